@@ -1,0 +1,148 @@
+package org.caseload.model;
+
+import static org.caseload.model.Direction.HIGHER_IS_BETTER;
+import static org.caseload.model.Direction.LOWER_IS_BETTER;
+import static org.caseload.model.Direction.NEUTRAL;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalogue of reported metrics. Names here are the output contract: CSV files, the
+ * README and tests all use them. Per-pathway metrics are derived from the pathway names of a
+ * scenario by {@link #forPathways}.
+ */
+public final class Metrics {
+    public static final String REFERRALS_PER_MONTH = "referrals_per_month";
+    public static final String REPRESENTATIONS_PER_YEAR = "representations_per_year";
+    public static final String IN_TREATMENT_MEAN = "in_treatment_mean";
+    public static final String WAITING_LIST_MEAN = "waiting_list_mean";
+    public static final String WAIT_DAYS_MEAN = "wait_days_mean";
+    public static final String PCT_WAITING_OVER_21D = "pct_waiting_over_21d";
+    public static final String ASSESSMENT_WAIT_DAYS_MEAN = "assessment_queue_wait_days_mean";
+    public static final String ASSESSMENT_DROPAWAYS_PER_YEAR = "assessment_dropaways_per_year";
+    public static final String SEEN_PER_YEAR = "seen_per_year";
+    public static final String STARTS_PER_YEAR = "treatment_starts_per_year";
+    public static final String COMPLETIONS_PER_YEAR = "successful_completions_per_year";
+    public static final String DROPOUTS_PER_YEAR = "dropouts_per_year";
+    public static final String DEATHS_PER_YEAR = "deaths_per_year";
+    public static final String DEATHS_IN_TREATMENT_PER_YEAR = "deaths_in_treatment_per_year";
+    public static final String DEATHS_AFTER_EXIT_PER_YEAR = "deaths_after_exit_per_year";
+    public static final String CASELOAD_PER_WORKER_MEAN = "caseload_per_worker_mean";
+    public static final String KEYWORKER_FTE_MEAN = "keyworker_fte_mean";
+    public static final String CNR_OPIATE = "completion_non_representation_pct_opiate";
+    public static final String CNR_NON_OPIATE = "completion_non_representation_pct_non_opiate";
+    public static final String CNR_ALCOHOL = "completion_non_representation_pct_alcohol";
+    public static final String PCT_IN_TREATMENT_4Y = "pct_in_treatment_4y_plus";
+    public static final String SPEND_PER_YEAR = "spend_per_year";
+    public static final String COST_PER_COMPLETION = "cost_per_successful_completion";
+
+    public static final String IN_TREATMENT_PREFIX = "in_treatment_mean_";
+    public static final String ENTRIES_PREFIX = "entries_per_year_";
+    public static final String STAY_PREFIX = "stay_days_mean_";
+    public static final String PATHWAY_WAITING_PREFIX = "waiting_list_mean_";
+
+    /** Monthly series written to monthly.csv (time averages or counts within each month). */
+    public static final String M_IN_TREATMENT = "in_treatment";
+    public static final String M_WAITING_LIST = "waiting_list";
+    public static final String M_CASELOAD_PER_WORKER = "caseload_per_worker";
+    public static final String M_KEYWORKER_FTE = "keyworker_fte";
+    public static final String M_REFERRALS = "referrals";
+    public static final String M_COMPLETIONS = "successful_completions";
+    public static final String M_DEATHS = "deaths";
+    public static final String M_SPEND = "spend";
+
+    private static final List<Metric> CORE = List.of(
+            new Metric(REFERRALS_PER_MONTH, "referrals per month",
+                    "All referrals reaching the service (new clients plus re-presentations) per month", NEUTRAL),
+            new Metric(REPRESENTATIONS_PER_YEAR, "re-presentations per year",
+                    "Referrals of people who had left treatment before (after relapse) per year", LOWER_IS_BETTER),
+            new Metric(IN_TREATMENT_MEAN, "people",
+                    "Time-averaged number of people in treatment pathways (excludes the recovery community and queues)", NEUTRAL),
+            new Metric(WAITING_LIST_MEAN, "people",
+                    "Time-averaged number waiting: for assessment plus for a pathway place", LOWER_IS_BETTER),
+            new Metric(WAIT_DAYS_MEAN, "days",
+                    "Mean days from referral to the start of treatment, for referrals starting treatment in the period", LOWER_IS_BETTER),
+            new Metric(PCT_WAITING_OVER_21D, "% of treatment starts",
+                    "Share of referrals starting treatment who waited more than 21 days (national standard)", LOWER_IS_BETTER),
+            new Metric(ASSESSMENT_WAIT_DAYS_MEAN, "days",
+                    "Mean days waiting for an assessment to begin (queue only), over assessments begun in the period", LOWER_IS_BETTER),
+            new Metric(ASSESSMENT_DROPAWAYS_PER_YEAR, "people per year",
+                    "People who dropped away while waiting for assessment or for a pathway place", LOWER_IS_BETTER),
+            new Metric(SEEN_PER_YEAR, "people per year",
+                    "Distinct people in treatment at any time in a year (mean over whole reported years)", NEUTRAL),
+            new Metric(STARTS_PER_YEAR, "starts per year",
+                    "Treatment starts that followed a referral and assessment, per year", NEUTRAL),
+            new Metric(COMPLETIONS_PER_YEAR, "completions per year",
+                    "Successful completions of treatment pathways per year", HIGHER_IS_BETTER),
+            new Metric(DROPOUTS_PER_YEAR, "exits per year",
+                    "Unplanned exits (drop-outs) from treatment pathways per year", LOWER_IS_BETTER),
+            new Metric(DEATHS_PER_YEAR, "deaths per year",
+                    "Deaths in treatment plus deaths within the follow-up window after leaving, per year", LOWER_IS_BETTER),
+            new Metric(DEATHS_IN_TREATMENT_PER_YEAR, "deaths per year",
+                    "Deaths while in a treatment pathway, per year", LOWER_IS_BETTER),
+            new Metric(DEATHS_AFTER_EXIT_PER_YEAR, "deaths per year",
+                    "Deaths out of treatment within the follow-up window after leaving, per year", LOWER_IS_BETTER),
+            new Metric(CASELOAD_PER_WORKER_MEAN, "clients per FTE",
+                    "Time-averaged clients per keyworker FTE over caseload-type pathways", LOWER_IS_BETTER),
+            new Metric(KEYWORKER_FTE_MEAN, "FTE",
+                    "Time-averaged keyworker FTE funded in caseload-type pathways", NEUTRAL),
+            new Metric(CNR_OPIATE, "% of opiate clients in treatment",
+                    "Successful completions in a year not re-presenting within 6 months, as % of all opiate clients in treatment that year", HIGHER_IS_BETTER),
+            new Metric(CNR_NON_OPIATE, "% of non-opiate clients in treatment",
+                    "As above for non-opiate clients (non-opiate only, and non-opiate with alcohol)", HIGHER_IS_BETTER),
+            new Metric(CNR_ALCOHOL, "% of alcohol clients in treatment",
+                    "As above for alcohol-only clients", HIGHER_IS_BETTER),
+            new Metric(PCT_IN_TREATMENT_4Y, "% of people in treatment",
+                    "Time-averaged share of people in treatment whose current stay has lasted 4 years or more", NEUTRAL),
+            new Metric(SPEND_PER_YEAR, "GBP per year",
+                    "Staff, places, medication and overheads spent per year", LOWER_IS_BETTER),
+            new Metric(COST_PER_COMPLETION, "GBP per completion",
+                    "Spend divided by successful completions over the period", LOWER_IS_BETTER));
+
+    private Metrics() {
+    }
+
+    /** The core metrics followed by four per-pathway metrics for each pathway, in order. */
+    public static List<Metric> forPathways(Collection<String> pathwayNames) {
+        List<Metric> all = new ArrayList<>(CORE);
+        for (String p : pathwayNames) {
+            all.add(new Metric(IN_TREATMENT_PREFIX + p, "people",
+                    "Time-averaged number in pathway " + p, NEUTRAL));
+            all.add(new Metric(PATHWAY_WAITING_PREFIX + p, "people",
+                    "Time-averaged number waiting for a place in pathway " + p, LOWER_IS_BETTER));
+            all.add(new Metric(ENTRIES_PREFIX + p, "entries per year",
+                    "Entries into pathway " + p + " per year (from assessment or by transfer)", NEUTRAL));
+            all.add(new Metric(STAY_PREFIX + p, "days",
+                    "Mean length of stays in pathway " + p + " that ended in the period", NEUTRAL));
+        }
+        return List.copyOf(all);
+    }
+
+    public static List<Metric> core() {
+        return CORE;
+    }
+
+    /** Lookup by name, for the comparison's verdicts; unknown per-pathway names resolve by prefix. */
+    public static Metric byName(String name, Collection<String> pathwayNames) {
+        Map<String, Metric> index = new LinkedHashMap<>();
+        for (Metric m : forPathways(pathwayNames)) index.put(m.name(), m);
+        Metric m = index.get(name);
+        if (m == null) throw new IllegalArgumentException("unknown metric " + name);
+        return m;
+    }
+
+    /** Monthly series names and units, in output order. */
+    public static final List<Metric> MONTHLY = List.of(
+            new Metric(M_IN_TREATMENT, "people", "Time-averaged number in treatment in the month", NEUTRAL),
+            new Metric(M_WAITING_LIST, "people", "Time-averaged number waiting in the month", LOWER_IS_BETTER),
+            new Metric(M_CASELOAD_PER_WORKER, "clients per FTE", "Time-averaged caseload per keyworker FTE in the month", LOWER_IS_BETTER),
+            new Metric(M_KEYWORKER_FTE, "FTE", "Time-averaged keyworker FTE in the month", NEUTRAL),
+            new Metric(M_REFERRALS, "referrals", "Referrals (new and re-presenting) in the month", NEUTRAL),
+            new Metric(M_COMPLETIONS, "completions", "Successful completions in the month", HIGHER_IS_BETTER),
+            new Metric(M_DEATHS, "deaths", "Deaths counted in the month (in treatment and after exit)", LOWER_IS_BETTER),
+            new Metric(M_SPEND, "GBP", "Spend in the month", LOWER_IS_BETTER));
+}
