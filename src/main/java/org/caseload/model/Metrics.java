@@ -22,6 +22,7 @@ public final class Metrics {
     public static final String WAITING_LIST_MEAN = "waiting_list_mean";
     public static final String WAIT_DAYS_MEAN = "wait_days_mean";
     public static final String PCT_WAITING_OVER_21D = "pct_waiting_over_21d";
+    public static final String WAITED_OVER_21D_PER_YEAR = "waited_over_21d_per_year";
     public static final String ASSESSMENT_WAIT_DAYS_MEAN = "assessment_queue_wait_days_mean";
     public static final String ASSESSMENT_DROPAWAYS_PER_YEAR = "assessment_dropaways_per_year";
     public static final String SEEN_PER_YEAR = "seen_per_year";
@@ -68,6 +69,8 @@ public final class Metrics {
                     "Mean days from referral to the start of treatment, for referrals starting treatment in the period", LOWER_IS_BETTER),
             new Metric(PCT_WAITING_OVER_21D, "% of treatment starts",
                     "Share of referrals starting treatment who waited more than 21 days (national standard)", LOWER_IS_BETTER),
+            new Metric(WAITED_OVER_21D_PER_YEAR, "people per year",
+                    "Referrals starting treatment after waiting more than 21 days, per year", LOWER_IS_BETTER),
             new Metric(ASSESSMENT_WAIT_DAYS_MEAN, "days",
                     "Mean days waiting for an assessment to begin (queue only), over assessments begun in the period", LOWER_IS_BETTER),
             new Metric(ASSESSMENT_DROPAWAYS_PER_YEAR, "people per year",

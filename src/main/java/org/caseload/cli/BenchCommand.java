@@ -1,0 +1,77 @@
+package org.caseload.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.caseload.engine.RandomStreams;
+import org.caseload.experiment.Experiment;
+import org.caseload.model.TreatmentSystem;
+import org.caseload.scenario.Scenario;
+import org.caseload.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code caseload bench}: measures engine throughput (events per second on one core), the
+ * time of one warm replication, and wall time for a batch of replications at 1 and at T
+ * threads. Unit tests are never timed; this is where speed is measured.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure simulation speed: events/s on one thread, seconds per replication, scaling over threads.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1", paramLabel = "SCENARIO")
+    Path file;
+
+    @Mixin
+    ScenarioOptions scenarioOptions = new ScenarioOptions();
+
+    @Option(names = "--replications", defaultValue = "40", description = "Replications per timed batch (default ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--threads", description = "Threads for the parallel batch (default: number of cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Untimed replications first, to warm the JIT (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() {
+        if (replications < 1 || threads < 1 || warmup < 0) throw new UserException("counts must be positive");
+        Scenario s = scenarioOptions.load(java.util.List.of(file)).get(0).scenario();
+        PrintWriter out = spec.commandLine().getOut();
+        RandomStreams streams = RandomStreams.fromSeed(1);
+        for (int r = 0; r < warmup; r++) new TreatmentSystem(s, streams, 10_000 + r).run();
+
+        long events = 0;
+        long t0 = System.nanoTime();
+        for (int r = 0; r < replications; r++) {
+            TreatmentSystem sys = new TreatmentSystem(s, streams, r);
+            sys.run();
+            events += sys.eventsExecuted();
+        }
+        double single = (System.nanoTime() - t0) / 1e9;
+        out.printf("scenario %s: %d replications, %d months + %d warm-up%n", s.name(), replications, s.horizonMonths(), s.warmupMonths());
+        out.printf("one thread: %.3f s total, %.4f s per replication, %.0f events per replication, %.2f million events/s%n",
+                single, single / replications, (double) events / replications, events / single / 1e6);
+
+        double parallel;
+        try (Experiment e = new Experiment(streams, threads)) {
+            long t1 = System.nanoTime();
+            e.run(s, 0, replications, r -> { });
+            parallel = (System.nanoTime() - t1) / 1e9;
+        }
+        out.printf("%d threads: %.3f s total, speed-up %.2fx over one thread%n", threads, parallel, single / parallel);
+        Runtime rt = Runtime.getRuntime();
+        out.printf("heap in use after the runs: %.1f MB (max %.0f MB)%n",
+                (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
+        out.flush();
+        return 0;
+    }
+}

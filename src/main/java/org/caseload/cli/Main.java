@@ -1,0 +1,28 @@
+package org.caseload.cli;
+
+import org.caseload.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point. Exit codes: 0 success; 2 a user mistake (bad option, bad scenario file),
+ * with one message and no stack trace; 1 an internal error.
+ */
+@Command(name = "caseload", mixinStandardHelpOptions = true, version = "caseload " + Version.VERSION,
+        description = "Discrete-event simulation for planning drug and alcohol treatment capacity.",
+        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class})
+public final class Main {
+    public static final int EXIT_USER_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests through {@code execute}. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new Errors());
+        return cl;
+    }
+}

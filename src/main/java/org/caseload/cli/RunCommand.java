@@ -1,0 +1,76 @@
+package org.caseload.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.caseload.experiment.Experiment;
+import org.caseload.experiment.ScenarioResult;
+import org.caseload.report.Manifest;
+import org.caseload.report.OutputDirectory;
+import org.caseload.report.RunFiles;
+import org.caseload.scenario.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code caseload run}: replicate scenarios and write tidy results. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Simulate each scenario with replications and write replications.csv, summary.csv, "
+                + "monthly.csv and manifest.json.",
+                "One scenario writes into DIR (default results/<scenario name>/); several write into DIR/<name>/ "
+                        + "(default results/<name>/)."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario YAML files.")
+    List<Path> files;
+
+    @Mixin
+    ScenarioOptions scenarioOptions = new ScenarioOptions();
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (see above).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        run.check();
+        List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (Experiment experiment = new Experiment(run.seed, run.threads)) {
+            for (int i = 0; i < loaded.size(); i++) {
+                ScenarioReader.Loaded l = loaded.get(i);
+                String name = l.scenario().name();
+                Path dir = out == null ? Path.of("results", name) : loaded.size() == 1 ? out : out.resolve(name);
+                long t0 = System.nanoTime();
+                ScenarioResult result = run.replicate(experiment, l.scenario(), spec.commandLine().getErr());
+                double wall = (System.nanoTime() - t0) / 1e9;
+                try (OutputDirectory od = OutputDirectory.create(dir)) {
+                    RunFiles.writeAll(od.path(), List.of(result));
+                    new Manifest("run", run.seed, result.replications().size(), run.threads)
+                            .scenario(name, files.get(i).toString(), scenarioOptions.overrides, l.tree())
+                            .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0)
+                            .write(od.path().resolve("manifest.json"));
+                    od.commit();
+                }
+                stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications().size(), wall, dir);
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    static List<String> names(List<ScenarioReader.Loaded> loaded) {
+        List<String> n = new ArrayList<>();
+        loaded.forEach(l -> n.add(l.scenario().name()));
+        return n;
+    }
+}

@@ -1,0 +1,102 @@
+package org.caseload.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.caseload.engine.RandomStreams;
+import org.caseload.model.TreatmentSystem;
+import org.caseload.scenario.Scenario;
+
+/**
+ * Runs replications of scenarios on a thread pool. Replication r of every scenario uses
+ * substream r of the same streams (common random numbers), and results are gathered by
+ * replication index, so output never depends on the thread count or finishing order.
+ */
+public final class Experiment implements AutoCloseable {
+    private final RandomStreams streams;
+    private final int threads;
+    private final ExecutorService pool;
+
+    /**
+     * @param seed    experiment seed
+     * @param threads worker threads (≥ 1)
+     */
+    public Experiment(long seed, int threads) {
+        this(RandomStreams.fromSeed(seed), threads);
+    }
+
+    public Experiment(RandomStreams streams, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
+        this.streams = streams;
+        this.threads = threads;
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "caseload-replication");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public RandomStreams streams() {
+        return streams;
+    }
+
+    /**
+     * Streams for scenario {@code index} of a comparison: the same streams for all
+     * (common random numbers) unless {@code independent}, when each scenario gets a
+     * disjoint block of streams.
+     */
+    public RandomStreams streamsFor(int index, boolean independent) {
+        return independent ? streams.shifted(index * (1L << 48)) : streams;
+    }
+
+    /** Runs replications [from, to) of one scenario; {@code done} is told each finished index (any thread). */
+    public List<ReplicationResult> run(Scenario scenario, int from, int to, IntConsumer done) {
+        return run(scenario, streams, from, to, done);
+    }
+
+    /** As {@link #run(Scenario, int, int, IntConsumer)} with the given streams. */
+    public List<ReplicationResult> run(Scenario scenario, RandomStreams streams, int from, int to, IntConsumer done) {
+        List<Future<ReplicationResult>> futures = new ArrayList<>();
+        for (int r = from; r < to; r++) {
+            final int rep = r;
+            futures.add(pool.submit(() -> {
+                ReplicationResult res = new TreatmentSystem(scenario, streams, rep).run();
+                done.accept(rep);
+                return res;
+            }));
+        }
+        List<ReplicationResult> results = new ArrayList<>(futures.size());
+        try {
+            for (Future<ReplicationResult> f : futures) results.add(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            futures.forEach(f -> f.cancel(true));
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
+        return results;
+    }
+
+    /** Runs replications 0..n-1 of one scenario. */
+    public ScenarioResult run(Scenario scenario, int replications) {
+        return new ScenarioResult(scenario.name(), run(scenario, 0, replications, r -> { }));
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,137 @@
+package org.caseload.model;
+
+import java.util.List;
+import org.caseload.engine.Engine;
+import org.caseload.engine.Engine.Priority;
+import org.caseload.scenario.Scenario;
+import org.caseload.scenario.Scenario.AllocationRule;
+
+/**
+ * Turns money into staff and places, and staff, places and medication into spend.
+ *
+ * <p>At each budget change the new budget is the base budget × (1 + change%). Overheads and
+ * medication are committed first (medication is demand-driven: the current number of
+ * people on each pathway × its cost per client-day), and what is left pays for staff and
+ * places, shared by the allocation rule. That is why a 10% cut removes more than 10% of
+ * staff. The base budget is {@code annual_gbp} if given (applied at month 0), otherwise the
+ * annual cost of the configured system at the first change.
+ */
+final class Budget {
+    private static final String ASSESSMENT = "assessment";
+    private final Scenario scenario;
+    private final List<PathwayState> pathways;
+    private final TreatmentSystem system;
+    private double base = Double.NaN;
+
+    Budget(Scenario scenario, List<PathwayState> pathways, TreatmentSystem system) {
+        this.scenario = scenario;
+        this.pathways = pathways;
+        this.system = system;
+    }
+
+    void schedule(Engine engine) {
+        Scenario.Budget b = scenario.budget();
+        double start = scenario.warmupDays();
+        if (!Double.isNaN(b.annualGbp())) {
+            engine.at(start, Priority.SYSTEM, () -> {
+                base = b.annualGbp();
+                allocate(base);
+            });
+        }
+        for (Scenario.Budget.Change c : b.changes()) {
+            engine.at(start + c.fromMonth() * Scenario.DAYS_PER_MONTH, Priority.SYSTEM, () -> {
+                if (Double.isNaN(base)) base = annualCostRate();
+                allocate(base * (1 + c.changePct() / 100));
+            });
+        }
+    }
+
+    /** Current annual cost if today's staffing, places and caseloads continued for a year. */
+    double annualCostRate() {
+        double cost = scenario.budget().overheadsPerYearGbp() + medicationRate();
+        for (PathwayState p : pathways) cost += staffAndPlacesCost(p, p.fte.value(), p.places.value());
+        cost += system.assessors.value() * scenario.assessment().costPerWorkerGbp();
+        return cost;
+    }
+
+    private double medicationRate() {
+        double m = 0;
+        for (PathwayState p : pathways) m += p.size() * p.spec.medicationPerClientDayGbp() * Scenario.DAYS_PER_YEAR;
+        return m;
+    }
+
+    private static double staffAndPlacesCost(PathwayState p, double fte, double places) {
+        return fte * p.spec.staffCostPerFteGbp() + places * p.spec.costPerPlaceWeekGbp() * Scenario.DAYS_PER_YEAR / 7;
+    }
+
+    private void allocate(double target) {
+        Scenario.Budget b = scenario.budget();
+        boolean protectRule = b.rule() == AllocationRule.PROTECT;
+        double available = target - b.overheadsPerYearGbp() - medicationRate();
+        double protectedBase = 0;
+        double flexibleBase = 0;
+        for (PathwayState p : pathways) {
+            double c = staffAndPlacesCost(p, p.spec.staffFte(), p.spec.places());
+            if (protectRule && b.protect().contains(p.spec.name())) protectedBase += c;
+            else flexibleBase += c;
+        }
+        double assessmentBase = scenario.assessment().workers() * scenario.assessment().costPerWorkerGbp();
+        boolean assessmentProtected = protectRule && b.protect().contains(ASSESSMENT);
+        if (assessmentProtected) protectedBase += assessmentBase;
+        else flexibleBase += assessmentBase;
+
+        double sProtected = 1;
+        double sFlexible;
+        if (!protectRule) {
+            sFlexible = ratio(available, flexibleBase);
+        } else if (available >= protectedBase) {
+            sFlexible = ratio(available - protectedBase, flexibleBase);
+        } else {
+            sProtected = ratio(available, protectedBase);
+            sFlexible = 0;
+        }
+        double now = system.now();
+        for (PathwayState p : pathways) {
+            double s = protectRule && b.protect().contains(p.spec.name()) ? sProtected : sFlexible;
+            p.fte.set(now, p.spec.staffFte() * s);
+            p.places.set(now, Math.round(p.spec.places() * s));
+        }
+        double sAssess = assessmentProtected ? sProtected : sFlexible;
+        system.assessors.set(now, Math.round(scenario.assessment().workers() * sAssess));
+        system.capacityChanged();
+    }
+
+    private static double ratio(double money, double baseCost) {
+        if (baseCost <= 0) return 1;
+        return Math.max(0, money / baseCost);
+    }
+
+    /** Total spend over the reporting window (levels must have been advanced to its end). */
+    double spend(double years) {
+        double s = scenario.budget().overheadsPerYearGbp() * years;
+        for (PathwayState p : pathways) {
+            s += p.occupancy.integral() * p.spec.medicationPerClientDayGbp();
+            s += p.fte.integral() * p.spec.staffCostPerFteGbp() / Scenario.DAYS_PER_YEAR;
+            s += p.places.integral() * p.spec.costPerPlaceWeekGbp() / 7;
+        }
+        s += system.assessors.integral() * scenario.assessment().costPerWorkerGbp() / Scenario.DAYS_PER_YEAR;
+        return s;
+    }
+
+    double[] monthlySpend() {
+        int months = scenario.horizonMonths();
+        double[] s = new double[months];
+        java.util.Arrays.fill(s, scenario.budget().overheadsPerYearGbp() / 12);
+        for (PathwayState p : pathways) {
+            add(s, p.occupancy.monthlyIntegrals(), p.spec.medicationPerClientDayGbp());
+            add(s, p.fte.monthlyIntegrals(), p.spec.staffCostPerFteGbp() / Scenario.DAYS_PER_YEAR);
+            add(s, p.places.monthlyIntegrals(), p.spec.costPerPlaceWeekGbp() / 7);
+        }
+        add(s, system.assessors.monthlyIntegrals(), scenario.assessment().costPerWorkerGbp() / Scenario.DAYS_PER_YEAR);
+        return s;
+    }
+
+    private static void add(double[] into, double[] integrals, double factor) {
+        for (int i = 0; i < into.length; i++) into[i] += integrals[i] * factor;
+    }
+}

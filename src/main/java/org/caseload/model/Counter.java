@@ -1,0 +1,43 @@
+package org.caseload.model;
+
+/** Counts (or sums) events inside the reporting window, in total and per month. */
+final class Counter {
+    private final Window window;
+    private final double[] monthly;
+    private double total;
+    private long count;
+
+    Counter(Window window) {
+        this.window = window;
+        this.monthly = new double[window.months()];
+    }
+
+    void count(double t) {
+        add(t, 1.0);
+    }
+
+    /** Adds {@code amount} at time t if t falls in the window. */
+    void add(double t, double amount) {
+        if (!window.contains(t)) return;
+        total += amount;
+        count++;
+        int m = Math.min(window.months() - 1, window.month(t));
+        monthly[m] += amount;
+    }
+
+    double total() {
+        return total;
+    }
+
+    long count() {
+        return count;
+    }
+
+    double perYear() {
+        return total / window.years();
+    }
+
+    double[] monthly() {
+        return monthly.clone();
+    }
+}

@@ -1,0 +1,92 @@
+package org.caseload.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseload.scenario.Scenario.CapacityKind;
+import org.caseload.scenario.Scenario.FullPolicy;
+import org.caseload.scenario.Scenario.Pathway;
+
+/** The live state of one pathway in one replication: who is in it, who waits, its staff. */
+final class PathwayState {
+    final Pathway spec;
+    final int index;
+    final Level occupancy;
+    final Level waiting;
+    final Level fte;
+    final Level places;
+    final Counter entries;
+    final Counter stays;
+    final Counter stayDays;
+    /** Members in an indexed list so that removal is O(1) and iteration order deterministic. */
+    private final List<Client> members = new ArrayList<>();
+    final ArrayDeque<Client> queue = new ArrayDeque<>();
+    int queued;
+
+    PathwayState(Pathway spec, int index, Window window) {
+        this.spec = spec;
+        this.index = index;
+        this.occupancy = new Level(window);
+        this.waiting = new Level(window);
+        this.fte = new Level(window);
+        this.places = new Level(window);
+        this.entries = new Counter(window);
+        this.stays = new Counter(window);
+        this.stayDays = new Counter(window);
+        fte.set(0, spec.staffFte());
+        places.set(0, spec.places());
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    List<Client> members() {
+        return members;
+    }
+
+    void add(double t, Client c) {
+        c.slot = members.size();
+        members.add(c);
+        c.pathway = this;
+        occupancy.set(t, members.size());
+    }
+
+    void remove(double t, Client c) {
+        int last = members.size() - 1;
+        Client moved = members.get(last);
+        members.set(c.slot, moved);
+        moved.slot = c.slot;
+        members.remove(last);
+        c.slot = -1;
+        c.pathway = null;
+        occupancy.set(t, members.size());
+    }
+
+    boolean isCaseload() {
+        return spec.kind() == CapacityKind.CASELOAD;
+    }
+
+    /** Whether one more person can start now under the pathway's full policy. */
+    boolean hasRoom() {
+        int n = members.size();
+        return switch (spec.kind()) {
+            case OPEN -> true;
+            case PLACES -> spec.whenFull() == FullPolicy.STRETCH || n < (int) places.value();
+            case CASELOAD -> switch (spec.whenFull()) {
+                case STRETCH -> fte.value() > 0;
+                case QUEUE -> n < Math.floor(fte.value() * spec.caseloadPerFte() + 1e-9);
+                case STRETCH_THEN_QUEUE -> n < Math.floor(fte.value() * spec.maxCaseloadPerFte() + 1e-9);
+            };
+        };
+    }
+
+    /** Excess of caseload per FTE over its target (0 when at or under target; caseload pathways only). */
+    double pressure() {
+        if (!isCaseload() || spec.caseloadPerFte() <= 0) return 0;
+        double f = fte.value();
+        if (f <= 0) return 0;
+        double perWorker = members.size() / f;
+        return Math.max(0, perWorker / spec.caseloadPerFte() - 1);
+    }
+}

@@ -1,0 +1,805 @@
+package org.caseload.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.caseload.engine.Engine;
+import org.caseload.engine.Engine.Priority;
+import org.caseload.engine.RandomStreams;
+import org.caseload.experiment.ReplicationResult;
+import org.caseload.scenario.ByGroup;
+import org.caseload.scenario.Complexity;
+import org.caseload.scenario.Distribution;
+import org.caseload.scenario.Group;
+import org.caseload.scenario.Readiness;
+import org.caseload.scenario.Scenario;
+import org.caseload.scenario.Scenario.Episode;
+import org.caseload.scenario.Scenario.RouteRule;
+import umontreal.ssj.rng.RandomStream;
+
+/**
+ * One replication of one treatment system: referrals, assessment, routing into pathways,
+ * episodes with competing outcomes, transfers, relapse and re-presentation, mortality and
+ * the budget. A replication is a pure function of (scenario, replication index, streams).
+ *
+ * <p>Random numbers: arrival times come from named stream {@link #ARRIVAL_STREAM} and
+ * thinning decisions from {@link #THINNING_STREAM}, substream r for replication r. Each
+ * client k has stream {@code CLIENT_STREAM_BASE + k} (initial caseload:
+ * {@code INITIAL_STREAM_BASE + k}), substream r. Each step of a client's journey draws a
+ * fixed number of uniforms from that stream whatever the outcome.
+ */
+public final class TreatmentSystem {
+    public static final long ARRIVAL_STREAM = 0;
+    public static final long THINNING_STREAM = 1;
+    public static final long CLIENT_STREAM_BASE = 1L << 20;
+    public static final long INITIAL_STREAM_BASE = 1L << 40;
+
+    private static final double SIX_MONTHS = 365.25 / 2;
+    private static final double FOUR_YEARS = 4 * 365.25;
+    private static final double STANDARD_WAIT_DAYS = 21;
+
+    private enum Outcome { COMPLETE, DROPOUT, TRANSFER }
+
+    private enum LeaveReason { COMPLETED, DROPPED_OUT, DROPPED_AWAY }
+
+    private final Scenario scenario;
+    private final Engine engine = new Engine();
+    private final Window window;
+    private final RandomStream arrivalStream;
+    private final RandomStream thinningStream;
+    private final RandomStreams.Sequence clientStreams;
+    private final RandomStreams.Sequence initialStreams;
+    private final int replication;
+
+    private final List<PathwayState> pathways = new ArrayList<>();
+    private final Map<String, PathwayState> byName = new LinkedHashMap<>();
+    private final Arrivals arrivals;
+    private final Budget budget;
+
+    // Assessment
+    private final ArrayDeque<Client> assessmentQueue = new ArrayDeque<>();
+    private int assessmentQueued;
+    private int assessorsBusy;
+    final Level assessors;
+
+    // Levels and counters over the reporting window
+    private final Level waitingList;
+    private final Level longStayers;
+    private final Level caseloadPerWorker;
+    private final Level keyworkerFte;
+    private final Counter referrals;
+    private final Counter representations;
+    private final Counter starts;
+    private final Counter waitDays;
+    private final Counter startsOver21;
+    private final Counter assessmentStarts;
+    private final Counter assessmentWaitDays;
+    private final Counter dropaways;
+    private final Counter completions;
+    private final Counter dropouts;
+    private final Counter deathsInTreatment;
+    private final Counter deathsAfterExit;
+    private final Counter deathsAll;
+
+    /** Reporting periods for "seen" and the national completion indicator: whole years, or the window. */
+    private final double[] periodStarts;
+    private final double periodLength;
+    private final int[] seen;
+    private final int[][] seenByGroup;
+    private final int[][] completionsByGroup;
+    private final int[][] representedWithin6m;
+
+    private int clientsCreated;
+    private int awaitingReturn;
+    private int gone;
+
+    public TreatmentSystem(Scenario scenario, RandomStreams streams, int replication) {
+        this.scenario = scenario;
+        this.replication = replication;
+        double start = scenario.warmupDays();
+        this.window = new Window(start, start + scenario.horizonDays(), Scenario.DAYS_PER_MONTH, scenario.horizonMonths());
+        this.arrivalStream = streams.stream(ARRIVAL_STREAM, replication);
+        this.thinningStream = streams.stream(THINNING_STREAM, replication);
+        this.clientStreams = streams.sequence(CLIENT_STREAM_BASE, replication);
+        this.initialStreams = streams.sequence(INITIAL_STREAM_BASE, replication);
+        int i = 0;
+        for (Scenario.Pathway p : scenario.pathways().values()) {
+            PathwayState s = new PathwayState(p, i++, window);
+            pathways.add(s);
+            byName.put(p.name(), s);
+        }
+        this.arrivals = new Arrivals(scenario.arrivals(), window);
+        this.assessors = new Level(window);
+        assessors.set(0, scenario.assessment().workers());
+        this.waitingList = new Level(window);
+        this.longStayers = new Level(window);
+        this.caseloadPerWorker = new Level(window);
+        this.keyworkerFte = new Level(window);
+        this.referrals = new Counter(window);
+        this.representations = new Counter(window);
+        this.starts = new Counter(window);
+        this.waitDays = new Counter(window);
+        this.startsOver21 = new Counter(window);
+        this.assessmentStarts = new Counter(window);
+        this.assessmentWaitDays = new Counter(window);
+        this.dropaways = new Counter(window);
+        this.completions = new Counter(window);
+        this.dropouts = new Counter(window);
+        this.deathsInTreatment = new Counter(window);
+        this.deathsAfterExit = new Counter(window);
+        this.deathsAll = new Counter(window);
+        int years = scenario.horizonMonths() / 12;
+        if (years >= 1) {
+            periodLength = Scenario.DAYS_PER_YEAR;
+            periodStarts = new double[years];
+            for (int y = 0; y < years; y++) periodStarts[y] = start + y * periodLength;
+        } else {
+            periodLength = scenario.horizonDays();
+            periodStarts = new double[] {start};
+        }
+        int n = periodStarts.length;
+        seen = new int[n];
+        seenByGroup = new int[n][Group.values().length];
+        completionsByGroup = new int[n][Group.values().length];
+        representedWithin6m = new int[n][Group.values().length];
+        this.budget = new Budget(scenario, pathways, this);
+        refreshStaffLevels(0);
+    }
+
+    /** Runs the replication to the end of the reporting window and returns its results. */
+    public ReplicationResult run() {
+        seedInitialCaseload();
+        for (int p = 0; p < periodStarts.length; p++) {
+            final int period = p;
+            engine.at(periodStarts[p], Priority.SYSTEM, () -> startPeriod(period));
+        }
+        budget.schedule(engine);
+        scheduleNextArrival(0);
+        engine.runUntil(window.end());
+        return results();
+    }
+
+    public long eventsExecuted() {
+        return engine.eventsExecuted();
+    }
+
+    // ---------------------------------------------------------------- arrivals
+
+    private void scheduleNextArrival(double now) {
+        double max = arrivals.maxRatePerDay();
+        if (max <= 0) return;
+        double t = now;
+        // Thinning (Lewis & Shedler): candidates at the maximum rate, each kept with
+        // probability rate(t)/max. Candidates are common to scenarios with the same maximum.
+        while (true) {
+            t += -Math.log(arrivalStream.nextDouble()) / max;
+            if (t >= window.end()) return;
+            double keep = thinningStream.nextDouble();
+            if (keep * max <= arrivals.ratePerDay(t)) break;
+        }
+        final double arrival = t;
+        engine.at(arrival, Priority.CLIENT, () -> {
+            Client c = newClient(clientStreams.next());
+            clientsCreated++;
+            refer(c);
+            scheduleNextArrival(arrival);
+        });
+    }
+
+    private Client newClient(RandomStream s) {
+        Scenario.ClientMix mix = scenario.clients();
+        Group g = Group.values()[pick(mix.groupShares(), s.nextDouble())];
+        Complexity c = Complexity.values()[pick(mix.complexityShares()[g.ordinal()], s.nextDouble())];
+        Readiness r = s.nextDouble() < mix.readyToChange()[g.ordinal()] ? Readiness.LIKELY : Readiness.UNLIKELY;
+        int prev = pick(mix.previousEpisodesShares()[g.ordinal()], s.nextDouble());
+        return new Client(s, g, c, r, prev);
+    }
+
+    static int pick(double[] shares, double u) {
+        double acc = 0;
+        for (int i = 0; i < shares.length; i++) {
+            acc += shares[i];
+            if (u < acc) return i;
+        }
+        for (int i = shares.length - 1; i >= 0; i--) if (shares[i] > 0) return i;
+        return shares.length - 1;
+    }
+
+    // ---------------------------------------------------------------- referral and assessment
+
+    /** A referral: four uniforms (assessment patience, service time, route, spare). */
+    private void refer(Client c) {
+        double now = engine.now();
+        c.token++;
+        c.referralTime = now;
+        c.startedTreatmentThisJourney = false;
+        referrals.count(now);
+        if (c.representing) representations.count(now);
+        double uPatience = c.u();
+        double uService = c.u();
+        double uRoute = c.u();
+        c.u(); // reserved, keeps the per-referral draw count fixed if the model grows
+        Scenario.Assessment a = scenario.assessment();
+        double service = a.serviceDays().quantile(uService);
+        if (assessorsBusy < (int) assessors.value()) {
+            startAssessment(c, service, uRoute);
+            return;
+        }
+        assessmentQueue.addLast(c);
+        assessmentQueued++;
+        refreshWaiting(now);
+        final int token = c.token;
+        c.routeUniform = uRoute; // carried until assessment starts
+        pendingService.put(c, service);
+        if (a.patienceDays() != null) {
+            engine.after(a.patienceDays().quantile(uPatience), () -> {
+                if (c.token == token && c.pathway == null && pendingService.containsKey(c)) {
+                    pendingService.remove(c);
+                    assessmentQueued--;
+                    refreshWaiting(engine.now());
+                    dropaways.count(engine.now());
+                    c.token++;
+                    leave(c, LeaveReason.DROPPED_AWAY, false, false);
+                }
+            });
+        }
+    }
+
+    /** Service times of people waiting for assessment, drawn at referral. */
+    private final Map<Client, Double> pendingService = new java.util.IdentityHashMap<>();
+
+    private void startAssessment(Client c, double service, double uRoute) {
+        double now = engine.now();
+        assessorsBusy++;
+        assessmentStarts.count(now);
+        assessmentWaitDays.add(now, now - c.referralTime);
+        final int token = c.token;
+        engine.after(service, () -> {
+            assessorsBusy--;
+            pullAssessmentQueue();
+            if (c.token == token) admit(c, route(c, uRoute));
+        });
+    }
+
+    private void pullAssessmentQueue() {
+        while (assessorsBusy < (int) assessors.value() && !assessmentQueue.isEmpty()) {
+            Client next = assessmentQueue.pollFirst();
+            Double service = pendingService.remove(next);
+            if (service == null) continue; // dropped away while waiting
+            assessmentQueued--;
+            refreshWaiting(engine.now());
+            startAssessment(next, service, next.routeUniform);
+        }
+    }
+
+    private PathwayState route(Client c, double u) {
+        for (RouteRule rule : scenario.routing()) {
+            if (rule.matches(c.group, c.complexity, c.readiness)) {
+                double acc = 0;
+                String chosen = null;
+                for (Map.Entry<String, Double> e : rule.split().entrySet()) {
+                    acc += e.getValue();
+                    chosen = e.getKey();
+                    if (u < acc) break;
+                }
+                return byName.get(chosen);
+            }
+        }
+        throw new IllegalStateException("no routing rule matches " + c.group + "/" + c.complexity + "/" + c.readiness);
+    }
+
+    // ---------------------------------------------------------------- pathways
+
+    /** Admission to a pathway: one uniform (patience if the client has to wait). */
+    private void admit(Client c, PathwayState p) {
+        double uPatience = c.u();
+        if (p.hasRoom() && p.queued == 0) {
+            startEpisode(c, p, false);
+            return;
+        }
+        double now = engine.now();
+        p.queue.addLast(c);
+        p.queued++;
+        c.token++;
+        queuedIn.put(c, p);
+        refreshWaiting(now);
+        if (p.spec.patienceDays() != null) {
+            final int token = c.token;
+            engine.after(p.spec.patienceDays().quantile(uPatience), () -> {
+                if (c.token == token && queuedIn.get(c) == p) {
+                    queuedIn.remove(c);
+                    p.queued--;
+                    refreshWaiting(engine.now());
+                    dropaways.count(engine.now());
+                    c.token++;
+                    leave(c, LeaveReason.DROPPED_AWAY, false, false);
+                }
+            });
+        }
+    }
+
+    private final Map<Client, PathwayState> queuedIn = new java.util.IdentityHashMap<>();
+
+    /** Lets people in from the pathway's queue while it has room. */
+    void pullQueue(PathwayState p) {
+        while (p.queued > 0 && p.hasRoom()) {
+            Client next = p.queue.pollFirst();
+            if (queuedIn.get(next) != p) continue; // dropped away
+            queuedIn.remove(next);
+            p.queued--;
+            refreshWaiting(engine.now());
+            startEpisode(next, p, false);
+        }
+    }
+
+    /**
+     * Starts an episode: three uniforms (outcome, duration, death), plus one more for the
+     * initial caseload (how far through the episode the person already is).
+     */
+    private void startEpisode(Client c, PathwayState p, boolean initial) {
+        double now = engine.now();
+        c.token++;
+        boolean treatment = p.spec.treatment();
+        if (!initial && !Double.isNaN(c.referralTime) && !c.startedTreatmentThisJourney && treatment) {
+            c.startedTreatmentThisJourney = true;
+            double wait = now - c.referralTime;
+            starts.count(now);
+            waitDays.add(now, wait);
+            if (wait > STANDARD_WAIT_DAYS) startsOver21.count(now);
+        }
+        p.add(now, c);
+        p.entries.count(now);
+        c.pathwayEntryTime = now;
+        if (treatment) {
+            c.treatedBefore = true;
+            if (Double.isNaN(c.treatmentStreakStart)) c.treatmentStreakStart = now;
+            markSeen(c, now);
+        }
+        refreshStaffLevels(now);
+
+        Episode ep = p.spec.episodes().get(c.group);
+        double uOutcome = c.u();
+        double uDuration = c.u();
+        double uDeath = c.u();
+        Outcome outcome = chooseOutcome(c, p, ep, uOutcome);
+        Distribution d = switch (outcome) {
+            case COMPLETE -> ep.completeDays();
+            case DROPOUT -> ep.dropoutDays();
+            case TRANSFER -> ep.transferDays();
+        };
+        double duration = d.quantile(uDuration);
+        if (initial) {
+            double elapsed = c.u() * duration;
+            duration -= elapsed;
+            if (treatment) c.treatmentStreakStart = now - elapsed;
+        }
+        if (treatment) scheduleLongStayCheck(c);
+        ByGroup<Double> rates = treatment ? scenario.mortality().inTreatmentPer1000() : scenario.mortality().outOfTreatmentPer1000();
+        double ratePerDay = rates.get(c.group) / 1000.0 / Scenario.DAYS_PER_YEAR;
+        double death = ratePerDay > 0 ? -Math.log(uDeath) / ratePerDay : Double.POSITIVE_INFINITY;
+        final int token = c.token;
+        if (death < duration) {
+            engine.after(death, () -> {
+                if (c.token == token) dieInPathway(c, p);
+            });
+        } else {
+            engine.after(duration, () -> {
+                if (c.token == token) endEpisode(c, p, outcome);
+            });
+        }
+    }
+
+    /**
+     * Chooses how the episode will end. Base weights by group; completion weighted by
+     * complexity and by history; caseload pressure x lowers completion by 1/(1+k·x) and
+     * raises drop-out by (1+k·x); then normalised.
+     */
+    private Outcome chooseOutcome(Client c, PathwayState p, Episode ep, double u) {
+        Scenario.Effects fx = scenario.effects();
+        double x = p.pressure();
+        double wc = ep.pComplete() * fx.completionOddsByComplexity()[c.complexity.ordinal()]
+                * Math.pow(fx.completionOddsPerPreviousEpisode(), c.previousEpisodes)
+                / (1 + fx.pressureCompletion() * x);
+        double wd = ep.pDropout() * (1 + fx.pressureDropout() * x);
+        double wt = ep.pTransfer();
+        double total = wc + wd + wt;
+        if (total <= 0) return Outcome.DROPOUT;
+        double v = u * total;
+        if (v < wc) return Outcome.COMPLETE;
+        if (v < wc + wd) return Outcome.DROPOUT;
+        return Outcome.TRANSFER;
+    }
+
+    private void scheduleLongStayCheck(Client c) {
+        if (c.countedAsLongStay) return;
+        double at = c.treatmentStreakStart + FOUR_YEARS;
+        final double streak = c.treatmentStreakStart;
+        engine.at(Math.max(at, engine.now()), Priority.CLIENT, () -> {
+            if (!c.countedAsLongStay && c.treatmentStreakStart == streak && c.pathway != null && c.pathway.spec.treatment()) {
+                c.countedAsLongStay = true;
+                longStayers.add(engine.now(), 1);
+            }
+        });
+    }
+
+    private void leavePathway(Client c, PathwayState p, boolean staysInTreatment) {
+        double now = engine.now();
+        p.remove(now, c);
+        p.stays.count(now);
+        p.stayDays.add(now, now - c.pathwayEntryTime);
+        if (!staysInTreatment) {
+            c.treatmentStreakStart = Double.NaN;
+            if (c.countedAsLongStay) {
+                c.countedAsLongStay = false;
+                longStayers.add(now, -1);
+            }
+        }
+        refreshStaffLevels(now);
+        pullQueue(p);
+    }
+
+    private void dieInPathway(Client c, PathwayState p) {
+        double now = engine.now();
+        c.token++;
+        leavePathway(c, p, false);
+        gone++;
+        if (p.spec.treatment()) deathsInTreatment.count(now);
+        else deathsAfterExit.count(now);
+        deathsAll.count(now);
+    }
+
+    /** End of an episode: one uniform (where a completer or a transfer goes next). */
+    private void endEpisode(Client c, PathwayState p, Outcome outcome) {
+        double now = engine.now();
+        c.token++;
+        double uNext = c.u();
+        boolean treatment = p.spec.treatment();
+        switch (outcome) {
+            case COMPLETE -> {
+                PathwayState next = chooseTarget(p.spec.onCompletion(), uNext, true);
+                leavePathway(c, p, next != null && next.spec.treatment());
+                if (treatment) recordCompletion(c, now);
+                if (next != null) admit(c, next);
+                else leave(c, LeaveReason.COMPLETED, p.spec.prescribing(), !treatment);
+            }
+            case DROPOUT -> {
+                leavePathway(c, p, false);
+                if (treatment) dropouts.count(now);
+                leave(c, treatment ? LeaveReason.DROPPED_OUT : LeaveReason.COMPLETED, p.spec.prescribing(), false);
+            }
+            case TRANSFER -> {
+                PathwayState next = chooseTarget(p.spec.transferTo(), uNext, false);
+                leavePathway(c, p, next != null && next.spec.treatment());
+                if (next != null) admit(c, next);
+                else gone++; // transferred out of the area: no longer followed
+            }
+        }
+    }
+
+    /** Picks a target from shares; for on-completion moves the shares may sum to less than 1 (rest: leave). */
+    private PathwayState chooseTarget(Map<String, Double> shares, double u, boolean partial) {
+        if (shares.isEmpty()) return null;
+        double acc = 0;
+        String last = null;
+        for (Map.Entry<String, Double> e : shares.entrySet()) {
+            acc += e.getValue();
+            last = e.getKey();
+            if (u < acc) return byName.get(e.getKey());
+        }
+        return partial ? null : byName.get(last);
+    }
+
+    private void recordCompletion(Client c, double now) {
+        completions.count(now);
+        c.lastCompletionTime = now;
+        c.lastCompletionPeriod = period(now);
+        if (c.lastCompletionPeriod >= 0) completionsByGroup[c.lastCompletionPeriod][c.group.ordinal()]++;
+    }
+
+    // ---------------------------------------------------------------- after leaving
+
+    /**
+     * Out of the system: five uniforms (relapse, time to relapse, re-presentation, delay,
+     * death). The person re-presents if they relapse and return before they die; deaths
+     * within the follow-up window are counted.
+     */
+    private void leave(Client c, LeaveReason reason, boolean afterPrescribing, boolean completedRecoveryCommunity) {
+        double now = engine.now();
+        Scenario.AfterExit ax = scenario.afterExit();
+        double uRelapse = c.u();
+        double uRelapseTime = c.u();
+        double uRepresent = c.u();
+        double uDelay = c.u();
+        double uDeath = c.u();
+        double pRelapse;
+        double relapseDays;
+        switch (reason) {
+            case COMPLETED -> {
+                pRelapse = ax.relapseAfterCompletion().get(c.group)
+                        * (completedRecoveryCommunity ? ax.recoveryCommunityRelapseMultiplier() : 1.0);
+                relapseDays = ax.relapseAfterCompletionDays().quantile(uRelapseTime);
+            }
+            case DROPPED_OUT -> {
+                pRelapse = ax.relapseAfterDropout().get(c.group);
+                relapseDays = ax.relapseAfterDropoutDays().quantile(uRelapseTime);
+            }
+            default -> { // never started treatment: still using
+                pRelapse = 1.0;
+                relapseDays = 0;
+            }
+        }
+        boolean returns = uRelapse < Math.min(1.0, pRelapse) && uRepresent < ax.representProbability().get(c.group);
+        double returnDays = returns ? relapseDays + ax.representDelayDays().quantile(uDelay) : Double.POSITIVE_INFINITY;
+        double deathDays = timeToDeathAfterExit(c.group, afterPrescribing, -Math.log(uDeath));
+        final int token = ++c.token;
+        if (returnDays < deathDays) {
+            awaitingReturn++;
+            engine.after(returnDays, () -> {
+                if (c.token != token) return;
+                awaitingReturn--;
+                representAt(c);
+            });
+            return;
+        }
+        gone++;
+        if (deathDays <= ax.followupDays()) {
+            engine.after(deathDays, () -> {
+                if (c.token != token) return;
+                c.token++;
+                deathsAfterExit.count(engine.now());
+                deathsAll.count(engine.now());
+            });
+        }
+    }
+
+    /** Inverts the cumulative post-exit hazard at {@code e} (an Exp(1) draw): days to death. */
+    double timeToDeathAfterExit(Group g, boolean afterPrescribing, double e) {
+        Scenario.Mortality m = scenario.mortality();
+        double in = m.inTreatmentPer1000().get(g) / 1000.0 / Scenario.DAYS_PER_YEAR;
+        double out = m.outOfTreatmentPer1000().get(g) / 1000.0 / Scenario.DAYS_PER_YEAR;
+        double offset = 0;
+        if (afterPrescribing) {
+            double[] rates = {in * m.postExitMultiplierWeeks1To2(), in * m.postExitMultiplierWeeks3To4()};
+            for (double r : rates) {
+                double h = r * 14;
+                if (e < h) return offset + e / r;
+                e -= h;
+                offset += 14;
+            }
+        }
+        return out > 0 ? offset + e / out : Double.POSITIVE_INFINITY;
+    }
+
+    private void representAt(Client c) {
+        double now = engine.now();
+        if (c.treatedBefore) c.previousEpisodes++;
+        c.representing = true;
+        if (!Double.isNaN(c.lastCompletionTime) && now - c.lastCompletionTime <= SIX_MONTHS && c.lastCompletionPeriod >= 0) {
+            representedWithin6m[c.lastCompletionPeriod][c.group.ordinal()]++;
+            c.lastCompletionTime = Double.NaN;
+        }
+        refer(c);
+    }
+
+    // ---------------------------------------------------------------- initial caseload
+
+    private void seedInitialCaseload() {
+        for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
+            PathwayState p = byName.get(e.getKey());
+            boolean reachable = isRoutedTo(p);
+            for (int i = 0; i < e.getValue(); i++) {
+                RandomStream s = initialStreams.next();
+                Client c = null;
+                for (int attempt = 0; attempt < 1000; attempt++) {
+                    Client candidate = newClient(s);
+                    double uRoute = s.nextDouble();
+                    if (!reachable || route(candidate, uRoute) == p) {
+                        c = candidate;
+                        break;
+                    }
+                }
+                if (c == null) c = newClient(s);
+                clientsCreated++;
+                c.treatedBefore = true;
+                startEpisode(c, p, true);
+            }
+        }
+    }
+
+    private boolean isRoutedTo(PathwayState p) {
+        for (RouteRule r : scenario.routing()) {
+            Double share = r.split().get(p.spec.name());
+            if (share != null && share > 0) return true;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- periods (years)
+
+    private int period(double t) {
+        if (!window.contains(t)) return -1;
+        int p = (int) Math.floor((t - window.start()) / periodLength);
+        return p < periodStarts.length ? p : -1;
+    }
+
+    private void startPeriod(int period) {
+        for (PathwayState p : pathways) {
+            if (!p.spec.treatment()) continue;
+            for (Client c : p.members()) markSeen(c, engine.now());
+        }
+    }
+
+    private void markSeen(Client c, double now) {
+        int period = period(now);
+        if (period < 0 || c.lastSeenPeriod == period) return;
+        c.lastSeenPeriod = period;
+        seen[period]++;
+        seenByGroup[period][c.group.ordinal()]++;
+    }
+
+    // ---------------------------------------------------------------- levels
+
+    void refreshWaiting(double now) {
+        int total = assessmentQueued;
+        for (PathwayState p : pathways) {
+            p.waiting.set(now, p.queued);
+            total += p.queued;
+        }
+        waitingList.set(now, total);
+    }
+
+    void refreshStaffLevels(double now) {
+        double fte = 0;
+        double clients = 0;
+        for (PathwayState p : pathways) {
+            if (!p.isCaseload()) continue;
+            fte += p.fte.value();
+            clients += p.size();
+        }
+        keyworkerFte.set(now, fte);
+        caseloadPerWorker.set(now, fte > 0 ? clients / fte : 0);
+    }
+
+    /** Called by the budget after a change of staffing. */
+    void capacityChanged() {
+        double now = engine.now();
+        refreshStaffLevels(now);
+        pullAssessmentQueue();
+        for (PathwayState p : pathways) pullQueue(p);
+    }
+
+    double now() {
+        return engine.now();
+    }
+
+    // ---------------------------------------------------------------- results
+
+    private ReplicationResult results() {
+        double end = window.end();
+        List<Level> all = new ArrayList<>(List.of(assessors, waitingList, longStayers, caseloadPerWorker, keyworkerFte));
+        for (PathwayState p : pathways) all.addAll(List.of(p.occupancy, p.waiting, p.fte, p.places));
+        for (Level l : all) l.advance(end);
+
+        double years = window.years();
+        double inTreatment = 0;
+        double[] inTreatmentMonthly = new double[window.months()];
+        for (PathwayState p : pathways) {
+            if (!p.spec.treatment()) continue;
+            inTreatment += p.occupancy.mean();
+            double[] m = p.occupancy.monthlyMeans();
+            for (int i = 0; i < m.length; i++) inTreatmentMonthly[i] += m[i];
+        }
+        double spend = budget.spend(years);
+        double[] spendMonthly = budget.monthlySpend();
+
+        Map<String, Double> r = new LinkedHashMap<>();
+        r.put(Metrics.REFERRALS_PER_MONTH, referrals.total() / window.months());
+        r.put(Metrics.REPRESENTATIONS_PER_YEAR, representations.perYear());
+        r.put(Metrics.IN_TREATMENT_MEAN, inTreatment);
+        r.put(Metrics.WAITING_LIST_MEAN, waitingList.mean());
+        r.put(Metrics.WAIT_DAYS_MEAN, starts.total() > 0 ? waitDays.total() / starts.total() : 0);
+        r.put(Metrics.PCT_WAITING_OVER_21D, starts.total() > 0 ? 100 * startsOver21.total() / starts.total() : 0);
+        r.put(Metrics.WAITED_OVER_21D_PER_YEAR, startsOver21.perYear());
+        r.put(Metrics.ASSESSMENT_WAIT_DAYS_MEAN,
+                assessmentStarts.total() > 0 ? assessmentWaitDays.total() / assessmentStarts.total() : 0);
+        r.put(Metrics.ASSESSMENT_DROPAWAYS_PER_YEAR, dropaways.perYear());
+        r.put(Metrics.SEEN_PER_YEAR, mean(seen));
+        r.put(Metrics.STARTS_PER_YEAR, starts.perYear());
+        r.put(Metrics.COMPLETIONS_PER_YEAR, completions.perYear());
+        r.put(Metrics.DROPOUTS_PER_YEAR, dropouts.perYear());
+        r.put(Metrics.DEATHS_PER_YEAR, deathsAll.perYear());
+        r.put(Metrics.DEATHS_IN_TREATMENT_PER_YEAR, deathsInTreatment.perYear());
+        r.put(Metrics.DEATHS_AFTER_EXIT_PER_YEAR, deathsAfterExit.perYear());
+        r.put(Metrics.CASELOAD_PER_WORKER_MEAN, caseloadPerWorker.mean());
+        r.put(Metrics.KEYWORKER_FTE_MEAN, keyworkerFte.mean());
+        r.put(Metrics.CNR_OPIATE, completionNonRepresentation(Group.OPIATE));
+        r.put(Metrics.CNR_NON_OPIATE, completionNonRepresentation(Group.NON_OPIATE, Group.NON_OPIATE_AND_ALCOHOL));
+        r.put(Metrics.CNR_ALCOHOL, completionNonRepresentation(Group.ALCOHOL));
+        r.put(Metrics.PCT_IN_TREATMENT_4Y, inTreatment > 0 ? 100 * longStayers.mean() / inTreatment : 0);
+        r.put(Metrics.SPEND_PER_YEAR, spend / years);
+        r.put(Metrics.COST_PER_COMPLETION, completions.total() > 0 ? spend / completions.total() : 0);
+        for (PathwayState p : pathways) {
+            String n = p.spec.name();
+            r.put(Metrics.IN_TREATMENT_PREFIX + n, p.occupancy.mean());
+            r.put(Metrics.PATHWAY_WAITING_PREFIX + n, p.waiting.mean());
+            r.put(Metrics.ENTRIES_PREFIX + n, p.entries.perYear());
+            r.put(Metrics.STAY_PREFIX + n, p.stays.total() > 0 ? p.stayDays.total() / p.stays.total() : 0);
+        }
+
+        Map<String, double[]> monthly = new LinkedHashMap<>();
+        monthly.put(Metrics.M_IN_TREATMENT, inTreatmentMonthly);
+        monthly.put(Metrics.M_WAITING_LIST, waitingList.monthlyMeans());
+        monthly.put(Metrics.M_CASELOAD_PER_WORKER, caseloadPerWorker.monthlyMeans());
+        monthly.put(Metrics.M_KEYWORKER_FTE, keyworkerFte.monthlyMeans());
+        monthly.put(Metrics.M_REFERRALS, referrals.monthly());
+        monthly.put(Metrics.M_COMPLETIONS, completions.monthly());
+        monthly.put(Metrics.M_DEATHS, deathsAll.monthly());
+        monthly.put(Metrics.M_SPEND, spendMonthly);
+        return new ReplicationResult(replication, r, monthly);
+    }
+
+    /**
+     * The national indicator, pooled over the reporting years that have six months of
+     * follow-up inside the window (all years if none has).
+     */
+    private double completionNonRepresentation(Group... groups) {
+        List<Integer> eligible = new ArrayList<>();
+        for (int p = 0; p < periodStarts.length; p++) {
+            if (periodStarts[p] + periodLength + SIX_MONTHS <= window.end() + 1e-9) eligible.add(p);
+        }
+        if (eligible.isEmpty()) for (int p = 0; p < periodStarts.length; p++) eligible.add(p);
+        double num = 0;
+        double den = 0;
+        for (int p : eligible) {
+            for (Group g : groups) {
+                num += completionsByGroup[p][g.ordinal()] - representedWithin6m[p][g.ordinal()];
+                den += seenByGroup[p][g.ordinal()];
+            }
+        }
+        return den > 0 ? 100 * num / den : 0;
+    }
+
+    private static double mean(int[] xs) {
+        double s = 0;
+        for (int x : xs) s += x;
+        return xs.length > 0 ? s / xs.length : 0;
+    }
+
+    /**
+     * Where every client created so far is now. Conservation: {@code created} equals the
+     * sum of all the other fields at every moment.
+     */
+    public record Census(int created, int waitingAssessment, int inAssessment, int waitingPathway, int inPathway,
+                         int awaitingReturn, int gone) {
+        public int accountedFor() {
+            return waitingAssessment + inAssessment + waitingPathway + inPathway + awaitingReturn + gone;
+        }
+    }
+
+    public Census census() {
+        int waiting = 0;
+        int in = 0;
+        for (PathwayState p : pathways) {
+            waiting += p.queued;
+            in += p.size();
+        }
+        return new Census(clientsCreated, assessmentQueued, assessorsBusy, waiting, in, awaitingReturn, gone);
+    }
+
+    /** Calls {@code check} every {@code everyDays} of simulated time (for tests and debugging). */
+    public void audit(double everyDays, java.util.function.Consumer<Census> check) {
+        for (double t = everyDays; t < window.end(); t += everyDays) {
+            engine.at(t, Priority.STOP, () -> check.accept(census()));
+        }
+    }
+
+    List<PathwayState> pathways() {
+        return pathways;
+    }
+
+    int clientsCreated() {
+        return clientsCreated;
+    }
+}

@@ -1,0 +1,98 @@
+package org.caseload.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.caseload.experiment.ReplicationResult;
+import org.caseload.experiment.ScenarioResult;
+import org.caseload.stats.ConfidenceInterval;
+
+/**
+ * Writes the tidy files of a run: {@code replications.csv} (one row per replication and
+ * metric), {@code summary.csv} (mean, sd and Student-t interval per metric) and
+ * {@code monthly.csv} (per reported month). Rows follow scenario, replication and catalogue
+ * order, so the files are byte-identical for the same seed whatever the thread count.
+ */
+public final class RunFiles {
+    public static final double LEVEL = 0.95;
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+    private RunFiles() {
+    }
+
+    public static void writeAll(Path dir, List<ScenarioResult> results) {
+        writeReplications(dir.resolve("replications.csv"), results);
+        writeSummary(dir.resolve("summary.csv"), results);
+        writeMonthly(dir.resolve("monthly.csv"), results);
+    }
+
+    public static void writeReplications(Path file, List<ScenarioResult> results) {
+        try (CSVPrinter p = printer(file, "scenario", "replication", "metric", "value")) {
+            for (ScenarioResult s : results) {
+                for (ReplicationResult r : s.replications()) {
+                    for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
+                        p.printRecord(s.scenario(), r.replication() + 1, e.getKey(), Numbers.format(e.getValue()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void writeSummary(Path file, List<ScenarioResult> results) {
+        try (CSVPrinter p = printer(file, "scenario", "metric", "mean", "sd", "ci_low", "ci_high", "n")) {
+            for (ScenarioResult s : results) {
+                for (String metric : metricNames(s)) {
+                    ConfidenceInterval ci = ConfidenceInterval.student(s.values(metric), LEVEL);
+                    p.printRecord(s.scenario(), metric, Numbers.format(ci.mean()), Numbers.format(ci.sd()),
+                            Numbers.format(ci.low()), Numbers.format(ci.high()), ci.n());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void writeMonthly(Path file, List<ScenarioResult> results) {
+        try (CSVPrinter p = printer(file, "scenario", "month", "metric", "mean", "ci_low", "ci_high")) {
+            for (ScenarioResult s : results) {
+                if (s.replications().isEmpty()) continue;
+                Map<String, double[]> first = s.replications().get(0).monthly();
+                int months = first.values().iterator().next().length;
+                for (int m = 0; m < months; m++) {
+                    for (String metric : first.keySet()) {
+                        ConfidenceInterval ci = ConfidenceInterval.student(monthlyValues(s, metric, m), LEVEL);
+                        p.printRecord(s.scenario(), m + 1, metric, Numbers.format(ci.mean()),
+                                Numbers.format(ci.low()), Numbers.format(ci.high()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Values of one monthly series at month index m, across replications. */
+    public static double[] monthlyValues(ScenarioResult s, String metric, int m) {
+        double[] v = new double[s.replications().size()];
+        for (int i = 0; i < v.length; i++) v[i] = s.replications().get(i).monthly().get(metric)[m];
+        return v;
+    }
+
+    public static List<String> metricNames(ScenarioResult s) {
+        return s.replications().isEmpty() ? List.of() : List.copyOf(s.replications().get(0).metrics().keySet());
+    }
+
+    private static CSVPrinter printer(Path file, String... header) throws IOException {
+        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        return new CSVPrinter(w, CSV.builder().setHeader(header).get());
+    }
+}

@@ -1,0 +1,148 @@
+package org.caseload.scenario;
+
+import java.util.Arrays;
+import umontreal.ssj.probdist.ExponentialDist;
+import umontreal.ssj.probdist.GammaDist;
+import umontreal.ssj.probdist.LognormalDist;
+import umontreal.ssj.probdist.WeibullDist;
+
+/**
+ * A non-negative time-to-event distribution, sampled by inversion so that every draw uses
+ * exactly one uniform: that keeps random streams synchronised across scenarios (common
+ * random numbers). Parameters are in days.
+ */
+public sealed interface Distribution {
+    /** The u-quantile, 0 &lt; u &lt; 1. */
+    double quantile(double u);
+
+    double mean();
+
+    /** Exponential with the given mean. */
+    record Exponential(double mean) implements Distribution {
+        public Exponential {
+            require(mean > 0, "exponential mean must be > 0");
+        }
+
+        public double quantile(double u) {
+            return ExponentialDist.inverseF(1.0 / mean, u);
+        }
+    }
+
+    /** Gamma with shape k and the given mean (rate k/mean). Inversion is slow (~1.6 µs) but synchronised. */
+    record Gamma(double shape, double mean) implements Distribution {
+        public Gamma {
+            require(shape > 0 && mean > 0, "gamma shape and mean must be > 0");
+        }
+
+        public double quantile(double u) {
+            return GammaDist.inverseF(shape, shape / mean, 15, u);
+        }
+    }
+
+    /** Lognormal with mu and sigma of the logarithm. */
+    record Lognormal(double mu, double sigma) implements Distribution {
+        public Lognormal {
+            require(sigma > 0, "lognormal sigma must be > 0");
+        }
+
+        public static Lognormal ofMedian(double median, double sigma) {
+            return new Lognormal(Math.log(median), sigma);
+        }
+
+        public static Lognormal ofMeanSd(double mean, double sd) {
+            double s2 = Math.log1p(sd * sd / (mean * mean));
+            return new Lognormal(Math.log(mean) - s2 / 2, Math.sqrt(s2));
+        }
+
+        public double quantile(double u) {
+            return LognormalDist.inverseF(mu, sigma, u);
+        }
+
+        public double mean() {
+            return Math.exp(mu + sigma * sigma / 2);
+        }
+    }
+
+    /** Weibull with shape k and scale (commons-math convention; SSJ's lambda is 1/scale). */
+    record Weibull(double shape, double scale) implements Distribution {
+        public Weibull {
+            require(shape > 0 && scale > 0, "weibull shape and scale must be > 0");
+        }
+
+        public double quantile(double u) {
+            return WeibullDist.inverseF(shape, 1.0 / scale, 0.0, u);
+        }
+
+        public double mean() {
+            return scale * Math.exp(org.apache.commons.math3.special.Gamma.logGamma(1 + 1 / shape));
+        }
+    }
+
+    /** Always the same value: for deterministic checks and fixed-length programmes. */
+    record Fixed(double value) implements Distribution {
+        public Fixed {
+            require(value >= 0, "fixed value must be >= 0");
+        }
+
+        public double quantile(double u) {
+            return value;
+        }
+
+        public double mean() {
+            return value;
+        }
+    }
+
+    /** Uniform between min and max. */
+    record Uniform(double min, double max) implements Distribution {
+        public Uniform {
+            require(min >= 0 && max >= min, "uniform needs 0 <= min <= max");
+        }
+
+        public double quantile(double u) {
+            return min + u * (max - min);
+        }
+
+        public double mean() {
+            return (min + max) / 2;
+        }
+    }
+
+    /** Each observed value equally likely (values are sorted on construction). */
+    record Empirical(double[] values) implements Distribution {
+        public Empirical {
+            require(values.length > 0, "empirical needs at least one value");
+            values = values.clone();
+            Arrays.sort(values);
+            require(values[0] >= 0, "empirical values must be >= 0");
+        }
+
+        public double quantile(double u) {
+            int i = (int) (u * values.length);
+            return values[Math.min(values.length - 1, Math.max(0, i))];
+        }
+
+        public double mean() {
+            return Arrays.stream(values).average().orElseThrow();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Empirical e && Arrays.equals(values, e.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return "Empirical" + Arrays.toString(values);
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) throw new IllegalArgumentException(message);
+    }
+}

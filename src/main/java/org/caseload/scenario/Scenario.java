@@ -1,0 +1,202 @@
+package org.caseload.scenario;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A fully resolved, validated scenario: every parameter of one simulated treatment system.
+ * Times are in days unless a name says otherwise; months are reporting months (month 0 is
+ * the end of the warm-up), each 365.25/12 days long.
+ *
+ * <p>Instances are immutable. {@link ScenarioReader} builds them from files and reports
+ * mistakes with file and line; the compact constructors here are a second line of defence
+ * for scenarios built in code (tests, calibration).
+ */
+public record Scenario(
+        String name,
+        String description,
+        int horizonMonths,
+        int warmupMonths,
+        Arrivals arrivals,
+        ClientMix clients,
+        Assessment assessment,
+        List<RouteRule> routing,
+        Map<String, Pathway> pathways,
+        Effects effects,
+        AfterExit afterExit,
+        Mortality mortality,
+        Budget budget,
+        Map<String, Integer> initialCaseload) {
+
+    public static final double DAYS_PER_MONTH = 365.25 / 12;
+    public static final double DAYS_PER_YEAR = 365.25;
+
+    public Scenario {
+        if (horizonMonths < 1) throw new IllegalArgumentException("horizon_months must be >= 1");
+        if (warmupMonths < 0) throw new IllegalArgumentException("warmup_months must be >= 0");
+        routing = List.copyOf(routing);
+        pathways = Collections.unmodifiableMap(new LinkedHashMap<>(pathways));
+        initialCaseload = Collections.unmodifiableMap(new LinkedHashMap<>(initialCaseload));
+        for (String p : initialCaseload.keySet()) {
+            if (!pathways.containsKey(p)) throw new IllegalArgumentException("initial caseload names unknown pathway " + p);
+        }
+    }
+
+    public double warmupDays() {
+        return warmupMonths * DAYS_PER_MONTH;
+    }
+
+    public double horizonDays() {
+        return horizonMonths * DAYS_PER_MONTH;
+    }
+
+    /** Referrals of new clients. Rate is per month; multipliers apply by reporting month. */
+    public record Arrivals(double ratePerMonth, double[] seasonalityMultipliers, double trendPctPerYear,
+                           List<Step> steps) {
+        public Arrivals {
+            if (!(ratePerMonth >= 0)) throw new IllegalArgumentException("rate_per_month must be >= 0");
+            if (seasonalityMultipliers.length != 12) throw new IllegalArgumentException("need 12 seasonality multipliers");
+            seasonalityMultipliers = seasonalityMultipliers.clone();
+            steps = List.copyOf(steps);
+        }
+
+        /** From reporting month {@code fromMonth} on, the rate is multiplied by {@code multiplier}. */
+        public record Step(double fromMonth, double multiplier) {
+        }
+    }
+
+    /**
+     * The mix of new referrals. Arrays are indexed by enum ordinal.
+     *
+     * @param groupShares             share of new referrals in each group (sum 1)
+     * @param complexityShares        per group, shares of low/medium/high/very high (each row sums to 1)
+     * @param readyToChange           per group, probability of being "likely to change and wants to change"
+     * @param previousEpisodesShares  per group, share with 0, 1, 2, ... previous episodes (each row sums to 1)
+     */
+    public record ClientMix(double[] groupShares, double[][] complexityShares, double[] readyToChange,
+                            double[][] previousEpisodesShares) {
+    }
+
+    /**
+     * Assessment: {@code workers} parallel assessors (servers), each assessment taking a
+     * service time; people waiting longer than their patience drop away.
+     */
+    public record Assessment(int workers, Distribution serviceDays, Distribution patienceDays,
+                             double costPerWorkerGbp) {
+        public Assessment {
+            if (workers < 0) throw new IllegalArgumentException("assessment workers must be >= 0");
+        }
+    }
+
+    /**
+     * First matching rule wins. An empty set matches anything. {@code split} maps pathway
+     * names to shares summing to 1.
+     */
+    public record RouteRule(Set<Group> groups, Set<Complexity> complexities, Set<Readiness> readiness,
+                            Map<String, Double> split) {
+        public RouteRule {
+            groups = Set.copyOf(groups);
+            complexities = Set.copyOf(complexities);
+            readiness = Set.copyOf(readiness);
+            split = Collections.unmodifiableMap(new LinkedHashMap<>(split));
+        }
+
+        public boolean matches(Group g, Complexity c, Readiness r) {
+            return (groups.isEmpty() || groups.contains(g))
+                    && (complexities.isEmpty() || complexities.contains(c))
+                    && (readiness.isEmpty() || readiness.contains(r));
+        }
+    }
+
+    public enum CapacityKind { CASELOAD, PLACES, OPEN }
+
+    public enum FullPolicy { QUEUE, STRETCH, STRETCH_THEN_QUEUE }
+
+    /**
+     * One pathway of care.
+     *
+     * @param treatment        whether people here count as "in treatment" (false for the recovery community)
+     * @param prescribing      whether leaving it brings the post-exit mortality spike
+     * @param caseloadPerFte   target caseload per FTE (caseload kind); pressure starts above it
+     * @param maxCaseloadPerFte hard limit for stretch-then-queue
+     * @param places           places or beds (places kind)
+     * @param patienceDays     how long people wait for a place before dropping away (null: forever)
+     * @param transferTo       where transfers go, with shares (empty: transferred out of the system)
+     * @param onCompletion     probability of moving on to another pathway after completing
+     */
+    public record Pathway(String name, boolean treatment, boolean prescribing, CapacityKind kind, double staffFte,
+                          double caseloadPerFte, double maxCaseloadPerFte, int places, FullPolicy whenFull,
+                          Distribution patienceDays, double staffCostPerFteGbp, double medicationPerClientDayGbp,
+                          double costPerPlaceWeekGbp, ByGroup<Episode> episodes, Map<String, Double> transferTo,
+                          Map<String, Double> onCompletion) {
+        public Pathway {
+            transferTo = Collections.unmodifiableMap(new LinkedHashMap<>(transferTo));
+            onCompletion = Collections.unmodifiableMap(new LinkedHashMap<>(onCompletion));
+            if (staffFte < 0 || places < 0) throw new IllegalArgumentException("negative capacity in " + name);
+        }
+    }
+
+    /**
+     * How an episode ends, for one group: the base weights of the three ways of leaving
+     * (before complexity, history and caseload-pressure adjustments), and the time to each.
+     */
+    public record Episode(double pComplete, Distribution completeDays, double pDropout, Distribution dropoutDays,
+                          double pTransfer, Distribution transferDays) {
+        public Episode {
+            double sum = pComplete + pDropout + pTransfer;
+            if (Math.abs(sum - 1) > 1e-6) throw new IllegalArgumentException("episode outcome probabilities sum to " + sum);
+        }
+    }
+
+    /**
+     * Modifiers of the completion chance.
+     *
+     * @param completionOddsByComplexity      multiplier of the completion weight per complexity level
+     * @param completionOddsPerPreviousEpisode multiplier per previous episode (compounded)
+     * @param pressureCompletion              k in completion × 1/(1 + k·x), x = caseload/target − 1 when positive
+     * @param pressureDropout                 k in drop-out × (1 + k·x)
+     */
+    public record Effects(double[] completionOddsByComplexity, double completionOddsPerPreviousEpisode,
+                          double pressureCompletion, double pressureDropout) {
+    }
+
+    /**
+     * What happens after leaving: relapse (probability by group, then time to relapse), then
+     * re-presentation (probability by group, then delay). Completing the recovery community
+     * multiplies the relapse probability.
+     */
+    public record AfterExit(ByGroup<Double> relapseAfterCompletion, Distribution relapseAfterCompletionDays,
+                            ByGroup<Double> relapseAfterDropout, Distribution relapseAfterDropoutDays,
+                            double recoveryCommunityRelapseMultiplier, ByGroup<Double> representProbability,
+                            Distribution representDelayDays, double followupDays) {
+    }
+
+    /**
+     * Mortality rates per 1,000 person-years. After leaving a prescribing pathway the hazard
+     * is the in-treatment rate times the spike multipliers for weeks 1–2 and 3–4, then the
+     * out-of-treatment rate.
+     */
+    public record Mortality(ByGroup<Double> inTreatmentPer1000, ByGroup<Double> outOfTreatmentPer1000,
+                            double postExitMultiplierWeeks1To2, double postExitMultiplierWeeks3To4) {
+    }
+
+    public enum AllocationRule { PROPORTIONAL, PROTECT }
+
+    /**
+     * Budget. {@code annualGbp} NaN means "whatever the configured staffing costs". Changes
+     * are percentages of the base budget (not compounded), from a reporting month on.
+     */
+    public record Budget(double annualGbp, double overheadsPerYearGbp, List<Change> changes, AllocationRule rule,
+                         Set<String> protect) {
+        public Budget {
+            changes = List.copyOf(changes);
+            protect = Set.copyOf(protect);
+        }
+
+        public record Change(double fromMonth, double changePct) {
+        }
+    }
+}

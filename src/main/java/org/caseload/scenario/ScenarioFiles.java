@@ -1,0 +1,120 @@
+package org.caseload.scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves a scenario file into one tree: follows {@code extends} (a path relative to the
+ * file that names it), deep-merges child over parent, then applies {@code --set}
+ * overrides. Inherited values keep their original file and line, so an error in a value
+ * that came from the parent names the parent.
+ */
+public final class ScenarioFiles {
+    static final String EXTENDS = "extends";
+
+    private ScenarioFiles() {
+    }
+
+    public static MapNode resolve(Path file, List<String> overrides) {
+        MapNode tree = resolveExtends(file, file.toString(), new LinkedHashSet<>());
+        for (String o : overrides) tree = override(tree, o);
+        return tree;
+    }
+
+    private static MapNode resolveExtends(Path file, String displayName, Set<Path> chain) {
+        Path abs = file.toAbsolutePath().normalize();
+        MapNode node = YamlTree.load(file, displayName);
+        chain.add(abs);
+        ConfigNode ext = node.get(EXTENDS);
+        if (ext == null) return node;
+        Source at = ext.source();
+        if (!(ext instanceof ScalarNode s) || s.kind() != ScalarNode.Kind.STRING) {
+            throw new ScenarioException(at, EXTENDS, "expected the path of another scenario file, got " + ext.describe());
+        }
+        Path parentFile = (file.getParent() == null ? Path.of("") : file.getParent()).resolve(s.text());
+        Path parentAbs = parentFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(parentFile)) {
+            throw new ScenarioException(at, EXTENDS, "file '" + s.text() + "' not found (looked for " + parentAbs + ")");
+        }
+        if (chain.contains(parentAbs)) {
+            throw new ScenarioException(at, EXTENDS, "'" + s.text() + "' extends this file again (a cycle)");
+        }
+        MapNode parent = resolveExtends(parentFile, parentFile.normalize().toString(), chain);
+        Map<String, ConfigNode> childEntries = new LinkedHashMap<>(node.entries());
+        Map<String, Source> childKeys = new LinkedHashMap<>(node.keySources());
+        childEntries.remove(EXTENDS);
+        childKeys.remove(EXTENDS);
+        return merge(parent, new MapNode(node.source(), node.path(), childKeys, childEntries));
+    }
+
+    /** Child wins; maps merge recursively; lists and values replace the parent's whole. */
+    static MapNode merge(MapNode parent, MapNode child) {
+        Map<String, ConfigNode> entries = new LinkedHashMap<>(parent.entries());
+        Map<String, Source> keys = new LinkedHashMap<>(parent.keySources());
+        for (Map.Entry<String, ConfigNode> e : child.entries().entrySet()) {
+            ConfigNode old = entries.get(e.getKey());
+            ConfigNode value = e.getValue();
+            if (old instanceof MapNode om && value instanceof MapNode cm) value = merge(om, cm);
+            entries.put(e.getKey(), value);
+            keys.put(e.getKey(), child.keySource(e.getKey()));
+        }
+        return new MapNode(child.source(), child.path(), keys, entries);
+    }
+
+    /** Applies one {@code path=value} override. */
+    static MapNode override(MapNode root, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new ScenarioException(Source.COMMAND_LINE, assignment, "expected PATH=VALUE, e.g. arrivals.rate_per_month=320");
+        }
+        String path = assignment.substring(0, eq).trim();
+        String value = assignment.substring(eq + 1);
+        String[] parts = path.split("\\.", -1);
+        return (MapNode) replace(root, parts, 0, path, value);
+    }
+
+    private static ConfigNode replace(ConfigNode node, String[] parts, int i, String fullPath, String value) {
+        if (i == parts.length) {
+            if (!(node instanceof ScalarNode)) {
+                throw new ScenarioException(Source.COMMAND_LINE, fullPath,
+                        "is " + node.describe() + ", not a single value; --set can only change single values");
+            }
+            return ScalarNode.infer(Source.COMMAND_LINE, node.path(), value);
+        }
+        String part = parts[i];
+        String soFar = String.join(".", java.util.Arrays.copyOf(parts, i + 1));
+        if (node instanceof MapNode m) {
+            ConfigNode child = m.get(part);
+            if (child == null) {
+                String hint = Suggestions.closest(part, m.entries().keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+                throw new ScenarioException(Source.COMMAND_LINE, fullPath, "no field '" + part + "' at '" + soFar + "'" + hint);
+            }
+            Map<String, ConfigNode> entries = new LinkedHashMap<>(m.entries());
+            entries.put(part, replace(child, parts, i + 1, fullPath, value));
+            return new MapNode(m.source(), m.path(), m.keySources(), entries);
+        }
+        if (node instanceof ListNode l) {
+            int index;
+            try {
+                index = Integer.parseInt(part);
+            } catch (NumberFormatException e) {
+                throw new ScenarioException(Source.COMMAND_LINE, fullPath, "'" + soFar + "' is a list: use a number (0, 1, …), not '" + part + "'");
+            }
+            if (index < 0 || index >= l.items().size()) {
+                throw new ScenarioException(Source.COMMAND_LINE, fullPath,
+                        "index " + index + " is out of range: the list has " + l.items().size() + " element(s)");
+            }
+            List<ConfigNode> items = new ArrayList<>(l.items());
+            items.set(index, replace(items.get(index), parts, i + 1, fullPath, value));
+            return new ListNode(l.source(), l.path(), items);
+        }
+        throw new ScenarioException(Source.COMMAND_LINE, fullPath, "'" + String.join(".", java.util.Arrays.copyOf(parts, i))
+                + "' is a single value; it has no field '" + part + "'");
+    }
+}

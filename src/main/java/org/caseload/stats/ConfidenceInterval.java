@@ -1,0 +1,39 @@
+package org.caseload.stats;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * A Student-t confidence interval for the mean of independent replication results.
+ * NaN values (a metric undefined in a replication) are left out and {@code n} counts the
+ * values used. With one value the spread and interval are NaN.
+ */
+public record ConfidenceInterval(double mean, double sd, double low, double high, int n, double level) {
+
+    public static ConfidenceInterval student(double[] values, double level) {
+        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0,1)");
+        int n = 0;
+        double mean = 0;
+        double m2 = 0;
+        for (double v : values) {
+            if (Double.isNaN(v)) continue;
+            n++;
+            double d = v - mean;
+            mean += d / n;
+            m2 += d * (v - mean);
+        }
+        if (n == 0) throw new IllegalArgumentException("no values");
+        if (n == 1) return new ConfidenceInterval(mean, Double.NaN, Double.NaN, Double.NaN, 1, level);
+        double sd = Math.sqrt(m2 / (n - 1));
+        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
+        double hw = t * sd / Math.sqrt(n);
+        return new ConfidenceInterval(mean, sd, mean - hw, mean + hw, n, level);
+    }
+
+    public double halfWidth() {
+        return (high - low) / 2;
+    }
+
+    public boolean contains(double x) {
+        return x >= low && x <= high;
+    }
+}

@@ -1,0 +1,78 @@
+package org.caseload.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import umontreal.ssj.rng.MRG32k3a;
+
+class RandomStreamsTest {
+    private static final long[] SEED = {12345, 23456, 34567, 45678, 56789, 67890};
+
+    /** Our jump-ahead must land exactly where SSJ's own constructor and substream jumps do. */
+    @Test
+    void streamsAndSubstreamsMatchSsj() {
+        MRG32k3a[] ssj = new MRG32k3a[4];
+        synchronized (MRG32k3a.class) {
+            MRG32k3a.setPackageSeed(SEED);
+            for (int i = 0; i < ssj.length; i++) ssj[i] = new MRG32k3a();
+        }
+        RandomStreams ours = new RandomStreams(SEED);
+        for (int i = 0; i < ssj.length; i++) {
+            assertArrayEquals(ssj[i].getState(), ours.state(i, 0), "stream " + i);
+            MRG32k3a s = ssj[i].clone();
+            for (int r = 1; r <= 5; r++) {
+                s.resetNextSubstream();
+                assertArrayEquals(s.getState(), ours.state(i, r), "stream " + i + " substream " + r);
+            }
+        }
+    }
+
+    @Test
+    void generatedValuesMatchSsjStream() {
+        MRG32k3a ssj;
+        synchronized (MRG32k3a.class) {
+            MRG32k3a.setPackageSeed(SEED);
+            new MRG32k3a();
+            ssj = new MRG32k3a();
+        }
+        ssj.resetNextSubstream();
+        ssj.resetNextSubstream();
+        MRG32k3a ours = new RandomStreams(SEED).stream(1, 2);
+        for (int i = 0; i < 100; i++) assertEquals(ssj.nextDouble(), ours.nextDouble());
+    }
+
+    @Test
+    void sequenceEqualsDirectLookup() {
+        RandomStreams rs = RandomStreams.fromSeed(7);
+        RandomStreams.Sequence seq = rs.sequence(1000, 3);
+        for (int k = 0; k < 20; k++) {
+            MRG32k3a a = seq.next();
+            MRG32k3a b = rs.stream(1000 + k, 3);
+            assertEquals(b.nextDouble(), a.nextDouble(), "client " + k);
+        }
+    }
+
+    @Test
+    void largeStreamIndicesWork() {
+        RandomStreams rs = RandomStreams.fromSeed(99);
+        MRG32k3a far = rs.stream(1L << 40, 123_456);
+        MRG32k3a near = rs.stream(0, 123_456);
+        assertNotEquals(far.nextDouble(), near.nextDouble());
+    }
+
+    @Test
+    void differentUserSeedsGiveDifferentStreams() {
+        assertNotEquals(RandomStreams.fromSeed(1).stream(0, 0).nextDouble(), RandomStreams.fromSeed(2).stream(0, 0).nextDouble());
+        assertArrayEquals(RandomStreams.fromSeed(5).seed(), RandomStreams.fromSeed(5).seed());
+    }
+
+    @Test
+    void rejectsInvalidSeeds() {
+        assertThrows(IllegalArgumentException.class, () -> new RandomStreams(new long[] {0, 0, 0, 1, 1, 1}));
+        assertThrows(IllegalArgumentException.class, () -> new RandomStreams(new long[] {1, 1, RandomStreams.M1, 1, 1, 1}));
+        assertThrows(IllegalArgumentException.class, () -> new RandomStreams(new long[] {1, 2, 3}));
+    }
+}
