@@ -165,6 +165,16 @@ public final class MapReader {
     private ConfigNode required(String key) {
         asked.add(key);
         ConfigNode n = node.get(key);
+        if (n == null) {
+            // A missing field is most often a misspelt one: point at the misspelling instead.
+            List<String> unasked = new ArrayList<>(node.entries().keySet());
+            unasked.removeAll(asked);
+            Optional<String> typo = Suggestions.closest(key, unasked);
+            if (typo.isPresent()) {
+                throw new ScenarioException(node.keySource(typo.get()), field(typo.get()),
+                        "unknown field; did you mean '" + key + "'?");
+            }
+        }
         if (n == null || n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL) {
             throw new ScenarioException(node.source(), field(key), "missing required field");
         }

@@ -1,0 +1,170 @@
+package org.caseload.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * Every kind of user mistake gets one message naming file, line and field, exit code 2, no
+ * stack trace, and no output folder.
+ */
+class BadInputTest {
+    private static final Path LEEDS = Path.of("scenarios/leeds.yaml");
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    static Outcome execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    /** Writes leeds.yaml with one text replacement into dir, returning the path. */
+    static Path leedsWith(Path dir, String from, String to) throws IOException {
+        String text = Files.readString(LEEDS, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), "fixture text not found: " + from);
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, text.replace(from, to), StandardCharsets.UTF_8);
+        return f;
+    }
+
+    static int lineOf(Path file, String fragment) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(fragment)) return i + 1;
+        throw new AssertionError("not in file: " + fragment);
+    }
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                Arguments.of("typo in a key", "  rate_per_month: 195", "  rate_per_mnth: 195", "rate_per_mnth",
+                        "arrivals.rate_per_mnth: unknown field; did you mean 'rate_per_month'?"),
+                Arguments.of("wrong type", "  rate_per_month: 195", "  rate_per_month: lots", "rate_per_month: lots",
+                        "arrivals.rate_per_month: expected a number, got 'lots'"),
+                Arguments.of("negative rate", "  rate_per_month: 195", "  rate_per_month: -5", "rate_per_month: -5",
+                        "arrivals.rate_per_month: must be 0 or more, got -5"),
+                Arguments.of("probability above 1", "    opiate: 0.55\n", "    opiate: 1.55\n", "opiate: 1.55",
+                        "clients.ready_to_change.opiate: must be a probability between 0 and 1, got 1.55"),
+                Arguments.of("shares not summing to 1", "alcohol: 0.45}", "alcohol: 0.55}", "group_shares",
+                        "clients.group_shares: shares must add up to 1, they add up to 1.1"),
+                Arguments.of("unknown pathway in a route", "    pathway: long_arm_prescribing", "    pathway: long_arm_prescribng",
+                        "long_arm_prescribng", "routing.0.pathway: unknown pathway 'long_arm_prescribng'; did you mean 'long_arm_prescribing'?"),
+                Arguments.of("unknown distribution", "{dist: exponential, mean: 1.5}", "{dist: exponental, mean: 1.5}",
+                        "exponental", "assessment.service_days.dist: unknown distribution 'exponental'; did you mean 'exponential'?"),
+                Arguments.of("unknown capacity kind", "capacity: {kind: places, places: 30}", "capacity: {kind: beds, places: 30}",
+                        "kind: beds", "pathways.rehab.capacity.kind: unknown value 'beds'"),
+                Arguments.of("duplicate key", "horizon_months: 60\n", "horizon_months: 60\nhorizon_months: 70\n",
+                        "horizon_months: 70", "horizon_months: duplicate field (first at line"),
+                Arguments.of("malformed YAML", "  rate_per_month: 195", "  rate_per_month: [195", "rate_per_month: [195",
+                        "malformed YAML"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void oneClearMessageWithFileLineAndField(String what, String from, String to, String lineFragment, String expected,
+                                             @TempDir Path dir) throws IOException {
+        Path bad = leedsWith(dir, from, to);
+        Path out = dir.resolve("out");
+        Outcome o = execute("run", bad.toString(), "--replications", "2", "--out", out.toString());
+        assertEquals(2, o.exit(), what + ": " + o.err());
+        String err = o.err().strip();
+        assertTrue(err.contains(expected), what + ": expected '" + expected + "' in: " + err);
+        if (!what.equals("malformed YAML")) {
+            int line = lineOf(bad, lineFragment);
+            assertTrue(err.contains(bad + ":" + line + ":"), what + ": expected line " + line + " in: " + err);
+        } else {
+            assertTrue(err.matches("(?s).*bad\\.yaml:\\d+:\\d+: .*"), what + ": no file:line in " + err);
+        }
+        assertEquals(1, err.lines().count(), what + ": more than one line: " + err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), what + ": stack trace: " + err);
+        assertFalse(Files.exists(out), what + ": output folder was created");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(bad), left.toList(), what + ": stray files left behind");
+        }
+    }
+
+    @Test
+    void missingExtendsFileNamesTheExtendsLine(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("child.yaml");
+        Files.writeString(f, "# a child\nextends: nope.yaml\nname: child\n");
+        Outcome o = execute("validate", f.toString());
+        assertEquals(2, o.exit());
+        assertTrue(o.err().contains(f + ":2:10: extends: file 'nope.yaml' not found"), o.err());
+    }
+
+    @Test
+    void errorsInInheritedValuesNameTheParentFile(@TempDir Path dir) throws IOException {
+        Path parent = leedsWith(dir, "  rate_per_month: 195", "  rate_per_month: -1");
+        Path child = dir.resolve("child.yaml");
+        Files.writeString(child, "extends: bad.yaml\nname: child\n");
+        Outcome o = execute("validate", child.toString());
+        assertEquals(2, o.exit());
+        assertTrue(o.err().contains(dir.resolve("bad.yaml") + ":" + lineOf(parent, "rate_per_month: -1") + ":"), o.err());
+    }
+
+    @Test
+    void setPathThatDoesNotExist() {
+        Outcome o = execute("validate", LEEDS.toString(), "--set", "arrivals.rate_per_mont=300");
+        assertEquals(2, o.exit());
+        assertTrue(o.err().contains("--set: arrivals.rate_per_mont: no field 'rate_per_mont' at 'arrivals.rate_per_mont'; "
+                + "did you mean 'rate_per_month'?"), o.err());
+    }
+
+    @Test
+    void setOnASectionOrOutOfRangeIndex() {
+        Outcome section = execute("validate", LEEDS.toString(), "--set", "arrivals=3");
+        assertEquals(2, section.exit());
+        assertTrue(section.err().contains("not a single value"), section.err());
+        Outcome index = execute("validate", LEEDS.toString(), "--set", "routing.5.pathway=rehab");
+        assertEquals(2, index.exit());
+        assertTrue(index.err().contains("index 5 is out of range: the list has 2 element(s)"), index.err());
+    }
+
+    @Test
+    void setValueIsValidatedLikeTheFile() {
+        Outcome o = execute("validate", LEEDS.toString(), "--set", "arrivals.rate_per_month=-3");
+        assertEquals(2, o.exit());
+        assertTrue(o.err().contains("--set: arrivals.rate_per_month: must be 0 or more, got -3"), o.err());
+    }
+
+    @Test
+    void missingScenarioFile(@TempDir Path dir) {
+        Outcome o = execute("run", dir.resolve("nothing.yaml").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, o.exit());
+        assertTrue(o.err().contains("nothing.yaml: cannot read file: no such file"), o.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void badOptionValues() {
+        assertEquals(2, execute("run", LEEDS.toString(), "--replications", "1").exit());
+        assertEquals(2, execute("run", LEEDS.toString(), "--threads", "zero").exit());
+        assertEquals(2, execute("run").exit());
+    }
+
+    @Test
+    void validFilesValidate() {
+        Outcome o = execute("validate", LEEDS.toString(), "scenarios/leeds-cut-10.yaml");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().contains("leeds-cut-10.yaml: ok"), o.out());
+    }
+}
