@@ -1,14 +1,19 @@
 package org.caseload.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseload.experiment.Experiment;
 import org.caseload.experiment.ScenarioResult;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
+import org.caseload.report.Reports;
 import org.caseload.report.RunFiles;
 import org.caseload.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
@@ -18,10 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code caseload run}: replicate scenarios and write tidy results. */
+/** {@code caseload run}: replicate scenarios and write tidy results, charts and a report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate each scenario with replications and write replications.csv, summary.csv, "
-                + "monthly.csv and manifest.json.",
+                + "monthly.csv, manifest.json, charts/ and report.html.",
                 "One scenario writes into DIR (default results/<scenario name>/); several write into DIR/<name>/ "
                         + "(default results/<name>/)."})
 final class RunCommand implements Callable<Integer> {
@@ -51,14 +56,20 @@ final class RunCommand implements Callable<Integer> {
                 String name = l.scenario().name();
                 Path dir = out == null ? Path.of("results", name) : loaded.size() == 1 ? out : out.resolve(name);
                 long t0 = System.nanoTime();
-                ScenarioResult result = run.replicate(experiment, l.scenario(), spec.commandLine().getErr());
+                ScenarioResult result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()),
+                        spec.commandLine().getErr()).get(0);
                 double wall = (System.nanoTime() - t0) / 1e9;
                 try (OutputDirectory od = OutputDirectory.create(dir)) {
                     RunFiles.writeAll(od.path(), List.of(result));
-                    new Manifest("run", run.seed, result.replications().size(), run.threads)
+                    Manifest m = new Manifest("run", run.seed, result.replications().size(), run.threads)
                             .scenario(name, files.get(i).toString(), scenarioOptions.overrides, l.tree())
-                            .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0)
-                            .write(od.path().resolve("manifest.json"));
+                            .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
+                    if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications().size());
+                    m.write(od.path().resolve("manifest.json"));
+                    Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), List.of(result));
+                    Reports.RunInfo info = new Reports.RunInfo("caseload run " + files.get(i), run.seed,
+                            result.replications().size(), true, run.precisionNote);
+                    write(od.path().resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
                     od.commit();
                 }
                 stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications().size(), wall, dir);
@@ -68,9 +79,11 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    static List<String> names(List<ScenarioReader.Loaded> loaded) {
-        List<String> n = new ArrayList<>();
-        loaded.forEach(l -> n.add(l.scenario().name()));
-        return n;
+    static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

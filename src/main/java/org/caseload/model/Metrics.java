@@ -106,6 +106,13 @@ public final class Metrics {
             new Metric(COST_PER_COMPLETION, "GBP per completion",
                     "Spend divided by successful completions over the period", LOWER_IS_BETTER));
 
+    /**
+     * The headline metrics: shown first in reports and used by {@code --precision} to decide
+     * when there are enough replications.
+     */
+    public static final List<String> HEADLINE = List.of(IN_TREATMENT_MEAN, WAIT_DAYS_MEAN, COMPLETIONS_PER_YEAR,
+            DEATHS_PER_YEAR, CASELOAD_PER_WORKER_MEAN, SPEND_PER_YEAR);
+
     private Metrics() {
     }
 

@@ -39,6 +39,7 @@ public final class TreatmentSystem {
     private static final double SIX_MONTHS = 365.25 / 2;
     private static final double FOUR_YEARS = 4 * 365.25;
     private static final double STANDARD_WAIT_DAYS = 21;
+    private static final int INITIAL_CANDIDATES = 8;
 
     private enum Outcome { COMPLETE, DROPOUT, TRANSFER }
 
@@ -296,7 +297,7 @@ public final class TreatmentSystem {
     private void admit(Client c, PathwayState p) {
         double uPatience = c.u();
         if (p.hasRoom() && p.queued == 0) {
-            startEpisode(c, p, false);
+            startEpisode(c, p);
             return;
         }
         double now = engine.now();
@@ -330,15 +331,32 @@ public final class TreatmentSystem {
             queuedIn.remove(next);
             p.queued--;
             refreshWaiting(engine.now());
-            startEpisode(next, p, false);
+            startEpisode(next, p);
         }
     }
 
-    /**
-     * Starts an episode: three uniforms (outcome, duration, death), plus one more for the
-     * initial caseload (how far through the episode the person already is).
-     */
-    private void startEpisode(Client c, PathwayState p, boolean initial) {
+    /** How an episode will go: its ending, the days left, and the days already spent (initial caseload). */
+    private record Plan(Outcome outcome, double remainingDays, double elapsedDays) {
+    }
+
+    /** Starts an episode for someone arriving now: two uniforms (outcome, duration) plus the death draw. */
+    private void startEpisode(Client c, PathwayState p) {
+        Episode ep = p.spec.episodes().get(c.group);
+        Outcome outcome = chooseOutcome(c, p, ep, c.u());
+        startEpisode(c, p, new Plan(outcome, duration(ep, outcome, c.u()), 0), false);
+    }
+
+    private static double duration(Episode ep, Outcome outcome, double u) {
+        Distribution d = switch (outcome) {
+            case COMPLETE -> ep.completeDays();
+            case DROPOUT -> ep.dropoutDays();
+            case TRANSFER -> ep.transferDays();
+        };
+        return d.quantile(u);
+    }
+
+    /** Starts an episode with a known plan: one uniform (time to death in the pathway). */
+    private void startEpisode(Client c, PathwayState p, Plan plan, boolean initial) {
         double now = engine.now();
         c.token++;
         boolean treatment = p.spec.treatment();
@@ -351,41 +369,27 @@ public final class TreatmentSystem {
         }
         p.add(now, c);
         p.entries.count(now);
-        c.pathwayEntryTime = now;
+        c.pathwayEntryTime = now - plan.elapsedDays();
         if (treatment) {
             c.treatedBefore = true;
-            if (Double.isNaN(c.treatmentStreakStart)) c.treatmentStreakStart = now;
+            if (Double.isNaN(c.treatmentStreakStart)) c.treatmentStreakStart = now - plan.elapsedDays();
             markSeen(c, now);
+            scheduleLongStayCheck(c);
         }
         refreshStaffLevels(now);
 
-        Episode ep = p.spec.episodes().get(c.group);
-        double uOutcome = c.u();
-        double uDuration = c.u();
-        double uDeath = c.u();
-        Outcome outcome = chooseOutcome(c, p, ep, uOutcome);
-        Distribution d = switch (outcome) {
-            case COMPLETE -> ep.completeDays();
-            case DROPOUT -> ep.dropoutDays();
-            case TRANSFER -> ep.transferDays();
-        };
-        double duration = d.quantile(uDuration);
-        if (initial) {
-            double elapsed = c.u() * duration;
-            duration -= elapsed;
-            if (treatment) c.treatmentStreakStart = now - elapsed;
-        }
-        if (treatment) scheduleLongStayCheck(c);
         ByGroup<Double> rates = treatment ? scenario.mortality().inTreatmentPer1000() : scenario.mortality().outOfTreatmentPer1000();
         double ratePerDay = rates.get(c.group) / 1000.0 / Scenario.DAYS_PER_YEAR;
+        double uDeath = c.u();
         double death = ratePerDay > 0 ? -Math.log(uDeath) / ratePerDay : Double.POSITIVE_INFINITY;
         final int token = c.token;
-        if (death < duration) {
+        final Outcome outcome = plan.outcome();
+        if (death < plan.remainingDays()) {
             engine.after(death, () -> {
                 if (c.token == token) dieInPathway(c, p);
             });
         } else {
-            engine.after(duration, () -> {
+            engine.after(plan.remainingDays(), () -> {
                 if (c.token == token) endEpisode(c, p, outcome);
             });
         }
@@ -585,27 +589,52 @@ public final class TreatmentSystem {
 
     // ---------------------------------------------------------------- initial caseload
 
+    /**
+     * People already in treatment at time 0. People found in a pathway at a random moment
+     * are length-biased (long stays are over-represented), so each initial client is picked
+     * from {@value #INITIAL_CANDIDATES} candidate (person, episode) pairs with probability
+     * proportional to the episode's length, and starts a uniform fraction of the way
+     * through it. Candidates are people the routing rules would send to the pathway.
+     */
     private void seedInitialCaseload() {
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             PathwayState p = byName.get(e.getKey());
             boolean reachable = isRoutedTo(p);
             for (int i = 0; i < e.getValue(); i++) {
                 RandomStream s = initialStreams.next();
-                Client c = null;
-                for (int attempt = 0; attempt < 1000; attempt++) {
-                    Client candidate = newClient(s);
-                    double uRoute = s.nextDouble();
-                    if (!reachable || route(candidate, uRoute) == p) {
-                        c = candidate;
-                        break;
-                    }
+                Client[] people = new Client[INITIAL_CANDIDATES];
+                Plan[] plans = new Plan[INITIAL_CANDIDATES];
+                double total = 0;
+                for (int k = 0; k < INITIAL_CANDIDATES; k++) {
+                    people[k] = routedCandidate(s, p, reachable);
+                    Episode ep = p.spec.episodes().get(people[k].group);
+                    Outcome o = chooseOutcome(people[k], p, ep, s.nextDouble());
+                    plans[k] = new Plan(o, duration(ep, o, s.nextDouble()), 0);
+                    total += plans[k].remainingDays();
                 }
-                if (c == null) c = newClient(s);
+                double pick = s.nextDouble() * total;
+                int chosen = 0;
+                for (double acc = plans[0].remainingDays(); acc <= pick && chosen < INITIAL_CANDIDATES - 1; ) {
+                    chosen++;
+                    acc += plans[chosen].remainingDays();
+                }
+                double length = plans[chosen].remainingDays();
+                double elapsed = s.nextDouble() * length;
+                Client c = people[chosen];
                 clientsCreated++;
                 c.treatedBefore = true;
-                startEpisode(c, p, true);
+                startEpisode(c, p, new Plan(plans[chosen].outcome(), length - elapsed, elapsed), true);
             }
         }
+    }
+
+    private Client routedCandidate(RandomStream s, PathwayState p, boolean reachable) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Client candidate = newClient(s);
+            double uRoute = s.nextDouble();
+            if (!reachable || route(candidate, uRoute) == p) return candidate;
+        }
+        return newClient(s);
     }
 
     private boolean isRoutedTo(PathwayState p) {

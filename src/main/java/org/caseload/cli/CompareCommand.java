@@ -1,0 +1,137 @@
+package org.caseload.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.caseload.engine.RandomStreams;
+import org.caseload.experiment.Experiment;
+import org.caseload.experiment.ScenarioResult;
+import org.caseload.model.Metric;
+import org.caseload.model.Metrics;
+import org.caseload.report.ComparisonFile;
+import org.caseload.report.Manifest;
+import org.caseload.report.OutputDirectory;
+import org.caseload.report.PlainWords;
+import org.caseload.report.Reports;
+import org.caseload.report.RunFiles;
+import org.caseload.scenario.Scenario;
+import org.caseload.scenario.ScenarioReader;
+import org.caseload.stats.ComparisonTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code caseload compare}: runs a baseline and alternatives under common random numbers
+ * and reports paired differences with confidence intervals, corrected p-values and verdicts.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare alternatives with a baseline: paired differences under common random numbers, "
+                + "Holm-corrected p-values and a verdict per metric.",
+                "Writes comparison.csv, the run files for every scenario (replications.csv, summary.csv, monthly.csv), "
+                        + "manifest.json, charts/ and report.html into DIR (default results/<baseline>-vs-<alternative>/), "
+                        + "and prints a plain-words summary."})
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline scenario.")
+    Path baseline;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ALTERNATIVE", description = "One or more alternatives.")
+    List<Path> alternatives;
+
+    @Mixin
+    ScenarioOptions scenarioOptions = new ScenarioOptions();
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
+            description = "Family-wise significance level for verdicts, after Holm's correction (default ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--independent-streams",
+            description = "Give every scenario its own random streams (switches common random numbers off; for measuring what CRN buys).")
+    boolean independentStreams;
+
+    @Override
+    public Integer call() {
+        run.check();
+        if (!(alpha > 0 && alpha < 1)) throw new UserException("--alpha must be between 0 and 1 (got " + alpha + ")");
+        List<Path> files = new ArrayList<>();
+        files.add(baseline);
+        files.addAll(alternatives);
+        List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
+        List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
+        checkDistinctNames(scenarios, files);
+        Path dir = out != null ? out : Path.of("results", scenarios.get(0).name() + "-vs-" + scenarios.get(1).name()
+                + (scenarios.size() > 2 ? "-and-" + (scenarios.size() - 2) + "-more" : ""));
+        PrintWriter stdout = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        List<ScenarioResult> results;
+        try (Experiment experiment = new Experiment(run.seed, run.threads)) {
+            List<RandomStreams> streams = new ArrayList<>();
+            for (int i = 0; i < scenarios.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
+            results = run.replicate(experiment, scenarios, streams, spec.commandLine().getErr());
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+
+        List<Metric> metrics = Metrics.forPathways(commonPathways(scenarios));
+        List<ComparisonTable.Row> rows = ComparisonTable.build(results.get(0), results.subList(1, results.size()), metrics,
+                alpha, RunFiles.LEVEL);
+        List<String> altNames = scenarios.subList(1, scenarios.size()).stream().map(Scenario::name).toList();
+        List<String> altDescriptions = scenarios.subList(1, scenarios.size()).stream().map(Scenario::description).toList();
+        List<String> words = PlainWords.summarise(rows, altNames, altDescriptions);
+        int n = results.get(0).replications().size();
+        try (OutputDirectory od = OutputDirectory.create(dir)) {
+            ComparisonFile.write(od.path().resolve("comparison.csv"), rows);
+            RunFiles.writeAll(od.path(), results);
+            Manifest m = new Manifest("compare", run.seed, n, run.threads)
+                    .put("alpha", alpha).put("common_random_numbers", String.valueOf(!independentStreams))
+                    .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
+            if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", n);
+            for (int i = 0; i < loaded.size(); i++) {
+                m.scenario(scenarios.get(i).name(), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());
+            }
+            m.write(od.path().resolve("manifest.json"));
+            Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), results);
+            byte[] diff = Reports.differenceChart(od.path(), rows);
+            Reports.RunInfo info = new Reports.RunInfo("caseload compare " + String.join(" ", files.stream().map(Path::toString).toList()),
+                    run.seed, n, !independentStreams, run.precisionNote);
+            RunCommand.write(od.path().resolve("report.html"), Reports.compareReport(info, scenarios, rows, words, diff, charts, alpha));
+            od.commit();
+        }
+        for (String w : words) stdout.println(w);
+        stdout.printf("%d scenarios x %d replications in %.1f s -> %s%n", scenarios.size(), n, wall, dir);
+        stdout.flush();
+        return 0;
+    }
+
+    private static void checkDistinctNames(List<Scenario> scenarios, List<Path> files) {
+        for (int i = 0; i < scenarios.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (scenarios.get(i).name().equals(scenarios.get(j).name())) {
+                    throw new UserException(files.get(i) + " and " + files.get(j) + " have the same name '"
+                            + scenarios.get(i).name() + "'; give each scenario its own name (e.g. --set is shared, so edit the file)");
+                }
+            }
+        }
+    }
+
+    /** Pathway metrics are compared only for pathways every scenario has. */
+    private static List<String> commonPathways(List<Scenario> scenarios) {
+        List<String> common = new ArrayList<>(scenarios.get(0).pathways().keySet());
+        for (Scenario s : scenarios) common.retainAll(s.pathways().keySet());
+        return common;
+    }
+}
