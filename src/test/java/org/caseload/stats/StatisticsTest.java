@@ -1,0 +1,102 @@
+package org.caseload.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.caseload.model.Direction;
+import org.junit.jupiter.api.Test;
+
+class StatisticsTest {
+    @Test
+    void studentIntervalCoversTheTrueMeanAtItsLevel() {
+        SplittableRandom rng = new SplittableRandom(2024);
+        int trials = 4000;
+        int covered = 0;
+        for (int t = 0; t < trials; t++) {
+            double[] x = new double[10];
+            for (int i = 0; i < x.length; i++) x[i] = 5 + 2 * gaussian(rng);
+            if (ConfidenceInterval.student(x, 0.95).contains(5)) covered++;
+        }
+        double coverage = (double) covered / trials;
+        // Binomial sd of the coverage estimate is ~0.0034; 0.93–0.97 is a ~6-sigma band.
+        assertTrue(coverage > 0.93 && coverage < 0.97, "coverage " + coverage);
+    }
+
+    @Test
+    void intervalIgnoresNaNAndHandlesOneValue() {
+        ConfidenceInterval ci = ConfidenceInterval.student(new double[] {1, Double.NaN, 3}, 0.95);
+        assertEquals(2, ci.n());
+        assertEquals(2.0, ci.mean(), 1e-12);
+        assertTrue(Double.isNaN(ConfidenceInterval.student(new double[] {4}, 0.95).halfWidth()));
+    }
+
+    @Test
+    void pairedTMatchesHandComputation() {
+        double[] a = {10, 12, 9, 11, 13};
+        double[] b = {11, 14, 9.5, 12, 15};
+        // differences 1, 2, 0.5, 1, 2: mean 1.3, sd sqrt(0.45) → t = 1.3 / (sqrt(0.45)/sqrt(5))
+        double t = 1.3 / (Math.sqrt(0.45) / Math.sqrt(5));
+        double expectedP = 2 * new org.apache.commons.math3.distribution.TDistribution(4).cumulativeProbability(-t);
+        PairedComparison c = PairedComparison.paired(a, b, 0.95);
+        assertEquals(1.3, c.difference().mean(), 1e-12);
+        assertEquals(expectedP, c.pValue(), 1e-12);
+        assertEquals(11.0, c.baselineMean(), 1e-12);
+        assertTrue(c.difference().low() > 0);
+    }
+
+    @Test
+    void pairedWithIdenticalDifferences() {
+        assertEquals(1.0, PairedComparison.paired(new double[] {1, 2}, new double[] {1, 2}, 0.95).pValue());
+        assertEquals(0.0, PairedComparison.paired(new double[] {1, 2}, new double[] {2, 3}, 0.95).pValue());
+    }
+
+    @Test
+    void holmTextbookExample() {
+        assertArrayEquals(new double[] {0.03, 0.06, 0.06}, MultipleComparisons.holm(new double[] {0.01, 0.04, 0.03}), 1e-12);
+        assertArrayEquals(new double[] {0.03, 0.12, 0.09}, MultipleComparisons.bonferroni(new double[] {0.01, 0.04, 0.03}), 1e-12);
+        double[] withNaN = MultipleComparisons.holm(new double[] {0.01, Double.NaN, 0.5});
+        assertEquals(0.02, withNaN[0], 1e-12);
+        assertTrue(Double.isNaN(withNaN[1]));
+        assertEquals(0.5, withNaN[2], 1e-12);
+    }
+
+    @Test
+    void verdictsFollowEachMetricsDirection() {
+        assertEquals(Verdict.WORSE, Verdict.of(5, 0.01, 0.05, Direction.LOWER_IS_BETTER));
+        assertEquals(Verdict.BETTER, Verdict.of(-5, 0.01, 0.05, Direction.LOWER_IS_BETTER));
+        assertEquals(Verdict.BETTER, Verdict.of(5, 0.01, 0.05, Direction.HIGHER_IS_BETTER));
+        assertEquals(Verdict.LOWER, Verdict.of(-5, 0.01, 0.05, Direction.NEUTRAL));
+        assertEquals(Verdict.NO_DETECTABLE_DIFFERENCE, Verdict.of(5, 0.2, 0.05, Direction.HIGHER_IS_BETTER));
+        assertEquals("no detectable difference", Verdict.NO_DETECTABLE_DIFFERENCE.label());
+    }
+
+    @Test
+    void mserFindsTheEndOfAnInitialTransient() {
+        SplittableRandom rng = new SplittableRandom(7);
+        double[] x = new double[1000];
+        for (int i = 0; i < x.length; i++) x[i] = (i < 100 ? 50 * Math.exp(-i / 25.0) : 0) + gaussian(rng);
+        int d = Mser.truncationPoint(x, 5);
+        // The transient is below the noise level (sd 1) after ~100 observations (50·e^-4 ≈ 0.9).
+        assertTrue(d >= 60 && d <= 130, "truncation " + d);
+        double[] flat = new double[1000];
+        for (int i = 0; i < flat.length; i++) flat[i] = gaussian(rng);
+        assertTrue(Mser.truncationPoint(flat, 5) <= 50, "stationary series truncated at " + Mser.truncationPoint(flat, 5));
+    }
+
+    @Test
+    void replicationCountGrowsWithNoise() {
+        double[] tight = {100, 101, 99, 100, 100.5};
+        double[] loose = {100, 150, 50, 120, 80};
+        assertTrue(ReplicationCount.precise(tight, 0.05, 0.95));
+        assertTrue(!ReplicationCount.precise(loose, 0.05, 0.95));
+        assertTrue(ReplicationCount.estimateNeeded(loose, 0.05, 0.95) > 50);
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u1 = rng.nextDouble();
+        double u2 = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}
