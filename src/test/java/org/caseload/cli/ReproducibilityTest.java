@@ -1,0 +1,56 @@
+package org.caseload.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Same seed, same bytes: through the real command line and the real thread pool. */
+class ReproducibilityTest {
+    private static final List<String> FILES = List.of("replications.csv", "summary.csv", "monthly.csv");
+
+    static Path run(Path dir, String name, int threads, int seed) {
+        Path out = dir.resolve(name);
+        BadInputTest.Outcome o = BadInputTest.execute("run", "scenarios/leeds-cut-10.yaml", "--replications", "6",
+                "--seed", String.valueOf(seed), "--threads", String.valueOf(threads), "--out", out.toString(),
+                "--set", "horizon_months=24", "--set", "warmup_months=12");
+        assertEquals(0, o.exit(), o.err());
+        return out;
+    }
+
+    @Test
+    void sameSeedSameBytesWhateverTheThreadCount(@TempDir Path dir) throws IOException {
+        Path one = run(dir, "one", 1, 11);
+        Path two = run(dir, "two", 2, 11);
+        Path again = run(dir, "again", 2, 11);
+        Path four = run(dir, "four", 4, 11);
+        for (String f : FILES) {
+            assertEquals(-1, Files.mismatch(one.resolve(f), two.resolve(f)), f + ": 1 thread vs 2 threads");
+            assertEquals(-1, Files.mismatch(two.resolve(f), again.resolve(f)), f + ": run twice");
+            assertEquals(-1, Files.mismatch(one.resolve(f), four.resolve(f)), f + ": 1 thread vs 4 threads");
+        }
+    }
+
+    @Test
+    void differentSeedsDiffer(@TempDir Path dir) throws IOException {
+        Path a = run(dir, "a", 2, 11);
+        Path b = run(dir, "b", 2, 12);
+        assertNotEquals(-1, Files.mismatch(a.resolve("replications.csv"), b.resolve("replications.csv")));
+    }
+
+    @Test
+    void rerunReplacesTheFolderWhole(@TempDir Path dir) throws IOException {
+        Path out = run(dir, "x", 2, 11);
+        Files.writeString(out.resolve("stale.txt"), "left from an earlier run");
+        run(dir, "x", 2, 11);
+        assertEquals(false, Files.exists(out.resolve("stale.txt")));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(out), left.toList(), "temporary folders left behind");
+        }
+    }
+}
