@@ -53,12 +53,19 @@ public final class OutputDirectory implements AutoCloseable {
                 old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
                 move(target, old);
             }
+            relaxPermissions(temp);
             move(temp, target);
             committed = true;
             if (old != null) deleteTree(old);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move results into " + target, e);
         }
+    }
+
+    /** Temporary folders are created owner-only; a results folder is an ordinary, shareable one. */
+    private static void relaxPermissions(Path dir) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private static void move(Path from, Path to) throws IOException {
