@@ -2,11 +2,11 @@ package org.caseload.engine;
 
 import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.Simulator;
-import umontreal.ssj.simevents.eventlist.Henriksen;
+
 
 /**
  * The event-scheduling kernel of one replication: its own SSJ {@link Simulator} (never the
- * static {@code Sim}) on a Henriksen event list, the fastest SSJ list measured here.
+ * static {@code Sim}) on a binary-heap event list ({@link HeapEventList}).
  *
  * <p>Simultaneous events run in order of time, then {@link Priority} (lower first), then
  * scheduling order (FIFO): system changes such as budget allocations happen before client
@@ -28,7 +28,7 @@ public final class Engine {
     private long eventsExecuted;
 
     public Engine() {
-        sim.init(new Henriksen());
+        sim.init(new HeapEventList());
     }
 
     public double now() {

@@ -599,14 +599,14 @@ public final class TreatmentSystem {
     private void seedInitialCaseload() {
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             PathwayState p = byName.get(e.getKey());
-            boolean reachable = isRoutedTo(p);
+            double[] weights = attributeWeights(p);
             for (int i = 0; i < e.getValue(); i++) {
                 RandomStream s = initialStreams.next();
                 Client[] people = new Client[INITIAL_CANDIDATES];
                 Plan[] plans = new Plan[INITIAL_CANDIDATES];
                 double total = 0;
                 for (int k = 0; k < INITIAL_CANDIDATES; k++) {
-                    people[k] = routedCandidate(s, p, reachable);
+                    people[k] = routedCandidate(s, weights);
                     Episode ep = p.spec.episodes().get(people[k].group);
                     Outcome o = chooseOutcome(people[k], p, ep, s.nextDouble());
                     plans[k] = new Plan(o, duration(ep, o, s.nextDouble()), 0);
@@ -628,13 +628,54 @@ public final class TreatmentSystem {
         }
     }
 
-    private Client routedCandidate(RandomStream s, PathwayState p, boolean reachable) {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            Client candidate = newClient(s);
-            double uRoute = s.nextDouble();
-            if (!reachable || route(candidate, uRoute) == p) return candidate;
+    /**
+     * A person the routing would send to {@code p}: group, complexity and readiness drawn
+     * from the referral mix conditioned on that (one uniform), then history (one uniform).
+     * Pathways reached only by transfer take the unconditioned mix.
+     */
+    private Client routedCandidate(RandomStream s, double[] weights) {
+        int k = pick(weights, s.nextDouble() * sum(weights));
+        int nc = Complexity.values().length;
+        int nr = Readiness.values().length;
+        Group g = Group.values()[k / (nc * nr)];
+        Complexity c = Complexity.values()[(k / nr) % nc];
+        Readiness r = Readiness.values()[k % nr];
+        int prev = pick(scenario.clients().previousEpisodesShares()[g.ordinal()], s.nextDouble());
+        return new Client(s, g, c, r, prev);
+    }
+
+    /** P(group, complexity, readiness and routed to p), indexed group-major; unconditioned if p is never routed to. */
+    private double[] attributeWeights(PathwayState p) {
+        Scenario.ClientMix mix = scenario.clients();
+        boolean reachable = isRoutedTo(p);
+        int nc = Complexity.values().length;
+        int nr = Readiness.values().length;
+        double[] w = new double[Group.values().length * nc * nr];
+        for (Group g : Group.values()) {
+            for (Complexity c : Complexity.values()) {
+                for (Readiness r : Readiness.values()) {
+                    double pr = r == Readiness.LIKELY ? mix.readyToChange()[g.ordinal()] : 1 - mix.readyToChange()[g.ordinal()];
+                    double share = reachable ? routeShare(g, c, r, p.spec.name()) : 1;
+                    w[(g.ordinal() * nc + c.ordinal()) * nr + r.ordinal()] =
+                            mix.groupShares()[g.ordinal()] * mix.complexityShares()[g.ordinal()][c.ordinal()] * pr * share;
+                }
+            }
         }
-        return newClient(s);
+        if (sum(w) <= 0) throw new IllegalStateException("no referral can reach pathway " + p.spec.name());
+        return w;
+    }
+
+    private double routeShare(Group g, Complexity c, Readiness r, String pathway) {
+        for (RouteRule rule : scenario.routing()) {
+            if (rule.matches(g, c, r)) return rule.split().getOrDefault(pathway, 0.0);
+        }
+        return 0;
+    }
+
+    private static double sum(double[] xs) {
+        double t = 0;
+        for (double x : xs) t += x;
+        return t;
     }
 
     private boolean isRoutedTo(PathwayState p) {
