@@ -211,6 +211,7 @@ public final class Reports {
     /** A readable rounding for tables and sentences: about three significant figures. */
     public static String round(double v) {
         if (Double.isNaN(v)) return "n/a";
+        if (Math.abs(v) < 0.005) return "0";
         double a = Math.abs(v);
         if (a >= 1000) return String.format(java.util.Locale.ROOT, "%,.0f", v);
         if (a >= 100) return String.format(java.util.Locale.ROOT, "%.0f", v);
