@@ -25,6 +25,7 @@ import picocli.CommandLine;
  */
 class BadInputTest {
     private static final Path LEEDS = Path.of("scenarios/leeds.yaml");
+    private static final Path FIXTURE = Path.of("src/test/resources/fixtures/base.yaml");
 
     record Outcome(int exit, String out, String err) {
     }
@@ -41,7 +42,7 @@ class BadInputTest {
 
     /** Writes leeds.yaml with one text replacement into dir, returning the path. */
     static Path leedsWith(Path dir, String from, String to) throws IOException {
-        String text = Files.readString(LEEDS, StandardCharsets.UTF_8);
+        String text = Files.readString(FIXTURE, StandardCharsets.UTF_8);
         assertTrue(text.contains(from), "fixture text not found: " + from);
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, text.replace(from, to), StandardCharsets.UTF_8);
@@ -56,11 +57,11 @@ class BadInputTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
-                Arguments.of("typo in a key", "  rate_per_month: 195", "  rate_per_mnth: 195", "rate_per_mnth",
+                Arguments.of("typo in a key", "  rate_per_month: 183", "  rate_per_mnth: 183", "rate_per_mnth",
                         "arrivals.rate_per_mnth: unknown field; did you mean 'rate_per_month'?"),
-                Arguments.of("wrong type", "  rate_per_month: 195", "  rate_per_month: lots", "rate_per_month: lots",
+                Arguments.of("wrong type", "  rate_per_month: 183", "  rate_per_month: lots", "rate_per_month: lots",
                         "arrivals.rate_per_month: expected a number, got 'lots'"),
-                Arguments.of("negative rate", "  rate_per_month: 195", "  rate_per_month: -5", "rate_per_month: -5",
+                Arguments.of("negative rate", "  rate_per_month: 183", "  rate_per_month: -5", "rate_per_month: -5",
                         "arrivals.rate_per_month: must be 0 or more, got -5"),
                 Arguments.of("probability above 1", "    opiate: 0.55\n", "    opiate: 1.55\n", "opiate: 1.55",
                         "clients.ready_to_change.opiate: must be a probability between 0 and 1, got 1.55"),
@@ -74,7 +75,7 @@ class BadInputTest {
                         "kind: beds", "pathways.rehab.capacity.kind: unknown value 'beds'"),
                 Arguments.of("duplicate key", "horizon_months: 60\n", "horizon_months: 60\nhorizon_months: 70\n",
                         "horizon_months: 70", "horizon_months: duplicate field (first at line"),
-                Arguments.of("malformed YAML", "  rate_per_month: 195", "  rate_per_month: [195", "rate_per_month: [195",
+                Arguments.of("malformed YAML", "  rate_per_month: 183", "  rate_per_month: [195", "rate_per_month: [195",
                         "malformed YAML"));
     }
 
@@ -113,7 +114,7 @@ class BadInputTest {
 
     @Test
     void errorsInInheritedValuesNameTheParentFile(@TempDir Path dir) throws IOException {
-        Path parent = leedsWith(dir, "  rate_per_month: 195", "  rate_per_month: -1");
+        Path parent = leedsWith(dir, "  rate_per_month: 183", "  rate_per_month: -1");
         Path child = dir.resolve("child.yaml");
         Files.writeString(child, "extends: bad.yaml\nname: child\n");
         Outcome o = execute("validate", child.toString());
