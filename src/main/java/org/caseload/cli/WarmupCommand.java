@@ -139,9 +139,7 @@ final class WarmupCommand implements Callable<Integer> {
     /** The scenario simulated from empty for {@code months}, without budget changes. */
     static Scenario fromEmpty(Scenario s, int months) {
         Scenario.Budget b = s.budget();
-        return new Scenario(s.name(), s.description(), months, 0, s.arrivals(), s.clients(), s.assessment(), s.routing(),
-                s.pathways(), s.effects(), s.afterExit(), s.mortality(),
-                new Scenario.Budget(Double.NaN, b.overheadsPerYearGbp(), List.of(), b.rule(), b.protect()), Map.of());
+        return s.withRun(months, 0, Map.of(), new Scenario.Budget(Double.NaN, b.overheadsPerYearGbp(), List.of(), b.rule(), b.protect()));
     }
 
     /** Welch's centred moving average, with the window shrinking near the start. */

@@ -38,6 +38,8 @@ public final class Metrics {
     public static final String CNR_NON_OPIATE = "completion_non_representation_pct_non_opiate";
     public static final String CNR_ALCOHOL = "completion_non_representation_pct_alcohol";
     public static final String PCT_IN_TREATMENT_4Y = "pct_in_treatment_4y_plus";
+    public static final String PCT_OPIATE_4Y = "pct_opiate_in_treatment_4y_plus";
+    public static final String PCT_GROUP_PREFIX = "pct_in_treatment_";
     public static final String SPEND_PER_YEAR = "spend_per_year";
     public static final String COST_PER_COMPLETION = "cost_per_successful_completion";
 
@@ -101,6 +103,16 @@ public final class Metrics {
                     "As above for alcohol-only clients", HIGHER_IS_BETTER),
             new Metric(PCT_IN_TREATMENT_4Y, "% of people in treatment",
                     "Time-averaged share of people in treatment whose current stay has lasted 4 years or more", NEUTRAL),
+            new Metric(PCT_OPIATE_4Y, "% of opiate clients in treatment",
+                    "Time-averaged share of opiate clients in treatment whose unbroken stay has lasted 4 years or more", NEUTRAL),
+            new Metric(PCT_GROUP_PREFIX + "opiate", "% of people in treatment",
+                    "Time-averaged share of people in treatment who are opiate clients", NEUTRAL),
+            new Metric(PCT_GROUP_PREFIX + "non_opiate", "% of people in treatment",
+                    "Time-averaged share of people in treatment who are non-opiate-only clients", NEUTRAL),
+            new Metric(PCT_GROUP_PREFIX + "non_opiate_and_alcohol", "% of people in treatment",
+                    "Time-averaged share of people in treatment who use non-opiates and alcohol", NEUTRAL),
+            new Metric(PCT_GROUP_PREFIX + "alcohol", "% of people in treatment",
+                    "Time-averaged share of people in treatment who are alcohol-only clients", NEUTRAL),
             new Metric(SPEND_PER_YEAR, "GBP per year",
                     "Staff, places, medication and overheads spent per year", LOWER_IS_BETTER),
             new Metric(COST_PER_COMPLETION, "GBP per completion",

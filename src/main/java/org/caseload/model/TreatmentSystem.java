@@ -68,6 +68,8 @@ public final class TreatmentSystem {
     // Levels and counters over the reporting window
     private final Level waitingList;
     private final Level longStayers;
+    private final Level[] inTreatmentByGroup = new Level[Group.values().length];
+    private final Level[] longStayersByGroup = new Level[Group.values().length];
     private final Level caseloadPerWorker;
     private final Level keyworkerFte;
     private final Counter referrals;
@@ -116,6 +118,10 @@ public final class TreatmentSystem {
         assessors.set(0, scenario.assessment().workers());
         this.waitingList = new Level(window);
         this.longStayers = new Level(window);
+        for (Group g : Group.values()) {
+            inTreatmentByGroup[g.ordinal()] = new Level(window);
+            longStayersByGroup[g.ordinal()] = new Level(window);
+        }
         this.caseloadPerWorker = new Level(window);
         this.keyworkerFte = new Level(window);
         this.referrals = new Counter(window);
@@ -368,6 +374,7 @@ public final class TreatmentSystem {
             if (wait > STANDARD_WAIT_DAYS) startsOver21.count(now);
         }
         p.add(now, c);
+        if (treatment) inTreatmentByGroup[c.group.ordinal()].add(now, 1);
         p.entries.count(now);
         c.pathwayEntryTime = now - plan.elapsedDays();
         if (treatment) {
@@ -424,6 +431,7 @@ public final class TreatmentSystem {
             if (!c.countedAsLongStay && c.treatmentStreakStart == streak && c.pathway != null && c.pathway.spec.treatment()) {
                 c.countedAsLongStay = true;
                 longStayers.add(engine.now(), 1);
+                longStayersByGroup[c.group.ordinal()].add(engine.now(), 1);
             }
         });
     }
@@ -431,6 +439,7 @@ public final class TreatmentSystem {
     private void leavePathway(Client c, PathwayState p, boolean staysInTreatment) {
         double now = engine.now();
         p.remove(now, c);
+        if (p.spec.treatment()) inTreatmentByGroup[c.group.ordinal()].add(now, -1);
         p.stays.count(now);
         p.stayDays.add(now, now - c.pathwayEntryTime);
         if (!staysInTreatment) {
@@ -438,6 +447,7 @@ public final class TreatmentSystem {
             if (c.countedAsLongStay) {
                 c.countedAsLongStay = false;
                 longStayers.add(now, -1);
+                longStayersByGroup[c.group.ordinal()].add(now, -1);
             }
         }
         refreshStaffLevels(now);
@@ -750,6 +760,8 @@ public final class TreatmentSystem {
         double end = window.end();
         List<Level> all = new ArrayList<>(List.of(assessors, waitingList, longStayers, caseloadPerWorker, keyworkerFte));
         for (PathwayState p : pathways) all.addAll(List.of(p.occupancy, p.waiting, p.fte, p.places));
+        all.addAll(List.of(inTreatmentByGroup));
+        all.addAll(List.of(longStayersByGroup));
         for (Level l : all) l.advance(end);
 
         double years = window.years();
@@ -788,6 +800,11 @@ public final class TreatmentSystem {
         r.put(Metrics.CNR_NON_OPIATE, completionNonRepresentation(Group.NON_OPIATE, Group.NON_OPIATE_AND_ALCOHOL));
         r.put(Metrics.CNR_ALCOHOL, completionNonRepresentation(Group.ALCOHOL));
         r.put(Metrics.PCT_IN_TREATMENT_4Y, inTreatment > 0 ? 100 * longStayers.mean() / inTreatment : 0);
+        double opiate = inTreatmentByGroup[Group.OPIATE.ordinal()].mean();
+        r.put(Metrics.PCT_OPIATE_4Y, opiate > 0 ? 100 * longStayersByGroup[Group.OPIATE.ordinal()].mean() / opiate : 0);
+        for (Group g : Group.values()) {
+            r.put(Metrics.PCT_GROUP_PREFIX + g.key(), inTreatment > 0 ? 100 * inTreatmentByGroup[g.ordinal()].mean() / inTreatment : 0);
+        }
         r.put(Metrics.SPEND_PER_YEAR, spend / years);
         r.put(Metrics.COST_PER_COMPLETION, completions.total() > 0 ? spend / completions.total() : 0);
         for (PathwayState p : pathways) {

@@ -29,7 +29,8 @@ public record Scenario(
         AfterExit afterExit,
         Mortality mortality,
         Budget budget,
-        Map<String, Integer> initialCaseload) {
+        Map<String, Integer> initialCaseload,
+        List<Target> targets) {
 
     public static final double DAYS_PER_MONTH = 365.25 / 12;
     public static final double DAYS_PER_YEAR = 365.25;
@@ -40,9 +41,30 @@ public record Scenario(
         routing = List.copyOf(routing);
         pathways = Collections.unmodifiableMap(new LinkedHashMap<>(pathways));
         initialCaseload = Collections.unmodifiableMap(new LinkedHashMap<>(initialCaseload));
+        targets = List.copyOf(targets);
         for (String p : initialCaseload.keySet()) {
             if (!pathways.containsKey(p)) throw new IllegalArgumentException("initial caseload names unknown pathway " + p);
         }
+    }
+
+    /**
+     * A figure the scenario claims to reproduce: the replication 95% CI of {@code metric}
+     * must lie within {@code tolerancePct}% of {@code value}. Checked by the test suite.
+     */
+    public record Target(String metric, double value, double tolerancePct, String source) {
+        public double low() {
+            return value - Math.abs(value) * tolerancePct / 100;
+        }
+
+        public double high() {
+            return value + Math.abs(value) * tolerancePct / 100;
+        }
+    }
+
+    /** The same scenario with another run length and start (used by warm-up analysis and tests). */
+    public Scenario withRun(int newHorizonMonths, int newWarmupMonths, Map<String, Integer> newInitialCaseload, Budget newBudget) {
+        return new Scenario(name, description, newHorizonMonths, newWarmupMonths, arrivals, clients, assessment, routing,
+                pathways, effects, afterExit, mortality, newBudget, newInitialCaseload, targets);
     }
 
     public double warmupDays() {

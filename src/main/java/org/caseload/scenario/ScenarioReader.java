@@ -75,9 +75,28 @@ public final class ScenarioReader {
             }
             ir.finish();
         }
+        List<Scenario.Target> targets = targets(r, pathwayNames);
         r.finish();
         return new Scenario(name, description, horizon, warmup, arrivals, clients, assessment, routing, pathways,
-                effects, afterExit, mortality, budget, initial);
+                effects, afterExit, mortality, budget, initial, targets);
+    }
+
+    /** {@code targets}: figures the scenario claims to reproduce, each {metric, value, tolerance_pct, source}. */
+    private static List<Scenario.Target> targets(MapReader root, Set<String> pathways) {
+        List<Scenario.Target> out = new ArrayList<>();
+        Set<String> known = new java.util.LinkedHashSet<>();
+        org.caseload.model.Metrics.forPathways(pathways).forEach(m -> known.add(m.name()));
+        for (ConfigNode n : root.optionalList("targets").orElse(List.of())) {
+            MapReader t = MapReader.of(n);
+            String metric = t.string("metric");
+            if (!known.contains(metric)) t.fail("metric", "unknown metric '" + metric + "'" + suggestion(metric, known));
+            double value = t.number("value");
+            double tol = positive(t, "tolerance_pct");
+            String source = t.string("source", "");
+            t.finish();
+            out.add(new Scenario.Target(metric, value, tol, source));
+        }
+        return out;
     }
 
     private static Scenario.Arrivals arrivals(MapReader r, int horizon) {
