@@ -93,7 +93,7 @@ final class Budget {
         double now = system.now();
         for (PathwayState p : pathways) {
             double s = protectRule && b.protect().contains(p.spec.name()) ? sProtected : sFlexible;
-            p.fte.set(now, p.spec.staffFte() * s);
+            p.setFte(now, p.spec.staffFte() * s);
             p.places.set(now, Math.round(p.spec.places() * s));
         }
         double sAssess = assessmentProtected ? sProtected : sFlexible;
@@ -109,13 +109,16 @@ final class Budget {
     /** Total spend over the reporting window (levels must have been advanced to its end). */
     double spend(double years) {
         double s = scenario.budget().overheadsPerYearGbp() * years;
-        for (PathwayState p : pathways) {
-            s += p.occupancy.integral() * p.spec.medicationPerClientDayGbp();
-            s += p.fte.integral() * p.spec.staffCostPerFteGbp() / Scenario.DAYS_PER_YEAR;
-            s += p.places.integral() * p.spec.costPerPlaceWeekGbp() / 7;
-        }
+        for (PathwayState p : pathways) s += spend(p);
         s += system.assessors.integral() * scenario.assessment().costPerWorkerGbp() / Scenario.DAYS_PER_YEAR;
         return s;
+    }
+
+    /** Spend on one pathway over the window: its staff, places and medication. */
+    static double spend(PathwayState p) {
+        return p.occupancy.integral() * p.spec.medicationPerClientDayGbp()
+                + p.fte.integral() * p.spec.staffCostPerFteGbp() / Scenario.DAYS_PER_YEAR
+                + p.places.integral() * p.spec.costPerPlaceWeekGbp() / 7;
     }
 
     double[] monthlySpend() {

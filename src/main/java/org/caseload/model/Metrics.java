@@ -47,6 +47,9 @@ public final class Metrics {
     public static final String ENTRIES_PREFIX = "entries_per_year_";
     public static final String STAY_PREFIX = "stay_days_mean_";
     public static final String PATHWAY_WAITING_PREFIX = "waiting_list_mean_";
+    public static final String CASELOAD_PREFIX = "caseload_per_fte_mean_";
+    public static final String PATHWAY_COMPLETIONS_PREFIX = "completions_per_year_";
+    public static final String PATHWAY_SPEND_PREFIX = "spend_per_year_";
 
     /** Monthly series written to monthly.csv (time averages or counts within each month). */
     public static final String M_IN_TREATMENT = "in_treatment";
@@ -128,7 +131,7 @@ public final class Metrics {
     private Metrics() {
     }
 
-    /** The core metrics followed by four per-pathway metrics for each pathway, in order. */
+    /** The core metrics followed by the per-pathway metrics for each pathway, in order. */
     public static List<Metric> forPathways(Collection<String> pathwayNames) {
         List<Metric> all = new ArrayList<>(CORE);
         for (String p : pathwayNames) {
@@ -140,6 +143,12 @@ public final class Metrics {
                     "Entries into pathway " + p + " per year (from assessment or by transfer)", NEUTRAL));
             all.add(new Metric(STAY_PREFIX + p, "days",
                     "Mean length of stays in pathway " + p + " that ended in the period", NEUTRAL));
+            all.add(new Metric(CASELOAD_PREFIX + p, "clients per FTE",
+                    "Time-averaged clients per FTE in pathway " + p + " (caseload pathways; 0 otherwise)", LOWER_IS_BETTER));
+            all.add(new Metric(PATHWAY_COMPLETIONS_PREFIX + p, "completions per year",
+                    "Successful completions of pathway " + p + " per year (treatment pathways)", HIGHER_IS_BETTER));
+            all.add(new Metric(PATHWAY_SPEND_PREFIX + p, "GBP per year",
+                    "Staff, places and medication of pathway " + p + " per year", NEUTRAL));
         }
         return List.copyOf(all);
     }

@@ -18,6 +18,9 @@ final class PathwayState {
     final Counter entries;
     final Counter stays;
     final Counter stayDays;
+    final Counter completions;
+    /** Clients per FTE (caseload pathways; 0 without staff). */
+    final Level perFte;
     /** Members in an indexed list so that removal is O(1) and iteration order deterministic. */
     private final List<Client> members = new ArrayList<>();
     final ArrayDeque<Client> queue = new ArrayDeque<>();
@@ -33,6 +36,8 @@ final class PathwayState {
         this.entries = new Counter(window);
         this.stays = new Counter(window);
         this.stayDays = new Counter(window);
+        this.completions = new Counter(window);
+        this.perFte = new Level(window);
         fte.set(0, spec.staffFte());
         places.set(0, spec.places());
     }
@@ -50,6 +55,7 @@ final class PathwayState {
         members.add(c);
         c.pathway = this;
         occupancy.set(t, members.size());
+        refreshPerFte(t);
     }
 
     void remove(double t, Client c) {
@@ -61,6 +67,16 @@ final class PathwayState {
         c.slot = -1;
         c.pathway = null;
         occupancy.set(t, members.size());
+        refreshPerFte(t);
+    }
+
+    void setFte(double t, double value) {
+        fte.set(t, value);
+        refreshPerFte(t);
+    }
+
+    private void refreshPerFte(double t) {
+        if (isCaseload()) perFte.set(t, fte.value() > 0 ? members.size() / fte.value() : 0);
     }
 
     boolean isCaseload() {

@@ -474,7 +474,10 @@ public final class TreatmentSystem {
             case COMPLETE -> {
                 PathwayState next = chooseTarget(p.spec.onCompletion(), uNext, true);
                 leavePathway(c, p, next != null && next.spec.treatment());
-                if (treatment) recordCompletion(c, now);
+                if (treatment) {
+                    recordCompletion(c, now);
+                    p.completions.count(now);
+                }
                 if (next != null) admit(c, next);
                 else leave(c, LeaveReason.COMPLETED, p.spec.prescribing(), !treatment);
             }
@@ -759,7 +762,7 @@ public final class TreatmentSystem {
     private ReplicationResult results() {
         double end = window.end();
         List<Level> all = new ArrayList<>(List.of(assessors, waitingList, longStayers, caseloadPerWorker, keyworkerFte));
-        for (PathwayState p : pathways) all.addAll(List.of(p.occupancy, p.waiting, p.fte, p.places));
+        for (PathwayState p : pathways) all.addAll(List.of(p.occupancy, p.waiting, p.fte, p.places, p.perFte));
         all.addAll(List.of(inTreatmentByGroup));
         all.addAll(List.of(longStayersByGroup));
         for (Level l : all) l.advance(end);
@@ -813,6 +816,9 @@ public final class TreatmentSystem {
             r.put(Metrics.PATHWAY_WAITING_PREFIX + n, p.waiting.mean());
             r.put(Metrics.ENTRIES_PREFIX + n, p.entries.perYear());
             r.put(Metrics.STAY_PREFIX + n, p.stays.total() > 0 ? p.stayDays.total() / p.stays.total() : 0);
+            r.put(Metrics.CASELOAD_PREFIX + n, p.perFte.mean());
+            r.put(Metrics.PATHWAY_COMPLETIONS_PREFIX + n, p.completions.perYear());
+            r.put(Metrics.PATHWAY_SPEND_PREFIX + n, Budget.spend(p) / years);
         }
 
         Map<String, double[]> monthly = new LinkedHashMap<>();
