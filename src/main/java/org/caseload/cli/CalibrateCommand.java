@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Fit parameters of a scenario to observed figures listed in a targets file.",
                 "Writes calibrated.yaml (the resolved scenario with the fitted values), calibration.csv "
-                        + "(targets against simulated means with 95% CIs), parameters.csv and manifest.json into DIR "
+                        + "(targets against simulated means with 95%% CIs), parameters.csv and manifest.json into DIR "
                         + "(default results/<name>-calibration/)."})
 final class CalibrateCommand implements Callable<Integer> {
     @Spec

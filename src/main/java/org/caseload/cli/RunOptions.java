@@ -22,7 +22,7 @@ final class RunOptions {
     Integer replications;
 
     @Option(names = "--precision", paramLabel = "P",
-            description = "Instead of a fixed count, add replications until every headline metric's 95% CI half-width "
+            description = "Instead of a fixed count, add replications until every headline metric's 95%% CI half-width "
                     + "is within P x its mean (e.g. 0.05), up to --max-replications. The count is recorded in manifest.json.")
     Double precision;
 

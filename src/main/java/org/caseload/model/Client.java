@@ -24,6 +24,10 @@ final class Client {
     /** Time of the referral that began the current journey; NaN for the initial caseload. */
     double referralTime = Double.NaN;
     boolean startedTreatmentThisJourney;
+    /** Counts referrals, so a check scheduled for one journey can tell it is still the same one. */
+    int journey;
+    /** In the system since the current referral (false once they leave or die). */
+    boolean inJourney;
     boolean treatedBefore;
     boolean representing;
 

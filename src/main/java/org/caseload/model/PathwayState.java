@@ -97,12 +97,15 @@ final class PathwayState {
         };
     }
 
+    /** Pressure when people remain on a caseload pathway whose staff have all gone. */
+    static final double MAX_PRESSURE = 50;
+
     /** Excess of caseload per FTE over its target (0 when at or under target; caseload pathways only). */
     double pressure() {
         if (!isCaseload() || spec.caseloadPerFte() <= 0) return 0;
         double f = fte.value();
-        if (f <= 0) return 0;
+        if (f <= 0) return members.isEmpty() ? 0 : MAX_PRESSURE;
         double perWorker = members.size() / f;
-        return Math.max(0, perWorker / spec.caseloadPerFte() - 1);
+        return Math.min(MAX_PRESSURE, Math.max(0, perWorker / spec.caseloadPerFte() - 1));
     }
 }

@@ -76,7 +76,7 @@ public final class TreatmentSystem {
     private final Counter representations;
     private final Counter starts;
     private final Counter waitDays;
-    private final Counter startsOver21;
+    private final Counter waitedOver21;
     private final Counter assessmentStarts;
     private final Counter assessmentWaitDays;
     private final Counter dropaways;
@@ -128,7 +128,7 @@ public final class TreatmentSystem {
         this.representations = new Counter(window);
         this.starts = new Counter(window);
         this.waitDays = new Counter(window);
-        this.startsOver21 = new Counter(window);
+        this.waitedOver21 = new Counter(window);
         this.assessmentStarts = new Counter(window);
         this.assessmentWaitDays = new Counter(window);
         this.dropaways = new Counter(window);
@@ -222,6 +222,11 @@ public final class TreatmentSystem {
         c.token++;
         c.referralTime = now;
         c.startedTreatmentThisJourney = false;
+        c.inJourney = true;
+        final int journey = ++c.journey;
+        engine.after(STANDARD_WAIT_DAYS, () -> {
+            if (c.journey == journey && c.inJourney && !c.startedTreatmentThisJourney) waitedOver21.count(engine.now());
+        });
         referrals.count(now);
         if (c.representing) representations.count(now);
         double uPatience = c.u();
@@ -371,7 +376,6 @@ public final class TreatmentSystem {
             double wait = now - c.referralTime;
             starts.count(now);
             waitDays.add(now, wait);
-            if (wait > STANDARD_WAIT_DAYS) startsOver21.count(now);
         }
         p.add(now, c);
         if (treatment) inTreatmentByGroup[c.group.ordinal()].add(now, 1);
@@ -457,6 +461,7 @@ public final class TreatmentSystem {
     private void dieInPathway(Client c, PathwayState p) {
         double now = engine.now();
         c.token++;
+        c.inJourney = false;
         leavePathway(c, p, false);
         gone++;
         if (p.spec.treatment()) deathsInTreatment.count(now);
@@ -524,6 +529,7 @@ public final class TreatmentSystem {
      */
     private void leave(Client c, LeaveReason reason, boolean afterPrescribing, boolean completedRecoveryCommunity) {
         double now = engine.now();
+        c.inJourney = false;
         Scenario.AfterExit ax = scenario.afterExit();
         double uRelapse = c.u();
         double uRelapseTime = c.u();
@@ -785,8 +791,8 @@ public final class TreatmentSystem {
         r.put(Metrics.IN_TREATMENT_MEAN, inTreatment);
         r.put(Metrics.WAITING_LIST_MEAN, waitingList.mean());
         r.put(Metrics.WAIT_DAYS_MEAN, starts.total() > 0 ? waitDays.total() / starts.total() : 0);
-        r.put(Metrics.PCT_WAITING_OVER_21D, starts.total() > 0 ? 100 * startsOver21.total() / starts.total() : 0);
-        r.put(Metrics.WAITED_OVER_21D_PER_YEAR, startsOver21.perYear());
+        r.put(Metrics.PCT_WAITING_OVER_21D, referrals.total() > 0 ? 100 * waitedOver21.total() / referrals.total() : 0);
+        r.put(Metrics.WAITED_OVER_21D_PER_YEAR, waitedOver21.perYear());
         r.put(Metrics.ASSESSMENT_WAIT_DAYS_MEAN,
                 assessmentStarts.total() > 0 ? assessmentWaitDays.total() / assessmentStarts.total() : 0);
         r.put(Metrics.ASSESSMENT_DROPAWAYS_PER_YEAR, dropaways.perYear());
