@@ -96,7 +96,8 @@ final class CalibrateCommand implements Callable<Integer> {
         MapNode base = ScenarioFiles.resolve(file, List.of());
         Scenario scenario = ScenarioReader.read(base);
         MapReader r = MapReader.root(YamlTree.load(targetsFile, targetsFile.toString()));
-        int reps = replications != null ? replications : r.integer("replications", 8);
+        int fileReplications = r.integer("replications", 8);
+        int reps = replications != null ? replications : fileReplications;
         if (reps < 2) throw new UserException("need at least 2 replications per evaluation");
         Set<String> known = new java.util.HashSet<>();
         Metrics.forPathways(scenario.pathways().keySet()).forEach(m -> known.add(m.name()));
@@ -104,7 +105,10 @@ final class CalibrateCommand implements Callable<Integer> {
         for (ConfigNode n : r.list("targets")) {
             MapReader t = MapReader.of(n);
             String metric = t.string("metric");
-            if (!known.contains(metric)) t.fail("metric", "unknown metric '" + metric + "'");
+            if (!known.contains(metric)) {
+                t.fail("metric", "unknown metric '" + metric + "'" + org.caseload.scenario.Suggestions.closest(metric, known)
+                        .map(x -> "; did you mean '" + x + "'?").orElse(""));
+            }
             double value = t.number("value");
             double tol = t.number("tolerance_pct");
             if (!(tol > 0)) t.fail("tolerance_pct", "must be more than 0");
@@ -124,7 +128,6 @@ final class CalibrateCommand implements Callable<Integer> {
             if (initial < min || initial > max) p.fail("path", "the scenario's value " + initial + " is outside [min, max]");
             params.add(new Parameter(path, min, max, initial));
         }
-        r.optionalMap("note");
         r.string("description", "");
         r.finish();
         if (targets.isEmpty() || params.isEmpty()) throw new UserException(targetsFile + ": needs at least one target and one parameter");
