@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         for (int i = 0; i < files.size(); i++) {
             Scenario s = loaded.get(i).scenario();
-            spec.commandLine().getOut().printf("%s: ok (scenario '%s', %d pathways, %d months + %d warm-up)%n",
+            spec.commandLine().getOut().printf("%s: ok (scenario '%s', %d pathway(s), %d months + %d warm-up)%n",
                     files.get(i), s.name(), s.pathways().size(), s.horizonMonths(), s.warmupMonths());
         }
         spec.commandLine().getOut().flush();

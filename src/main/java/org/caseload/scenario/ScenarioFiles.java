@@ -53,14 +53,18 @@ public final class ScenarioFiles {
         return merge(parent, new MapNode(node.source(), node.path(), childKeys, childEntries));
     }
 
-    /** Child wins; maps merge recursively; lists and values replace the parent's whole. */
+    /**
+     * Child wins; maps merge recursively, except a distribution (a map with {@code dist}),
+     * which is replaced whole so that no parameter of the parent's distribution lingers;
+     * lists and values replace the parent's whole.
+     */
     static MapNode merge(MapNode parent, MapNode child) {
         Map<String, ConfigNode> entries = new LinkedHashMap<>(parent.entries());
         Map<String, Source> keys = new LinkedHashMap<>(parent.keySources());
         for (Map.Entry<String, ConfigNode> e : child.entries().entrySet()) {
             ConfigNode old = entries.get(e.getKey());
             ConfigNode value = e.getValue();
-            if (old instanceof MapNode om && value instanceof MapNode cm) value = merge(om, cm);
+            if (old instanceof MapNode om && value instanceof MapNode cm && cm.get("dist") == null) value = merge(om, cm);
             entries.put(e.getKey(), value);
             keys.put(e.getKey(), child.keySource(e.getKey()));
         }

@@ -45,6 +45,16 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void aDistributionIsReplacedWholeNotMerged(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("base.yaml"), "d: {dist: exponential, mean: 90}\n");
+        Files.writeString(dir.resolve("child.yaml"), "extends: base.yaml\nd: {dist: fixed, value: 30}\n");
+        JsonNode d = ScenarioFiles.resolve(dir.resolve("child.yaml"), List.of()).toJson().get("d");
+        assertEquals("fixed", d.get("dist").asText());
+        assertEquals(30, d.get("value").asInt());
+        assertEquals(false, d.has("mean"), "the parent's mean must not linger: " + d);
+    }
+
+    @Test
     void extendsCycleIsReported(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.yaml"), "extends: b.yaml\nname: a\n");
         Files.writeString(dir.resolve("b.yaml"), "extends: a.yaml\nname: b\n");

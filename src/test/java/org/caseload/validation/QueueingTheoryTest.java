@@ -1,0 +1,110 @@
+package org.caseload.validation;
+
+import static org.caseload.validation.ValidationSupport.QUEUE;
+import static org.caseload.validation.ValidationSupport.assertCovers;
+import static org.caseload.validation.ValidationSupport.load;
+import static org.caseload.validation.ValidationSupport.run;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.caseload.experiment.ReplicationResult;
+import org.caseload.experiment.ScenarioResult;
+import org.caseload.model.Metrics;
+import org.caseload.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine against queueing theory, each inside the replication confidence interval:
+ * Poisson referral counts, Erlang C waits for an M/M/c assessment queue, M/M/1, and
+ * M/M/∞ (and M/G/∞) occupancy of an open pathway.
+ */
+class QueueingTheoryTest {
+    private static final double DAYS_PER_MONTH = 365.25 / 12;
+
+    /** Erlang C: probability that an arrival waits in an M/M/c queue with offered load a. */
+    static double erlangC(int c, double a) {
+        double term = 1;
+        double sum = 1;
+        for (int k = 1; k < c; k++) {
+            term *= a / k;
+            sum += term;
+        }
+        double last = term * a / c * c / (c - a);
+        return last / (sum + last);
+    }
+
+    @Test
+    void referralCountsArePoisson() {
+        ScenarioResult r = run(load(QUEUE), 10, 101);
+        assertCovers(r, Metrics.REFERRALS_PER_MONTH, 300);
+        // Index of dispersion over all months of all replications: Σ (x − λ)² / λ ~ χ²(N).
+        double stat = 0;
+        int n = 0;
+        for (ReplicationResult rep : r.replications()) {
+            for (double x : rep.monthly().get(Metrics.M_REFERRALS)) {
+                stat += (x - 300) * (x - 300) / 300;
+                n++;
+            }
+        }
+        double p = new ChiSquaredDistribution(n).cumulativeProbability(stat);
+        assertTrue(p > 0.0005 && p < 0.9995, "monthly counts are not Poisson: dispersion statistic " + stat + " on " + n
+                + " months, P = " + p);
+    }
+
+    @Test
+    void seasonalityShapesMonthlyCounts() {
+        ScenarioResult r = run(load(QUEUE, "arrivals.seasonality_multipliers.0=1.5", "arrivals.seasonality_multipliers.6=0.5"), 10, 102);
+        double jan = 0;
+        double jul = 0;
+        int years = 0;
+        for (ReplicationResult rep : r.replications()) {
+            double[] m = rep.monthly().get(Metrics.M_REFERRALS);
+            // Reporting month 0 is a January (month index 0 of the seasonality list) since warm-up is whole years.
+            for (int y = 0; y + 11 < m.length; y += 12) {
+                jan += m[y];
+                jul += m[y + 6];
+                years++;
+            }
+        }
+        double expectedJan = 450 * years;
+        double expectedJul = 150 * years;
+        assertTrue(Math.abs(jan - expectedJan) < 4 * Math.sqrt(expectedJan), "January total " + jan + " vs " + expectedJan);
+        assertTrue(Math.abs(jul - expectedJul) < 4 * Math.sqrt(expectedJul), "July total " + jul + " vs " + expectedJul);
+    }
+
+    @Test
+    void assessmentQueueMatchesErlangC() {
+        double lambda = 300 / DAYS_PER_MONTH;
+        int c = 12;
+        ScenarioResult r = run(load(QUEUE), 20, 103);
+        double wq = erlangC(c, lambda * 1.0) / (c * 1.0 - lambda);
+        assertCovers(r, Metrics.ASSESSMENT_WAIT_DAYS_MEAN, wq);
+    }
+
+    @Test
+    void singleServerMatchesMm1() {
+        double lambda = 30 / DAYS_PER_MONTH;
+        double mu = 1 / 0.8;
+        ScenarioResult r = run(load(QUEUE, "arrivals.rate_per_month=30", "assessment.workers=1",
+                "assessment.service_days.mean=0.8"), 20, 104);
+        double rho = lambda / mu;
+        assertCovers(r, Metrics.ASSESSMENT_WAIT_DAYS_MEAN, rho / (mu - lambda));
+    }
+
+    @Test
+    void openPathwayOccupancyIsLambdaTimesMeanStay() {
+        double lambda = 300 / DAYS_PER_MONTH;
+        ScenarioResult exp = run(load(QUEUE), 10, 105);
+        assertCovers(exp, Metrics.IN_TREATMENT_MEAN, lambda * 90);
+    }
+
+    @Test
+    void infiniteServerOccupancyIsInsensitiveToTheStayDistribution() {
+        // M/G/∞: occupancy depends on the stay distribution only through its mean.
+        double lambda = 300 / DAYS_PER_MONTH;
+        Scenario s = load(Path.of("src/test/resources/validation/queue-lognormal.yaml"));
+        ScenarioResult r = run(s, 10, 106);
+        assertCovers(r, Metrics.IN_TREATMENT_MEAN, lambda * 90);
+    }
+}
