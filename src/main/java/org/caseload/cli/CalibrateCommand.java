@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -30,6 +28,7 @@ import org.caseload.model.Metrics;
 import org.caseload.report.Manifest;
 import org.caseload.report.Numbers;
 import org.caseload.report.OutputDirectory;
+import org.caseload.report.RunFiles;
 import org.caseload.scenario.ConfigNode;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.MapReader;
@@ -255,9 +254,8 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             header.append("# See calibration.csv for the targets against the simulated figures.\n");
             Files.writeString(dir.resolve("calibrated.yaml"), header + yaml.writeValueAsString(tree), StandardCharsets.UTF_8);
-            try (Writer w = Files.newBufferedWriter(dir.resolve("calibration.csv"), StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader("metric",
-                         "target", "tolerance_pct", "simulated_mean", "ci_low", "ci_high", "n", "within_tolerance").get())) {
+            try (CSVPrinter p = RunFiles.printer(dir.resolve("calibration.csv"), "metric", "target", "tolerance_pct",
+                    "simulated_mean", "ci_low", "ci_high", "n", "within_tolerance")) {
                 for (Target t : targets) {
                     ConfidenceInterval ci = ConfidenceInterval.student(fit.values(t.metric()), 0.95);
                     double tol = Math.abs(t.value()) * t.tolerancePct() / 100;
@@ -265,9 +263,7 @@ final class CalibrateCommand implements Callable<Integer> {
                             Numbers.format(ci.low()), Numbers.format(ci.high()), ci.n(), Math.abs(ci.mean() - t.value()) <= tol);
                 }
             }
-            try (Writer w = Files.newBufferedWriter(dir.resolve("parameters.csv"), StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-                         .setHeader("path", "initial", "calibrated", "min", "max").get())) {
+            try (CSVPrinter p = RunFiles.printer(dir.resolve("parameters.csv"), "path", "initial", "calibrated", "min", "max")) {
                 for (int i = 0; i < params.size(); i++) {
                     Parameter pa = params.get(i);
                     p.printRecord(pa.path(), Numbers.format(pa.initial()), Numbers.format(best[i]), Numbers.format(pa.min()),

@@ -3,15 +3,12 @@ package org.caseload.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.caseload.experiment.Experiment;
 import org.caseload.experiment.ScenarioResult;
@@ -100,14 +97,11 @@ final class WarmupCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("results", s.name() + "-warmup");
         try (OutputDirectory od = OutputDirectory.create(dir)) {
             Files.createDirectories(od.path().resolve("charts"));
-            try (Writer w = Files.newBufferedWriter(od.path().resolve("warmup.csv"), StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-                         .setHeader("scenario", "metric", "mser5_truncation_month").get())) {
+            try (CSVPrinter p = RunFiles.printer(od.path().resolve("warmup.csv"), "scenario", "metric", "mser5_truncation_month")) {
                 for (var t : truncation.entrySet()) p.printRecord(s.name(), t.getKey(), t.getValue());
             }
-            try (Writer w = Files.newBufferedWriter(od.path().resolve("welch.csv"), StandardCharsets.UTF_8);
-                 CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-                         .setHeader("scenario", "month", "metric", "mean", "moving_average").get())) {
+            try (CSVPrinter p = RunFiles.printer(od.path().resolve("welch.csv"), "scenario", "month", "metric", "mean",
+                    "moving_average")) {
                 for (String series : SERIES) {
                     double[] ma = movingAverage(means.get(series), window);
                     for (int i = 0; i < m; i++) {

@@ -790,11 +790,10 @@ public final class TreatmentSystem {
         r.put(Metrics.REPRESENTATIONS_PER_YEAR, representations.perYear());
         r.put(Metrics.IN_TREATMENT_MEAN, inTreatment);
         r.put(Metrics.WAITING_LIST_MEAN, waitingList.mean());
-        r.put(Metrics.WAIT_DAYS_MEAN, starts.total() > 0 ? waitDays.total() / starts.total() : 0);
-        r.put(Metrics.PCT_WAITING_OVER_21D, referrals.total() > 0 ? 100 * waitedOver21.total() / referrals.total() : 0);
+        r.put(Metrics.WAIT_DAYS_MEAN, ratio(waitDays.total(), starts.total()));
+        r.put(Metrics.PCT_WAITING_OVER_21D, 100 * ratio(waitedOver21.total(), referrals.total()));
         r.put(Metrics.WAITED_OVER_21D_PER_YEAR, waitedOver21.perYear());
-        r.put(Metrics.ASSESSMENT_WAIT_DAYS_MEAN,
-                assessmentStarts.total() > 0 ? assessmentWaitDays.total() / assessmentStarts.total() : 0);
+        r.put(Metrics.ASSESSMENT_WAIT_DAYS_MEAN, ratio(assessmentWaitDays.total(), assessmentStarts.total()));
         r.put(Metrics.ASSESSMENT_DROPAWAYS_PER_YEAR, dropaways.perYear());
         r.put(Metrics.SEEN_PER_YEAR, mean(seen));
         r.put(Metrics.STARTS_PER_YEAR, starts.perYear());
@@ -808,20 +807,20 @@ public final class TreatmentSystem {
         r.put(Metrics.CNR_OPIATE, completionNonRepresentation(Group.OPIATE));
         r.put(Metrics.CNR_NON_OPIATE, completionNonRepresentation(Group.NON_OPIATE, Group.NON_OPIATE_AND_ALCOHOL));
         r.put(Metrics.CNR_ALCOHOL, completionNonRepresentation(Group.ALCOHOL));
-        r.put(Metrics.PCT_IN_TREATMENT_4Y, inTreatment > 0 ? 100 * longStayers.mean() / inTreatment : 0);
-        double opiate = inTreatmentByGroup[Group.OPIATE.ordinal()].mean();
-        r.put(Metrics.PCT_OPIATE_4Y, opiate > 0 ? 100 * longStayersByGroup[Group.OPIATE.ordinal()].mean() / opiate : 0);
+        r.put(Metrics.PCT_IN_TREATMENT_4Y, 100 * ratio(longStayers.mean(), inTreatment));
+        int opiate = Group.OPIATE.ordinal();
+        r.put(Metrics.PCT_OPIATE_4Y, 100 * ratio(longStayersByGroup[opiate].mean(), inTreatmentByGroup[opiate].mean()));
         for (Group g : Group.values()) {
-            r.put(Metrics.PCT_GROUP_PREFIX + g.key(), inTreatment > 0 ? 100 * inTreatmentByGroup[g.ordinal()].mean() / inTreatment : 0);
+            r.put(Metrics.PCT_GROUP_PREFIX + g.key(), 100 * ratio(inTreatmentByGroup[g.ordinal()].mean(), inTreatment));
         }
         r.put(Metrics.SPEND_PER_YEAR, spend / years);
-        r.put(Metrics.COST_PER_COMPLETION, completions.total() > 0 ? spend / completions.total() : 0);
+        r.put(Metrics.COST_PER_COMPLETION, ratio(spend, completions.total()));
         for (PathwayState p : pathways) {
             String n = p.spec.name();
             r.put(Metrics.IN_TREATMENT_PREFIX + n, p.occupancy.mean());
             r.put(Metrics.PATHWAY_WAITING_PREFIX + n, p.waiting.mean());
             r.put(Metrics.ENTRIES_PREFIX + n, p.entries.perYear());
-            r.put(Metrics.STAY_PREFIX + n, p.stays.total() > 0 ? p.stayDays.total() / p.stays.total() : 0);
+            r.put(Metrics.STAY_PREFIX + n, ratio(p.stayDays.total(), p.stays.total()));
             r.put(Metrics.CASELOAD_PREFIX + n, p.perFte.mean());
             r.put(Metrics.PATHWAY_COMPLETIONS_PREFIX + n, p.completions.perYear());
             r.put(Metrics.PATHWAY_SPEND_PREFIX + n, Budget.spend(p) / years);
@@ -860,6 +859,11 @@ public final class TreatmentSystem {
         return den > 0 ? 100 * num / den : 0;
     }
 
+    /** a / b, or 0 when nothing was counted (a metric of an empty window is reported as 0, not NaN). */
+    private static double ratio(double a, double b) {
+        return b > 0 ? a / b : 0;
+    }
+
     private static double mean(int[] xs) {
         double s = 0;
         for (int x : xs) s += x;
@@ -894,11 +898,4 @@ public final class TreatmentSystem {
         }
     }
 
-    List<PathwayState> pathways() {
-        return pathways;
-    }
-
-    int clientsCreated() {
-        return clientsCreated;
-    }
 }

@@ -2,12 +2,8 @@ package org.caseload.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.caseload.stats.ComparisonTable;
 
@@ -17,10 +13,8 @@ public final class ComparisonFile {
     }
 
     public static void write(Path file, List<ComparisonTable.Row> rows) {
-        CSVFormat f = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader("metric", "baseline", "scenario",
-                "baseline_mean", "scenario_mean", "diff_mean", "diff_ci_low", "diff_ci_high", "p_value", "p_adjusted",
-                "verdict").get();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter p = new CSVPrinter(w, f)) {
+        try (CSVPrinter p = RunFiles.printer(file, "metric", "baseline", "scenario", "baseline_mean", "scenario_mean",
+                "diff_mean", "diff_ci_low", "diff_ci_high", "p_value", "p_adjusted", "verdict")) {
             for (ComparisonTable.Row r : rows) {
                 p.printRecord(r.metric().name(), r.baseline(), r.scenario(), Numbers.format(r.comparison().baselineMean()),
                         Numbers.format(r.comparison().alternativeMean()), Numbers.format(r.comparison().difference().mean()),

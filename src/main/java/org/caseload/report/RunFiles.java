@@ -91,7 +91,8 @@ public final class RunFiles {
         return s.replications().isEmpty() ? List.of() : List.copyOf(s.replications().get(0).metrics().keySet());
     }
 
-    private static CSVPrinter printer(Path file, String... header) throws IOException {
+    /** A UTF-8 CSV printer with the given header and '\n' line ends, used for every CSV the tool writes. */
+    public static CSVPrinter printer(Path file, String... header) throws IOException {
         Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         return new CSVPrinter(w, CSV.builder().setHeader(header).get());
     }
