@@ -7,7 +7,6 @@ import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
 import org.caseload.model.TreatmentSystem;
 import org.caseload.scenario.Scenario;
-import org.caseload.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public final class Metrics {
     public static final String REFERRALS_PER_MONTH = "referrals_per_month";
+    public static final String LEAVERS_PER_MONTH = "leavers_per_month";
     public static final String REPRESENTATIONS_PER_YEAR = "representations_per_year";
     public static final String IN_TREATMENT_MEAN = "in_treatment_mean";
     public static final String WAITING_LIST_MEAN = "waiting_list_mean";
@@ -64,6 +65,9 @@ public final class Metrics {
     private static final List<Metric> CORE = List.of(
             new Metric(REFERRALS_PER_MONTH, "referrals per month",
                     "All referrals reaching the service (new clients plus re-presentations) per month", NEUTRAL),
+            new Metric(LEAVERS_PER_MONTH, "people per month",
+                    "People leaving the service per month: completing, dropping out, dropping away while waiting, "
+                            + "transferred out of the area, or dying in a pathway", NEUTRAL),
             new Metric(REPRESENTATIONS_PER_YEAR, "re-presentations per year",
                     "Referrals of people who had left treatment before (after relapse) per year", LOWER_IS_BETTER),
             new Metric(IN_TREATMENT_MEAN, "people",

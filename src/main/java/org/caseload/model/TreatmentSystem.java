@@ -80,6 +80,7 @@ public final class TreatmentSystem {
     private final Counter assessmentStarts;
     private final Counter assessmentWaitDays;
     private final Counter dropaways;
+    private final Counter leavers;
     private final Counter completions;
     private final Counter dropouts;
     private final Counter deathsInTreatment;
@@ -132,6 +133,7 @@ public final class TreatmentSystem {
         this.assessmentStarts = new Counter(window);
         this.assessmentWaitDays = new Counter(window);
         this.dropaways = new Counter(window);
+        this.leavers = new Counter(window);
         this.completions = new Counter(window);
         this.dropouts = new Counter(window);
         this.deathsInTreatment = new Counter(window);
@@ -464,6 +466,7 @@ public final class TreatmentSystem {
         c.inJourney = false;
         leavePathway(c, p, false);
         gone++;
+        leavers.count(now);
         if (p.spec.treatment()) deathsInTreatment.count(now);
         else deathsAfterExit.count(now);
         deathsAll.count(now);
@@ -495,7 +498,10 @@ public final class TreatmentSystem {
                 PathwayState next = chooseTarget(p.spec.transferTo(), uNext, false);
                 leavePathway(c, p, next != null && next.spec.treatment());
                 if (next != null) admit(c, next);
-                else gone++; // transferred out of the area: no longer followed
+                else {
+                    gone++; // transferred out of the area: no longer followed
+                    leavers.count(now);
+                }
             }
         }
     }
@@ -530,6 +536,7 @@ public final class TreatmentSystem {
     private void leave(Client c, LeaveReason reason, boolean afterPrescribing, boolean completedRecoveryCommunity) {
         double now = engine.now();
         c.inJourney = false;
+        leavers.count(now);
         Scenario.AfterExit ax = scenario.afterExit();
         double uRelapse = c.u();
         double uRelapseTime = c.u();
@@ -787,6 +794,7 @@ public final class TreatmentSystem {
 
         Map<String, Double> r = new LinkedHashMap<>();
         r.put(Metrics.REFERRALS_PER_MONTH, referrals.total() / window.months());
+        r.put(Metrics.LEAVERS_PER_MONTH, leavers.total() / window.months());
         r.put(Metrics.REPRESENTATIONS_PER_YEAR, representations.perYear());
         r.put(Metrics.IN_TREATMENT_MEAN, inTreatment);
         r.put(Metrics.WAITING_LIST_MEAN, waitingList.mean());
