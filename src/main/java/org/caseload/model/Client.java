@@ -42,8 +42,12 @@ final class Client {
     double lastCompletionTime = Double.NaN;
     int lastCompletionPeriod = -1;
 
-    /** Routing uniform drawn at referral, kept while the client waits for assessment. */
+    /** While waiting for assessment: the service time and routing uniform drawn at referral. */
+    boolean awaitingAssessment;
+    double queuedServiceDays;
     double routeUniform;
+    /** The pathway whose queue the client is in, or null. */
+    PathwayState queuedFor;
 
     Client(RandomStream stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
         this.stream = stream;

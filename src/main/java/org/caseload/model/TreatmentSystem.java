@@ -245,12 +245,13 @@ public final class TreatmentSystem {
         assessmentQueued++;
         refreshWaiting(now);
         final int token = c.token;
-        c.routeUniform = uRoute; // carried until assessment starts
-        pendingService.put(c, service);
+        c.awaitingAssessment = true;
+        c.queuedServiceDays = service;
+        c.routeUniform = uRoute;
         if (a.patienceDays() != null) {
             engine.after(a.patienceDays().quantile(uPatience), () -> {
-                if (c.token == token && c.pathway == null && pendingService.containsKey(c)) {
-                    pendingService.remove(c);
+                if (c.token == token && c.awaitingAssessment) {
+                    c.awaitingAssessment = false;
                     assessmentQueued--;
                     refreshWaiting(engine.now());
                     dropaways.count(engine.now());
@@ -260,9 +261,6 @@ public final class TreatmentSystem {
             });
         }
     }
-
-    /** Service times of people waiting for assessment, drawn at referral. */
-    private final Map<Client, Double> pendingService = new java.util.IdentityHashMap<>();
 
     private void startAssessment(Client c, double service, double uRoute) {
         double now = engine.now();
@@ -280,11 +278,11 @@ public final class TreatmentSystem {
     private void pullAssessmentQueue() {
         while (assessorsBusy < (int) assessors.value() && !assessmentQueue.isEmpty()) {
             Client next = assessmentQueue.pollFirst();
-            Double service = pendingService.remove(next);
-            if (service == null) continue; // dropped away while waiting
+            if (!next.awaitingAssessment) continue; // dropped away while waiting
+            next.awaitingAssessment = false;
             assessmentQueued--;
             refreshWaiting(engine.now());
-            startAssessment(next, service, next.routeUniform);
+            startAssessment(next, next.queuedServiceDays, next.routeUniform);
         }
     }
 
@@ -317,13 +315,13 @@ public final class TreatmentSystem {
         p.queue.addLast(c);
         p.queued++;
         c.token++;
-        queuedIn.put(c, p);
+        c.queuedFor = p;
         refreshWaiting(now);
         if (p.spec.patienceDays() != null) {
             final int token = c.token;
             engine.after(p.spec.patienceDays().quantile(uPatience), () -> {
-                if (c.token == token && queuedIn.get(c) == p) {
-                    queuedIn.remove(c);
+                if (c.token == token && c.queuedFor == p) {
+                    c.queuedFor = null;
                     p.queued--;
                     refreshWaiting(engine.now());
                     dropaways.count(engine.now());
@@ -334,14 +332,12 @@ public final class TreatmentSystem {
         }
     }
 
-    private final Map<Client, PathwayState> queuedIn = new java.util.IdentityHashMap<>();
-
     /** Lets people in from the pathway's queue while it has room. */
     void pullQueue(PathwayState p) {
         while (p.queued > 0 && p.hasRoom()) {
             Client next = p.queue.pollFirst();
-            if (queuedIn.get(next) != p) continue; // dropped away
-            queuedIn.remove(next);
+            if (next.queuedFor != p) continue; // dropped away
+            next.queuedFor = null;
             p.queued--;
             refreshWaiting(engine.now());
             startEpisode(next, p);
