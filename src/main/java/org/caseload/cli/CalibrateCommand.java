@@ -39,6 +39,7 @@ import org.caseload.scenario.ScenarioReader;
 import org.caseload.scenario.YamlTree;
 import org.caseload.stats.ConfidenceInterval;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,11 +74,8 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Maximum objective evaluations (default ${DEFAULT-VALUE}).")
     int maxEvaluations;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed shared by every evaluation (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", description = "Worker threads (default: number of cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ExecutionOptions execution = new ExecutionOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -90,7 +88,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) throw new UserException("--threads must be at least 1");
+        execution.check();
         if (maxEvaluations < 5) throw new UserException("--max-evaluations must be at least 5");
         MapNode base = ScenarioFiles.resolve(file, List.of());
         Scenario scenario = ScenarioReader.read(base);
@@ -134,7 +132,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
         int[] evaluations = {0};
         double[] best;
-        try (Experiment e = new Experiment(seed, threads)) {
+        try (Experiment e = new Experiment(execution.seed, execution.threads)) {
             ObjectiveFunction objective = new ObjectiveFunction(z -> {
                 evaluations[0]++;
                 double[] x = toBounded(z, params);
@@ -160,7 +158,7 @@ final class CalibrateCommand implements Callable<Integer> {
             Path dir = out != null ? out : Path.of("results", scenario.name() + "-calibration");
             try (OutputDirectory od = OutputDirectory.create(dir)) {
                 writeOutputs(od.path(), fitted, fit, targets, params, best);
-                new Manifest("calibrate", seed, reps, threads).scenario(scenario.name(), file.toString(), fitted,
+                new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(), fitted,
                                 ScenarioFiles.resolve(file, fitted))
                         .put("targets_file", targetsFile.toString()).put("evaluations", evaluations[0])
                         .write(od.path().resolve("manifest.json"));
@@ -247,7 +245,7 @@ final class CalibrateCommand implements Callable<Integer> {
             YAMLMapper yaml = new YAMLMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
             StringBuilder header = new StringBuilder("# Calibrated from " + file + " with caseload calibrate --targets "
-                    + targetsFile + " (seed " + seed + ").\n# Fitted parameters:\n");
+                    + targetsFile + " (seed " + execution.seed + ").\n# Fitted parameters:\n");
             for (int i = 0; i < params.size(); i++) {
                 header.append("#   ").append(params.get(i).path()).append(": ").append(Numbers.format(params.get(i).initial()))
                         .append(" -> ").append(Numbers.format(best[i])).append('\n');

@@ -79,7 +79,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         List<ScenarioResult> results;
-        try (Experiment experiment = new Experiment(run.seed, run.threads)) {
+        try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
             List<RandomStreams> streams = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
             results = run.replicate(experiment, scenarios, streams, spec.commandLine().getErr());
@@ -96,7 +96,7 @@ final class CompareCommand implements Callable<Integer> {
         try (OutputDirectory od = OutputDirectory.create(dir)) {
             ComparisonFile.write(od.path().resolve("comparison.csv"), rows);
             RunFiles.writeAll(od.path(), results);
-            Manifest m = new Manifest("compare", run.seed, n, run.threads)
+            Manifest m = new Manifest("compare", run.execution.seed, n, run.execution.threads)
                     .put("alpha", alpha).put("common_random_numbers", String.valueOf(!independentStreams))
                     .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
             if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", n);
@@ -107,7 +107,7 @@ final class CompareCommand implements Callable<Integer> {
             Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), results);
             byte[] diff = Reports.differenceChart(od.path(), rows);
             Reports.RunInfo info = new Reports.RunInfo("caseload compare " + String.join(" ", files.stream().map(Path::toString).toList()),
-                    run.seed, n, !independentStreams, run.precisionNote);
+                    run.execution.seed, n, !independentStreams, run.precisionNote);
             RunCommand.write(od.path().resolve("report.html"), Reports.compareReport(info, scenarios, rows, words, diff, charts, alpha));
             od.commit();
         }

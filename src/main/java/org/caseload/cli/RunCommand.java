@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
         run.check();
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         PrintWriter stdout = spec.commandLine().getOut();
-        try (Experiment experiment = new Experiment(run.seed, run.threads)) {
+        try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
             for (int i = 0; i < loaded.size(); i++) {
                 ScenarioReader.Loaded l = loaded.get(i);
                 String name = l.scenario().name();
@@ -61,13 +61,13 @@ final class RunCommand implements Callable<Integer> {
                 double wall = (System.nanoTime() - t0) / 1e9;
                 try (OutputDirectory od = OutputDirectory.create(dir)) {
                     RunFiles.writeAll(od.path(), List.of(result));
-                    Manifest m = new Manifest("run", run.seed, result.replications().size(), run.threads)
+                    Manifest m = new Manifest("run", run.execution.seed, result.replications().size(), run.execution.threads)
                             .scenario(name, files.get(i).toString(), scenarioOptions.overrides, l.tree())
                             .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
                     if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications().size());
                     m.write(od.path().resolve("manifest.json"));
                     Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), List.of(result));
-                    Reports.RunInfo info = new Reports.RunInfo("caseload run " + files.get(i), run.seed,
+                    Reports.RunInfo info = new Reports.RunInfo("caseload run " + files.get(i), run.execution.seed,
                             result.replications().size(), true, run.precisionNote);
                     write(od.path().resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
                     od.commit();

@@ -11,6 +11,7 @@ import org.caseload.model.Metrics;
 import org.caseload.report.RunFiles;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.ReplicationCount;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Replication options shared by run and compare, and the sequential run-length control. */
@@ -30,12 +31,8 @@ final class RunOptions {
             description = "Cap for --precision (default ${DEFAULT-VALUE}).")
     int maxReplications;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Experiment seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: number of cores). "
-            + "Results are identical whatever the thread count.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ExecutionOptions execution = new ExecutionOptions();
 
     /** Set by {@link #replicate}: how the replication count was reached, or null for a fixed count. */
     String precisionNote;
@@ -51,7 +48,7 @@ final class RunOptions {
         if (maxReplications < PRECISION_FIRST_BATCH) {
             throw new UserException("--max-replications must be at least " + PRECISION_FIRST_BATCH);
         }
-        if (threads < 1) throw new UserException("--threads must be at least 1 (got " + threads + ")");
+        execution.check();
     }
 
     int fixedReplications() {

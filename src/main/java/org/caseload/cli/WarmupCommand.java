@@ -59,11 +59,8 @@ final class WarmupCommand implements Callable<Integer> {
             description = "Welch moving-average half-window in months (default ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", description = "Worker threads (default: number of cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ExecutionOptions execution = new ExecutionOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -71,7 +68,7 @@ final class WarmupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (replications < 2) throw new UserException("--replications must be at least 2");
-        if (threads < 1) throw new UserException("--threads must be at least 1");
+        execution.check();
         if (window < 0) throw new UserException("--window must be 0 or more");
         ScenarioReader.Loaded loaded = scenarioOptions.load(List.of(file)).get(0);
         Scenario s = loaded.scenario();
@@ -79,7 +76,7 @@ final class WarmupCommand implements Callable<Integer> {
         if (m < 10) throw new UserException("--months must be at least 10 (MSER-5 needs several 5-month batches)");
         Scenario empty = fromEmpty(s, m);
         ScenarioResult result;
-        try (Experiment e = new Experiment(seed, threads)) {
+        try (Experiment e = new Experiment(execution.seed, execution.threads)) {
             result = e.run(empty, replications);
         }
         Map<String, double[]> means = new LinkedHashMap<>();
@@ -112,7 +109,7 @@ final class WarmupCommand implements Callable<Integer> {
                             od.path().resolve("charts").resolve("welch_" + series), 900, 480);
                 }
             }
-            new Manifest("warmup", seed, replications, threads)
+            new Manifest("warmup", execution.seed, replications, execution.threads)
                     .scenario(s.name(), file.toString(), scenarioOptions.overrides, loaded.tree())
                     .put("months_from_empty", m).put("suggested_warmup_months", suggested)
                     .write(od.path().resolve("manifest.json"));
