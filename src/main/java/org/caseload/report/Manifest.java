@@ -48,6 +48,11 @@ public final class Manifest {
         return this;
     }
 
+    public Manifest put(String key, long value) {
+        root.put(key, value);
+        return this;
+    }
+
     public Manifest put(String key, String value) {
         root.put(key, value);
         return this;
