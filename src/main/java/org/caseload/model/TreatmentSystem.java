@@ -383,7 +383,6 @@ public final class TreatmentSystem {
             c.treatedBefore = true;
             if (Double.isNaN(c.treatmentStreakStart)) c.treatmentStreakStart = now - plan.elapsedDays();
             markSeen(c, now);
-            scheduleLongStayCheck(c);
         }
         refreshStaffLevels(now);
 
@@ -393,6 +392,7 @@ public final class TreatmentSystem {
         double death = ratePerDay > 0 ? -Math.log(uDeath) / ratePerDay : Double.POSITIVE_INFINITY;
         final int token = c.token;
         final Outcome outcome = plan.outcome();
+        if (treatment) scheduleLongStayCheck(c, now + Math.min(death, plan.remainingDays()));
         if (death < plan.remainingDays()) {
             engine.after(death, () -> {
                 if (c.token == token) dieInPathway(c, p);
@@ -425,9 +425,15 @@ public final class TreatmentSystem {
         return Outcome.TRANSFER;
     }
 
-    private void scheduleLongStayCheck(Client c) {
+    /**
+     * Marks the moment an unbroken stay in treatment reaches four years, if it does so
+     * before this episode ends (a following treatment episode checks again). Scheduling it
+     * only then keeps hundreds of thousands of never-needed events out of the event list.
+     */
+    private void scheduleLongStayCheck(Client c, double episodeEnd) {
         if (c.countedAsLongStay) return;
         double at = c.treatmentStreakStart + FOUR_YEARS;
+        if (at > episodeEnd) return;
         final double streak = c.treatmentStreakStart;
         engine.at(Math.max(at, engine.now()), Priority.CLIENT, () -> {
             if (!c.countedAsLongStay && c.treatmentStreakStart == streak && c.pathway != null && c.pathway.spec.treatment()) {
