@@ -212,6 +212,7 @@ public final class Reports {
     public static String round(double v) {
         if (Double.isNaN(v)) return "n/a";
         if (Math.abs(v) < 0.005) return "0";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(java.util.Locale.ROOT, "%,.0f", v);
         double a = Math.abs(v);
         if (a >= 1000) return String.format(java.util.Locale.ROOT, "%,.0f", v);
         if (a >= 100) return String.format(java.util.Locale.ROOT, "%.0f", v);
