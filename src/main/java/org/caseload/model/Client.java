@@ -37,6 +37,8 @@ final class Client {
     /** Start of the current unbroken stay in treatment pathways (NaN when not in treatment). */
     double treatmentStreakStart = Double.NaN;
     boolean countedAsLongStay;
+    /** Counted among people whose unbroken stay in treatment is still under six months. */
+    boolean countedAsShortStay;
     int lastSeenPeriod = -1;
 
     double lastCompletionTime = Double.NaN;

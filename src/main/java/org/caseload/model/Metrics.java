@@ -40,6 +40,8 @@ public final class Metrics {
     public static final String CNR_ALCOHOL = "completion_non_representation_pct_alcohol";
     public static final String PCT_IN_TREATMENT_4Y = "pct_in_treatment_4y_plus";
     public static final String PCT_OPIATE_4Y = "pct_opiate_in_treatment_4y_plus";
+    public static final String PCT_ALCOHOL_UNDER_6M = "pct_alcohol_in_treatment_under_6m";
+    public static final String TRANSFERS_PER_YEAR = "transfers_per_year";
     public static final String PCT_GROUP_PREFIX = "pct_in_treatment_";
     public static final String SPEND_PER_YEAR = "spend_per_year";
     public static final String COST_PER_COMPLETION = "cost_per_successful_completion";
@@ -94,6 +96,9 @@ public final class Metrics {
                     "Successful completions of treatment pathways per year", HIGHER_IS_BETTER),
             new Metric(DROPOUTS_PER_YEAR, "exits per year",
                     "Unplanned exits (drop-outs) from treatment pathways per year", LOWER_IS_BETTER),
+            new Metric(TRANSFERS_PER_YEAR, "transfers per year",
+                    "Episodes in treatment pathways ending in a transfer (to another pathway or out of the area), per year",
+                    NEUTRAL),
             new Metric(DEATHS_PER_YEAR, "deaths per year",
                     "Deaths in treatment plus deaths within the follow-up window after leaving, per year", LOWER_IS_BETTER),
             new Metric(DEATHS_IN_TREATMENT_PER_YEAR, "deaths per year",
@@ -114,6 +119,8 @@ public final class Metrics {
                     "Time-averaged share of people in treatment whose current stay has lasted 4 years or more", NEUTRAL),
             new Metric(PCT_OPIATE_4Y, "% of opiate clients in treatment",
                     "Time-averaged share of opiate clients in treatment whose unbroken stay has lasted 4 years or more", NEUTRAL),
+            new Metric(PCT_ALCOHOL_UNDER_6M, "% of alcohol clients in treatment",
+                    "Time-averaged share of alcohol-only clients in treatment whose unbroken stay is under 6 months", NEUTRAL),
             new Metric(PCT_GROUP_PREFIX + "opiate", "% of people in treatment",
                     "Time-averaged share of people in treatment who are opiate clients", NEUTRAL),
             new Metric(PCT_GROUP_PREFIX + "non_opiate", "% of people in treatment",

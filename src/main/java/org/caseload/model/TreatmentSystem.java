@@ -70,6 +70,7 @@ public final class TreatmentSystem {
     private final Level longStayers;
     private final Level[] inTreatmentByGroup = new Level[Group.values().length];
     private final Level[] longStayersByGroup = new Level[Group.values().length];
+    private final Level[] shortStayersByGroup = new Level[Group.values().length];
     private final Level caseloadPerWorker;
     private final Level keyworkerFte;
     private final Counter referrals;
@@ -83,6 +84,7 @@ public final class TreatmentSystem {
     private final Counter leavers;
     private final Counter completions;
     private final Counter dropouts;
+    private final Counter transfers;
     private final Counter deathsInTreatment;
     private final Counter deathsAfterExit;
     private final Counter deathsAll;
@@ -122,6 +124,7 @@ public final class TreatmentSystem {
         for (Group g : Group.values()) {
             inTreatmentByGroup[g.ordinal()] = new Level(window);
             longStayersByGroup[g.ordinal()] = new Level(window);
+            shortStayersByGroup[g.ordinal()] = new Level(window);
         }
         this.caseloadPerWorker = new Level(window);
         this.keyworkerFte = new Level(window);
@@ -136,6 +139,7 @@ public final class TreatmentSystem {
         this.leavers = new Counter(window);
         this.completions = new Counter(window);
         this.dropouts = new Counter(window);
+        this.transfers = new Counter(window);
         this.deathsInTreatment = new Counter(window);
         this.deathsAfterExit = new Counter(window);
         this.deathsAll = new Counter(window);
@@ -381,7 +385,13 @@ public final class TreatmentSystem {
         c.pathwayEntryTime = now - plan.elapsedDays();
         if (treatment) {
             c.treatedBefore = true;
-            if (Double.isNaN(c.treatmentStreakStart)) c.treatmentStreakStart = now - plan.elapsedDays();
+            if (Double.isNaN(c.treatmentStreakStart)) {
+                c.treatmentStreakStart = now - plan.elapsedDays();
+                if (plan.elapsedDays() < SIX_MONTHS) {
+                    c.countedAsShortStay = true;
+                    shortStayersByGroup[c.group.ordinal()].add(now, 1);
+                }
+            }
             markSeen(c, now);
         }
         refreshStaffLevels(now);
@@ -392,7 +402,11 @@ public final class TreatmentSystem {
         double death = ratePerDay > 0 ? -Math.log(uDeath) / ratePerDay : Double.POSITIVE_INFINITY;
         final int token = c.token;
         final Outcome outcome = plan.outcome();
-        if (treatment) scheduleLongStayCheck(c, now + Math.min(death, plan.remainingDays()));
+        if (treatment) {
+            double episodeEnd = now + Math.min(death, plan.remainingDays());
+            scheduleShortStayEnd(c, episodeEnd);
+            scheduleLongStayCheck(c, episodeEnd);
+        }
         if (death < plan.remainingDays()) {
             engine.after(death, () -> {
                 if (c.token == token) dieInPathway(c, p);
@@ -425,6 +439,20 @@ public final class TreatmentSystem {
         return Outcome.TRANSFER;
     }
 
+    /** Marks the moment an unbroken stay reaches six months, if it does so within this episode. */
+    private void scheduleShortStayEnd(Client c, double episodeEnd) {
+        if (!c.countedAsShortStay) return;
+        double at = c.treatmentStreakStart + SIX_MONTHS;
+        if (at > episodeEnd) return;
+        final double streak = c.treatmentStreakStart;
+        engine.at(Math.max(at, engine.now()), Priority.CLIENT, () -> {
+            if (c.countedAsShortStay && c.treatmentStreakStart == streak) {
+                c.countedAsShortStay = false;
+                shortStayersByGroup[c.group.ordinal()].add(engine.now(), -1);
+            }
+        });
+    }
+
     /**
      * Marks the moment an unbroken stay in treatment reaches four years, if it does so
      * before this episode ends (a following treatment episode checks again). Scheduling it
@@ -452,6 +480,10 @@ public final class TreatmentSystem {
         p.stayDays.add(now, now - c.pathwayEntryTime);
         if (!staysInTreatment) {
             c.treatmentStreakStart = Double.NaN;
+            if (c.countedAsShortStay) {
+                c.countedAsShortStay = false;
+                shortStayersByGroup[c.group.ordinal()].add(now, -1);
+            }
             if (c.countedAsLongStay) {
                 c.countedAsLongStay = false;
                 longStayers.add(now, -1);
@@ -497,6 +529,7 @@ public final class TreatmentSystem {
                 leave(c, treatment ? LeaveReason.DROPPED_OUT : LeaveReason.COMPLETED, p.spec.prescribing(), false);
             }
             case TRANSFER -> {
+                if (treatment) transfers.count(now);
                 PathwayState next = chooseTarget(p.spec.transferTo(), uNext, false);
                 leavePathway(c, p, next != null && next.spec.treatment());
                 if (next != null) admit(c, next);
@@ -780,6 +813,7 @@ public final class TreatmentSystem {
         for (PathwayState p : pathways) all.addAll(List.of(p.occupancy, p.waiting, p.fte, p.places, p.perFte));
         all.addAll(List.of(inTreatmentByGroup));
         all.addAll(List.of(longStayersByGroup));
+        all.addAll(List.of(shortStayersByGroup));
         for (Level l : all) l.advance(end);
 
         double years = window.years();
@@ -809,6 +843,7 @@ public final class TreatmentSystem {
         r.put(Metrics.STARTS_PER_YEAR, starts.perYear());
         r.put(Metrics.COMPLETIONS_PER_YEAR, completions.perYear());
         r.put(Metrics.DROPOUTS_PER_YEAR, dropouts.perYear());
+        r.put(Metrics.TRANSFERS_PER_YEAR, transfers.perYear());
         r.put(Metrics.DEATHS_PER_YEAR, deathsAll.perYear());
         r.put(Metrics.DEATHS_IN_TREATMENT_PER_YEAR, deathsInTreatment.perYear());
         r.put(Metrics.DEATHS_AFTER_EXIT_PER_YEAR, deathsAfterExit.perYear());
@@ -820,6 +855,8 @@ public final class TreatmentSystem {
         r.put(Metrics.PCT_IN_TREATMENT_4Y, 100 * ratio(longStayers.mean(), inTreatment));
         int opiate = Group.OPIATE.ordinal();
         r.put(Metrics.PCT_OPIATE_4Y, 100 * ratio(longStayersByGroup[opiate].mean(), inTreatmentByGroup[opiate].mean()));
+        int alcohol = Group.ALCOHOL.ordinal();
+        r.put(Metrics.PCT_ALCOHOL_UNDER_6M, 100 * ratio(shortStayersByGroup[alcohol].mean(), inTreatmentByGroup[alcohol].mean()));
         for (Group g : Group.values()) {
             r.put(Metrics.PCT_GROUP_PREFIX + g.key(), 100 * ratio(inTreatmentByGroup[g.ordinal()].mean(), inTreatment));
         }
