@@ -42,6 +42,8 @@ public final class Metrics {
     public static final String PCT_OPIATE_4Y = "pct_opiate_in_treatment_4y_plus";
     public static final String PCT_ALCOHOL_UNDER_6M = "pct_alcohol_in_treatment_under_6m";
     public static final String TRANSFERS_PER_YEAR = "transfers_per_year";
+    public static final String PCT_EXITS_SUCCESSFUL = "pct_exits_successful";
+    public static final String PCT_EXITS_SUCCESSFUL_ALCOHOL = "pct_exits_successful_alcohol";
     public static final String PCT_GROUP_PREFIX = "pct_in_treatment_";
     public static final String SPEND_PER_YEAR = "spend_per_year";
     public static final String COST_PER_COMPLETION = "cost_per_successful_completion";
@@ -99,6 +101,11 @@ public final class Metrics {
             new Metric(TRANSFERS_PER_YEAR, "transfers per year",
                     "Episodes in treatment pathways ending in a transfer (to another pathway or out of the area), per year",
                     NEUTRAL),
+            new Metric(PCT_EXITS_SUCCESSFUL, "% of people leaving treatment",
+                    "Share of people leaving treatment (not moving to another treatment pathway) who completed successfully",
+                    HIGHER_IS_BETTER),
+            new Metric(PCT_EXITS_SUCCESSFUL_ALCOHOL, "% of alcohol clients leaving treatment",
+                    "The same for alcohol-only clients", HIGHER_IS_BETTER),
             new Metric(DEATHS_PER_YEAR, "deaths per year",
                     "Deaths in treatment plus deaths within the follow-up window after leaving, per year", LOWER_IS_BETTER),
             new Metric(DEATHS_IN_TREATMENT_PER_YEAR, "deaths per year",

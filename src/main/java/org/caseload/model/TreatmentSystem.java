@@ -71,6 +71,9 @@ public final class TreatmentSystem {
     private final Level[] inTreatmentByGroup = new Level[Group.values().length];
     private final Level[] longStayersByGroup = new Level[Group.values().length];
     private final Level[] shortStayersByGroup = new Level[Group.values().length];
+    /** People leaving treatment (not moving to another treatment pathway), and those who completed. */
+    private final Counter[] treatmentExitsByGroup = new Counter[Group.values().length];
+    private final Counter[] successfulExitsByGroup = new Counter[Group.values().length];
     private final Level caseloadPerWorker;
     private final Level keyworkerFte;
     private final Counter referrals;
@@ -125,6 +128,8 @@ public final class TreatmentSystem {
             inTreatmentByGroup[g.ordinal()] = new Level(window);
             longStayersByGroup[g.ordinal()] = new Level(window);
             shortStayersByGroup[g.ordinal()] = new Level(window);
+            treatmentExitsByGroup[g.ordinal()] = new Counter(window);
+            successfulExitsByGroup[g.ordinal()] = new Counter(window);
         }
         this.caseloadPerWorker = new Level(window);
         this.keyworkerFte = new Level(window);
@@ -479,6 +484,7 @@ public final class TreatmentSystem {
         p.stays.count(now);
         p.stayDays.add(now, now - c.pathwayEntryTime);
         if (!staysInTreatment) {
+            if (p.spec.treatment()) treatmentExitsByGroup[c.group.ordinal()].count(now);
             c.treatmentStreakStart = Double.NaN;
             if (c.countedAsShortStay) {
                 c.countedAsShortStay = false;
@@ -515,7 +521,9 @@ public final class TreatmentSystem {
         switch (outcome) {
             case COMPLETE -> {
                 PathwayState next = chooseTarget(p.spec.onCompletion(), uNext, true);
-                leavePathway(c, p, next != null && next.spec.treatment());
+                boolean staysInTreatment = next != null && next.spec.treatment();
+                leavePathway(c, p, staysInTreatment);
+                if (treatment && !staysInTreatment) successfulExitsByGroup[c.group.ordinal()].count(now);
                 if (treatment) {
                     recordCompletion(c, now);
                     p.completions.count(now);
@@ -844,6 +852,15 @@ public final class TreatmentSystem {
         r.put(Metrics.COMPLETIONS_PER_YEAR, completions.perYear());
         r.put(Metrics.DROPOUTS_PER_YEAR, dropouts.perYear());
         r.put(Metrics.TRANSFERS_PER_YEAR, transfers.perYear());
+        double exits = 0;
+        double successful = 0;
+        for (Group g : Group.values()) {
+            exits += treatmentExitsByGroup[g.ordinal()].total();
+            successful += successfulExitsByGroup[g.ordinal()].total();
+        }
+        r.put(Metrics.PCT_EXITS_SUCCESSFUL, 100 * ratio(successful, exits));
+        r.put(Metrics.PCT_EXITS_SUCCESSFUL_ALCOHOL, 100 * ratio(successfulExitsByGroup[Group.ALCOHOL.ordinal()].total(),
+                treatmentExitsByGroup[Group.ALCOHOL.ordinal()].total()));
         r.put(Metrics.DEATHS_PER_YEAR, deathsAll.perYear());
         r.put(Metrics.DEATHS_IN_TREATMENT_PER_YEAR, deathsInTreatment.perYear());
         r.put(Metrics.DEATHS_AFTER_EXIT_PER_YEAR, deathsAfterExit.perYear());
