@@ -33,6 +33,7 @@ public final class Metrics {
     public static final String DEATHS_PER_YEAR = "deaths_per_year";
     public static final String DEATHS_IN_TREATMENT_PER_YEAR = "deaths_in_treatment_per_year";
     public static final String DEATHS_AFTER_EXIT_PER_YEAR = "deaths_after_exit_per_year";
+    public static final String DEATHS_WHILE_WAITING_PER_YEAR = "deaths_while_waiting_per_year";
     public static final String CASELOAD_PER_WORKER_MEAN = "caseload_per_worker_mean";
     public static final String KEYWORKER_FTE_MEAN = "keyworker_fte_mean";
     public static final String CNR_OPIATE = "completion_non_representation_pct_opiate";
@@ -107,11 +108,14 @@ public final class Metrics {
             new Metric(PCT_EXITS_SUCCESSFUL_ALCOHOL, "% of alcohol clients leaving treatment",
                     "The same for alcohol-only clients", HIGHER_IS_BETTER),
             new Metric(DEATHS_PER_YEAR, "deaths per year",
-                    "Deaths in treatment plus deaths within the follow-up window after leaving, per year", LOWER_IS_BETTER),
+                    "Deaths in treatment, while waiting, and within the follow-up window after leaving, per year",
+                    LOWER_IS_BETTER),
             new Metric(DEATHS_IN_TREATMENT_PER_YEAR, "deaths per year",
                     "Deaths while in a treatment pathway, per year", LOWER_IS_BETTER),
             new Metric(DEATHS_AFTER_EXIT_PER_YEAR, "deaths per year",
                     "Deaths out of treatment within the follow-up window after leaving, per year", LOWER_IS_BETTER),
+            new Metric(DEATHS_WHILE_WAITING_PER_YEAR, "deaths per year",
+                    "Deaths of people waiting for assessment or for a place (out-of-treatment rate), per year", LOWER_IS_BETTER),
             new Metric(CASELOAD_PER_WORKER_MEAN, "clients per FTE",
                     "Time-averaged clients per keyworker FTE over caseload-type pathways", LOWER_IS_BETTER),
             new Metric(KEYWORKER_FTE_MEAN, "FTE",

@@ -90,6 +90,7 @@ public final class TreatmentSystem {
     private final Counter transfers;
     private final Counter deathsInTreatment;
     private final Counter deathsAfterExit;
+    private final Counter deathsWhileWaiting;
     private final Counter deathsAll;
 
     /** Reporting periods for "seen" and the national completion indicator: whole years, or the window. */
@@ -147,6 +148,7 @@ public final class TreatmentSystem {
         this.transfers = new Counter(window);
         this.deathsInTreatment = new Counter(window);
         this.deathsAfterExit = new Counter(window);
+        this.deathsWhileWaiting = new Counter(window);
         this.deathsAll = new Counter(window);
         int years = scenario.horizonMonths() / 12;
         if (years >= 1) {
@@ -227,7 +229,7 @@ public final class TreatmentSystem {
 
     // ---------------------------------------------------------------- referral and assessment
 
-    /** A referral: four uniforms (assessment patience, service time, route, spare). */
+    /** A referral: four uniforms (assessment patience, service time, route, death while waiting). */
     private void refer(Client c) {
         double now = engine.now();
         c.token++;
@@ -243,7 +245,7 @@ public final class TreatmentSystem {
         double uPatience = c.u();
         double uService = c.u();
         double uRoute = c.u();
-        c.u(); // reserved, keeps the per-referral draw count fixed if the model grows
+        double uDeath = c.u();
         Scenario.Assessment a = scenario.assessment();
         double service = a.serviceDays().quantile(uService);
         if (assessorsBusy < (int) assessors.value()) {
@@ -257,6 +259,10 @@ public final class TreatmentSystem {
         c.awaitingAssessment = true;
         c.queuedServiceDays = service;
         c.routeUniform = uRoute;
+        scheduleDeathWhileWaiting(c, uDeath, () -> {
+            c.awaitingAssessment = false;
+            assessmentQueued--;
+        });
         if (a.patienceDays() != null) {
             engine.after(a.patienceDays().quantile(uPatience), () -> {
                 if (c.token == token && c.awaitingAssessment) {
@@ -313,9 +319,10 @@ public final class TreatmentSystem {
 
     // ---------------------------------------------------------------- pathways
 
-    /** Admission to a pathway: one uniform (patience if the client has to wait). */
+    /** Admission to a pathway: two uniforms (patience and death, if the client has to wait). */
     private void admit(Client c, PathwayState p) {
         double uPatience = c.u();
+        double uDeath = c.u();
         if (p.hasRoom() && p.queued == 0) {
             startEpisode(c, p);
             return;
@@ -326,6 +333,10 @@ public final class TreatmentSystem {
         c.token++;
         c.queuedFor = p;
         refreshWaiting(now);
+        scheduleDeathWhileWaiting(c, uDeath, () -> {
+            c.queuedFor = null;
+            p.queued--;
+        });
         if (p.spec.patienceDays() != null) {
             final int token = c.token;
             engine.after(p.spec.patienceDays().quantile(uPatience), () -> {
@@ -339,6 +350,29 @@ public final class TreatmentSystem {
                 }
             });
         }
+    }
+
+    /**
+     * People waiting (for assessment or a place) are out of treatment and die at the
+     * out-of-treatment rate; {@code leaveQueue} takes them off their queue. The event is
+     * stale once the client's token moves on (assessed, admitted or dropped away).
+     */
+    private void scheduleDeathWhileWaiting(Client c, double u, Runnable leaveQueue) {
+        double ratePerDay = scenario.mortality().outOfTreatmentPer1000().get(c.group) / 1000.0 / Scenario.DAYS_PER_YEAR;
+        if (ratePerDay <= 0) return;
+        final int token = c.token;
+        engine.after(-Math.log(u) / ratePerDay, () -> {
+            if (c.token != token) return;
+            double now = engine.now();
+            leaveQueue.run();
+            c.token++;
+            c.inJourney = false;
+            refreshWaiting(now);
+            gone++;
+            leavers.count(now);
+            deathsWhileWaiting.count(now);
+            deathsAll.count(now);
+        });
     }
 
     /** Lets people in from the pathway's queue while it has room. */
@@ -864,6 +898,7 @@ public final class TreatmentSystem {
         r.put(Metrics.DEATHS_PER_YEAR, deathsAll.perYear());
         r.put(Metrics.DEATHS_IN_TREATMENT_PER_YEAR, deathsInTreatment.perYear());
         r.put(Metrics.DEATHS_AFTER_EXIT_PER_YEAR, deathsAfterExit.perYear());
+        r.put(Metrics.DEATHS_WHILE_WAITING_PER_YEAR, deathsWhileWaiting.perYear());
         r.put(Metrics.CASELOAD_PER_WORKER_MEAN, caseloadPerWorker.mean());
         r.put(Metrics.KEYWORKER_FTE_MEAN, keyworkerFte.mean());
         r.put(Metrics.CNR_OPIATE, completionNonRepresentation(Group.OPIATE));

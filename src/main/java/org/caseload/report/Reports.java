@@ -199,8 +199,8 @@ public final class Reports {
                         + "an uncertain parameter.",
                 "A budget change scales staff and places after overheads and demand-driven medication are paid, so a cut "
                         + "falls more than proportionally on staff.",
-                "Deaths are modelled in treatment and after leaving (with the post-exit spike after prescribing), not "
-                        + "while waiting; deaths after leaving are counted within the follow-up window.",
+                "Deaths are modelled in treatment, while waiting (at the out-of-treatment rate) and after leaving (with "
+                        + "the post-exit spike after prescribing); deaths after leaving are counted within the follow-up window.",
                 "The recovery community is not counted as treatment; completing it lowers the chance of relapse."));
     }
 
