@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A node of a scenario's configuration tree, remembering where it was written so that any
- * later complaint about it can name the file and line. Nodes are immutable.
+ * later complaint about it can name the file and line. Nodes are immutable: merging
+ * ({@code extends}) and overriding ({@code --set}) build new nodes and keep the sources of
+ * the ones they reuse, so an inherited value still names the file it was written in.
  */
 public sealed interface ConfigNode permits MapNode, ListNode, ScalarNode {
     Source source();
@@ -18,9 +20,10 @@ public sealed interface ConfigNode permits MapNode, ListNode, ScalarNode {
     /** JSON form, for the manifest: numbers stay numbers. */
     JsonNode toJson();
 
-    /** What kind of thing this is, for messages ("a section", "a list", "a value"). */
+    /** What this is, for messages: "a section", "a list", or the value itself in quotes ("nothing" for null). */
     String describe();
 
+    /** The path of {@code key} (a field name or list index) under {@code parent}. */
     static String child(String parent, String key) {
         return parent.isEmpty() ? key : parent + "." + key;
     }

@@ -10,7 +10,13 @@ import java.util.Set;
 /**
  * Reads typed values out of one mapping and remembers which keys were asked for, so that
  * {@link #finish()} can report any other key as unknown, with a suggestion. Every error is a
- * {@link ScenarioException} naming the file, line and full dotted field.
+ * {@link ScenarioException} naming the file, line and full dotted field, so code that builds
+ * records from a scenario never has to format a message or know where a value came from.
+ *
+ * <p>Rules: a key whose value is YAML null ({@code key:} with nothing, or {@code ~}) counts
+ * as absent. Numbers must be YAML numbers (a quoted {@code "300"} is text). Each reader
+ * checks only its own mapping: call {@link #finish()} on every reader you create, after the
+ * last getter. A reader is not thread-safe; it is meant for one pass.
  */
 public final class MapReader {
     private final MapNode node;
@@ -40,111 +46,160 @@ public final class MapReader {
         return node.source();
     }
 
-    /** Where {@code key} is written (the mapping itself if absent). */
+    /** Where the value of {@code key} is written (the mapping itself if absent). */
     public Source sourceOf(String key) {
         ConfigNode v = node.get(key);
         return v != null ? v.source() : node.source();
     }
 
-    /** Whether the key is present; does not count as asking for it. */
+    /** Whether the key is present with a non-null value; does not count as asking for it. */
     public boolean has(String key) {
-        return node.entries().containsKey(key);
+        return present(node.get(key)) != null;
     }
 
-    /** All keys present (user-chosen names such as pathways); they all count as known. */
+    /** All keys present, in file order (user-chosen names such as pathways); they all count as known. */
     public Set<String> keys() {
         asked.addAll(node.entries().keySet());
         return Collections.unmodifiableSet(new LinkedHashSet<>(node.entries().keySet()));
     }
 
+    // ------------------------------------------------------------------ plain getters
+
     public double number(String key) {
-        return toNumber(key, required(key));
+        return toNumber(required(key));
     }
 
     public double number(String key, double dflt) {
         ConfigNode n = optional(key);
-        return n == null ? dflt : toNumber(key, n);
+        return n == null ? dflt : toNumber(n);
     }
 
     public int integer(String key) {
-        return toInteger(key, required(key));
+        return toInteger(required(key));
     }
 
     public int integer(String key, int dflt) {
         ConfigNode n = optional(key);
-        return n == null ? dflt : toInteger(key, n);
+        return n == null ? dflt : toInteger(n);
     }
 
+    /** Text; a number or boolean is accepted as its text (a name such as {@code 2024}). */
     public String string(String key) {
-        return toText(key, required(key));
+        return toText(required(key));
     }
 
     public String string(String key, String dflt) {
         ConfigNode n = optional(key);
-        return n == null ? dflt : toText(key, n);
+        return n == null ? dflt : toText(n);
+    }
+
+    public boolean bool(String key) {
+        return toBool(required(key));
     }
 
     public boolean bool(String key, boolean dflt) {
         ConfigNode n = optional(key);
-        if (n == null) return dflt;
-        if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.BOOLEAN) return Boolean.parseBoolean(s.text());
-        throw typeError(key, n, "true or false");
+        return n == null ? dflt : toBool(n);
     }
 
     public MapReader map(String key) {
-        ConfigNode n = required(key);
-        if (n instanceof MapNode m) return new MapReader(m);
-        throw typeError(key, n, "a section (key: value pairs)");
+        return of(required(key));
     }
 
     public Optional<MapReader> optionalMap(String key) {
-        ConfigNode n = optional(key);
-        if (n == null) return Optional.empty();
-        return Optional.of(map(key));
+        return Optional.ofNullable(optional(key)).map(MapReader::of);
     }
 
     public List<ConfigNode> list(String key) {
-        ConfigNode n = required(key);
-        if (n instanceof ListNode l) return l.items();
-        throw typeError(key, n, "a list");
+        return toList(required(key));
     }
 
     public Optional<List<ConfigNode>> optionalList(String key) {
-        ConfigNode n = optional(key);
-        return n == null ? Optional.empty() : Optional.of(list(key));
+        return Optional.ofNullable(optional(key)).map(MapReader::toList);
     }
 
     public double[] numberList(String key) {
-        List<ConfigNode> items = list(key);
-        double[] v = new double[items.size()];
-        for (int i = 0; i < v.length; i++) v[i] = toNumber(key + "." + i, items.get(i));
-        return v;
+        return toNumbers(toList(required(key)));
     }
 
     public double[] numberList(String key, double[] dflt) {
-        return has(key) ? numberList(key) : markAsked(key, dflt.clone());
+        ConfigNode n = optional(key);
+        return n == null ? dflt.clone() : toNumbers(toList(n));
     }
 
     /** A list of names; a single name is accepted as a list of one. */
     public List<String> stringList(String key, List<String> dflt) {
         ConfigNode n = optional(key);
-        if (n == null) return dflt;
-        if (n instanceof ScalarNode) return List.of(toText(key, n));
+        if (n == null) return List.copyOf(dflt);
+        if (n instanceof ScalarNode) return List.of(toText(n));
         List<String> out = new ArrayList<>();
-        List<ConfigNode> items = list(key);
-        for (int i = 0; i < items.size(); i++) out.add(toText(key + "." + i, items.get(i)));
-        return out;
+        for (ConfigNode item : toList(n)) out.add(toText(item));
+        return List.copyOf(out);
     }
 
-    /** Throws a {@link ScenarioException} about {@code key} (or about this section if null). */
-    public void fail(String key, String problem) {
+    // ------------------------------------------------------------------ validating getters
+    // A default is returned as given, unchecked: it is the programmer's choice, not the user's.
+
+    /** A number ≥ 0. */
+    public double nonNegativeNumber(String key) {
+        return checkNonNegative(key, number(key));
+    }
+
+    public double nonNegativeNumber(String key, double dflt) {
+        return has(key) ? nonNegativeNumber(key) : markAsked(key, dflt);
+    }
+
+    /** A number &gt; 0. */
+    public double positiveNumber(String key) {
+        double v = number(key);
+        if (!(v > 0)) fail(key, "must be more than 0, got " + fmt(v));
+        return v;
+    }
+
+    public double positiveNumber(String key, double dflt) {
+        return has(key) ? positiveNumber(key) : markAsked(key, dflt);
+    }
+
+    /** A number between 0 and 1 inclusive. */
+    public double probability(String key) {
+        double v = number(key);
+        if (!(v >= 0 && v <= 1)) fail(key, "must be a probability between 0 and 1, got " + fmt(v));
+        return v;
+    }
+
+    public double probability(String key, double dflt) {
+        return has(key) ? probability(key) : markAsked(key, dflt);
+    }
+
+    /** A whole number ≥ 0. */
+    public int nonNegativeInteger(String key) {
+        return (int) checkNonNegative(key, integer(key));
+    }
+
+    public int nonNegativeInteger(String key, int dflt) {
+        return has(key) ? nonNegativeInteger(key) : markAsked(key, dflt);
+    }
+
+    /** A whole number ≥ 1. */
+    public int positiveInteger(String key) {
+        int v = integer(key);
+        if (v < 1) fail(key, "must be at least 1, got " + v);
+        return v;
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /**
+     * Throws a {@link ScenarioException} about {@code key} (at its value, or at this section
+     * if the key is absent). It never returns; the return type only lets callers
+     * write {@code throw r.fail(...)} where the compiler needs to see that control stops.
+     */
+    public ScenarioException fail(String key, String problem) {
         if (key == null) throw new ScenarioException(node.source(), node.path(), problem);
-        ConfigNode v = node.get(key);
-        Source at = v != null ? v.source() : node.source();
-        throw new ScenarioException(at, field(key), problem);
+        throw new ScenarioException(sourceOf(key), field(key), problem);
     }
 
-    /** Reports the first key that nobody asked for, with the closest known key as a suggestion. */
+    /** Reports the first key that nobody asked for, with the closest asked-for key as a suggestion. */
     public void finish() {
         for (String key : node.entries().keySet()) {
             if (asked.contains(key)) continue;
@@ -152,6 +207,8 @@ public final class MapReader {
             throw new ScenarioException(node.keySource(key), field(key), "unknown field" + hint);
         }
     }
+
+    // ------------------------------------------------------------------ internals
 
     private String field(String key) {
         return ConfigNode.child(node.path(), key);
@@ -162,58 +219,76 @@ public final class MapReader {
         return value;
     }
 
+    private static ConfigNode present(ConfigNode n) {
+        return n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL ? null : n;
+    }
+
     private ConfigNode required(String key) {
         asked.add(key);
-        ConfigNode n = node.get(key);
-        if (n == null) {
-            // A missing field is most often a misspelt one: point at the misspelling instead.
-            List<String> unasked = new ArrayList<>(node.entries().keySet());
-            unasked.removeAll(asked);
-            Optional<String> typo = Suggestions.closest(key, unasked);
-            if (typo.isPresent()) {
-                throw new ScenarioException(node.keySource(typo.get()), field(typo.get()),
-                        "unknown field; did you mean '" + key + "'?");
-            }
+        ConfigNode n = present(node.get(key));
+        if (n != null) return n;
+        if (node.get(key) != null) throw new ScenarioException(node.keySource(key), field(key), "needs a value");
+        // A missing field is most often a misspelt one: point at the misspelling instead.
+        List<String> unasked = new ArrayList<>(node.entries().keySet());
+        unasked.removeAll(asked);
+        Optional<String> typo = Suggestions.closest(key, unasked);
+        if (typo.isPresent()) {
+            throw new ScenarioException(node.keySource(typo.get()), field(typo.get()), "unknown field; did you mean '" + key + "'?");
         }
-        if (n == null || n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL) {
-            throw new ScenarioException(node.source(), field(key), "missing required field");
-        }
-        return n;
+        throw new ScenarioException(node.source(), field(key), "missing required field");
     }
 
     private ConfigNode optional(String key) {
         asked.add(key);
-        ConfigNode n = node.get(key);
-        if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL) return null;
-        return n;
+        return present(node.get(key));
     }
 
-    private double toNumber(String key, ConfigNode n) {
-        if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NUMBER) {
-            try {
-                double v = Double.parseDouble(s.text().replace("_", ""));
-                if (Double.isFinite(v)) return v;
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+    private double checkNonNegative(String key, double v) {
+        if (!(v >= 0)) fail(key, "must be 0 or more, got " + fmt(v));
+        return v;
+    }
+
+    private static List<ConfigNode> toList(ConfigNode n) {
+        if (n instanceof ListNode l) return l.items();
+        throw typeError(n, "a list");
+    }
+
+    private static double[] toNumbers(List<ConfigNode> items) {
+        double[] v = new double[items.size()];
+        for (int i = 0; i < v.length; i++) v[i] = toNumber(items.get(i));
+        return v;
+    }
+
+    private static double toNumber(ConfigNode n) {
+        if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NUMBER) return Double.parseDouble(s.text());
+        throw typeError(n, "a number");
+    }
+
+    private static int toInteger(ConfigNode n) {
+        double v = toNumber(n);
+        if (v != Math.rint(v)) throw typeError(n, "a whole number");
+        if (Math.abs(v) > Integer.MAX_VALUE) {
+            throw new ScenarioException(n.source(), n.path(), "must be at most " + Integer.MAX_VALUE + ", got " + fmt(v));
         }
-        throw typeError(key, n, "a number");
-    }
-
-    private int toInteger(String key, ConfigNode n) {
-        double v = toNumber(key, n);
-        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) throw typeError(key, n, "a whole number");
         return (int) v;
     }
 
-    private String toText(String key, ConfigNode n) {
-        if (n instanceof ScalarNode s && s.kind() != ScalarNode.Kind.NULL) return s.text();
-        throw typeError(key, n, "a name or text");
+    private static boolean toBool(ConfigNode n) {
+        if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.BOOLEAN) return Boolean.parseBoolean(s.text());
+        throw typeError(n, "true or false");
     }
 
-    private ScenarioException typeError(String key, ConfigNode n, String expected) {
-        String got = n instanceof ScalarNode s ? "'" + s.text() + "'" : n.describe();
-        String field = key.contains(".") ? ConfigNode.child(node.path(), key) : field(key);
-        return new ScenarioException(n.source(), field, "expected " + expected + ", got " + got);
+    private static String toText(ConfigNode n) {
+        if (n instanceof ScalarNode s && s.kind() != ScalarNode.Kind.NULL) return s.text();
+        throw typeError(n, "a name or text");
+    }
+
+    private static ScenarioException typeError(ConfigNode n, String expected) {
+        return new ScenarioException(n.source(), n.path(), "expected " + expected + ", got " + n.describe());
+    }
+
+    /** Whole numbers without a trailing ".0", as users write them. */
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

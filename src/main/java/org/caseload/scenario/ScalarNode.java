@@ -3,25 +3,58 @@ package org.caseload.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
 
-/** A single value, with the kind YAML gave it (a quoted "300" is a string, not a number). */
+/**
+ * A single value, with the kind YAML gave it (a quoted "300" is a string, not a number).
+ *
+ * <p>The text of a {@link Kind#NUMBER} is always a plain decimal that both
+ * {@link Double#parseDouble} and {@link BigDecimal} accept and whose value is finite:
+ * {@link YamlTree} rewrites YAML's other spellings (hex, underscores) and rejects infinities,
+ * so no reader has to know YAML's number syntax. A number written without a fraction or
+ * exponent is a whole number and stays one in JSON. The text of a {@link Kind#BOOLEAN} is
+ * {@code true} or {@code false}; of a {@link Kind#NULL}, {@code null}.
+ */
 public record ScalarNode(Source source, String path, String text, Kind kind) implements ConfigNode {
     public enum Kind { NUMBER, STRING, BOOLEAN, NULL }
 
-    /** Infers the kind of a command-line value: true/false, a finite number, null, or text. */
+    public ScalarNode {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(kind, "kind");
+        if (kind == Kind.NUMBER && parseNumber(text) == null) {
+            throw new IllegalArgumentException("not a plain finite number: '" + text + "'");
+        }
+        if (kind == Kind.BOOLEAN && !text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("not true or false: '" + text + "'");
+        }
+    }
+
+    /**
+     * Infers the kind of a command-line value: {@code true}/{@code false}, {@code null}, a
+     * finite decimal number, or else text.
+     */
     public static ScalarNode infer(Source source, String path, String text) {
-        String t = text.trim();
+        String t = text.strip();
         if (t.equals("true") || t.equals("false")) return new ScalarNode(source, path, t, Kind.BOOLEAN);
         if (t.equals("null")) return new ScalarNode(source, path, t, Kind.NULL);
+        if (parseNumber(t) != null) return new ScalarNode(source, path, t, Kind.NUMBER);
+        return new ScalarNode(source, path, t, Kind.STRING);
+    }
+
+    /** The value of a plain decimal with a finite double value, or null if the text is not one. */
+    static BigDecimal parseNumber(String text) {
         try {
-            double d = Double.parseDouble(t);
-            if (Double.isFinite(d) && !t.endsWith("d") && !t.endsWith("f") && !t.endsWith("D") && !t.endsWith("F")) {
-                return new ScalarNode(source, path, t, Kind.NUMBER);
-            }
+            BigDecimal d = new BigDecimal(text);
+            return Double.isFinite(d.doubleValue()) ? d : null;
         } catch (NumberFormatException e) {
-            // not a number: a string
+            return null;
         }
-        return new ScalarNode(source, path, text, Kind.STRING);
+    }
+
+    /** Whether a number was written as a whole number (no fraction, no exponent). */
+    public boolean isWholeNumber() {
+        return kind == Kind.NUMBER && text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
     }
 
     @Override
@@ -37,18 +70,15 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
             case BOOLEAN -> f.booleanNode(Boolean.parseBoolean(text));
             case STRING -> f.textNode(text);
             case NUMBER -> {
-                BigDecimal d = new BigDecimal(text.replace("_", ""));
-                try {
-                    yield f.numberNode(d.longValueExact());
-                } catch (ArithmeticException notIntegral) {
-                    yield f.numberNode(d.doubleValue());
-                }
+                if (!isWholeNumber()) yield f.numberNode(Double.parseDouble(text));
+                BigInteger i = new BigInteger(text);
+                yield i.bitLength() < Long.SIZE ? f.numberNode(i.longValue()) : f.numberNode(i);
             }
         };
     }
 
     @Override
     public String describe() {
-        return "a value";
+        return kind == Kind.NULL ? "nothing" : "'" + text + "'";
     }
 }

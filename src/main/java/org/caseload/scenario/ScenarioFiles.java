@@ -3,11 +3,10 @@ package org.caseload.scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Resolves a scenario file into one tree: follows {@code extends} (a path relative to the
@@ -21,16 +20,20 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
+    /**
+     * @param file      the scenario file, as the user gave it (messages use this spelling)
+     * @param overrides {@code path=value} assignments, applied in order
+     */
     public static MapNode resolve(Path file, List<String> overrides) {
-        MapNode tree = resolveExtends(file, file.toString(), new LinkedHashSet<>());
+        MapNode tree = resolveExtends(file, file.toString(), new LinkedHashMap<>());
         for (String o : overrides) tree = override(tree, o);
         return tree;
     }
 
-    private static MapNode resolveExtends(Path file, String displayName, Set<Path> chain) {
-        Path abs = file.toAbsolutePath().normalize();
+    /** @param chain the files being extended so far (absolute path to display name), to catch cycles */
+    private static MapNode resolveExtends(Path file, String displayName, Map<Path, String> chain) {
         MapNode node = YamlTree.load(file, displayName);
-        chain.add(abs);
+        chain.put(file.toAbsolutePath().normalize(), displayName);
         ConfigNode ext = node.get(EXTENDS);
         if (ext == null) return node;
         Source at = ext.source();
@@ -42,8 +45,9 @@ public final class ScenarioFiles {
         if (!Files.isRegularFile(parentFile)) {
             throw new ScenarioException(at, EXTENDS, "file '" + s.text() + "' not found (looked for " + parentAbs + ")");
         }
-        if (chain.contains(parentAbs)) {
-            throw new ScenarioException(at, EXTENDS, "'" + s.text() + "' extends this file again (a cycle)");
+        if (chain.containsKey(parentAbs)) {
+            throw new ScenarioException(at, EXTENDS, "'" + s.text() + "' is already being extended (a cycle: "
+                    + String.join(" -> ", chain.values()) + " -> " + chain.get(parentAbs) + ")");
         }
         MapNode parent = resolveExtends(parentFile, parentFile.normalize().toString(), chain);
         Map<String, ConfigNode> childEntries = new LinkedHashMap<>(node.entries());
@@ -55,7 +59,8 @@ public final class ScenarioFiles {
 
     /**
      * Child wins; maps merge recursively, except a distribution (a map with {@code dist}),
-     * which is replaced whole so that no parameter of the parent's distribution lingers;
+     * which is replaced whole so that no parameter of the parent's distribution lingers
+     * (a parent's {@code median} beside a child's {@code mean} would be read wrongly);
      * lists and values replace the parent's whole.
      */
     static MapNode merge(MapNode parent, MapNode child) {
@@ -71,16 +76,15 @@ public final class ScenarioFiles {
         return new MapNode(child.source(), child.path(), keys, entries);
     }
 
-    /** Applies one {@code path=value} override. */
+    /** Applies one {@code path=value} override; the new value's source is {@link Source#COMMAND_LINE}. */
     static MapNode override(MapNode root, String assignment) {
         int eq = assignment.indexOf('=');
-        if (eq <= 0) {
+        if (eq < 0 || assignment.substring(0, eq).isBlank()) {
             throw new ScenarioException(Source.COMMAND_LINE, assignment, "expected PATH=VALUE, e.g. arrivals.rate_per_month=320");
         }
-        String path = assignment.substring(0, eq).trim();
-        String value = assignment.substring(eq + 1);
+        String path = assignment.substring(0, eq).strip();
         String[] parts = path.split("\\.", -1);
-        return (MapNode) replace(root, parts, 0, path, value);
+        return (MapNode) replace(root, parts, 0, path, assignment.substring(eq + 1));
     }
 
     private static ConfigNode replace(ConfigNode node, String[] parts, int i, String fullPath, String value) {
@@ -92,7 +96,7 @@ public final class ScenarioFiles {
             return ScalarNode.infer(Source.COMMAND_LINE, node.path(), value);
         }
         String part = parts[i];
-        String soFar = String.join(".", java.util.Arrays.copyOf(parts, i + 1));
+        String soFar = String.join(".", Arrays.copyOf(parts, i + 1));
         if (node instanceof MapNode m) {
             ConfigNode child = m.get(part);
             if (child == null) {
@@ -104,13 +108,12 @@ public final class ScenarioFiles {
             return new MapNode(m.source(), m.path(), m.keySources(), entries);
         }
         if (node instanceof ListNode l) {
-            int index;
-            try {
-                index = Integer.parseInt(part);
-            } catch (NumberFormatException e) {
-                throw new ScenarioException(Source.COMMAND_LINE, fullPath, "'" + soFar + "' is a list: use a number (0, 1, …), not '" + part + "'");
+            if (!part.matches("[0-9]{1,9}")) {
+                throw new ScenarioException(Source.COMMAND_LINE, fullPath,
+                        "'" + String.join(".", Arrays.copyOf(parts, i)) + "' is a list: use a number (0, 1, ...), not '" + part + "'");
             }
-            if (index < 0 || index >= l.items().size()) {
+            int index = Integer.parseInt(part);
+            if (index >= l.items().size()) {
                 throw new ScenarioException(Source.COMMAND_LINE, fullPath,
                         "index " + index + " is out of range: the list has " + l.items().size() + " element(s)");
             }
@@ -118,7 +121,7 @@ public final class ScenarioFiles {
             items.set(index, replace(items.get(index), parts, i + 1, fullPath, value));
             return new ListNode(l.source(), l.path(), items);
         }
-        throw new ScenarioException(Source.COMMAND_LINE, fullPath, "'" + String.join(".", java.util.Arrays.copyOf(parts, i))
+        throw new ScenarioException(Source.COMMAND_LINE, fullPath, "'" + String.join(".", Arrays.copyOf(parts, i))
                 + "' is a single value; it has no field '" + part + "'");
     }
 }

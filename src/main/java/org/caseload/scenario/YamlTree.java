@@ -1,10 +1,10 @@
 package org.caseload.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +15,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML file into a {@link ConfigNode} tree with line and column on every node,
  * using Jackson's streaming parser (data binding would lose positions). Duplicate keys,
  * malformed YAML, an empty file or a root that is not a mapping are reported as
  * {@link ScenarioException}s naming the file and line.
+ *
+ * <p>Three YAML features that silently change values are refused or narrowed, because a
+ * planning model should not read {@code prescribing: no} as {@code false} by accident:
+ * only {@code true}/{@code false} are booleans ({@code yes}, {@code on} are text), aliases
+ * ({@code *name}) are refused (share settings with {@code extends} instead), and integers
+ * with a leading zero (YAML 1.1 octal) are refused. Infinite and NaN numbers are refused.
  */
 public final class YamlTree {
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /** Configured once and never changed; Jackson factories are thread-safe. */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS, YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
 
     private YamlTree() {
     }
@@ -38,10 +49,11 @@ public final class YamlTree {
             throw new ScenarioException(fileSource, null, "cannot read file: " + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser p = FACTORY.createParser(reader)) {
-            JsonToken first = p.nextToken();
-            if (first == null) throw new ScenarioException(fileSource, null, "the file is empty");
-            ConfigNode root = read(p, displayName, "");
+             YAMLParser p = FACTORY.createParser(reader)) {
+            ConfigNode root = p.nextToken() == null ? null : read(p, displayName, "");
+            if (root == null || root instanceof ScalarNode s && (s.kind() == ScalarNode.Kind.NULL || s.text().isBlank())) {
+                throw new ScenarioException(fileSource, null, "the file is empty");
+            }
             if (!(root instanceof MapNode map)) {
                 throw new ScenarioException(root.source(), null, "a scenario file must be a mapping of fields (key: value), found " + root.describe());
             }
@@ -50,7 +62,7 @@ public final class YamlTree {
             }
             return map;
         } catch (JsonProcessingException e) {
-            throw new ScenarioException(at(displayName, e.getLocation()), null, "malformed YAML: " + firstLine(e.getOriginalMessage()));
+            throw malformed(displayName, e);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(fileSource, null, "cannot read file: no such file");
         } catch (IOException e) {
@@ -58,10 +70,9 @@ public final class YamlTree {
         }
     }
 
-    private static ConfigNode read(JsonParser p, String file, String path) throws IOException {
-        JsonToken t = p.currentToken();
+    private static ConfigNode read(YAMLParser p, String file, String path) throws IOException {
         Source src = at(file, p.currentTokenLocation());
-        switch (t) {
+        switch (p.currentToken()) {
             case START_OBJECT -> {
                 Map<String, ConfigNode> entries = new LinkedHashMap<>();
                 Map<String, Source> keys = new LinkedHashMap<>();
@@ -85,24 +96,69 @@ public final class YamlTree {
                 }
                 return new ListNode(src, path, items);
             }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new ScalarNode(src, path, p.getText(), ScalarNode.Kind.NUMBER);
+            case VALUE_NUMBER_INT -> {
+                return new ScalarNode(src, path, integerText(p, src, path), ScalarNode.Kind.NUMBER);
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new ScalarNode(src, path, decimalText(p.getText(), src, path), ScalarNode.Kind.NUMBER);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
-                return new ScalarNode(src, path, p.getText(), ScalarNode.Kind.BOOLEAN);
+                return new ScalarNode(src, path, String.valueOf(p.currentToken() == JsonToken.VALUE_TRUE), ScalarNode.Kind.BOOLEAN);
             }
             case VALUE_NULL -> {
                 return new ScalarNode(src, path, "null", ScalarNode.Kind.NULL);
             }
             default -> {
+                if (p.isCurrentAlias()) {
+                    throw new ScenarioException(src, path, "YAML aliases (*" + p.getText()
+                            + ") are not supported; write the value out, or share settings between files with 'extends'");
+                }
                 return new ScalarNode(src, path, p.getText(), ScalarNode.Kind.STRING);
             }
         }
     }
 
+    /** An integer in plain decimal, whatever YAML spelling it had (0x1F, 1_000, +5). */
+    private static String integerText(YAMLParser p, Source src, String path) throws IOException {
+        String written = p.getText();
+        if (written.matches("[-+]?0[0-9_]+")) {
+            throw new ScenarioException(src, path, "write numbers without a leading zero: YAML reads '" + written
+                    + "' as the octal number " + p.getBigIntegerValue());
+        }
+        return p.getBigIntegerValue().toString();
+    }
+
+    private static String decimalText(String written, Source src, String path) {
+        String plain = written.replace("_", "");
+        if (ScalarNode.parseNumber(plain) == null) {
+            throw new ScenarioException(src, path, "'" + written + "' is not a usable number (infinite, NaN or too large)");
+        }
+        return plain;
+    }
+
     static Source at(String file, JsonLocation loc) {
         if (loc == null || loc.getLineNr() < 1) return new Source(file, 0, 0);
         return new Source(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+    }
+
+    /**
+     * One line for a syntax error. SnakeYAML's own report puts the context ("while parsing a
+     * block mapping") first and the actual problem, with its precise position, second; we
+     * lead with the problem and its position.
+     */
+    private static ScenarioException malformed(String file, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null && m.getProblem() != null) {
+            Mark pm = m.getProblemMark();
+            Mark cm = m.getContextMark();
+            String context = m.getContext() != null && cm != null && cm.getLine() != pm.getLine()
+                    ? " (" + m.getContext() + " from line " + (cm.getLine() + 1) + ")" : "";
+            String problem = m.getProblem().replace("\\t(TAB)", "TAB");
+            return new ScenarioException(new Source(file, pm.getLine() + 1, pm.getColumn() + 1), null,
+                    "malformed YAML: " + problem + context);
+        }
+        String message = firstLine(e.getOriginalMessage());
+        if (message.startsWith("Expected a field name")) message = "a key must be a plain name, not a list or a section";
+        return new ScenarioException(at(file, e.getLocation()), null, "malformed YAML: " + message);
     }
 
     private static String firstLine(String message) {

@@ -84,39 +84,113 @@ class ScenarioFilesTest {
     }
 
     @Test
-    void quotedNumbersAreStrings(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("s.yaml"), "n: \"300\"\nm: 300\n");
-        MapNode t = YamlTree.load(dir.resolve("s.yaml"), "s.yaml");
-        assertEquals(ScalarNode.Kind.STRING, ((ScalarNode) t.get("n")).kind());
-        assertEquals(ScalarNode.Kind.NUMBER, ((ScalarNode) t.get("m")).kind());
-        ScenarioException e = assertThrows(ScenarioException.class, () -> MapReader.root(t).number("n"));
-        assertEquals("s.yaml:1:4: n: expected a number, got '300'", e.getMessage());
+    void inheritedValuesNameTheParentFileAndLineInErrors(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("base.yaml"), "name: base\narrivals:\n  rate_per_month: lots\n");
+        Files.writeString(dir.resolve("child.yaml"), "extends: base.yaml\nname: child\n");
+        MapNode t = ScenarioFiles.resolve(dir.resolve("child.yaml"), List.of());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> MapReader.root(t).map("arrivals").number("rate_per_month"));
+        assertEquals(dir.resolve("base.yaml").normalize() + ":3:19: arrivals.rate_per_month: expected a number, got 'lots'", e.getMessage());
     }
 
     @Test
-    void emptyFileAndNonMappingRoot(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("e.yaml"), "");
-        Files.writeString(dir.resolve("l.yaml"), "- 1\n- 2\n");
-        assertTrue(assertThrows(ScenarioException.class, () -> YamlTree.load(dir.resolve("e.yaml"), "e.yaml"))
-                .getMessage().contains("empty"));
-        assertTrue(assertThrows(ScenarioException.class, () -> YamlTree.load(dir.resolve("l.yaml"), "l.yaml"))
-                .getMessage().contains("must be a mapping"));
+    void threeLevelsMergeInOrder(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "x: 1\ny: 1\nz: 1\n");
+        Files.writeString(dir.resolve("b.yaml"), "extends: a.yaml\ny: 2\nz: 2\n");
+        Files.writeString(dir.resolve("c.yaml"), "extends: b.yaml\nz: 3\n");
+        assertEquals("{\"x\":1,\"y\":2,\"z\":3}", ScenarioFiles.resolve(dir.resolve("c.yaml"), List.of()).toJson().toString());
     }
 
     @Test
-    void suggestionsOnlyForPlausibleTypos() {
-        assertEquals("rate_per_month", Suggestions.closest("rate_per_mnth", List.of("rate_per_month", "steps")).orElseThrow());
-        assertEquals("horizon_months", Suggestions.closest("horizon_monhts", List.of("warmup_months", "horizon_months")).orElseThrow());
-        assertTrue(Suggestions.closest("banana", List.of("rate_per_month", "steps")).isEmpty());
+    void missingExtendsFileIsReportedAtTheExtendsValue(@TempDir Path dir) throws IOException {
+        Path child = dir.resolve("leeds-cut-10.yaml");
+        Files.writeString(child, "extends: nope.yaml\nname: child\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFiles.resolve(child, List.of()));
+        assertEquals(child + ":1:10: extends: file 'nope.yaml' not found (looked for "
+                + dir.resolve("nope.yaml").toAbsolutePath().normalize() + ")", e.getMessage());
     }
 
     @Test
-    void unknownKeyReportedByFinishWithSuggestion(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("s.yaml"), "alpha: 1\nbetta: 2\n");
-        MapReader r = MapReader.root(YamlTree.load(dir.resolve("s.yaml"), "s.yaml"));
-        r.number("alpha");
-        r.number("beta", 0);
-        ScenarioException e = assertThrows(ScenarioException.class, r::finish);
-        assertEquals("s.yaml:2:1: betta: unknown field; did you mean 'beta'?", e.getMessage());
+    void longerCycleNamesTheChainAndTheLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "extends: b.yaml\n");
+        Files.writeString(dir.resolve("b.yaml"), "name: b\nextends: c.yaml\n");
+        Files.writeString(dir.resolve("c.yaml"), "# c\n\nextends: a.yaml\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFiles.resolve(dir.resolve("a.yaml"), List.of()));
+        assertEquals(3, e.source().line(), e.getMessage());
+        assertTrue(e.source().file().endsWith("c.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("a cycle: "), e.getMessage());
+        assertTrue(e.getMessage().matches(".*a\\.yaml -> .*b\\.yaml -> .*c\\.yaml -> .*a\\.yaml\\)"), e.getMessage());
+    }
+
+    @Test
+    void extendsMustBeAFileName(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("s.yaml"), "extends: [a.yaml]\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFiles.resolve(dir.resolve("s.yaml"), List.of()));
+        assertEquals("extends", e.field());
+        assertTrue(e.getMessage().endsWith("expected the path of another scenario file, got a list"), e.getMessage());
+    }
+
+    @Test
+    void overrideCanChangeAnInheritedValue(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("base.yaml"), "pathways:\n  rehab:\n    capacity: {places: 30}\n");
+        Files.writeString(dir.resolve("child.yaml"), "extends: base.yaml\n");
+        MapNode t = ScenarioFiles.resolve(dir.resolve("child.yaml"), List.of("pathways.rehab.capacity.places=40"));
+        assertEquals(40, t.toJson().at("/pathways/rehab/capacity/places").asInt());
+    }
+
+    @Test
+    void overrideValuesInferTheirKind(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("s.yaml"), "a: x\nb: x\nc: x\nd: x\ne: x\nf: x\n");
+        MapNode t = ScenarioFiles.resolve(dir.resolve("s.yaml"),
+                List.of("a=true", "b=-2.5e1", "c=null", "d=Leeds cut", "e=NaN", "f=0x10"));
+        assertEquals(ScalarNode.Kind.BOOLEAN, ((ScalarNode) t.get("a")).kind());
+        assertEquals(ScalarNode.Kind.NUMBER, ((ScalarNode) t.get("b")).kind());
+        assertEquals(-25.0, MapReader.root(t).number("b"));
+        assertEquals(ScalarNode.Kind.NULL, ((ScalarNode) t.get("c")).kind());
+        assertEquals("Leeds cut", ((ScalarNode) t.get("d")).text());
+        assertEquals(ScalarNode.Kind.STRING, ((ScalarNode) t.get("e")).kind(), "NaN is not a usable number");
+        assertEquals(ScalarNode.Kind.STRING, ((ScalarNode) t.get("f")).kind(), "only plain decimals are numbers on the command line");
+    }
+
+    @Test
+    void overrideMistakes(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("s.yaml"), """
+                arrivals:
+                  rate_per_month: 183
+                budget:
+                  changes:
+                    - {from_month: 12, change_pct: -10}
+                """);
+        Path f = dir.resolve("s.yaml");
+        assertEquals("--set: arrivals.rate_per_mnth: no field 'rate_per_mnth' at 'arrivals.rate_per_mnth'; did you mean 'rate_per_month'?",
+                overrideError(f, "arrivals.rate_per_mnth=3").getMessage());
+        assertEquals("--set: budget.changes.1.change_pct: index 1 is out of range: the list has 1 element(s)",
+                overrideError(f, "budget.changes.1.change_pct=3").getMessage());
+        assertEquals("--set: budget.changes.first.change_pct: 'budget.changes' is a list: use a number (0, 1, ...), not 'first'",
+                overrideError(f, "budget.changes.first.change_pct=3").getMessage());
+        assertEquals("--set: arrivals: is a section, not a single value; --set can only change single values",
+                overrideError(f, "arrivals=3").getMessage());
+        assertEquals("--set: budget.changes: is a list, not a single value; --set can only change single values",
+                overrideError(f, "budget.changes=3").getMessage());
+        assertEquals("--set: arrivals.rate_per_month.x: 'arrivals.rate_per_month' is a single value; it has no field 'x'",
+                overrideError(f, "arrivals.rate_per_month.x=3").getMessage());
+        ScenarioException noEquals = overrideError(f, "arrivals.rate_per_month");
+        assertEquals(Source.COMMAND_LINE, noEquals.source());
+        assertTrue(noEquals.getMessage().startsWith("--set: arrivals.rate_per_month: expected PATH=VALUE"), noEquals.getMessage());
+        assertTrue(overrideError(f, "=3").getMessage().contains("expected PATH=VALUE"));
+    }
+
+    private static ScenarioException overrideError(Path file, String override) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioFiles.resolve(file, List.of(override)));
+        assertEquals(Source.COMMAND_LINE, e.source(), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void overridesApplyInOrderAndLeaveTheOriginalTreeUnchanged(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("s.yaml"), "a: 1\n");
+        MapNode original = YamlTree.load(dir.resolve("s.yaml"), "s.yaml");
+        MapNode changed = ScenarioFiles.override(ScenarioFiles.override(original, "a=2"), "a=3");
+        assertEquals("3", ((ScalarNode) changed.get("a")).text());
+        assertEquals("1", ((ScalarNode) original.get("a")).text());
     }
 }

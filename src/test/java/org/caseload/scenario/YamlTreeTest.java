@@ -1,0 +1,178 @@
+package org.caseload.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class YamlTreeTest {
+    @TempDir
+    Path dir;
+
+    private MapNode load(String yaml) throws IOException {
+        Files.writeString(dir.resolve("s.yaml"), yaml);
+        return YamlTree.load(dir.resolve("s.yaml"), "scenarios/s.yaml");
+    }
+
+    private ScenarioException error(String yaml) throws IOException {
+        Files.writeString(dir.resolve("s.yaml"), yaml);
+        return assertThrows(ScenarioException.class, () -> YamlTree.load(dir.resolve("s.yaml"), "scenarios/s.yaml"));
+    }
+
+    private static ScalarNode scalar(ConfigNode map, String key) {
+        return (ScalarNode) ((MapNode) map).get(key);
+    }
+
+    @Test
+    void everyNodeKnowsItsLineColumnAndPath() throws IOException {
+        MapNode t = load("""
+                # comment
+                name: x
+                arrivals:
+                  rate_per_month: 183
+                budget:
+                  changes:
+                    - {from_month: 12, change_pct: -10}
+                """);
+        ScalarNode rate = scalar(t.get("arrivals"), "rate_per_month");
+        assertEquals(new Source("scenarios/s.yaml", 4, 19), rate.source());
+        assertEquals("arrivals.rate_per_month", rate.path());
+        assertEquals(new Source("scenarios/s.yaml", 4, 3), ((MapNode) t.get("arrivals")).keySource("rate_per_month"));
+        ConfigNode item = ((ListNode) ((MapNode) t.get("budget")).get("changes")).items().get(0);
+        ScalarNode pct = scalar(item, "change_pct");
+        assertEquals("budget.changes.0.change_pct", pct.path());
+        assertEquals(7, pct.source().line());
+        assertEquals("", t.path());
+        assertEquals("scenarios/s.yaml:4:19", rate.source().toString());
+    }
+
+    @Test
+    void scalarKindsComeFromTheTokenNotTheText() throws IOException {
+        MapNode t = load("""
+                quoted: "300"
+                number: 300
+                decimal: 0.25
+                flag: true
+                word: yes
+                empty:
+                blank: ""
+                tilde: ~
+                hex: 0x1F
+                grouped: 1_000
+                """);
+        assertEquals(ScalarNode.Kind.STRING, scalar(t, "quoted").kind());
+        assertEquals(ScalarNode.Kind.NUMBER, scalar(t, "number").kind());
+        assertEquals(ScalarNode.Kind.NUMBER, scalar(t, "decimal").kind());
+        assertEquals(ScalarNode.Kind.BOOLEAN, scalar(t, "flag").kind());
+        assertEquals(ScalarNode.Kind.STRING, scalar(t, "word").kind(), "yes/no are text, not booleans");
+        assertEquals(ScalarNode.Kind.NULL, scalar(t, "empty").kind());
+        assertEquals(ScalarNode.Kind.STRING, scalar(t, "blank").kind(), "a quoted empty string is text");
+        assertEquals(ScalarNode.Kind.NULL, scalar(t, "tilde").kind());
+        assertEquals("31", scalar(t, "hex").text(), "numbers are stored as plain decimals");
+        assertEquals("1000", scalar(t, "grouped").text());
+    }
+
+    @Test
+    void toJsonKeepsTypesAndIntegersStayIntegral() throws IOException {
+        JsonNode j = load("""
+                n: 300
+                big: 12345678901234567890
+                d: 0.25
+                f: 2.0
+                s: "300"
+                b: false
+                z: ~
+                l: [1, a, {k: 2}]
+                """).toJson();
+        assertTrue(j.get("n").isIntegralNumber());
+        assertEquals(300, j.get("n").asInt());
+        assertTrue(j.get("big").isBigInteger());
+        assertEquals("12345678901234567890", j.get("big").asText());
+        assertTrue(j.get("d").isDouble());
+        assertEquals(0.25, j.get("d").asDouble());
+        assertTrue(j.get("f").isDouble(), "a decimal stays a decimal: " + j.get("f"));
+        assertTrue(j.get("s").isTextual());
+        assertTrue(j.get("b").isBoolean());
+        assertFalse(j.get("b").asBoolean());
+        assertTrue(j.get("z").isNull());
+        assertEquals("[1,\"a\",{\"k\":2}]", j.get("l").toString());
+    }
+
+    @Test
+    void duplicateKeysNameBothLines() throws IOException {
+        ScenarioException e = error("""
+                top:
+                  x: 1
+                  y: 2
+                  x: 3
+                """);
+        assertEquals("scenarios/s.yaml:4:3: top.x: duplicate field (first at line 2)", e.getMessage());
+        assertEquals("top.x", e.field());
+        assertEquals(4, e.source().line());
+    }
+
+    @Test
+    void malformedYamlIsOneShortLineAtTheProblem() throws IOException {
+        ScenarioException e = error("""
+                name: x
+                arrivals:
+                  rate_per_month: [195
+                  steps: []
+                """);
+        String m = e.getMessage();
+        assertTrue(m.startsWith("scenarios/s.yaml:4:"), m);
+        assertTrue(m.contains("malformed YAML: "), m);
+        assertFalse(m.contains("at [Source"), m);
+        assertFalse(m.contains("\n"), m);
+        assertFalse(m.contains("org.yaml"), m);
+        assertTrue(m.contains("from line 3"), "names where the unclosed list began: " + m);
+    }
+
+    @Test
+    void tabIndentationIsReportedOnItsOwnLine() throws IOException {
+        ScenarioException e = error("a:\n  b: 1\n\tc: 2\n");
+        assertTrue(e.getMessage().startsWith("scenarios/s.yaml:3:1: malformed YAML: "), e.getMessage());
+        assertTrue(e.getMessage().contains("TAB"), e.getMessage());
+    }
+
+    @Test
+    void listUsedAsAKeyGetsAHumanMessage() throws IOException {
+        ScenarioException e = error("? [a, b]\n: 1\n");
+        assertEquals("scenarios/s.yaml:1:4: malformed YAML: a key must be a plain name, not a list or a section", e.getMessage());
+    }
+
+    @Test
+    void emptyFilesAndNonMappingRootsAreRefused() throws IOException {
+        assertEquals("scenarios/s.yaml: the file is empty", error("").getMessage());
+        assertEquals("scenarios/s.yaml: the file is empty", error("# only a comment\n").getMessage());
+        assertEquals("scenarios/s.yaml: the file is empty", error("---\n").getMessage());
+        assertEquals("scenarios/s.yaml:1:1: a scenario file must be a mapping of fields (key: value), found a list",
+                error("- 1\n- 2\n").getMessage());
+        assertTrue(error("a: 1\n---\nb: 2\n").getMessage().startsWith("scenarios/s.yaml:3:1: more than one YAML document"));
+    }
+
+    @Test
+    void missingFileAndDirectoryCannotBeRead() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> YamlTree.load(dir.resolve("none.yaml"), "none.yaml"));
+        assertEquals("none.yaml: cannot read file: no such file", e.getMessage());
+        ScenarioException d = assertThrows(ScenarioException.class, () -> YamlTree.load(dir, "scenarios"));
+        assertEquals("scenarios: cannot read file: not a regular file", d.getMessage());
+    }
+
+    @Test
+    void yamlFeaturesThatSilentlyChangeValuesAreRefused() throws IOException {
+        assertEquals("scenarios/s.yaml:2:8: other: YAML aliases (*b) are not supported; write the value out, "
+                + "or share settings between files with 'extends'", error("base: &b {x: 1}\nother: *b\n").getMessage());
+        assertEquals("scenarios/s.yaml:1:13: from_month: write numbers without a leading zero: YAML reads '010' as the octal number 8",
+                error("from_month: 010\n").getMessage());
+        assertEquals("scenarios/s.yaml:1:7: rate: '.inf' is not a usable number (infinite, NaN or too large)",
+                error("rate: .inf\n").getMessage());
+    }
+}
