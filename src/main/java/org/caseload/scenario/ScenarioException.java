@@ -5,14 +5,14 @@ package org.caseload.scenario;
  * {@code file:line:column: field: problem}. It carries no stack trace: it is a message for
  * a person, not a bug.
  */
-public final class ScenarioException extends RuntimeException {
+public final class ScenarioException extends org.caseload.fault.InputException {
     private static final long serialVersionUID = 1L;
     private final transient Source source;
     private final String field;
     private final String problem;
 
     public ScenarioException(Source source, String field, String problem) {
-        super(format(source, field, problem), null, false, false);
+        super(format(source, field, problem));
         this.source = source;
         this.field = field;
         this.problem = problem;
