@@ -5,18 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.caseload.engine.Engine;
 import org.caseload.engine.Engine.Priority;
+import org.caseload.engine.Engine;
 import org.caseload.engine.RandomStreams;
-import org.caseload.experiment.ReplicationResult;
+import org.caseload.results.Metrics;
+import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.ByGroup;
 import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Distribution;
 import org.caseload.scenario.Group;
 import org.caseload.scenario.Readiness;
-import org.caseload.scenario.Scenario;
 import org.caseload.scenario.Scenario.Episode;
 import org.caseload.scenario.Scenario.RouteRule;
+import org.caseload.scenario.Scenario;
 import umontreal.ssj.rng.RandomStream;
 
 /**

@@ -1,8 +1,8 @@
-package org.caseload.model;
+package org.caseload.results;
 
-import static org.caseload.model.Direction.HIGHER_IS_BETTER;
-import static org.caseload.model.Direction.LOWER_IS_BETTER;
-import static org.caseload.model.Direction.NEUTRAL;
+import static org.caseload.results.Direction.HIGHER_IS_BETTER;
+import static org.caseload.results.Direction.LOWER_IS_BETTER;
+import static org.caseload.results.Direction.NEUTRAL;
 
 import java.util.ArrayList;
 import java.util.Collection;
