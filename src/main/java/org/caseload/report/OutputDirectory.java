@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -290,16 +289,15 @@ public final class OutputDirectory implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             return missing;
-        } catch (FileAlreadyExistsException e) {
-            removeEmpty(missing);
-            Path file = parent;
-            while (file != null && (!Files.exists(file) || Files.isDirectory(file))) file = file.getParent();
-            throw new EnvironmentException("cannot create the output folder " + Text.oneLine(target.toString()) + ": " + Text.oneLine(String.valueOf(file != null ? file : e.getFile())) + " is a file, not a folder", e);
         } catch (IOException e) {
             removeEmpty(missing);
-            throw new EnvironmentException("cannot create the output folder " + Text.oneLine(target.toString()) + ": "
-                    + (e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? Text.oneLine(f.getFile()) + ": " : "")
-                    + FileFaults.reason(e), e);
+            Path existing = parent;
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) existing = existing.getParent();
+            String why = existing != null && !Files.isDirectory(existing)
+                    ? Text.oneLine(existing.toString()) + " is a file, not a folder"
+                    : (e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? Text.oneLine(f.getFile()) + ": " : "")
+                            + FileFaults.reason(e);
+            throw new EnvironmentException("cannot create the output folder " + Text.oneLine(target.toString()) + ": " + why, e);
         }
     }
 
