@@ -295,6 +295,7 @@ public final class TreatmentSystem {
             Client next = assessmentQueue.pollFirst();
             if (!next.awaitingAssessment) continue; // dropped away while waiting
             next.awaitingAssessment = false;
+            next.token++; // the wait is over: its death-while-waiting and patience events are void
             assessmentQueued--;
             refreshWaiting(engine.now());
             startAssessment(next, next.queuedServiceDays, next.routeUniform);
