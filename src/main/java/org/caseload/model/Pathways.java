@@ -74,7 +74,8 @@ final class Pathways {
 
     /**
      * Lets people in from the pathway's queue while it has room. People who left the queue
-     * (died or dropped away) are still in the deque and are skipped here.
+     * (died or dropped away) are still in the deque and are skipped here; as for assessment,
+     * someone waiting here again is served from their first place still in the deque.
      */
     void pullQueue(PathwayState p) {
         while (p.queued > 0 && p.hasRoom()) {

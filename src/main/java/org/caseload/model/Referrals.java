@@ -136,7 +136,9 @@ final class Referrals {
 
     /**
      * Starts assessments while assessors are free. People who left the queue (died or
-     * dropped away) are still in the deque and are skipped here.
+     * dropped away) are still in the deque and are skipped here. Someone who dropped away,
+     * re-presented and is waiting again is served from whichever of their places comes first
+     * (their old one if it is still in the deque): kept so that outputs stay as they were.
      */
     void pullQueue() {
         while (busy < (int) assessors.value() && !queue.isEmpty()) {
