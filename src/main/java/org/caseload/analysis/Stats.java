@@ -52,6 +52,20 @@ final class Stats {
         return f.length < 2 ? Double.NaN : Math.sqrt(variance(f) / f.length);
     }
 
+    /** A Student-t interval, or an all-NaN one when no value is defined. */
+    static org.caseload.stats.ConfidenceInterval ci(double[] v, double level) {
+        if (finite(v).length == 0) return new org.caseload.stats.ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, level);
+        return org.caseload.stats.ConfidenceInterval.student(v, level);
+    }
+
+    /** A paired comparison, or an all-NaN one when no difference is defined. */
+    static org.caseload.stats.PairedComparison paired(double[] base, double[] alt, double level) {
+        if (finite(minus(alt, base)).length == 0) {
+            return new org.caseload.stats.PairedComparison(mean(base), mean(alt), ci(new double[0], level), Double.NaN);
+        }
+        return org.caseload.stats.PairedComparison.paired(base, alt, level);
+    }
+
     static double[] minus(double[] a, double[] b) {
         double[] d = new double[a.length];
         for (int i = 0; i < d.length; i++) d[i] = a[i] - b[i];

@@ -38,7 +38,7 @@ public final class SweepSummary {
             PairedComparison[] c = new PairedComparison[levels];
             double[] p = new double[levels];
             for (int l = 0; l < levels; l++) {
-                c[l] = PairedComparison.paired(s.values(s.reference(l), m), s.values(l, m), LEVEL);
+                c[l] = Stats.paired(s.values(s.reference(l), m), s.values(l, m), LEVEL);
                 p[l] = s.first(l) == 0 ? Double.NaN : c[l].pValue();
             }
             double[] adjusted = new double[levels];
@@ -50,7 +50,7 @@ public final class SweepSummary {
             for (int l = 0; l < levels; l++) {
                 Verdict v = s.first(l) == 0 || Double.isNaN(adjusted[l]) ? Verdict.NO_DETECTABLE_DIFFERENCE
                         : Verdict.of(c[l].difference().mean(), adjusted[l], alpha, metric.direction());
-                rows.add(new Row(l, s.values(l), metric, ConfidenceInterval.student(s.values(l, m), LEVEL), c[l], adjusted[l], v));
+                rows.add(new Row(l, s.values(l), metric, Stats.ci(s.values(l, m), LEVEL), c[l], adjusted[l], v));
             }
         }
         return rows;
