@@ -8,16 +8,24 @@ import picocli.CommandLine.Command;
  * Entry point. Exit codes: 0 success; 2 a user mistake (bad option, bad scenario file),
  * with one message and no stack trace; 1 an internal error.
  */
-@Command(name = "caseload", mixinStandardHelpOptions = true, version = "caseload " + Version.VERSION,
+@Command(name = "caseload", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
         description = "Discrete-event simulation for planning drug and alcohol treatment capacity.",
         subcommands = {RunCommand.class, CompareCommand.class, WarmupCommand.class, CalibrateCommand.class,
-                ValidateCommand.class, BenchCommand.class})
+                ValidateCommand.class, BenchCommand.class, SchemaCommand.class})
 public final class Main {
     public static final int EXIT_USER_ERROR = 2;
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
+    }
+
+    /** {@code --version}: the version the build wrote into the jar. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"caseload " + Version.VERSION};
+        }
     }
 
     /** The configured command line, also used by tests through {@code execute}. */
