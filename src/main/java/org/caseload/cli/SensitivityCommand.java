@@ -14,8 +14,8 @@ import org.caseload.analysis.Sensitivity;
 import org.caseload.analysis.SobolIndices;
 import org.caseload.analysis.Tornado;
 import org.caseload.engine.RandomStreams;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.SensitivityReport;
@@ -65,6 +65,9 @@ final class SensitivityCommand implements Callable<Integer> {
     ScenarioOptions scenarioOptions = new ScenarioOptions();
 
     @Mixin
+    Progress.QuietOption quiet = new Progress.QuietOption();
+
+    @Mixin
     ExecutionOptions execution = new ExecutionOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
@@ -105,7 +108,7 @@ final class SensitivityCommand implements Callable<Integer> {
         String methodText;
         Object rows;
         try (Evaluator evaluator = new Evaluator(streams, execution.threads)) {
-            Progress progress = new Progress(spec.commandLine().getErr(), name + " " + m, points * reps);
+            Progress progress = new Progress(spec.commandLine().getErr(), name + " " + m, points * reps, quiet.quiet);
             Sensitivity.Setup setup = new Sensitivity.Setup(name, loaded.tree(), params, metrics, reps, evaluator, progress::step);
             switch (m) {
                 case "tornado" -> rows = Tornado.run(setup);
