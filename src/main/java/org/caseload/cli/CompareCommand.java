@@ -53,7 +53,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. An existing folder is replaced only if it holds caseload's own results or is empty.")
     Path out;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",

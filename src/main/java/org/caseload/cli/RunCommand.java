@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (see above).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (see above). An existing folder is replaced only if it holds caseload's own results or is empty.")
     Path out;
 
     @Override
