@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
 import org.caseload.report.ComparisonFile;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
@@ -22,6 +19,9 @@ import org.caseload.report.Reports;
 import org.caseload.report.SummaryCard;
 import org.caseload.report.XlsxReport;
 import org.caseload.report.RunFiles;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.ComparisonTable;
@@ -58,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. An existing folder is replaced only if it holds caseload's own results or is empty.")
     Path out;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
@@ -78,10 +78,20 @@ final class CompareCommand implements Callable<Integer> {
         files.addAll(alternatives);
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
-        checkDistinctNames(scenarios, files);
+        ScenarioOptions.requireDistinctNames(loaded, files);
         Path dir = out != null ? out : Path.of("results", scenarios.get(0).name() + "-vs-" + scenarios.get(1).name()
                 + (scenarios.size() > 2 ? "-and-" + (scenarios.size() - 2) + "-more" : ""));
         PrintWriter stdout = spec.commandLine().getOut();
+        // Checked and prepared before simulating: a refused or unwritable folder costs nothing.
+        try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(files, loaded), spec.commandLine().getErr())) {
+            compare(od, loaded, scenarios, files, stdout);
+        }
+        return 0;
+    }
+
+    private void compare(OutputDirectory od, List<ScenarioReader.Loaded> loaded, List<Scenario> scenarios, List<Path> files,
+                         PrintWriter stdout) {
+        Path dir = od.requested();
         long t0 = System.nanoTime();
         List<ScenarioResult> results;
         try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
@@ -99,9 +109,9 @@ final class CompareCommand implements Callable<Integer> {
         List<String> words = PlainWords.summarise(rows, altNames, altDescriptions);
         int n = results.get(0).replications().size();
         List<String> card = SummaryCard.compare(rows, altNames, altDescriptions, scenarios.get(0).name(), n);
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
-            ComparisonFile.write(od.path().resolve("comparison.csv"), rows);
-            RunFiles.writeAll(od.path(), results);
+        od.write(folder -> {
+            ComparisonFile.write(folder.resolve("comparison.csv"), rows);
+            RunFiles.writeAll(folder, results);
             Manifest m = new Manifest("compare", run.execution.seed, n, run.execution.threads)
                     .put("alpha", alpha).put("common_random_numbers", String.valueOf(!independentStreams))
                     .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
@@ -109,19 +119,19 @@ final class CompareCommand implements Callable<Integer> {
             for (int i = 0; i < loaded.size(); i++) {
                 m.scenario(scenarios.get(i).name(), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());
             }
-            m.write(od.path().resolve("manifest.json"));
-            List<ReportCharts.Chart> charts = ReportCharts.monthly(od.path(), results, scenarios);
+            m.write(folder.resolve("manifest.json"));
+            List<ReportCharts.Chart> charts = ReportCharts.monthly(folder, results, scenarios);
             Map<String, String> leftOut = new LinkedHashMap<>();
-            ReportCharts.Chart diff = ReportCharts.differences(od.path(), rows, leftOut);
+            ReportCharts.Chart diff = ReportCharts.differences(folder, rows, leftOut);
             Reports.RunInfo info = new Reports.RunInfo(Reproduce.command(spec, run, n), run.execution.seed, n, !independentStreams,
                     run.precisionNote, files);
-            RunCommand.write(od.path().resolve("report.html"),
+            RunCommand.write(folder.resolve("report.html"),
                     Reports.compareReport(info, scenarios, rows, card, words, diff, leftOut, charts, alpha));
             List<Assumptions.Sources> sources = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) sources.add(Assumptions.read(scenarios.get(i).name(), files.get(i)));
-            XlsxReport.write(od.path().resolve("report.xlsx"), results, rows, sources);
-            od.commit();
-        }
+            XlsxReport.write(folder.resolve("report.xlsx"), results, rows, sources);
+        });
+        od.commit();
         // The summary card comes first; the detail is in report.html and the CSV files.
         for (String line : card) stdout.println(line);
         stdout.println();
@@ -129,18 +139,6 @@ final class CompareCommand implements Callable<Integer> {
         stdout.println();
         stdout.printf("%d scenarios x %d replications in %.1f s -> %s%n", scenarios.size(), n, wall, dir);
         stdout.flush();
-        return 0;
-    }
-
-    private static void checkDistinctNames(List<Scenario> scenarios, List<Path> files) {
-        for (int i = 0; i < scenarios.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (scenarios.get(i).name().equals(scenarios.get(j).name())) {
-                    throw new UserException(files.get(i) + " and " + files.get(j) + " have the same name '"
-                            + scenarios.get(i).name() + "'; give each scenario its own name (e.g. --set is shared, so edit the file)");
-                }
-            }
-        }
     }
 
     /** Pathway metrics are compared only for pathways every scenario has. */

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.caseload.experiment.ReplicationResult;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.caseload.stats.ConfidenceInterval;
 
 /**

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.caseload.model.Direction;
-import org.caseload.model.Metric;
+import org.caseload.results.Direction;
+import org.caseload.results.Metric;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
 import org.caseload.stats.PairedComparison;
