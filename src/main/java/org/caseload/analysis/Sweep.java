@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.caseload.fault.InputException;
 import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioException;
@@ -54,7 +53,7 @@ public final class Sweep {
                 points.add(new Evaluator.Point(variant(tree, values), 0, replications));
             }
         }
-        List<Metric> metrics = Metrics.forPathways(base.pathways().keySet());
+        List<Metric> metrics = AnalysisMetrics.of(List.of(base));
         List<double[][]> data = evaluator.run(points, metrics.stream().map(Metric::name).toList(), replicationDone);
         return new Sweep(axes, metrics, data);
     }
