@@ -136,7 +136,7 @@ final class SensitivityCommand implements Callable<Integer> {
             if (m.equals("tornado")) {
                 @SuppressWarnings("unchecked") List<Tornado.Row> t = (List<Tornado.Row>) result;
                 SensitivityReport.writeTornado(dir.resolve("tornado.csv"), t);
-                charts = SensitivityReport.tornadoCharts(dir, t);
+                charts = SensitivityReport.tornadoCharts(dir, t, params);
                 findings.addAll(SensitivityFindings.tornado(t, table));
                 header = List.of("metric", "parameter", "at 2.5th percentile", "at 97.5th percentile", "swing (95% CI)");
                 design = (2 * d + 1) + " points: the scenario, then each of " + d + " parameters at its 2.5th and 97.5th percentile";
@@ -147,7 +147,7 @@ final class SensitivityCommand implements Callable<Integer> {
             } else if (m.equals("morris")) {
                 @SuppressWarnings("unchecked") List<Morris.Row> mr = (List<Morris.Row>) result;
                 SensitivityReport.writeMorris(dir.resolve("morris.csv"), mr);
-                charts = SensitivityReport.morrisCharts(dir, mr);
+                charts = SensitivityReport.morrisCharts(dir, mr, params);
                 findings.addAll(SensitivityFindings.morris(mr, table));
                 header = List.of("metric", "parameter", "mu*", "mu* 95% CI", "sigma", "mu");
                 design = trajectories + " trajectories of " + (d + 1) + " points on a 4-level grid (step 2/3)";
@@ -159,7 +159,7 @@ final class SensitivityCommand implements Callable<Integer> {
             } else {
                 @SuppressWarnings("unchecked") List<SobolIndices.Row> sr = (List<SobolIndices.Row>) result;
                 SensitivityReport.writeSobol(dir.resolve("sobol.csv"), sr);
-                charts = SensitivityReport.sobolCharts(dir, sr);
+                charts = SensitivityReport.sobolCharts(dir, sr, params);
                 findings.addAll(SensitivityFindings.sobol(sr, table));
                 header = List.of("metric", "parameter", "first order (95% CI)", "total (95% CI)");
                 design = samples + " x (" + d + " + 2) = " + points + " points (Saltelli design on randomised Sobol points)";
