@@ -1,6 +1,7 @@
 package org.caseload.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,13 @@ import org.caseload.analysis.ParameterSampler;
 import org.caseload.analysis.Psa;
 import org.caseload.analysis.PsaSummary;
 import org.caseload.engine.RandomStreams;
-import org.caseload.results.Metric;
-import org.caseload.results.Metrics;
+import org.caseload.fault.FileFaults;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.PsaReport;
 import org.caseload.report.Reports;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.scenario.UncertainParameter;
@@ -80,6 +82,8 @@ final class PsaCommand implements Callable<Integer> {
         List<Metric> metrics = Metrics.forPathways(AnalysisOptions.commonPathways(scenarios));
         String first = scenarios.get(0).name();
         Path dir = out != null ? out : Path.of("results", first + (scenarios.size() > 1 ? "-vs-" + scenarios.get(1).name() : "") + "-psa");
+        List<Path> inputFiles = ScenarioOptions.inputFiles(files, loaded);
+        OutputDirectory.check(dir, inputFiles); // refused before the long computation, not after
         List<Psa.Input> inputs = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) inputs.add(new Psa.Input(scenarios.get(i).name(), loaded.get(i).tree()));
         PrintWriter stdout = spec.commandLine().getOut();
@@ -95,7 +99,7 @@ final class PsaCommand implements Callable<Integer> {
         List<PsaSummary.Row> rows = PsaSummary.scenarioRows(psa);
         List<PsaSummary.Row> diffs = PsaSummary.differenceRows(psa);
         List<String> findings = findings(psa, rows, diffs);
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
+        try (OutputDirectory od = OutputDirectory.open(dir, inputFiles, spec.commandLine().getErr())) {
             PsaReport.writeSamples(od.path().resolve("psa.csv"), psa);
             PsaReport.writeSummary(od.path().resolve("psa_summary.csv"), rows, null);
             if (!diffs.isEmpty()) PsaReport.writeSummary(od.path().resolve("psa_differences.csv"), diffs, first);
@@ -113,6 +117,8 @@ final class PsaCommand implements Callable<Integer> {
                     method == ParameterSampler.Method.LHS ? "Latin hypercube" : "randomised Sobol points", replications, findings),
                     psa, rows, diffs, charts));
             od.commit();
+        } catch (UncheckedIOException e) {
+            throw FileFaults.of("cannot write results to", dir, e.getCause());
         }
         for (String f : findings) stdout.println(f);
         stdout.printf("%d scenario(s) x %d parameter sets x %d replications in %.1f s -> %s%n", scenarios.size(), samples,

@@ -1,6 +1,7 @@
 package org.caseload.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,12 @@ import org.caseload.analysis.Sensitivity;
 import org.caseload.analysis.SobolIndices;
 import org.caseload.analysis.Tornado;
 import org.caseload.engine.RandomStreams;
-import org.caseload.results.Metric;
-import org.caseload.results.Metrics;
+import org.caseload.fault.FileFaults;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.SensitivityReport;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.scenario.UncertainParameter;
 import picocli.CommandLine.Command;
@@ -98,6 +100,8 @@ final class SensitivityCommand implements Callable<Integer> {
             default -> samples * (d + 2);
         };
         Path dir = out != null ? out : Path.of("results", name + "-" + m);
+        List<Path> inputs = ScenarioOptions.inputFiles(List.of(file), List.of(loaded));
+        OutputDirectory.check(dir, inputs); // refused before the long computation, not after
         PrintWriter stdout = spec.commandLine().getOut();
         RandomStreams streams = RandomStreams.fromSeed(execution.seed);
         long t0 = System.nanoTime();
@@ -120,7 +124,7 @@ final class SensitivityCommand implements Callable<Integer> {
             progress.done();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
+        try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
             Map<String, byte[]> charts;
             if (m.equals("tornado")) {
                 @SuppressWarnings("unchecked") List<Tornado.Row> t = (List<Tornado.Row>) rows;
@@ -168,6 +172,8 @@ final class SensitivityCommand implements Callable<Integer> {
             RunCommand.write(od.path().resolve("report.html"), SensitivityReport.html(new SensitivityReport.Info(command,
                     execution.seed, name, m, reps, design, params, findings), table, header, charts, methodText));
             od.commit();
+        } catch (UncheckedIOException e) {
+            throw FileFaults.of("cannot write results to", dir, e.getCause());
         }
         for (String f : findings) stdout.println(f);
         stdout.printf("%s: %d points x %d replications in %.1f s -> %s%n", m, points, reps, wall, dir);

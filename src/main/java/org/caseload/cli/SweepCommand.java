@@ -1,6 +1,7 @@
 package org.caseload.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,12 @@ import org.caseload.analysis.Sweep;
 import org.caseload.analysis.SweepSummary;
 import org.caseload.analysis.Target;
 import org.caseload.engine.RandomStreams;
-import org.caseload.results.Metric;
-import org.caseload.results.Metrics;
+import org.caseload.fault.FileFaults;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.SweepReport;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,6 +83,8 @@ final class SweepCommand implements Callable<Integer> {
         List<String> metricNames = Metrics.forPathways(loaded.scenario().pathways().keySet()).stream().map(Metric::name).toList();
         Target goal = target == null ? null : Target.parse(target, metricNames);
         Path dir = out != null ? out : Path.of("results", name + "-sweep");
+        List<Path> inputs = ScenarioOptions.inputFiles(List.of(file), List.of(loaded));
+        OutputDirectory.check(dir, inputs); // refused before the long computation, not after
         PrintWriter stdout = spec.commandLine().getOut();
         int levels = axes.stream().mapToInt(a -> a.levels().size()).reduce(1, (a, b) -> a * b);
         long t0 = System.nanoTime();
@@ -96,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
         for (String m : Metrics.HEADLINE) findings.addAll(SweepSummary.firstWorse(sweep, rows, m));
         List<String> goals = goal == null ? List.of() : SweepSummary.goalSeek(sweep, goal).stream().map(SweepSummary.Goal::sentence).toList();
         List<String> shown = SweepReport.shownMetrics(goal == null ? null : goal.metric());
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
+        try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
             SweepReport.writeCsv(od.path().resolve("sweep.csv"), sweep, rows);
             byte[] chart = SweepReport.chart(od.path(), sweep, rows, shown);
             Manifest m = new Manifest("sweep", execution.seed, replications, execution.threads)
@@ -110,6 +114,8 @@ final class SweepCommand implements Callable<Integer> {
             RunCommand.write(od.path().resolve("report.html"), SweepReport.html(
                     new SweepReport.Info(command, execution.seed, name, findings, goals), sweep, rows, chart, shown));
             od.commit();
+        } catch (UncheckedIOException e) {
+            throw FileFaults.of("cannot write results to", dir, e.getCause());
         }
         for (String g : goals) stdout.println(g);
         for (String f : findings) stdout.println(f);
