@@ -77,7 +77,9 @@ final class PsaCommand implements Callable<Integer> {
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
         AnalysisOptions.checkDistinctNames(scenarios, files);
         List<UncertainParameter> params = AnalysisOptions.sharedParameters(loaded, files);
-        List<Metric> metrics = Metrics.forPathways(AnalysisOptions.commonPathways(scenarios));
+        List<String> common = AnalysisOptions.commonPathways(scenarios);
+        List<String> staffed = common.stream().filter(p -> scenarios.stream().allMatch(s -> s.caseloadPathways().contains(p))).toList();
+        List<Metric> metrics = Metrics.forPathways(common, staffed);
         String first = scenarios.get(0).name();
         Path dir = out != null ? out : Path.of("results", first + (scenarios.size() > 1 ? "-vs-" + scenarios.get(1).name() : "") + "-psa");
         List<Psa.Input> inputs = new ArrayList<>();

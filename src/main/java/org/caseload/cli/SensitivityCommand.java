@@ -90,7 +90,7 @@ final class SensitivityCommand implements Callable<Integer> {
         ScenarioReader.Loaded loaded = scenarioOptions.load(List.of(file)).get(0);
         String name = loaded.scenario().name();
         List<UncertainParameter> params = AnalysisOptions.sharedParameters(List.of(loaded), List.of(file));
-        List<Metric> metrics = Metrics.forPathways(loaded.scenario().pathways().keySet());
+        List<Metric> metrics = Metrics.forPathways(loaded.scenario().pathways().keySet(), loaded.scenario().caseloadPathways());
         int d = params.size();
         int points = switch (m) {
             case "tornado" -> 2 * d + 1;
