@@ -12,6 +12,7 @@ import org.caseload.analysis.ParameterSampler;
 import org.caseload.analysis.Psa;
 import org.caseload.analysis.PsaSummary;
 import org.caseload.engine.RandomStreams;
+import org.caseload.analysis.Sweep;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
 import org.caseload.report.Manifest;
@@ -74,7 +75,7 @@ final class PsaCommand implements Callable<Integer> {
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
         AnalysisOptions.checkDistinctNames(scenarios, files);
         List<UncertainParameter> params = AnalysisOptions.sharedParameters(loaded, files);
-        List<Metric> metrics = Metrics.forPathways(AnalysisOptions.commonPathways(scenarios));
+        List<Metric> metrics = Sweep.reported(Metrics.forPathways(AnalysisOptions.commonPathways(scenarios)), scenarios);
         String first = scenarios.get(0).name();
         Path dir = out != null ? out : Path.of("results", first + (scenarios.size() > 1 ? "-vs-" + scenarios.get(1).name() : "") + "-psa");
         List<Psa.Input> inputs = new ArrayList<>();

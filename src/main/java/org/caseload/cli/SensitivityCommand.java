@@ -14,6 +14,7 @@ import org.caseload.analysis.Sensitivity;
 import org.caseload.analysis.SobolIndices;
 import org.caseload.analysis.Tornado;
 import org.caseload.engine.RandomStreams;
+import org.caseload.analysis.Sweep;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
 import org.caseload.report.Manifest;
@@ -87,7 +88,7 @@ final class SensitivityCommand implements Callable<Integer> {
         ScenarioReader.Loaded loaded = scenarioOptions.load(List.of(file)).get(0);
         String name = loaded.scenario().name();
         List<UncertainParameter> params = AnalysisOptions.sharedParameters(List.of(loaded), List.of(file));
-        List<Metric> metrics = Metrics.forPathways(loaded.scenario().pathways().keySet());
+        List<Metric> metrics = Sweep.reported(Metrics.forPathways(loaded.scenario().pathways().keySet()), List.of(loaded.scenario()));
         int d = params.size();
         int points = switch (m) {
             case "tornado" -> 2 * d + 1;

@@ -75,7 +75,8 @@ final class SweepCommand implements Callable<Integer> {
         List<Axis> axes = vary.stream().map(Axis::parse).toList();
         ScenarioReader.Loaded loaded = scenarioOptions.load(List.of(file)).get(0);
         String name = loaded.scenario().name();
-        List<String> metricNames = Metrics.forPathways(loaded.scenario().pathways().keySet()).stream().map(Metric::name).toList();
+        List<String> metricNames = Sweep.reported(Metrics.forPathways(loaded.scenario().pathways().keySet()), List.of(loaded.scenario()))
+                .stream().map(Metric::name).toList();
         Target goal = target == null ? null : Target.parse(target, metricNames);
         Path dir = out != null ? out : Path.of("results", name + "-sweep");
         PrintWriter stdout = spec.commandLine().getOut();
