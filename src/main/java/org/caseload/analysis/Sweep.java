@@ -54,19 +54,9 @@ public final class Sweep {
                 points.add(new Evaluator.Point(variant(tree, values), 0, replications));
             }
         }
-        List<Metric> metrics = reported(Metrics.forPathways(base.pathways().keySet()), List.of(base));
+        List<Metric> metrics = AnalysisMetrics.of(List.of(base));
         List<double[][]> data = evaluator.run(points, metrics.stream().map(Metric::name).toList(), replicationDone);
         return new Sweep(axes, metrics, data);
-    }
-
-    /**
-     * The metrics a replication of every one of {@code scenarios} reports: clients per FTE
-     * exists only for caseload pathways (a places or open pathway has no staff ratio).
-     */
-    public static List<Metric> reported(List<Metric> metrics, List<Scenario> scenarios) {
-        return metrics.stream().filter(m -> scenarios.stream().allMatch(s -> s.pathways().values().stream()
-                .noneMatch(p -> p.kind() != Scenario.CapacityKind.CASELOAD && m.name().equals(Metrics.CASELOAD_PREFIX + p.name()))))
-                .toList();
     }
 
     /** A variant, or an {@link InputException} naming the {@code --vary} values that were refused. */

@@ -162,10 +162,10 @@ public final class Reports {
             p.put("Initial caseload", initial == 0 ? "none (starts empty)" : initial + " people");
             p.put("Assessment", s.assessment().workers() + " assessors");
             for (Scenario.Pathway pw : s.pathways().values()) {
-                String cap = switch (pw.kind()) {
-                    case CASELOAD -> round(pw.staffFte()) + " FTE at a target caseload of " + round(pw.caseloadPerFte())
+                String cap = switch (pw.capacity().kind()) {
+                    case CASELOAD -> round(pw.capacity().staffFte()) + " FTE at a target caseload of " + round(pw.capacity().caseloadPerFte())
                             + " (" + pw.whenFull().name().toLowerCase().replace('_', ' ') + " when full)";
-                    case PLACES -> pw.places() + " places (" + pw.whenFull().name().toLowerCase().replace('_', ' ') + " when full)";
+                    case PLACES -> pw.capacity().places() + " places (" + pw.whenFull().name().toLowerCase().replace('_', ' ') + " when full)";
                     case OPEN -> "open (no capacity limit)";
                 };
                 p.put("Pathway " + pw.name(), cap);
