@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
         run.check();
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         PrintWriter stdout = spec.commandLine().getOut();
-        try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
+        try (Experiment experiment = run.execution.experiment()) {
             for (int i = 0; i < loaded.size(); i++) {
                 ScenarioReader.Loaded l = loaded.get(i);
                 String name = l.scenario().name();

@@ -185,6 +185,12 @@ public final class TreatmentSystem {
         return engine.eventsExecuted();
     }
 
+    /** The engine's event budget for this replication (see {@link Engine#limitEvents}). */
+    public TreatmentSystem limitEvents(long maxEvents, String origin) {
+        engine.limitEvents(maxEvents, origin);
+        return this;
+    }
+
     // ---------------------------------------------------------------- arrivals
 
     private void scheduleNextArrival(double now) {
@@ -749,8 +755,12 @@ public final class TreatmentSystem {
 
     /** P(group, complexity, readiness and routed to p), indexed group-major; unconditioned if p is never routed to. */
     private double[] attributeWeights(PathwayState p) {
+        return attributeWeights(p, isRoutedTo(p));
+    }
+
+    /** A pathway routed to only by kinds of client the mix never has (e.g. ready_to_change 1) is fed by transfers. */
+    private double[] attributeWeights(PathwayState p, boolean reachable) {
         Scenario.ClientMix mix = scenario.clients();
-        boolean reachable = isRoutedTo(p);
         int nc = Complexity.values().length;
         int nr = Readiness.values().length;
         double[] w = new double[Group.values().length * nc * nr];
@@ -764,6 +774,7 @@ public final class TreatmentSystem {
                 }
             }
         }
+        if (sum(w) <= 0 && reachable) return attributeWeights(p, false);
         if (sum(w) <= 0) throw new IllegalStateException("no referral can reach pathway " + p.spec.name());
         return w;
     }
