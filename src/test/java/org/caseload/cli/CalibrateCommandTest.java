@@ -20,7 +20,7 @@ class CalibrateCommandTest {
                 "scenarios/targets/medway.yaml", "--replications", "3", "--max-evaluations", "12", "--out", out.toString());
         assertEquals(0, o.exit(), o.err());
         List<String> table = Files.readAllLines(out.resolve("calibration.csv"));
-        assertEquals("metric,target,tolerance_pct,simulated_mean,ci_low,ci_high,n,within_tolerance", table.get(0));
+        assertEquals("metric,target,tolerance_pct,tolerance_abs,simulated_mean,ci_low,ci_high,n,within_tolerance", table.get(0));
         assertEquals(6, table.size(), "one row per target");
         List<String> params = Files.readAllLines(out.resolve("parameters.csv"));
         assertEquals(4, params.size());
