@@ -15,8 +15,9 @@ import org.caseload.scenario.Scenario;
  *       {@value #DEFAULT_MAX_EVENTS}: a national system of ~300,000 in treatment over 13
  *       years needs about 40 million), as estimated by {@link WorkEstimate}; during the run
  *       the engine stops a replication that exceeds {@link #eventBudget} events.</li>
- *   <li>Memory: the results held at once (replications × scenarios) must fit in half the
- *       Java heap, leaving the other half to the replications running and the report.</li>
+ *   <li>Memory: the results held at once (replications × scenarios) must fit in three
+ *       quarters of the Java heap, leaving the rest to the replications running and the
+ *       report (10,000 Leeds replications fit in a 256 MB heap).</li>
  * </ul>
  */
 public final class WorkLimits {
@@ -25,6 +26,8 @@ public final class WorkLimits {
     public static final double BUDGET_MARGIN = 20;
     /** Smallest run-time budget, so that tiny scenarios (no arrivals, a short horizon) never trip it. */
     public static final long MIN_BUDGET = 10_000_000L;
+    /** Share of the heap the held results may take. */
+    public static final double HEAP_SHARE = 0.75;
 
     private WorkLimits() {
     }
@@ -48,23 +51,23 @@ public final class WorkLimits {
 
     /**
      * Refuses to start when the results of {@code replications} of every scenario would not fit in
-     * half of {@code heapBytes}.
+     * {@value #HEAP_SHARE} of {@code heapBytes}.
      */
     public static void checkHeld(List<Scenario> scenarios, long replications, long heapBytes) {
         long perReplication = 0;
         for (Scenario s : scenarios) perReplication += WorkEstimate.of(s).resultBytes();
         double needed = (double) perReplication * replications;
-        double allowed = heapBytes / 2.0;
+        double allowed = heapBytes * HEAP_SHARE;
         if (needed <= allowed) return;
         long fits = (long) Math.max(1, Math.floor(allowed / perReplication));
-        long xmxGb = (long) Math.ceil(2 * needed / 1e9) + 1;
+        long xmxGb = (long) Math.ceil(needed / HEAP_SHARE / 1e9) + 1;
         throw new InputException(String.format(Locale.ROOT, "holding the results of %,d replications of %d scenario(s) needs about "
-                        + "%s of memory, more than half of the Java heap (%s); use fewer replications (about %,d fit) or give Java "
+                        + "%s of memory, more than three quarters of the Java heap (%s); use fewer replications (about %,d fit) or give Java "
                         + "more memory, e.g. java -Xmx%dg -jar caseload.jar ...",
                 replications, scenarios.size(), bytes(needed), bytes(heapBytes), fits, xmxGb));
     }
 
-    /** Half the heap this JVM may grow to: what {@link #checkHeld} compares against by default. */
+    /** The heap this JVM may grow to: what {@link #checkHeld} compares against. */
     public static long heapBytes() {
         return Runtime.getRuntime().maxMemory();
     }
