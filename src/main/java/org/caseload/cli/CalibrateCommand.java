@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.caseload.experiment.Calibration;
 import org.caseload.experiment.Experiment;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 import org.caseload.report.CalibrationFiles;
 import org.caseload.report.Manifest;
 import org.caseload.report.Numbers;
@@ -63,24 +63,29 @@ final class CalibrateCommand implements Callable<Integer> {
         execution.check();
         if (maxEvaluations < 5) throw new UserException("--max-evaluations must be at least 5");
         if (replications != null && replications < 2) throw new UserException("need at least 2 replications per evaluation");
-        Scenario scenario = ScenarioReader.load(file, List.of()).scenario();
+        ScenarioReader.Loaded loaded = ScenarioReader.load(file, List.of());
+        Scenario scenario = loaded.scenario();
         Set<String> known = new HashSet<>();
         Metrics.forPathways(scenario.pathways().keySet()).forEach(m -> known.add(m.name()));
         CalibrationTargets targets = CalibrationTargets.read(targetsFile, file, known);
         int reps = replications != null ? replications : targets.replications();
         PrintWriter o = spec.commandLine().getOut();
+        Path dir = out != null ? out : Path.of("results", scenario.name() + "-calibration");
+        List<Path> inputs = ScenarioOptions.inputFiles(List.of(file, targetsFile), List.of(loaded));
+        OutputDirectory.check(dir, inputs);
         Calibration.Result result;
         try (Experiment e = execution.experiment()) {
             result = Calibration.run(e, file, targets, reps, maxEvaluations);
         }
         if (result.stoppedAtMax()) o.printf("stopped after --max-evaluations %d; keeping the best point seen%n", maxEvaluations);
-        Path dir = out != null ? out : Path.of("results", scenario.name() + "-calibration");
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
-            CalibrationFiles.write(od.path(), file, targetsFile, execution.seed, targets, result);
-            new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(),
-                            result.fitted(), ScenarioFiles.resolve(file, result.fitted()))
-                    .put("targets_file", targetsFile.toString()).put("evaluations", result.evaluations())
-                    .write(od.path().resolve("manifest.json"));
+        try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
+            od.write(folder -> {
+                CalibrationFiles.write(folder, file, targetsFile, execution.seed, targets, result);
+                new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(),
+                                result.fitted(), ScenarioFiles.resolve(file, result.fitted()))
+                        .put("targets_file", targetsFile.toString()).put("evaluations", result.evaluations())
+                        .write(folder.resolve("manifest.json"));
+            });
             od.commit();
         }
         o.printf("%d evaluations x %d replications; fitted:%n", result.evaluations(), reps);

@@ -5,7 +5,7 @@ import java.util.List;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
 import org.caseload.experiment.Replications;
-import org.caseload.experiment.ScenarioResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.report.RunFiles;
 import org.caseload.scenario.Scenario;
 import picocli.CommandLine.Mixin;
@@ -16,7 +16,7 @@ final class RunOptions {
     static final int PRECISION_FIRST_BATCH = Replications.FIRST_BATCH;
 
     @Option(names = "--replications", paramLabel = "N",
-            description = "Replications per scenario (default 20; at least 2). Not with --precision.")
+            description = "Replications per scenario (default 20; at least 1, and with 1 there are no confidence intervals). Not with --precision.")
     Integer replications;
 
     @Option(names = "--precision", paramLabel = "P",
@@ -31,13 +31,16 @@ final class RunOptions {
     @Mixin
     ExecutionOptions execution = new ExecutionOptions();
 
+    @Mixin
+    Progress.QuietOption quiet = new Progress.QuietOption();
+
     /** Set by {@link #replicate}: how the replication count was reached, or null for a fixed count. */
     String precisionNote;
 
     void check() {
         if (replications != null && precision != null) throw new UserException("give either --replications or --precision, not both");
-        if (replications != null && replications < 2) {
-            throw new UserException("--replications must be at least 2 (got " + replications + ")");
+        if (replications != null && replications < 1) {
+            throw new UserException("--replications must be at least 1 (got " + replications + ")");
         }
         if (precision != null && !(precision > 0 && precision < 1)) {
             throw new UserException("--precision must be between 0 and 1, e.g. 0.05 (got " + precision + ")");
@@ -61,7 +64,7 @@ final class RunOptions {
         String label = String.join(", ", scenarios.stream().map(Scenario::name).toList());
         Replications.Plan plan = new Replications.Plan(fixedReplications(), precision, maxReplications, RunFiles.LEVEL);
         Replications.Outcome outcome = Replications.run(experiment, scenarios, streams, plan, n -> {
-            Progress progress = new Progress(progressOut, label, n);
+            Progress progress = new Progress(progressOut, label, n, quiet.quiet);
             return new Replications.Listener.Batch() {
                 @Override
                 public void step() {

@@ -1,11 +1,13 @@
 package org.caseload.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.caseload.experiment.Experiment;
 import org.caseload.experiment.WarmupAnalysis;
+import org.caseload.fault.FileFaults;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.WarmupFiles;
@@ -63,18 +65,22 @@ final class WarmupCommand implements Callable<Integer> {
         Scenario s = loaded.scenario();
         int m = months != null ? months : s.warmupMonths() + s.horizonMonths();
         WarmupAnalysis.checkMonths(m, months != null ? "--months" : "the scenario's warmup_months + horizon_months (--months)");
+        Path dir = out != null ? out : Path.of("results", s.name() + "-warmup");
+        List<Path> inputs = ScenarioOptions.inputFiles(List.of(file), List.of(loaded));
+        OutputDirectory.check(dir, inputs);
         WarmupAnalysis.Result result;
         try (Experiment e = execution.experiment()) {
             result = WarmupAnalysis.run(e, s, m, replications);
         }
-        Path dir = out != null ? out : Path.of("results", s.name() + "-warmup");
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
+        try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
             WarmupFiles.write(od.path(), s.name(), result, window);
             new Manifest("warmup", execution.seed, replications, execution.threads)
                     .scenario(s.name(), file.toString(), scenarioOptions.overrides, loaded.tree())
                     .put("months_from_empty", m).put("suggested_warmup_months", result.suggested())
                     .write(od.path().resolve("manifest.json"));
             od.commit();
+        } catch (UncheckedIOException e) {
+            throw FileFaults.of("cannot write results to", dir, e.getCause());
         }
         PrintWriter o = spec.commandLine().getOut();
         int limit = result.searchLimit();

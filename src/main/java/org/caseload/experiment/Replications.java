@@ -3,7 +3,9 @@ package org.caseload.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.engine.RandomStreams;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.ReplicationCount;
 

@@ -1,7 +1,7 @@
 package org.caseload.experiment;
 
 import java.util.Locale;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 import org.caseload.scenario.Scenario;
 
 /**

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.caseload.experiment.Calibration;
-import org.caseload.scenario.CalibrationTargets;
 import org.caseload.scenario.CalibrationTargets.Parameter;
 import org.caseload.scenario.CalibrationTargets.Target;
+import org.caseload.scenario.CalibrationTargets;
 import org.caseload.scenario.ScenarioFiles;
 import org.caseload.stats.ConfidenceInterval;
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVPrinter;
 import org.caseload.experiment.WarmupAnalysis;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 
 /** The files of {@code caseload warmup}: warmup.csv, welch.csv and a Welch plot per series. */
 public final class WarmupFiles {
