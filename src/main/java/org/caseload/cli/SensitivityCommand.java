@@ -107,7 +107,7 @@ final class SensitivityCommand implements Callable<Integer> {
         String design;
         String methodText;
         Object rows;
-        try (Evaluator evaluator = new Evaluator(streams, execution.threads)) {
+        try (Evaluator evaluator = new Evaluator(streams, execution.threads, execution.maxEvents)) {
             Progress progress = new Progress(spec.commandLine().getErr(), name + " " + m, points * reps, quiet.quiet);
             Sensitivity.Setup setup = new Sensitivity.Setup(name, loaded.tree(), params, metrics, reps, evaluator, progress::step);
             switch (m) {

@@ -88,7 +88,7 @@ public final class Experiment implements AutoCloseable {
     public List<ReplicationResult> run(Scenario scenario, RandomStreams streams, int from, int to, IntConsumer done) {
         WorkEstimate estimate = WorkLimits.checkEvents(scenario, maxEvents);
         long budget = WorkLimits.eventBudget(estimate, maxEvents);
-        String origin = budgetOrigin(estimate, budget);
+        String origin = WorkLimits.budgetOrigin(estimate, budget, maxEvents);
         List<Future<ReplicationResult>> futures = new ArrayList<>();
         for (int r = from; r < to; r++) {
             final int rep = r;
@@ -118,13 +118,6 @@ public final class Experiment implements AutoCloseable {
             throw new IllegalStateException(cause);
         }
         return results;
-    }
-
-    private String budgetOrigin(WorkEstimate estimate, long budget) {
-        if (budget == maxEvents) return "--max-events " + maxEvents;
-        if (budget == WorkLimits.MIN_BUDGET) return String.format(java.util.Locale.ROOT, "the minimum budget of %,d", budget);
-        return String.format(java.util.Locale.ROOT, "%.0f times the estimated %s", WorkLimits.BUDGET_MARGIN,
-                WorkEstimate.count(estimate.work()));
     }
 
     /** Runs replications 0..n-1 of one scenario. */

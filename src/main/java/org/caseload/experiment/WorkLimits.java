@@ -49,6 +49,13 @@ public final class WorkLimits {
         return (long) Math.min(maxEvents, Math.max(MIN_BUDGET, BUDGET_MARGIN * e.work()));
     }
 
+    /** Where a replication's budget came from, for the message when it is exceeded. */
+    public static String budgetOrigin(WorkEstimate estimate, long budget, long maxEvents) {
+        if (budget == maxEvents) return "--max-events " + maxEvents;
+        if (budget == MIN_BUDGET) return String.format(Locale.ROOT, "the minimum budget of %,d", budget);
+        return String.format(Locale.ROOT, "%.0f times the estimated %s", BUDGET_MARGIN, WorkEstimate.count(estimate.work()));
+    }
+
     /**
      * Refuses to start when the results of {@code replications} of every scenario would not fit in
      * {@value #HEAP_SHARE} of {@code heapBytes}.
