@@ -13,4 +13,8 @@ public interface ProgressListener {
 
     /** After each simulated replication (0-based index). */
     void finished(int replication);
+
+    /** After the last replication. */
+    default void done() {
+    }
 }

@@ -200,6 +200,45 @@ public final class Study {
         return dir;
     }
 
+    /**
+     * The working folder where the command line records a batch whose outputs go to
+     * {@code outputDir}: a hidden sibling, {@code .<name>.resume}, kept until the outputs are
+     * written, so that {@code --resume outputDir} finds it after a crash.
+     */
+    public static Path workFolderFor(Path outputDir) {
+        Path abs = outputDir.toAbsolutePath().normalize();
+        Path parent = abs.getParent() == null ? abs : abs.getParent();
+        return parent.resolve("." + abs.getFileName() + ".resume");
+    }
+
+    /** Whether this is a comparison (baseline first) rather than independent runs. */
+    public boolean isComparison() {
+        return "compare".equals(command);
+    }
+
+    /** The scenario files, as given or as recorded. */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** The slice this study runs ({@code 1/1} unless {@link #shard}). */
+    public Slice slice() {
+        return slice;
+    }
+
+    /** The replications per scenario of the whole batch. */
+    public int replications() {
+        return replications;
+    }
+
+    /**
+     * Loads and checks every scenario (without running anything) and returns their names, in
+     * order; a mistake throws {@link InputException}.
+     */
+    public List<String> scenarioNames() {
+        return prepare().spec.scenarios().stream().map(BatchSpec.ScenarioId::name).toList();
+    }
+
     /** Deletes a working folder once its batch's outputs are safely written. */
     public static void forget(Path workFolder) {
         try {
@@ -242,8 +281,11 @@ public final class Study {
             for (int i = 0; i < p.loaded.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
             reused = journal == null ? 0 : BatchRunner.recorded(journal, p.loaded.size(), first, end);
             progress.started((end - first) * p.loaded.size() - reused, reused);
-            return BatchRunner.run(experiment, p.loaded.stream().map(ScenarioReader.Loaded::scenario).toList(), streams,
-                    first, end, journal, progress::finished);
+            List<List<ReplicationResult>> reps = BatchRunner.run(experiment,
+                    p.loaded.stream().map(ScenarioReader.Loaded::scenario).toList(), streams, first, end, journal,
+                    progress::finished);
+            progress.done();
+            return reps;
         } finally {
             if (journal != null) journal.close();
         }

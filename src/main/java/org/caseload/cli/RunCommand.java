@@ -33,8 +33,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario YAML files.")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario YAML files (none with --resume).")
+    List<Path> files = new java.util.ArrayList<>();
 
     @Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
@@ -45,9 +45,55 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (see above).")
     Path out;
 
+    @Mixin
+    BatchOptions batch = new BatchOptions();
+
     @Override
     public Integer call() {
+        if (batch.resume == null && run.precision != null) {
+            if (batch.shard != null) throw new UserException("--shard needs a fixed --replications count, not --precision");
+            return precisionRun();
+        }
         run.check();
+        org.caseload.api.Study study;
+        Path dir;
+        if (batch.resume != null) {
+            study = Batches.resume(spec, batch.resume, files, false);
+            dir = batch.resume;
+        } else {
+            if (files.isEmpty()) throw new UserException("give at least one SCENARIO file (or --resume DIR)");
+            study = org.caseload.api.Study.run(files).replications(run.fixedReplications()).seed(run.execution.seed);
+            scenarioOptions.overrides.forEach(study::set);
+            study.shard(batch.slice().index(), batch.slice().count());
+            if (batch.shard != null && out == null) throw new UserException("--shard needs --out DIR (the shard folder)");
+            List<String> names = study.scenarioNames();
+            dir = out != null ? out : names.size() == 1 ? Path.of("results", names.get(0)) : Path.of("results");
+        }
+        study.threads(run.execution.threads);
+        long t0 = System.nanoTime();
+        org.caseload.api.Results results = Batches.execute(spec, study, dir, String.join(", ",
+                study.files().stream().map(Path::toString).toList()));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (results == null) {
+            stdout.printf("shard %s: %d scenario(s), replications %d to %d in %.1f s -> %s%n", study.slice(), study.files().size(),
+                    study.slice().first(study.replications()) + 1, study.slice().end(study.replications()), wall, dir);
+        } else {
+            List<org.caseload.api.ScenarioResults> rs = results.scenarios();
+            List<Path> dirs = Batches.runFolders(dir, rs.stream().map(org.caseload.api.ScenarioResults::name).toList());
+            for (int i = 0; i < rs.size(); i++) {
+                stdout.printf("%s: %d replications%s in %.1f s -> %s%n", rs.get(i).name(), rs.get(i).replications(),
+                        Batches.reusedNote(study), wall, dirs.get(i));
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** {@code --precision}: the replication count is chosen as results come in (not resumable yet). */
+    private Integer precisionRun() {
+        run.check();
+        if (files.isEmpty()) throw new UserException("give at least one SCENARIO file");
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         PrintWriter stdout = spec.commandLine().getOut();
         try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
@@ -61,9 +107,8 @@ final class RunCommand implements Callable<Integer> {
                 double wall = (System.nanoTime() - t0) / 1e9;
                 try (OutputDirectory od = OutputDirectory.create(dir)) {
                     RunFiles.writeAll(od.path(), List.of(result));
-                    Manifest m = new Manifest("run", run.execution.seed, result.replications().size(), run.execution.threads)
-                            .scenario(name, files.get(i).toString(), scenarioOptions.overrides, l.tree())
-                            .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
+                    Manifest m = new Manifest("run", run.execution.seed, result.replications().size())
+                            .scenario(name, files.get(i).toString(), scenarioOptions.overrides, l.tree());
                     if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications().size());
                     m.write(od.path().resolve("manifest.json"));
                     Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), List.of(result));

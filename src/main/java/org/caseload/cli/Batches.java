@@ -1,0 +1,103 @@
+package org.caseload.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseload.api.ProgressListener;
+import org.caseload.api.Results;
+import org.caseload.api.Study;
+import org.caseload.batch.Slice;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * How run and compare execute through the library API: resumable by default (every finished
+ * replication is journalled beside the output folder until the outputs are written), a slice
+ * with {@code --shard}, or the rest of an interrupted batch with {@code --resume}.
+ */
+final class Batches {
+    private Batches() {
+    }
+
+    /**
+     * Sets up the study to resume from DIR's record. Scenarios or settings given again must be
+     * the recorded ones: a resume that silently ran something else would break the promise of
+     * identical files.
+     */
+    static Study resume(CommandSpec spec, Path dir, List<Path> files, boolean compare) {
+        ParseResult pr = spec.commandLine().getParseResult();
+        for (String option : List.of("--out", "--precision", "--shard")) {
+            if (pr.hasMatchedOption(option)) {
+                throw new UserException("--resume DIR takes the run recorded for DIR; leave out " + option);
+            }
+        }
+        Study study = Study.resume(Study.workFolderFor(dir));
+        if (study.isComparison() != compare) {
+            throw new UserException(dir + " was being written by 'caseload " + (compare ? "run" : "compare")
+                    + "': resume it with that command");
+        }
+        List<Path> recorded = study.files();
+        if (!files.isEmpty() && !files.equals(recorded)) {
+            throw new UserException("--resume " + dir + ": it was a run of " + recorded + ", not " + files);
+        }
+        if (pr.hasMatchedOption("--replications") && (int) pr.matchedOptionValue("--replications", 0) != study.replications()) {
+            throw new UserException("--resume " + dir + ": it was a run of " + study.replications() + " replications");
+        }
+        return study;
+    }
+
+    /** Runs the study into dir (a shard folder with --shard) and returns the results, or null for a shard. */
+    static Results execute(CommandSpec spec, Study study, Path dir, String label) {
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = Study.workFolderFor(dir);
+        study.recordIn(work).progress(progress(err, label));
+        if (!study.slice().equals(Slice.WHOLE)) {
+            study.executeShard(dir);
+            Study.forget(work);
+            return null;
+        }
+        Results results = study.execute();
+        results.write(dir);
+        Study.forget(work);
+        return results;
+    }
+
+    /** Where a run's output goes: one scenario into dir; several into dir/name each. */
+    static List<Path> runFolders(Path dir, List<String> names) {
+        List<Path> out = new ArrayList<>();
+        for (String n : names) out.add(names.size() == 1 ? dir : dir.resolve(n));
+        return out;
+    }
+
+    /** What the command line prints after the replication counts: where they came from. */
+    static String reusedNote(Study study) {
+        int n = study.reusedReplications();
+        return n == 0 ? "" : " (" + n + " read back from the interrupted run)";
+    }
+
+    private static ProgressListener progress(PrintWriter err, String label) {
+        return new ProgressListener() {
+            private Progress bar;
+
+            @Override
+            public void started(int toRun, int recorded) {
+                if (recorded > 0) {
+                    err.println("caseload: resuming: " + recorded + " replications already done, " + toRun + " to run");
+                    err.flush();
+                }
+                bar = new Progress(err, label, toRun);
+            }
+
+            @Override
+            public void finished(int replication) {
+                bar.step();
+            }
+
+            @Override
+            public void done() {
+                bar.done();
+            }
+        };
+    }
+}
