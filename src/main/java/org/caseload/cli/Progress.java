@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Progress of a long run on an interactive terminal: replications done, elapsed time and an
- * estimate of the time left, redrawn in place at most a few times a second. Stays silent
+ * Progress of a long run on an interactive terminal: replications done, replications per
+ * second, elapsed time and an estimate of the time left, redrawn in place at most a few times a second. Stays silent
  * when standard error is not a terminal (logs, CI) or when {@code CI} is set.
  */
 final class Progress {
@@ -38,7 +38,8 @@ final class Progress {
             lastDraw = now;
             double elapsed = (now - start) / 1e9;
             double left = d > 0 ? elapsed / d * (total - d) : 0;
-            out.printf("\r%s: %d/%d replications, %.0f s elapsed, ~%.0f s left   ", label, d, total, elapsed, left);
+            out.printf("\r%s: %d/%d replications, %.1f/s, %.0f s elapsed, ~%.0f s left   ", label, d, total,
+                    elapsed > 0 ? d / elapsed : 0, elapsed, left);
             out.flush();
         }
     }
