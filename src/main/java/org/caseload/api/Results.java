@@ -7,6 +7,7 @@ import org.caseload.batch.BatchSpec;
 import org.caseload.experiment.ScenarioResult;
 import org.caseload.model.Metric;
 import org.caseload.model.Metrics;
+import org.caseload.report.OutputDirectory;
 import org.caseload.report.PlainWords;
 import org.caseload.report.RunFiles;
 import org.caseload.scenario.Scenario;
@@ -22,12 +23,16 @@ public final class Results {
     private final BatchSpec spec;
     private final List<ScenarioReader.Loaded> loaded;
     private final List<ScenarioResult> results;
+    private final List<Path> inputs;
     private List<ComparisonTable.Row> rows;
 
-    Results(BatchSpec spec, List<ScenarioReader.Loaded> loaded, List<ScenarioResult> results) {
+    Results(BatchSpec spec, List<ScenarioReader.Loaded> loaded, List<ScenarioResult> results, List<Path> moreInputs) {
         this.spec = spec;
         this.loaded = List.copyOf(loaded);
         this.results = List.copyOf(results);
+        List<Path> in = new ArrayList<>(Inputs.of(spec.files().stream().map(Path::of).toList(), loaded));
+        in.addAll(moreInputs);
+        this.inputs = List.copyOf(in);
     }
 
     /** True for a comparison (baseline first), false for independent runs. */
@@ -88,6 +93,24 @@ public final class Results {
      */
     public List<Path> write(Path dir) {
         return StandardFiles.write(this, dir);
+    }
+
+    /** The folders {@link #write(Path)} would write, in scenario order. */
+    public List<Path> folders(Path dir) {
+        return StandardFiles.folders(this, dir);
+    }
+
+    /**
+     * Writes the standard files into output folders the caller opened (before simulating, so
+     * that a refused folder costs nothing), one per {@link #folders(Path)}, and commits them.
+     */
+    public void writeInto(List<OutputDirectory> folders) {
+        StandardFiles.writeInto(this, folders);
+    }
+
+    /** Every file these results were computed from (scenarios, files they extend, shards): never overwritten. */
+    public List<Path> inputFiles() {
+        return inputs;
     }
 
     BatchSpec spec() {

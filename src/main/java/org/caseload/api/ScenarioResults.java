@@ -34,7 +34,7 @@ public final class ScenarioResults {
         return result.values(metric);
     }
 
-    /** One metric's mean with its 95% confidence interval (needs at least two replications). */
+    /** One metric's mean with its 95% confidence interval (an undefined interval, NaN, with fewer than two defined values). */
     public Estimate estimate(String metric) {
         ConfidenceInterval ci = ConfidenceInterval.student(values(metric), RunFiles.LEVEL);
         return new Estimate(ci.mean(), ci.low(), ci.high(), ci.n());

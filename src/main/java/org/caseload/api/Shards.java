@@ -25,15 +25,30 @@ public final class Shards {
     private Shards() {
     }
 
+    /** Whether a folder is a shard folder: its manifest records a slice. */
+    static boolean isShard(Path dir) {
+        Path m = dir.resolve(Study.SHARD);
+        if (!Files.isRegularFile(m)) return false;
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.toFile()).has("slice");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Checks the shard folders fit together and returns the whole batch's results. */
     public static Results merge(List<Path> dirs) {
         if (dirs.isEmpty()) throw new InputException("give the shard folders to merge");
         List<BatchSpec> specs = new ArrayList<>();
+        List<Path> shardFiles = new ArrayList<>();
         for (Path d : dirs) {
-            if (!Files.isRegularFile(d.resolve(Study.SHARD))) {
-                throw new InputException(d + ": not a shard folder (no " + Study.SHARD + "; shards are written by --shard I/N)");
+            if (!isShard(d)) {
+                throw new InputException(d + ": not a shard folder (no " + Study.SHARD + " with a slice; shards are written by "
+                        + "--shard I/N)");
             }
             specs.add(BatchSpec.read(d.resolve(Study.SHARD)));
+            shardFiles.add(d.resolve(Study.SHARD));
+            shardFiles.add(d.resolve(Study.JOURNAL));
         }
         BatchSpec first = specs.get(0);
         int count = first.slice().count();
@@ -105,6 +120,6 @@ public final class Shards {
         }
         List<ScenarioResult> results = new ArrayList<>();
         for (int s = 0; s < n; s++) results.add(new ScenarioResult(first.scenarios().get(s).name(), List.of(all.get(s))));
-        return new Results(first.withSlice(Slice.WHOLE), loaded, results);
+        return new Results(first.withSlice(Slice.WHOLE), loaded, results, shardFiles);
     }
 }

@@ -1,7 +1,6 @@
 package org.caseload.api;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,69 +27,78 @@ final class StandardFiles {
     private StandardFiles() {
     }
 
-    static List<Path> write(Results r, Path dir) {
-        if (r.isComparison()) {
-            writeComparison(r, dir);
-            return List.of(dir);
-        }
-        List<Path> written = new ArrayList<>();
-        List<ScenarioReader.Loaded> loaded = r.loaded();
-        for (int i = 0; i < loaded.size(); i++) {
-            Path d = loaded.size() == 1 ? dir : dir.resolve(loaded.get(i).scenario().name());
-            writeRun(r, i, d);
-            written.add(d);
-        }
-        return written;
+    /** Where the files go: a comparison or a single run into dir, several runs into dir/name each. */
+    static List<Path> folders(Results r, Path dir) {
+        if (r.isComparison() || r.loaded().size() == 1) return List.of(dir);
+        List<Path> out = new ArrayList<>();
+        for (ScenarioReader.Loaded l : r.loaded()) out.add(dir.resolve(l.scenario().name()));
+        return out;
     }
 
-    private static void writeRun(Results r, int i, Path dir) {
+    static List<Path> write(Results r, Path dir) {
+        List<Path> dirs = folders(r, dir);
+        List<OutputDirectory> ods = new ArrayList<>();
+        try {
+            for (Path d : dirs) ods.add(OutputDirectory.open(d, r.inputFiles(), null));
+            writeInto(r, ods);
+        } finally {
+            ods.forEach(OutputDirectory::close);
+        }
+        return dirs;
+    }
+
+    static void writeInto(Results r, List<OutputDirectory> ods) {
+        if (ods.size() != (r.isComparison() ? 1 : r.loaded().size())) {
+            throw new IllegalArgumentException("one output folder per run scenario, or one for a comparison");
+        }
+        if (r.isComparison()) {
+            ods.get(0).write(folder -> fillComparison(r, folder));
+            ods.get(0).commit();
+            return;
+        }
+        for (int i = 0; i < ods.size(); i++) {
+            int index = i;
+            ods.get(i).write(folder -> fillRun(r, index, folder));
+            ods.get(i).commit();
+        }
+    }
+
+    private static void fillRun(Results r, int i, Path dir) throws IOException {
         BatchSpec spec = r.spec();
         ScenarioReader.Loaded l = r.loaded().get(i);
         ScenarioResult result = r.raw().get(i);
         String file = spec.files().get(i);
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
-            RunFiles.writeAll(od.path(), List.of(result));
-            new Manifest("run", spec.seed(), result.replications().size())
-                    .scenario(l.scenario().name(), file, spec.overrides(), l.tree())
-                    .write(od.path().resolve("manifest.json"));
-            Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), List.of(result));
-            Reports.RunInfo info = new Reports.RunInfo("caseload run " + file, spec.seed(), result.replications().size(),
-                    true, null);
-            text(od.path().resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
-            od.commit();
-        }
+        RunFiles.writeAll(dir, List.of(result));
+        new Manifest("run", spec.seed(), result.replications().size())
+                .scenario(l.scenario().name(), file, spec.overrides(), l.tree())
+                .write(dir.resolve("manifest.json"));
+        Map<String, byte[]> charts = Reports.monthlyCharts(dir, List.of(result));
+        Reports.RunInfo info = new Reports.RunInfo("caseload run " + file, spec.seed(), result.replications().size(), true, null);
+        text(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
     }
 
-    private static void writeComparison(Results r, Path dir) {
+    private static void fillComparison(Results r, Path dir) throws IOException {
         BatchSpec spec = r.spec();
         List<Scenario> scenarios = r.scenarioList();
         List<ScenarioResult> results = r.raw();
         List<ComparisonTable.Row> rows = r.rows();
         int n = results.get(0).replications().size();
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
-            ComparisonFile.write(od.path().resolve("comparison.csv"), rows);
-            RunFiles.writeAll(od.path(), results);
-            Manifest m = new Manifest("compare", spec.seed(), n)
-                    .put("alpha", spec.alpha()).put("common_random_numbers", String.valueOf(!spec.independentStreams()));
-            for (int i = 0; i < scenarios.size(); i++) {
-                m.scenario(scenarios.get(i).name(), spec.files().get(i), spec.overrides(), r.loaded().get(i).tree());
-            }
-            m.write(od.path().resolve("manifest.json"));
-            Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), results);
-            byte[] diff = Reports.differenceChart(od.path(), rows);
-            Reports.RunInfo info = new Reports.RunInfo("caseload compare " + String.join(" ", spec.files()),
-                    spec.seed(), n, !spec.independentStreams(), null);
-            text(od.path().resolve("report.html"),
-                    Reports.compareReport(info, scenarios, rows, r.summary(), diff, charts, spec.alpha()));
-            od.commit();
+        ComparisonFile.write(dir.resolve("comparison.csv"), rows);
+        RunFiles.writeAll(dir, results);
+        Manifest m = new Manifest("compare", spec.seed(), n)
+                .put("alpha", spec.alpha()).put("common_random_numbers", String.valueOf(!spec.independentStreams()));
+        for (int i = 0; i < scenarios.size(); i++) {
+            m.scenario(scenarios.get(i).name(), spec.files().get(i), spec.overrides(), r.loaded().get(i).tree());
         }
+        m.write(dir.resolve("manifest.json"));
+        Map<String, byte[]> charts = Reports.monthlyCharts(dir, results);
+        byte[] diff = Reports.differenceChart(dir, rows);
+        Reports.RunInfo info = new Reports.RunInfo("caseload compare " + String.join(" ", spec.files()),
+                spec.seed(), n, !spec.independentStreams(), null);
+        text(dir.resolve("report.html"), Reports.compareReport(info, scenarios, rows, r.summary(), diff, charts, spec.alpha()));
     }
 
-    private static void text(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void text(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,6 @@
 package org.caseload.api;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,11 +9,13 @@ import org.caseload.Version;
 import org.caseload.batch.BatchRunner;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Journal;
+import org.caseload.batch.PortableBatch;
 import org.caseload.batch.Slice;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
 import org.caseload.experiment.ReplicationResult;
 import org.caseload.experiment.ScenarioResult;
+import org.caseload.fault.FileFaults;
 import org.caseload.fault.InputException;
 import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ScenarioReader;
@@ -35,7 +36,8 @@ import org.caseload.scenario.ScenarioReader;
 public final class Study {
     static final String JOURNAL = "journal.tsv";
     static final String BATCH = "batch.json";
-    static final String SHARD = "shard.json";
+    /** A shard folder's manifest: tool "caseload", so output-folder rules know it as caseload's own. */
+    static final String SHARD = "manifest.json";
 
     private final String command;
     private final List<Path> files;
@@ -47,7 +49,9 @@ public final class Study {
     private boolean independentStreams;
     private Slice slice = Slice.WHOLE;
     private Path workFolder;
+    private static volatile ReplicationRunner defaultRunner;
     private ProgressListener progress = r -> { };
+    private ReplicationRunner runner;
     private int reused;
 
     private Study(String command, List<Path> files) {
@@ -111,9 +115,9 @@ public final class Study {
         return this;
     }
 
-    /** Replications per scenario (default 20, at least 2). */
+    /** Replications per scenario (default 20, at least 1; intervals and tests need 2). */
     public Study replications(int n) {
-        if (n < 2) throw new InputException("replications must be at least 2 (got " + n + ")");
+        if (n < 1) throw new InputException("replications must be at least 1 (got " + n + ")");
         replications = n;
         return this;
     }
@@ -160,6 +164,23 @@ public final class Study {
         return this;
     }
 
+    /**
+     * Computes replications with {@code r} instead of local threads (no journal: the runner
+     * answers for its own retries).
+     */
+    public Study runner(ReplicationRunner r) {
+        runner = r;
+        return this;
+    }
+
+    /**
+     * Makes {@code r} the runner of every study in this JVM that sets none: how a launcher
+     * (the Spark runner) puts the unchanged command line on its cluster. Null restores local threads.
+     */
+    public static void useRunnerByDefault(ReplicationRunner r) {
+        defaultRunner = r;
+    }
+
     /** Told of progress while {@link #execute()} runs. */
     public Study progress(ProgressListener listener) {
         progress = listener;
@@ -178,26 +199,35 @@ public final class Study {
         List<List<ReplicationResult>> reps = runSlice(p);
         List<ScenarioResult> results = new ArrayList<>();
         for (int i = 0; i < reps.size(); i++) results.add(new ScenarioResult(p.loaded.get(i).scenario().name(), reps.get(i)));
-        return new Results(p.spec, p.loaded, results);
+        return new Results(p.spec, p.loaded, results, List.of());
     }
 
     /**
-     * Runs this study's slice of replications into a shard folder ({@code shard.json} and the
+     * Runs this study's slice of replications into a shard folder ({@code manifest.json} and the
      * slice's journal), complete or not at all; {@link Shards#merge} turns all slices into the
      * results of the whole batch.
      */
     public Path executeShard(Path dir) {
-        Prepared p = prepare();
-        List<List<ReplicationResult>> reps = runSlice(p);
-        try (OutputDirectory od = OutputDirectory.create(dir); Journal j = Journal.open(od.path().resolve(JOURNAL))) {
-            for (int r = 0; r < reps.get(0).size(); r++) {
-                for (int s = 0; s < reps.size(); s++) j.append(s, reps.get(s).get(r));
-            }
-            j.close();
-            p.spec.write(od.path().resolve(SHARD));
-            od.commit();
+        List<ScenarioReader.Loaded> loaded = load();
+        try (OutputDirectory od = OutputDirectory.open(dir, Inputs.of(files, loaded), null)) {
+            executeShard(od);
         }
         return dir;
+    }
+
+    /** As {@link #executeShard(Path)}, into an output folder the caller opened before simulating; commits it. */
+    public void executeShard(OutputDirectory od) {
+        Prepared p = prepare();
+        List<List<ReplicationResult>> reps = runSlice(p);
+        od.write(folder -> {
+            try (Journal j = Journal.open(folder.resolve(JOURNAL))) {
+                for (int r = 0; r < reps.get(0).size(); r++) {
+                    for (int s = 0; s < reps.size(); s++) j.append(s, reps.get(s).get(r));
+                }
+            }
+            p.spec.write(folder.resolve(SHARD));
+        });
+        od.commit();
     }
 
     /**
@@ -236,7 +266,15 @@ public final class Study {
      * order; a mistake throws {@link InputException}.
      */
     public List<String> scenarioNames() {
-        return prepare().spec.scenarios().stream().map(BatchSpec.ScenarioId::name).toList();
+        return load().stream().map(l -> l.scenario().name()).toList();
+    }
+
+    /**
+     * Loads and checks every scenario with the overrides (nothing runs): each with the
+     * resolved tree it came from. Mistakes throw {@link InputException}.
+     */
+    public List<ScenarioReader.Loaded> load() {
+        return prepare().loaded;
     }
 
     /** Deletes a working folder once its batch's outputs are safely written. */
@@ -246,7 +284,7 @@ public final class Study {
             Files.deleteIfExists(workFolder.resolve(BATCH));
             Files.deleteIfExists(workFolder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + workFolder, e);
+            throw FileFaults.of("cannot remove the working folder", workFolder, e);
         }
     }
 
@@ -260,9 +298,9 @@ public final class Study {
         for (int i = 0; i < loaded.size(); i++) {
             String name = loaded.get(i).scenario().name();
             for (int j = 0; j < i; j++) {
-                if ("compare".equals(command) && loaded.get(j).scenario().name().equals(name)) {
-                    throw new InputException(files.get(i) + " and " + files.get(j) + " have the same name '" + name
-                            + "'; give each scenario its own name");
+                if (loaded.get(j).scenario().name().equals(name)) {
+                    throw new InputException(files.get(j) + " and " + files.get(i) + " have the same name '" + name
+                            + "', so their results would overwrite each other; give each scenario its own name");
                 }
             }
             ids.add(new BatchSpec.ScenarioId(name, BatchSpec.hash(loaded.get(i).tree())));
@@ -275,6 +313,13 @@ public final class Study {
     private List<List<ReplicationResult>> runSlice(Prepared p) {
         int first = slice.first(replications);
         int end = slice.end(replications);
+        ReplicationRunner remote = runner != null ? runner : defaultRunner;
+        if (remote != null) {
+            reused = 0;
+            PortableBatch batch = new PortableBatch(p.loaded.stream().map(ScenarioReader.Loaded::tree).toList(), seed,
+                    independentStreams);
+            return remote.run(batch, first, end);
+        }
         Journal journal = workFolder == null ? null : openWorkFolder(p.spec);
         try (Experiment experiment = new Experiment(seed, threads)) {
             List<RandomStreams> streams = new ArrayList<>();
@@ -314,7 +359,7 @@ public final class Study {
             }
             return Journal.open(workFolder.resolve(JOURNAL));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the working folder " + workFolder, e);
+            throw FileFaults.of("cannot prepare the working folder", workFolder, e);
         }
     }
 }

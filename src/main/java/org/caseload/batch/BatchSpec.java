@@ -23,7 +23,7 @@ import org.caseload.scenario.MapNode;
  * What identifies a batch of replications: the command, tool version, scenario files as given
  * with a hash of each resolved scenario, overrides, seed, replication count, comparison options
  * and the slice. Written as {@code batch.json} in a resumable run's working folder and as
- * {@code shard.json} in a shard folder; a resume or a merge accepts only records that agree.
+ * the {@code manifest.json} of a shard folder; a resume or a merge accepts only records that agree.
  *
  * @param command            "run" or "compare"
  * @param version            tool version that wrote it

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.caseload.experiment.ReplicationResult;
+import org.caseload.fault.FileFaults;
 
 /**
  * An append-only record of finished replications, one line each, so that a batch killed part
@@ -53,7 +54,7 @@ public final class Journal implements AutoCloseable {
             for (Entry e : read.entries) map.putIfAbsent(key(e.scenario, e.result.replication()), e.result);
             return new Journal(file, ch, map, read.damaged);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the journal " + file, e);
+            throw FileFaults.of("cannot open the journal", file, e);
         }
     }
 
@@ -122,7 +123,7 @@ public final class Journal implements AutoCloseable {
             while (b.hasRemaining()) channel.write(b);
             channel.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal " + file, e);
+            throw FileFaults.of("cannot write the journal", file, e);
         }
         entries.putIfAbsent(key(scenario, r.replication()), r);
     }

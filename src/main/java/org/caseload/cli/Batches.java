@@ -8,6 +8,8 @@ import org.caseload.api.ProgressListener;
 import org.caseload.api.Results;
 import org.caseload.api.Study;
 import org.caseload.batch.Slice;
+import org.caseload.report.OutputDirectory;
+import org.caseload.scenario.ScenarioReader;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -47,20 +49,37 @@ final class Batches {
         return study;
     }
 
-    /** Runs the study into dir (a shard folder with --shard) and returns the results, or null for a shard. */
+    /**
+     * Runs the study into dir (a shard folder with --shard) and returns the results, or null for
+     * a shard. The output folders are checked and opened before anything is simulated, so a
+     * refused or unwritable folder costs nothing; the journal beside them is removed once they
+     * are complete.
+     */
     static Results execute(CommandSpec spec, Study study, Path dir, String label) {
         PrintWriter err = spec.commandLine().getErr();
-        Path work = Study.workFolderFor(dir);
-        study.recordIn(work).progress(progress(err, label));
-        if (!study.slice().equals(Slice.WHOLE)) {
-            study.executeShard(dir);
+        List<ScenarioReader.Loaded> loaded = study.load();
+        ScenarioOptions.requireDistinctNames(loaded, study.files());
+        List<Path> inputs = ScenarioOptions.inputFiles(study.files(), loaded);
+        boolean shard = !study.slice().equals(Slice.WHOLE);
+        List<Path> dirs = shard || study.isComparison() ? List.of(dir)
+                : runFolders(dir, loaded.stream().map(l -> l.scenario().name()).toList());
+        List<OutputDirectory> outputs = new ArrayList<>();
+        try {
+            for (Path d : dirs) outputs.add(OutputDirectory.open(d, inputs, err));
+            Path work = Study.workFolderFor(dir);
+            study.recordIn(work).progress(progress(err, label));
+            if (shard) {
+                study.executeShard(outputs.get(0));
+                Study.forget(work);
+                return null;
+            }
+            Results results = study.execute();
+            results.writeInto(outputs);
             Study.forget(work);
-            return null;
+            return results;
+        } finally {
+            outputs.forEach(OutputDirectory::close);
         }
-        Results results = study.execute();
-        results.write(dir);
-        Study.forget(work);
-        return results;
     }
 
     /** Where a run's output goes: one scenario into dir; several into dir/name each. */

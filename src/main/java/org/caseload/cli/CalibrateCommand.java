@@ -129,6 +129,9 @@ final class CalibrateCommand implements Callable<Integer> {
         r.finish();
         if (targets.isEmpty() || params.isEmpty()) throw new UserException(targetsFile + ": needs at least one target and one parameter");
         PrintWriter o = spec.commandLine().getOut();
+        Path dir = out != null ? out : Path.of("results", scenario.name() + "-calibration");
+        List<Path> inputs = ScenarioOptions.inputFiles(List.of(file, targetsFile), List.of(new ScenarioReader.Loaded(scenario, base)));
+        OutputDirectory.check(dir, inputs);
 
         int[] evaluations = {0};
         double[] best;
@@ -155,13 +158,14 @@ final class CalibrateCommand implements Callable<Integer> {
             best = bestSeen;
             List<String> fitted = overrides(params, best);
             ScenarioResult fit = simulate(e, file, fitted, Math.max(reps, 10));
-            Path dir = out != null ? out : Path.of("results", scenario.name() + "-calibration");
-            try (OutputDirectory od = OutputDirectory.create(dir)) {
-                writeOutputs(od.path(), fitted, fit, targets, params, best);
-                new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(), fitted,
-                                ScenarioFiles.resolve(file, fitted))
-                        .put("targets_file", targetsFile.toString()).put("evaluations", evaluations[0])
-                        .write(od.path().resolve("manifest.json"));
+            try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
+                od.write(folder -> {
+                    writeOutputs(folder, fitted, fit, targets, params, best);
+                    new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(), fitted,
+                                    ScenarioFiles.resolve(file, fitted))
+                            .put("targets_file", targetsFile.toString()).put("evaluations", evaluations[0])
+                            .write(folder.resolve("manifest.json"));
+                });
                 od.commit();
             }
             o.printf("%d evaluations x %d replications; fitted:%n", evaluations[0], reps);

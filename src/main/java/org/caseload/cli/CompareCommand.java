@@ -85,11 +85,11 @@ final class CompareCommand implements Callable<Integer> {
             dir = batch.resume;
         } else {
             if (given.size() < 2) throw new UserException("give a BASELINE and at least one ALTERNATIVE (or --resume DIR)");
+            if (batch.shard != null && out == null) throw new UserException("--shard needs --out DIR (the shard folder)");
             study = org.caseload.api.Study.compare(given).replications(run.fixedReplications()).seed(run.execution.seed)
                     .alpha(alpha).independentStreams(independentStreams);
             scenarioOptions.overrides.forEach(study::set);
             study.shard(batch.slice().index(), batch.slice().count());
-            if (batch.shard != null && out == null) throw new UserException("--shard needs --out DIR (the shard folder)");
             List<String> names = study.scenarioNames();
             dir = out != null ? out : Path.of("results", names.get(0) + "-vs-" + names.get(1)
                     + (names.size() > 2 ? "-and-" + (names.size() - 2) + "-more" : ""));
@@ -122,10 +122,20 @@ final class CompareCommand implements Callable<Integer> {
         files.addAll(alternatives);
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
-        checkDistinctNames(scenarios, files);
+        ScenarioOptions.requireDistinctNames(loaded, files);
         Path dir = out != null ? out : Path.of("results", scenarios.get(0).name() + "-vs-" + scenarios.get(1).name()
                 + (scenarios.size() > 2 ? "-and-" + (scenarios.size() - 2) + "-more" : ""));
         PrintWriter stdout = spec.commandLine().getOut();
+        // Checked and prepared before simulating: a refused or unwritable folder costs nothing.
+        try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(files, loaded), spec.commandLine().getErr())) {
+            compare(od, loaded, scenarios, files, stdout);
+        }
+        return 0;
+    }
+
+    private void compare(OutputDirectory od, List<ScenarioReader.Loaded> loaded, List<Scenario> scenarios, List<Path> files,
+                         PrintWriter stdout) {
+        Path dir = od.requested();
         long t0 = System.nanoTime();
         List<ScenarioResult> results;
         try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
@@ -142,38 +152,26 @@ final class CompareCommand implements Callable<Integer> {
         List<String> altDescriptions = scenarios.subList(1, scenarios.size()).stream().map(Scenario::description).toList();
         List<String> words = PlainWords.summarise(rows, altNames, altDescriptions);
         int n = results.get(0).replications().size();
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
-            ComparisonFile.write(od.path().resolve("comparison.csv"), rows);
-            RunFiles.writeAll(od.path(), results);
+        od.write(folder -> {
+            ComparisonFile.write(folder.resolve("comparison.csv"), rows);
+            RunFiles.writeAll(folder, results);
             Manifest m = new Manifest("compare", run.execution.seed, n)
                     .put("alpha", alpha).put("common_random_numbers", String.valueOf(!independentStreams));
             if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", n);
             for (int i = 0; i < loaded.size(); i++) {
                 m.scenario(scenarios.get(i).name(), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());
             }
-            m.write(od.path().resolve("manifest.json"));
-            Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), results);
-            byte[] diff = Reports.differenceChart(od.path(), rows);
+            m.write(folder.resolve("manifest.json"));
+            Map<String, byte[]> charts = Reports.monthlyCharts(folder, results);
+            byte[] diff = Reports.differenceChart(folder, rows);
             Reports.RunInfo info = new Reports.RunInfo("caseload compare " + String.join(" ", files.stream().map(Path::toString).toList()),
                     run.execution.seed, n, !independentStreams, run.precisionNote);
-            RunCommand.write(od.path().resolve("report.html"), Reports.compareReport(info, scenarios, rows, words, diff, charts, alpha));
-            od.commit();
-        }
+            RunCommand.write(folder.resolve("report.html"), Reports.compareReport(info, scenarios, rows, words, diff, charts, alpha));
+        });
+        od.commit();
         for (String w : words) stdout.println(w);
         stdout.printf("%d scenarios x %d replications in %.1f s -> %s%n", scenarios.size(), n, wall, dir);
         stdout.flush();
-        return 0;
-    }
-
-    private static void checkDistinctNames(List<Scenario> scenarios, List<Path> files) {
-        for (int i = 0; i < scenarios.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (scenarios.get(i).name().equals(scenarios.get(j).name())) {
-                    throw new UserException(files.get(i) + " and " + files.get(j) + " have the same name '"
-                            + scenarios.get(i).name() + "'; give each scenario its own name (e.g. --set is shared, so edit the file)");
-                }
-            }
-        }
     }
 
     /** Pathway metrics are compared only for pathways every scenario has. */

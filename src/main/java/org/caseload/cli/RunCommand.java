@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario YAML files (none with --resume).")
-    List<Path> files = new java.util.ArrayList<>();
+    List<Path> files = new ArrayList<>();
 
     @Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
@@ -62,10 +63,10 @@ final class RunCommand implements Callable<Integer> {
             dir = batch.resume;
         } else {
             if (files.isEmpty()) throw new UserException("give at least one SCENARIO file (or --resume DIR)");
+            if (batch.shard != null && out == null) throw new UserException("--shard needs --out DIR (the shard folder)");
             study = org.caseload.api.Study.run(files).replications(run.fixedReplications()).seed(run.execution.seed);
             scenarioOptions.overrides.forEach(study::set);
             study.shard(batch.slice().index(), batch.slice().count());
-            if (batch.shard != null && out == null) throw new UserException("--shard needs --out DIR (the shard folder)");
             List<String> names = study.scenarioNames();
             dir = out != null ? out : names.size() == 1 ? Path.of("results", names.get(0)) : Path.of("results");
         }
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
                     study.slice().first(study.replications()) + 1, study.slice().end(study.replications()), wall, dir);
         } else {
             List<org.caseload.api.ScenarioResults> rs = results.scenarios();
-            List<Path> dirs = Batches.runFolders(dir, rs.stream().map(org.caseload.api.ScenarioResults::name).toList());
+            List<Path> dirs = results.folders(dir);
             for (int i = 0; i < rs.size(); i++) {
                 stdout.printf("%s: %d replications%s in %.1f s -> %s%n", rs.get(i).name(), rs.get(i).replications(),
                         Batches.reusedNote(study), wall, dirs.get(i));
@@ -95,30 +96,43 @@ final class RunCommand implements Callable<Integer> {
         run.check();
         if (files.isEmpty()) throw new UserException("give at least one SCENARIO file");
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
+        ScenarioOptions.requireDistinctNames(loaded, files);
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        List<Path> inputs = ScenarioOptions.inputFiles(files, loaded);
+        List<OutputDirectory> outputs = new ArrayList<>();
+        // Every output folder is checked and prepared before any simulation, so a refused or
+        // unwritable folder costs nothing; each is committed as soon as its scenario is done.
         try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
+            for (ScenarioReader.Loaded l : loaded) {
+                String name = l.scenario().name();
+                Path dir = out == null ? Path.of("results", name) : loaded.size() == 1 ? out : out.resolve(name);
+                outputs.add(OutputDirectory.open(dir, inputs, stderr));
+            }
             for (int i = 0; i < loaded.size(); i++) {
                 ScenarioReader.Loaded l = loaded.get(i);
                 String name = l.scenario().name();
-                Path dir = out == null ? Path.of("results", name) : loaded.size() == 1 ? out : out.resolve(name);
+                OutputDirectory od = outputs.get(i);
                 long t0 = System.nanoTime();
-                ScenarioResult result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()),
-                        spec.commandLine().getErr()).get(0);
+                ScenarioResult result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), stderr).get(0);
                 double wall = (System.nanoTime() - t0) / 1e9;
-                try (OutputDirectory od = OutputDirectory.create(dir)) {
-                    RunFiles.writeAll(od.path(), List.of(result));
+                int index = i;
+                od.write(dir -> {
+                    RunFiles.writeAll(dir, List.of(result));
                     Manifest m = new Manifest("run", run.execution.seed, result.replications().size())
-                            .scenario(name, files.get(i).toString(), scenarioOptions.overrides, l.tree());
+                            .scenario(name, files.get(index).toString(), scenarioOptions.overrides, l.tree());
                     if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications().size());
-                    m.write(od.path().resolve("manifest.json"));
-                    Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), List.of(result));
-                    Reports.RunInfo info = new Reports.RunInfo("caseload run " + files.get(i), run.execution.seed,
+                    m.write(dir.resolve("manifest.json"));
+                    Map<String, byte[]> charts = Reports.monthlyCharts(dir, List.of(result));
+                    Reports.RunInfo info = new Reports.RunInfo("caseload run " + files.get(index), run.execution.seed,
                             result.replications().size(), true, run.precisionNote);
-                    write(od.path().resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
-                    od.commit();
-                }
-                stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications().size(), wall, dir);
+                    write(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
+                });
+                od.commit();
+                stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications().size(), wall, od.requested());
             }
+        } finally {
+            outputs.forEach(OutputDirectory::close);
         }
         stdout.flush();
         return 0;

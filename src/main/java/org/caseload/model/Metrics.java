@@ -168,7 +168,7 @@ public final class Metrics {
             all.add(new Metric(STAY_PREFIX + p, "days",
                     "Mean length of stays in pathway " + p + " that ended in the period", NEUTRAL));
             all.add(new Metric(CASELOAD_PREFIX + p, "clients per FTE",
-                    "Time-averaged clients per FTE in pathway " + p + " (caseload pathways; 0 otherwise)", LOWER_IS_BETTER));
+                    "Time-averaged clients per FTE in pathway " + p + " (caseload pathways only; undefined while no staff are funded)", LOWER_IS_BETTER));
             all.add(new Metric(PATHWAY_COMPLETIONS_PREFIX + p, "completions per year",
                     "Successful completions of pathway " + p + " per year (treatment pathways)", HIGHER_IS_BETTER));
             all.add(new Metric(PATHWAY_SPEND_PREFIX + p, "GBP per year",

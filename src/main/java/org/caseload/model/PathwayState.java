@@ -76,7 +76,7 @@ final class PathwayState {
     }
 
     private void refreshPerFte(double t) {
-        if (isCaseload()) perFte.set(t, fte.value() > 0 ? members.size() / fte.value() : 0);
+        if (isCaseload()) perFte.set(t, fte.value() > 0 ? members.size() / fte.value() : Double.NaN);
     }
 
     boolean isCaseload() {

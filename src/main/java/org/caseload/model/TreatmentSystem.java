@@ -295,6 +295,7 @@ public final class TreatmentSystem {
             Client next = assessmentQueue.pollFirst();
             if (!next.awaitingAssessment) continue; // dropped away while waiting
             next.awaitingAssessment = false;
+            next.token++; // the wait is over: its death-while-waiting and patience events are void
             assessmentQueued--;
             refreshWaiting(engine.now());
             startAssessment(next, next.queuedServiceDays, next.routeUniform);
@@ -832,7 +833,7 @@ public final class TreatmentSystem {
             clients += p.size();
         }
         keyworkerFte.set(now, fte);
-        caseloadPerWorker.set(now, fte > 0 ? clients / fte : 0);
+        caseloadPerWorker.set(now, fte > 0 ? clients / fte : Double.NaN); // undefined without staff, not 0
     }
 
     /** Called by the budget after a change of staffing. */
@@ -920,7 +921,7 @@ public final class TreatmentSystem {
             r.put(Metrics.PATHWAY_WAITING_PREFIX + n, p.waiting.mean());
             r.put(Metrics.ENTRIES_PREFIX + n, p.entries.perYear());
             r.put(Metrics.STAY_PREFIX + n, ratio(p.stayDays.total(), p.stays.total()));
-            r.put(Metrics.CASELOAD_PREFIX + n, p.perFte.mean());
+            if (p.isCaseload()) r.put(Metrics.CASELOAD_PREFIX + n, p.perFte.mean()); // no staff ratio elsewhere
             r.put(Metrics.PATHWAY_COMPLETIONS_PREFIX + n, p.completions.perYear());
             r.put(Metrics.PATHWAY_SPEND_PREFIX + n, Budget.spend(p) / years);
         }
@@ -934,6 +935,11 @@ public final class TreatmentSystem {
         monthly.put(Metrics.M_COMPLETIONS, completions.monthly());
         monthly.put(Metrics.M_DEATHS, deathsAll.monthly());
         monthly.put(Metrics.M_SPEND, spendMonthly);
+        // Overflow (e.g. absurd staff numbers) is as undefined as a division by zero: one marker, NaN.
+        r.replaceAll((k, v) -> Double.isFinite(v) ? v : Double.NaN);
+        for (double[] series : monthly.values()) {
+            for (int i = 0; i < series.length; i++) if (!Double.isFinite(series[i])) series[i] = Double.NaN;
+        }
         return new ReplicationResult(replication, r, monthly);
     }
 
@@ -955,18 +961,18 @@ public final class TreatmentSystem {
                 den += seenByGroup[p][g.ordinal()];
             }
         }
-        return den > 0 ? 100 * num / den : 0;
+        return den > 0 ? 100 * num / den : Double.NaN;
     }
 
-    /** a / b, or 0 when nothing was counted (a metric of an empty window is reported as 0, not NaN). */
+    /** a / b, or NaN when nothing was counted: a mean of nothing is undefined, not 0 (reports show it as such). */
     private static double ratio(double a, double b) {
-        return b > 0 ? a / b : 0;
+        return b > 0 ? a / b : Double.NaN;
     }
 
     private static double mean(int[] xs) {
         double s = 0;
         for (int x : xs) s += x;
-        return xs.length > 0 ? s / xs.length : 0;
+        return xs.length > 0 ? s / xs.length : Double.NaN;
     }
 
     /**
