@@ -2,7 +2,7 @@ package org.caseload.api;
 
 import java.util.List;
 import org.caseload.batch.PortableBatch;
-import org.caseload.experiment.ReplicationResult;
+import org.caseload.results.ReplicationResult;
 
 /**
  * Computes a study's replications somewhere other than this JVM's thread pool, e.g. on Spark

@@ -1,7 +1,7 @@
 package org.caseload.api;
 
 import java.util.List;
-import org.caseload.experiment.ScenarioResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.report.RunFiles;
 import org.caseload.stats.ConfidenceInterval;
 

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Journal;
 import org.caseload.batch.Slice;
-import org.caseload.experiment.ReplicationResult;
-import org.caseload.experiment.ScenarioResult;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.fault.InputException;
 import org.caseload.scenario.ScenarioReader;
 

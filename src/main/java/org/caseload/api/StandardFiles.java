@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.caseload.batch.BatchSpec;
-import org.caseload.experiment.ScenarioResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.report.ComparisonFile;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;

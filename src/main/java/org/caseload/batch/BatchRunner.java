@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ReplicationResult;
+import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.Scenario;
 
 /**

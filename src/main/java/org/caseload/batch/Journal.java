@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import org.caseload.experiment.ReplicationResult;
+import org.caseload.results.ReplicationResult;
 import org.caseload.fault.FileFaults;
 
 /**

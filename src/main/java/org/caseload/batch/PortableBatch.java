@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ReplicationResult;
+import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;

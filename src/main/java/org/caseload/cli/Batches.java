@@ -55,7 +55,7 @@ final class Batches {
      * refused or unwritable folder costs nothing; the journal beside them is removed once they
      * are complete.
      */
-    static Results execute(CommandSpec spec, Study study, Path dir, String label) {
+    static Results execute(CommandSpec spec, Study study, Path dir, String label, boolean quiet) {
         PrintWriter err = spec.commandLine().getErr();
         List<ScenarioReader.Loaded> loaded = study.load();
         ScenarioOptions.requireDistinctNames(loaded, study.files());
@@ -67,7 +67,7 @@ final class Batches {
         try {
             for (Path d : dirs) outputs.add(OutputDirectory.open(d, inputs, err));
             Path work = Study.workFolderFor(dir);
-            study.recordIn(work).progress(progress(err, label));
+            study.recordIn(work).progress(progress(err, label, quiet));
             if (shard) {
                 study.executeShard(outputs.get(0));
                 Study.forget(work);
@@ -95,7 +95,7 @@ final class Batches {
         return n == 0 ? "" : " (" + n + " read back from the interrupted run)";
     }
 
-    private static ProgressListener progress(PrintWriter err, String label) {
+    private static ProgressListener progress(PrintWriter err, String label, boolean quiet) {
         return new ProgressListener() {
             private Progress bar;
 
@@ -105,7 +105,7 @@ final class Batches {
                     err.println("caseload: resuming: " + recorded + " replications already done, " + toRun + " to run");
                     err.flush();
                 }
-                bar = new Progress(err, label, toRun);
+                bar = new Progress(err, label, toRun, quiet);
             }
 
             @Override

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
 import org.caseload.report.ComparisonFile;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.PlainWords;
 import org.caseload.report.Reports;
 import org.caseload.report.RunFiles;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.ComparisonTable;
@@ -56,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. An existing folder is replaced only if it holds caseload's own results or is empty.")
     Path out;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
@@ -97,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
         study.threads(run.execution.threads);
         long t0 = System.nanoTime();
         org.caseload.api.Results results = Batches.execute(spec, study, dir, String.join(", ",
-                study.files().stream().map(Path::toString).toList()));
+                study.files().stream().map(Path::toString).toList()), run.quiet.quiet);
         double wall = (System.nanoTime() - t0) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
         if (results == null) {

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ScenarioResult;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.Reports;
 import org.caseload.report.RunFiles;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (see above).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (see above). An existing folder is replaced only if it holds caseload's own results or is empty.")
     Path out;
 
     @Mixin
@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         study.threads(run.execution.threads);
         long t0 = System.nanoTime();
         org.caseload.api.Results results = Batches.execute(spec, study, dir, String.join(", ",
-                study.files().stream().map(Path::toString).toList()));
+                study.files().stream().map(Path::toString).toList()), run.quiet.quiet);
         double wall = (System.nanoTime() - t0) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
         if (results == null) {

@@ -2,8 +2,8 @@ package org.caseload.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metric;
+import org.caseload.results.Metric;
+import org.caseload.results.ScenarioResult;
 
 /**
  * Paired comparisons of each alternative with the baseline on every metric, with Holm's

@@ -11,7 +11,7 @@ import org.caseload.api.ReplicationRunner;
 import org.caseload.api.Study;
 import org.caseload.batch.PortableBatch;
 import org.caseload.cli.Main;
-import org.caseload.experiment.ReplicationResult;
+import org.caseload.results.ReplicationResult;
 
 /**
  * Runs caseload's replications on Spark executors: the replications are split into

@@ -9,7 +9,7 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ReplicationResult;
+import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
 
