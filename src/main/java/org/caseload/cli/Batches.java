@@ -1,6 +1,8 @@
 package org.caseload.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +66,10 @@ final class Batches {
         List<Path> dirs = shard || study.isComparison() ? List.of(dir)
                 : runFolders(dir, loaded.stream().map(l -> l.scenario().name()).toList());
         List<OutputDirectory> outputs = new ArrayList<>();
+        Path work = Study.workFolderFor(dir);
+        boolean hadRecord = Files.isDirectory(work);
         try {
             for (Path d : dirs) outputs.add(OutputDirectory.open(d, inputs, err));
-            Path work = Study.workFolderFor(dir);
             study.recordIn(work).progress(progress(err, label, quiet));
             if (shard) {
                 study.executeShard(outputs.get(0));
@@ -77,8 +80,22 @@ final class Batches {
             results.writeInto(outputs);
             Study.forget(work);
             return results;
+        } catch (Throwable failed) {
+            // A run that fails by itself (disk full, out of memory, a bad folder) leaves nothing new
+            // behind; a record from an earlier, killed run is kept for another --resume.
+            if (!hadRecord) removeQuietly(work);
+            throw failed;
         } finally {
             outputs.forEach(OutputDirectory::close);
+        }
+    }
+
+    private static void removeQuietly(Path work) {
+        try (var files = Files.list(work)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+            Files.deleteIfExists(work);
+        } catch (IOException | RuntimeException e) {
+            // best effort: what remains is an ordinary record that --resume or a new run takes over
         }
     }
 
