@@ -46,11 +46,14 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline scenario.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "BASELINE", description = "The baseline scenario (none with --resume).")
     Path baseline;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ALTERNATIVE", description = "One or more alternatives.")
-    List<Path> alternatives;
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ALTERNATIVE", description = "One or more alternatives.")
+    List<Path> alternatives = new ArrayList<>();
+
+    @Mixin
+    BatchOptions batch = new BatchOptions();
 
     @Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
@@ -71,8 +74,58 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (batch.resume == null && run.precision != null) {
+            if (batch.shard != null) throw new UserException("--shard needs a fixed --replications count, not --precision");
+            return precisionRun();
+        }
         run.check();
         if (!(alpha > 0 && alpha < 1)) throw new UserException("--alpha must be between 0 and 1 (got " + alpha + ")");
+        List<Path> given = new ArrayList<>();
+        if (baseline != null) given.add(baseline);
+        given.addAll(alternatives);
+        org.caseload.api.Study study;
+        Path dir;
+        if (batch.resume != null) {
+            study = Batches.resume(spec, batch.resume, given, true);
+            dir = batch.resume;
+        } else {
+            if (given.size() < 2) throw new UserException("give a BASELINE and at least one ALTERNATIVE (or --resume DIR)");
+            if (batch.shard != null && out == null) throw new UserException("--shard needs --out DIR (the shard folder)");
+            study = org.caseload.api.Study.compare(given).replications(run.fixedReplications()).seed(run.execution.seed)
+                    .alpha(alpha).independentStreams(independentStreams);
+            scenarioOptions.overrides.forEach(study::set);
+            study.shard(batch.slice().index(), batch.slice().count());
+            List<String> names = study.scenarioNames();
+            dir = out != null ? out : Path.of("results", names.get(0) + "-vs-" + names.get(1)
+                    + (names.size() > 2 ? "-and-" + (names.size() - 2) + "-more" : ""));
+        }
+        study.threads(run.execution.threads);
+        long t0 = System.nanoTime();
+        org.caseload.api.Results results = Batches.execute(spec, study, dir, String.join(", ",
+                study.files().stream().map(Path::toString).toList()), run.quiet.quiet);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (results == null) {
+            stdout.printf("shard %s: %d scenarios, replications %d to %d in %.1f s -> %s%n", study.slice(), study.files().size(),
+                    study.slice().first(study.replications()) + 1, study.slice().end(study.replications()), wall, dir);
+        } else {
+            // The summary card comes first; the detail is in report.html and the CSV files.
+            for (String line : results.summaryCard()) stdout.println(line);
+            stdout.println();
+            stdout.println(SummaryCard.MEANING);
+            stdout.println();
+            stdout.printf("%d scenarios x %d replications%s in %.1f s -> %s%n", results.scenarios().size(),
+                    results.replications(), Batches.reusedNote(study), wall, dir);
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** {@code --precision}: the replication count is chosen as results come in (not resumable yet). */
+    private Integer precisionRun() {
+        run.check();
+        if (!(alpha > 0 && alpha < 1)) throw new UserException("--alpha must be between 0 and 1 (got " + alpha + ")");
+        if (baseline == null || alternatives.isEmpty()) throw new UserException("give a BASELINE and at least one ALTERNATIVE");
         List<Path> files = new ArrayList<>();
         files.add(baseline);
         files.addAll(alternatives);
@@ -112,9 +165,8 @@ final class CompareCommand implements Callable<Integer> {
         od.write(folder -> {
             ComparisonFile.write(folder.resolve("comparison.csv"), rows);
             RunFiles.writeAll(folder, results);
-            Manifest m = new Manifest("compare", run.execution.seed, n, run.execution.threads)
-                    .put("alpha", alpha).put("common_random_numbers", String.valueOf(!independentStreams))
-                    .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
+            Manifest m = new Manifest("compare", run.execution.seed, n)
+                    .put("alpha", alpha).put("common_random_numbers", String.valueOf(!independentStreams));
             if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", n);
             for (int i = 0; i < loaded.size(); i++) {
                 m.scenario(scenarios.get(i).name(), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Option;
 
 /**
- * Progress of a long run on an interactive terminal: replications done, elapsed time and an
- * estimate of the time left, redrawn in place at most a few times a second. It is drawn on
+ * Progress of a long run on an interactive terminal: replications done, replications per
+ * second, elapsed time and an estimate of the time left, redrawn in place at most a few times a second. It is drawn on
  * standard error, so it shows only when standard error is a terminal (whatever standard input
  * and output are: {@code caseload compare ... > summary.txt} still shows progress), never in
  * logs or CI, and not with {@code --quiet}.
@@ -66,7 +66,8 @@ final class Progress {
             lastDraw = now;
             double elapsed = (now - start) / 1e9;
             double left = d > 0 ? elapsed / d * (total - d) : 0;
-            out.printf("\r%s: %d/%d replications, %.0f s elapsed, ~%.0f s left   ", label, d, total, elapsed, left);
+            out.printf("\r%s: %d/%d replications, %.1f/s, %.0f s elapsed, ~%.0f s left   ", label, d, total,
+                    elapsed > 0 ? d / elapsed : 0, elapsed, left);
             out.flush();
         }
     }

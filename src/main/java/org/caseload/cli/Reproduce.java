@@ -2,7 +2,6 @@ package org.caseload.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -11,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
  * still reproduces the run if a default changes. Arguments are quoted for a POSIX shell.
  */
 final class Reproduce {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:,+@%-]+");
 
     private Reproduce() {
     }
@@ -32,7 +30,6 @@ final class Reproduce {
     }
 
     static String quote(String a) {
-        if (!a.isEmpty() && PLAIN.matcher(a).matches()) return a;
-        return "'" + a.replace("'", "'\\''") + "'";
+        return org.caseload.report.ShellWords.quote(a);
     }
 }

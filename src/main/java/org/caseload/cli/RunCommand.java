@@ -38,8 +38,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario YAML files.")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario YAML files (none with --resume).")
+    List<Path> files = new ArrayList<>();
 
     @Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
@@ -50,9 +50,58 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (see above). An existing folder is replaced only if it holds caseload's own results or is empty.")
     Path out;
 
+    @Mixin
+    BatchOptions batch = new BatchOptions();
+
     @Override
     public Integer call() {
+        if (batch.resume == null && run.precision != null) {
+            if (batch.shard != null) throw new UserException("--shard needs a fixed --replications count, not --precision");
+            return precisionRun();
+        }
         run.check();
+        org.caseload.api.Study study;
+        Path dir;
+        if (batch.resume != null) {
+            study = Batches.resume(spec, batch.resume, files, false);
+            dir = batch.resume;
+        } else {
+            if (files.isEmpty()) throw new UserException("give at least one SCENARIO file (or --resume DIR)");
+            if (batch.shard != null && out == null) throw new UserException("--shard needs --out DIR (the shard folder)");
+            study = org.caseload.api.Study.run(files).replications(run.fixedReplications()).seed(run.execution.seed);
+            scenarioOptions.overrides.forEach(study::set);
+            study.shard(batch.slice().index(), batch.slice().count());
+            List<String> names = study.scenarioNames();
+            dir = out != null ? out : names.size() == 1 ? Path.of("results", names.get(0)) : Path.of("results");
+        }
+        study.threads(run.execution.threads);
+        long t0 = System.nanoTime();
+        org.caseload.api.Results results = Batches.execute(spec, study, dir, String.join(", ",
+                study.files().stream().map(Path::toString).toList()), run.quiet.quiet);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (results == null) {
+            stdout.printf("shard %s: %d scenario(s), replications %d to %d in %.1f s -> %s%n", study.slice(), study.files().size(),
+                    study.slice().first(study.replications()) + 1, study.slice().end(study.replications()), wall, dir);
+        } else {
+            for (String line : results.summaryCard()) stdout.println(line);
+            List<org.caseload.api.ScenarioResults> rs = results.scenarios();
+            List<Path> dirs = results.folders(dir);
+            for (int i = 0; i < rs.size(); i++) {
+                stdout.printf("%s: %d replications%s in %.1f s -> %s%n", rs.get(i).name(), rs.get(i).replications(),
+                        Batches.reusedNote(study), wall, dirs.get(i));
+            }
+            stdout.println();
+            stdout.println(SummaryCard.MEANING);
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** {@code --precision}: the replication count is chosen as results come in (not resumable yet). */
+    private Integer precisionRun() {
+        run.check();
+        if (files.isEmpty()) throw new UserException("give at least one SCENARIO file");
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         ScenarioOptions.requireDistinctNames(loaded, files);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -77,9 +126,8 @@ final class RunCommand implements Callable<Integer> {
                 int index = i;
                 od.write(dir -> {
                     RunFiles.writeAll(dir, List.of(result));
-                    Manifest m = new Manifest("run", run.execution.seed, result.replications().size(), run.execution.threads)
-                            .scenario(name, files.get(index).toString(), scenarioOptions.overrides, l.tree())
-                            .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
+                    Manifest m = new Manifest("run", run.execution.seed, result.replications().size())
+                            .scenario(name, files.get(index).toString(), scenarioOptions.overrides, l.tree());
                     if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications().size());
                     m.write(dir.resolve("manifest.json"));
                     List<ReportCharts.Chart> charts = ReportCharts.monthly(dir, List.of(result), List.of(l.scenario()));

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + "Holm-adjusted p-value and verdict), charts/dose_response.* and report.html into DIR "
                 + "(default results/<scenario>-sweep/).",
                 "Prints, for each headline metric, the first level detectably worse than the first level; with "
-                        + "--target, the smallest level meeting the target with 95% confidence."})
+                        + "--target, the smallest level meeting the target with 95%% confidence."})
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

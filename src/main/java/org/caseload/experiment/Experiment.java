@@ -120,6 +120,38 @@ public final class Experiment implements AutoCloseable {
         return results;
     }
 
+    /**
+     * Runs the listed replications of one scenario (any order, any gaps: e.g. those a resumed
+     * batch still lacks). {@code finished} receives each result on its worker thread as soon as
+     * it is done (e.g. to record it); the returned list follows the order of {@code reps}.
+     */
+    public List<ReplicationResult> run(Scenario scenario, RandomStreams streams, int[] reps,
+                                       java.util.function.Consumer<ReplicationResult> finished) {
+        List<Future<ReplicationResult>> futures = new ArrayList<>();
+        for (int rep : reps) {
+            futures.add(pool.submit(() -> {
+                ReplicationResult res = new TreatmentSystem(scenario, streams, rep).run();
+                finished.accept(res);
+                return res;
+            }));
+        }
+        List<ReplicationResult> results = new ArrayList<>(futures.size());
+        try {
+            for (Future<ReplicationResult> f : futures) results.add(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            futures.forEach(f -> f.cancel(true));
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
+        return results;
+    }
+
     /** Runs replications 0..n-1 of one scenario. */
     public ScenarioResult run(Scenario scenario, int replications) {
         return new ScenarioResult(scenario.name(), run(scenario, 0, replications, r -> { }));

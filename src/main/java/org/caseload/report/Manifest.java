@@ -22,13 +22,21 @@ public final class Manifest {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Manifest(String command, long seed, int replications, int threads) {
+        this(command, seed, replications);
+        root.put("threads", threads);
+    }
+
+    /**
+     * A manifest without the thread count: for outputs that must be byte-identical however
+     * the work was run (threads, resumed, sharded and merged).
+     */
+    public Manifest(String command, long seed, int replications) {
         root = mapper.createObjectNode();
         root.put("tool", "caseload");
         root.put("version", Version.VERSION);
         root.put("command", command);
         root.put("seed", seed);
         root.put("replications", replications);
-        root.put("threads", threads);
         root.put("java", System.getProperty("java.version"));
         root.putArray("scenarios");
     }

@@ -34,7 +34,8 @@ public final class XlsxReport {
     /** @param rows the comparison's rows, or null for a run */
     public static void write(Path file, List<ScenarioResult> results, List<ComparisonTable.Row> rows,
                              List<Assumptions.Sources> assumptions) {
-        try (OutputStream os = Files.newOutputStream(file)) {
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        try (OutputStream os = written) {
             Workbook wb = new Workbook(os, "caseload", "1.0");
             summary(wb.newWorksheet("Summary"), results);
             comparison(wb.newWorksheet("Comparison"), rows);
@@ -44,6 +45,36 @@ public final class XlsxReport {
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try (OutputStream os = Files.newOutputStream(file)) {
+            withoutClock(written.toByteArray(), os);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The workbook as written, less the one clock reading in it (the creation time in
+     * docProps/core.xml), so that the same results always give the same bytes, resumed,
+     * sharded and merged runs included. Entry order and times are kept as written.
+     */
+    static void withoutClock(byte[] xlsx, OutputStream target) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(target)) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("docProps/core.xml")) {
+                    content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            .replaceAll("<dcterms:created[^>]*>[^<]*</dcterms:created>", "")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTime(e.getTime());
+                out.putNextEntry(copy);
+                out.write(content);
+                out.closeEntry();
+            }
         }
     }
 

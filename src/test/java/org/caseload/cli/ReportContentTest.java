@@ -137,9 +137,10 @@ class ReportContentTest {
         }
         assertEquals(8, images);
         assertTrue(html.contains("budget from month 12: leeds-cut-50 -50%"), "budget change marker");
-        assertTrue(html.contains("caseload compare scenarios/leeds.yaml scenarios/leeds-cut-50.yaml --replications 3 --out "),
-                "reproducing command");
-        assertTrue(html.contains("--set horizon_months=24 --set warmup_months=24 --seed 1</code>"), "seed appended");
+        // What the results depend on, not how they were run (--out, --threads): a resumed or
+        // merged batch writes the same report.
+        assertTrue(html.contains("caseload compare scenarios/leeds.yaml scenarios/leeds-cut-50.yaml --set horizon_months=24 "
+                + "--set warmup_months=24 --replications 3 --seed 1</code>"), "reproducing command");
         assertTrue(html.contains("Assumptions and their sources"));
         assertTrue(html.contains("the relapse/re-presentation loop takes years to fill"), "leeds.yaml comment as a source");
         assertTrue(html.contains("@media print{@page{size:A4"));

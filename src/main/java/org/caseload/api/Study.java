@@ -1,0 +1,365 @@
+package org.caseload.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseload.Version;
+import org.caseload.batch.BatchRunner;
+import org.caseload.batch.BatchSpec;
+import org.caseload.batch.Journal;
+import org.caseload.batch.PortableBatch;
+import org.caseload.batch.Slice;
+import org.caseload.engine.RandomStreams;
+import org.caseload.experiment.Experiment;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
+import org.caseload.fault.FileFaults;
+import org.caseload.fault.InputException;
+import org.caseload.report.OutputDirectory;
+import org.caseload.scenario.ScenarioReader;
+
+/**
+ * A batch of replications of one or more scenarios, set up step by step and then executed:
+ *
+ * <pre>{@code
+ * Results r = Study.compare(Path.of("scenarios/leeds.yaml"), Path.of("scenarios/leeds-cut-10.yaml"))
+ *         .replications(40).seed(3).threads(2).execute();
+ * }</pre>
+ *
+ * <p>Replication r of every scenario uses substream r of the same random streams (common random
+ * numbers), so results depend only on the scenarios, overrides, seed and replication count, never
+ * on threads, finishing order, a resume or sharding. Mistakes in scenario files or settings throw
+ * {@link org.caseload.fault.InputException} with a message naming file, line and field.
+ */
+public final class Study {
+    static final String JOURNAL = "journal.tsv";
+    static final String BATCH = "batch.json";
+    /** A shard folder's manifest: tool "caseload", so output-folder rules know it as caseload's own. */
+    static final String SHARD = "manifest.json";
+
+    private final String command;
+    private final List<Path> files;
+    private final List<String> overrides = new ArrayList<>();
+    private int replications = 20;
+    private long seed = 1;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private double alpha = 0.05;
+    private boolean independentStreams;
+    private Slice slice = Slice.WHOLE;
+    private Path workFolder;
+    private static volatile ReplicationRunner defaultRunner;
+    private ProgressListener progress = r -> { };
+    private ReplicationRunner runner;
+    private int reused;
+
+    private Study(String command, List<Path> files) {
+        if (files.isEmpty()) throw new InputException("give at least one scenario file");
+        this.command = command;
+        this.files = List.copyOf(files);
+    }
+
+    /** Independent runs of each scenario (written to one folder per scenario when there are several). */
+    public static Study run(List<Path> scenarios) {
+        return new Study("run", scenarios);
+    }
+
+    /** As {@link #run(List)}. */
+    public static Study run(Path... scenarios) {
+        return run(List.of(scenarios));
+    }
+
+    /** A baseline against one or more alternatives under common random numbers. */
+    public static Study compare(Path baseline, Path... alternatives) {
+        List<Path> all = new ArrayList<>();
+        all.add(baseline);
+        all.addAll(List.of(alternatives));
+        return compare(all);
+    }
+
+    /** As {@link #compare(Path, Path...)}, baseline first. */
+    public static Study compare(List<Path> baselineThenAlternatives) {
+        if (baselineThenAlternatives.size() < 2) throw new InputException("compare needs a baseline and at least one alternative");
+        return new Study("compare", baselineThenAlternatives);
+    }
+
+    /**
+     * Sets up again, from its working folder, the batch that was being run there (see
+     * {@link #recordIn(Path)}), to finish it. Scenario files are read again from the paths
+     * recorded (relative ones from the current folder) and must not have changed.
+     */
+    public static Study resume(Path workFolder) {
+        Path record = workFolder.resolve(BATCH);
+        if (!Files.exists(record)) throw new InputException(workFolder + ": no unfinished run is recorded there");
+        BatchSpec spec = BatchSpec.read(record);
+        Study s = new Study(spec.command(), spec.files().stream().map(Path::of).toList());
+        s.overrides.addAll(spec.overrides());
+        s.replications = spec.replications();
+        s.seed = spec.seed();
+        s.alpha = Double.isNaN(spec.alpha()) ? 0.05 : spec.alpha();
+        s.independentStreams = spec.independentStreams();
+        s.slice = spec.slice();
+        s.workFolder = workFolder;
+        return s;
+    }
+
+    /** Overrides one value of every scenario, e.g. {@code set("pathways.rehab.capacity.places", 40)}. */
+    public Study set(String path, Object value) {
+        return set(path + "=" + value);
+    }
+
+    /** Overrides one value of every scenario, written {@code path=value} as on the command line. */
+    public Study set(String pathEqualsValue) {
+        overrides.add(pathEqualsValue);
+        return this;
+    }
+
+    /** Replications per scenario (default 20, at least 1; intervals and tests need 2). */
+    public Study replications(int n) {
+        if (n < 1) throw new InputException("replications must be at least 1 (got " + n + ")");
+        replications = n;
+        return this;
+    }
+
+    /** Experiment seed (default 1). */
+    public Study seed(long s) {
+        seed = s;
+        return this;
+    }
+
+    /** Worker threads (default: one per core); results do not depend on it. */
+    public Study threads(int t) {
+        if (t < 1) throw new InputException("threads must be at least 1 (got " + t + ")");
+        threads = t;
+        return this;
+    }
+
+    /** Family-wise significance level of a comparison's verdicts (default 0.05). */
+    public Study alpha(double a) {
+        if (!(a > 0 && a < 1)) throw new InputException("alpha must be between 0 and 1 (got " + a + ")");
+        alpha = a;
+        return this;
+    }
+
+    /** Gives each scenario its own streams (switches common random numbers off). */
+    public Study independentStreams(boolean on) {
+        independentStreams = on;
+        return this;
+    }
+
+    /** Restricts the batch to the {@code index}-th of {@code count} slices of its replications; see {@link #executeShard}. */
+    public Study shard(int index, int count) {
+        slice = new Slice(index, count);
+        return this;
+    }
+
+    /**
+     * Records every finished replication in {@code folder} (an append-only, checksummed journal)
+     * and reuses those already recorded there by the same batch, so an interrupted batch resumes
+     * where it stopped. A record of a different batch in the folder is replaced.
+     */
+    public Study recordIn(Path folder) {
+        workFolder = folder;
+        return this;
+    }
+
+    /**
+     * Computes replications with {@code r} instead of local threads (no journal: the runner
+     * answers for its own retries).
+     */
+    public Study runner(ReplicationRunner r) {
+        runner = r;
+        return this;
+    }
+
+    /**
+     * Makes {@code r} the runner of every study in this JVM that sets none: how a launcher
+     * (the Spark runner) puts the unchanged command line on its cluster. Null restores local threads.
+     */
+    public static void useRunnerByDefault(ReplicationRunner r) {
+        defaultRunner = r;
+    }
+
+    /** Told of progress while {@link #execute()} runs. */
+    public Study progress(ProgressListener listener) {
+        progress = listener;
+        return this;
+    }
+
+    /** Replications read back from the working folder by the last execution, rather than simulated. */
+    public int reusedReplications() {
+        return reused;
+    }
+
+    /** Runs the whole batch (no {@link #shard}) and returns its results. */
+    public Results execute() {
+        if (!slice.equals(Slice.WHOLE)) throw new IllegalStateException("a shard is run with executeShard(dir)");
+        Prepared p = prepare();
+        List<List<ReplicationResult>> reps = runSlice(p);
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int i = 0; i < reps.size(); i++) results.add(new ScenarioResult(p.loaded.get(i).scenario().name(), reps.get(i)));
+        return new Results(p.spec, p.loaded, results, List.of());
+    }
+
+    /**
+     * Runs this study's slice of replications into a shard folder ({@code manifest.json} and the
+     * slice's journal), complete or not at all; {@link Shards#merge} turns all slices into the
+     * results of the whole batch.
+     */
+    public Path executeShard(Path dir) {
+        List<ScenarioReader.Loaded> loaded = load();
+        try (OutputDirectory od = OutputDirectory.open(dir, Inputs.of(files, loaded), null)) {
+            executeShard(od);
+        }
+        return dir;
+    }
+
+    /** As {@link #executeShard(Path)}, into an output folder the caller opened before simulating; commits it. */
+    public void executeShard(OutputDirectory od) {
+        Prepared p = prepare();
+        List<List<ReplicationResult>> reps = runSlice(p);
+        od.write(folder -> {
+            try (Journal j = Journal.open(folder.resolve(JOURNAL))) {
+                for (int r = 0; r < reps.get(0).size(); r++) {
+                    for (int s = 0; s < reps.size(); s++) j.append(s, reps.get(s).get(r));
+                }
+            }
+            p.spec.write(folder.resolve(SHARD));
+        });
+        od.commit();
+    }
+
+    /**
+     * The working folder where the command line records a batch whose outputs go to
+     * {@code outputDir}: a hidden sibling, {@code .<name>.resume}, kept until the outputs are
+     * written, so that {@code --resume outputDir} finds it after a crash.
+     */
+    public static Path workFolderFor(Path outputDir) {
+        Path abs = outputDir.toAbsolutePath().normalize();
+        Path parent = abs.getParent() == null ? abs : abs.getParent();
+        return parent.resolve("." + abs.getFileName() + ".resume");
+    }
+
+    /** Whether this is a comparison (baseline first) rather than independent runs. */
+    public boolean isComparison() {
+        return "compare".equals(command);
+    }
+
+    /** The scenario files, as given or as recorded. */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** The slice this study runs ({@code 1/1} unless {@link #shard}). */
+    public Slice slice() {
+        return slice;
+    }
+
+    /** The replications per scenario of the whole batch. */
+    public int replications() {
+        return replications;
+    }
+
+    /**
+     * Loads and checks every scenario (without running anything) and returns their names, in
+     * order; a mistake throws {@link InputException}.
+     */
+    public List<String> scenarioNames() {
+        return load().stream().map(l -> l.scenario().name()).toList();
+    }
+
+    /**
+     * Loads and checks every scenario with the overrides (nothing runs): each with the
+     * resolved tree it came from. Mistakes throw {@link InputException}.
+     */
+    public List<ScenarioReader.Loaded> load() {
+        return prepare().loaded;
+    }
+
+    /** Deletes a working folder once its batch's outputs are safely written. */
+    public static void forget(Path workFolder) {
+        try {
+            Files.deleteIfExists(workFolder.resolve(JOURNAL));
+            Files.deleteIfExists(workFolder.resolve(BATCH));
+            Files.deleteIfExists(workFolder);
+        } catch (IOException e) {
+            throw FileFaults.of("cannot remove the working folder", workFolder, e);
+        }
+    }
+
+    private record Prepared(BatchSpec spec, List<ScenarioReader.Loaded> loaded) {
+    }
+
+    private Prepared prepare() {
+        List<ScenarioReader.Loaded> loaded = new ArrayList<>();
+        for (Path f : files) loaded.add(ScenarioReader.load(f, overrides));
+        List<BatchSpec.ScenarioId> ids = new ArrayList<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            String name = loaded.get(i).scenario().name();
+            for (int j = 0; j < i; j++) {
+                if (loaded.get(j).scenario().name().equals(name)) {
+                    throw new InputException(files.get(j) + " and " + files.get(i) + " have the same name '" + name
+                            + "', so their results would overwrite each other; give each scenario its own name");
+                }
+            }
+            ids.add(new BatchSpec.ScenarioId(name, BatchSpec.hash(loaded.get(i).tree())));
+        }
+        BatchSpec spec = new BatchSpec(command, Version.VERSION, files.stream().map(Path::toString).toList(), overrides, ids,
+                seed, replications, "compare".equals(command) ? alpha : Double.NaN, independentStreams, slice);
+        return new Prepared(spec, loaded);
+    }
+
+    private List<List<ReplicationResult>> runSlice(Prepared p) {
+        int first = slice.first(replications);
+        int end = slice.end(replications);
+        ReplicationRunner remote = runner != null ? runner : defaultRunner;
+        if (remote != null) {
+            reused = 0;
+            PortableBatch batch = new PortableBatch(p.loaded.stream().map(ScenarioReader.Loaded::tree).toList(), seed,
+                    independentStreams);
+            return remote.run(batch, first, end);
+        }
+        Journal journal = workFolder == null ? null : openWorkFolder(p.spec);
+        try (Experiment experiment = new Experiment(seed, threads)) {
+            List<RandomStreams> streams = new ArrayList<>();
+            for (int i = 0; i < p.loaded.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
+            reused = journal == null ? 0 : BatchRunner.recorded(journal, p.loaded.size(), first, end);
+            progress.started((end - first) * p.loaded.size() - reused, reused);
+            List<List<ReplicationResult>> reps = BatchRunner.run(experiment,
+                    p.loaded.stream().map(ScenarioReader.Loaded::scenario).toList(), streams, first, end, journal,
+                    progress::finished);
+            progress.done();
+            return reps;
+        } finally {
+            if (journal != null) journal.close();
+        }
+    }
+
+    /** Opens the journal of this batch in the working folder, starting a new one if the folder held another batch. */
+    private Journal openWorkFolder(BatchSpec spec) {
+        try {
+            Files.createDirectories(workFolder);
+            Path record = workFolder.resolve(BATCH);
+            boolean same = false;
+            if (Files.exists(record)) {
+                try {
+                    same = spec.equals(BatchSpec.read(record));
+                } catch (InputException unreadable) {
+                    same = false;
+                }
+            }
+            if (!same) {
+                Files.deleteIfExists(workFolder.resolve(JOURNAL));
+                // Written aside and moved, so a kill while writing never leaves half a record.
+                Path temp = workFolder.resolve(BATCH + ".tmp");
+                spec.write(temp);
+                Files.move(temp, record, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Journal.open(workFolder.resolve(JOURNAL));
+        } catch (IOException e) {
+            throw FileFaults.of("cannot prepare the working folder", workFolder, e);
+        }
+    }
+}

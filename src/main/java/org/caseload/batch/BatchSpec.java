@@ -1,0 +1,169 @@
+package org.caseload.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.caseload.fault.InputException;
+import org.caseload.scenario.MapNode;
+
+/**
+ * What identifies a batch of replications: the command, tool version, scenario files as given
+ * with a hash of each resolved scenario, overrides, seed, replication count, comparison options
+ * and the slice. Written as {@code batch.json} in a resumable run's working folder and as
+ * the {@code manifest.json} of a shard folder; a resume or a merge accepts only records that agree.
+ *
+ * @param command            "run" or "compare"
+ * @param version            tool version that wrote it
+ * @param files              scenario files as given on the command line
+ * @param overrides          {@code --set} values, in order
+ * @param scenarios          each scenario's name and the SHA-256 of its resolved tree
+ * @param seed               experiment seed
+ * @param replications       replications of the whole batch (not of the slice)
+ * @param alpha              significance level (compare) or NaN (run)
+ * @param independentStreams whether common random numbers were switched off
+ * @param slice              which slice of the replications this record covers
+ */
+public record BatchSpec(String command, String version, List<String> files, List<String> overrides,
+                        List<ScenarioId> scenarios, long seed, int replications, double alpha, boolean independentStreams,
+                        Slice slice) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A scenario's name and the SHA-256 (hex) of its resolved tree (after extends and --set). */
+    public record ScenarioId(String name, String sha256) {
+    }
+
+    public BatchSpec {
+        files = List.copyOf(files);
+        overrides = List.copyOf(overrides);
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** The hash that identifies a resolved scenario: SHA-256 of its canonical JSON. */
+    public static String hash(MapNode resolved) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(resolved.toJson().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This batch with another slice. */
+    public BatchSpec withSlice(Slice s) {
+        return new BatchSpec(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, s);
+    }
+
+    /**
+     * Why {@code other} is not the same batch (slices aside), in words naming the first field
+     * that differs, or null when it is the same batch.
+     */
+    public String differenceFrom(BatchSpec other) {
+        if (!command.equals(other.command)) return "one is a '" + command + "', the other a '" + other.command + "'";
+        if (!version.equals(other.version)) return "caseload version " + version + " vs " + other.version;
+        if (scenarios.size() != other.scenarios.size()) return "different numbers of scenarios";
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (!scenarios.get(i).name().equals(other.scenarios.get(i).name())) {
+                return "scenario " + (i + 1) + " is '" + scenarios.get(i).name() + "' vs '" + other.scenarios.get(i).name() + "'";
+            }
+            if (!scenarios.get(i).sha256().equals(other.scenarios.get(i).sha256())) {
+                return "scenario '" + scenarios.get(i).name() + "' differs (its file or the --set values changed)";
+            }
+        }
+        if (!overrides.equals(other.overrides)) return "--set " + overrides + " vs " + other.overrides;
+        if (seed != other.seed) return "--seed " + seed + " vs " + other.seed;
+        if (replications != other.replications) return "--replications " + replications + " vs " + other.replications;
+        if (Double.compare(alpha, other.alpha) != 0) return "--alpha " + alpha + " vs " + other.alpha;
+        if (independentStreams != other.independentStreams) return "--independent-streams on one and not the other";
+        if (!files.equals(other.files)) return "scenario files " + files + " vs " + other.files;
+        return null;
+    }
+
+    public void write(Path file) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("tool", "caseload");
+        o.put("version", version);
+        o.put("command", command);
+        ArrayNode sc = o.putArray("scenarios");
+        for (int i = 0; i < scenarios.size(); i++) {
+            ObjectNode s = sc.addObject();
+            s.put("name", scenarios.get(i).name());
+            s.put("file", files.get(i));
+            s.put("sha256", scenarios.get(i).sha256());
+        }
+        ArrayNode ov = o.putArray("overrides");
+        overrides.forEach(ov::add);
+        o.put("seed", seed);
+        o.put("replications", replications);
+        if (!Double.isNaN(alpha)) o.put("alpha", alpha);
+        o.put("independent_streams", independentStreams);
+        ObjectNode sl = o.putObject("slice");
+        sl.put("index", slice.index());
+        sl.put("count", slice.count());
+        sl.put("first_replication", slice.first(replications) + 1);
+        sl.put("last_replication", slice.end(replications));
+        try {
+            Files.writeString(file, JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a record written by {@link #write}; anything else is a user mistake naming the file. */
+    public static BatchSpec read(Path file) {
+        JsonNode o;
+        try {
+            o = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file + ": not found");
+        } catch (IOException e) {
+            throw new InputException(file + ": not a caseload batch record (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        try {
+            if (!"caseload".equals(o.path("tool").asText())) throw new IllegalArgumentException("tool");
+            List<String> files = new ArrayList<>();
+            List<ScenarioId> ids = new ArrayList<>();
+            for (JsonNode s : o.withArray("scenarios")) {
+                files.add(need(s, "file").asText());
+                ids.add(new ScenarioId(need(s, "name").asText(), need(s, "sha256").asText()));
+            }
+            List<String> overrides = new ArrayList<>();
+            for (JsonNode s : o.withArray("overrides")) overrides.add(s.asText());
+            JsonNode sl = need(o, "slice");
+            return new BatchSpec(need(o, "command").asText(), need(o, "version").asText(), files, overrides, ids,
+                    need(o, "seed").asLong(), need(o, "replications").asInt(),
+                    o.has("alpha") ? o.get("alpha").asDouble() : Double.NaN, o.path("independent_streams").asBoolean(),
+                    new Slice(need(sl, "index").asInt(), need(sl, "count").asInt()));
+        } catch (RuntimeException e) {
+            throw new InputException(file + ": not a caseload batch record (missing or bad '" + e.getMessage() + "')");
+        }
+    }
+
+    private static JsonNode need(JsonNode o, String key) {
+        JsonNode v = o.get(key);
+        if (v == null || v.isNull()) throw new IllegalArgumentException(key);
+        return v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BatchSpec b && differenceFrom(b) == null && slice.equals(b.slice);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(command, seed, replications, slice);
+    }
+}

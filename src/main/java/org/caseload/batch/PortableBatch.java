@@ -1,0 +1,104 @@
+package org.caseload.batch;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseload.engine.RandomStreams;
+import org.caseload.experiment.Experiment;
+import org.caseload.results.ReplicationResult;
+import org.caseload.scenario.MapNode;
+import org.caseload.scenario.Scenario;
+import org.caseload.scenario.ScenarioReader;
+import org.caseload.scenario.YamlTree;
+
+/**
+ * A batch in a form that can travel to another JVM (a Spark executor, a remote worker): each
+ * resolved scenario as JSON text with its hash, the seed and the stream choice. The receiver
+ * rebuilds the scenarios (checking the hashes, so it simulates exactly what the sender
+ * resolved) and returns each replication as a journal line, which reads back to the identical
+ * doubles; results are therefore the same bytes wherever they were computed.
+ */
+public final class PortableBatch implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final List<String> scenarioJson;
+    private final List<String> hashes;
+    private final long seed;
+    private final boolean independentStreams;
+
+    public PortableBatch(List<MapNode> resolved, long seed, boolean independentStreams) {
+        this.scenarioJson = new ArrayList<>(resolved.stream().map(t -> t.toJson().toString()).toList());
+        this.hashes = new ArrayList<>(resolved.stream().map(BatchSpec::hash).toList());
+        this.seed = seed;
+        this.independentStreams = independentStreams;
+    }
+
+    public int scenarios() {
+        return scenarioJson.size();
+    }
+
+    /** Runs the given replications of every scenario on one thread; one journal line per (scenario, replication). */
+    public List<String> runEncoded(int[] reps) {
+        List<Scenario> scenarios = rebuild();
+        List<String> lines = new ArrayList<>();
+        try (Experiment experiment = new Experiment(seed, 1)) {
+            for (int s = 0; s < scenarios.size(); s++) {
+                RandomStreams streams = experiment.streamsFor(s, independentStreams);
+                for (ReplicationResult r : experiment.run(scenarios.get(s), streams, reps, x -> { })) {
+                    lines.add(Journal.encode(s, r));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Journal lines back to results: for each scenario, replications [first, end) in order. */
+    public List<List<ReplicationResult>> decode(List<String> lines, int first, int end) {
+        List<ReplicationResult[]> got = new ArrayList<>();
+        for (int s = 0; s < scenarios(); s++) got.add(new ReplicationResult[end - first]);
+        for (String line : lines) {
+            Journal.Entry e = Journal.decode(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+            if (e == null) throw new IllegalStateException("a replication came back damaged (checksum mismatch)");
+            got.get(e.scenario())[e.result().replication() - first] = e.result();
+        }
+        List<List<ReplicationResult>> out = new ArrayList<>();
+        for (int s = 0; s < got.size(); s++) {
+            for (int r = 0; r < end - first; r++) {
+                if (got.get(s)[r] == null) throw new IllegalStateException("replication " + (first + r + 1) + " of scenario "
+                        + (s + 1) + " did not come back");
+            }
+            out.add(List.of(got.get(s)));
+        }
+        return out;
+    }
+
+    /** The scenarios as the sender resolved them; a hash mismatch means the text did not survive the trip. */
+    List<Scenario> rebuild() {
+        List<Scenario> out = new ArrayList<>();
+        try {
+            Path dir = Files.createTempDirectory("caseload-batch-");
+            try {
+                for (int i = 0; i < scenarioJson.size(); i++) {
+                    // JSON is YAML: the scenario reader parses it with the same validation as a file.
+                    Path f = dir.resolve("scenario-" + i + ".yaml");
+                    Files.writeString(f, scenarioJson.get(i), StandardCharsets.UTF_8);
+                    MapNode tree = YamlTree.load(f, "scenario " + (i + 1));
+                    if (!BatchSpec.hash(tree).equals(hashes.get(i))) {
+                        throw new IllegalStateException("scenario " + (i + 1) + " changed on its way to this worker");
+                    }
+                    out.add(ScenarioReader.read(tree));
+                    Files.delete(f);
+                }
+            } finally {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,139 @@
+package org.caseload.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseload.api.ProgressListener;
+import org.caseload.api.Results;
+import org.caseload.api.Study;
+import org.caseload.batch.Slice;
+import org.caseload.report.OutputDirectory;
+import org.caseload.scenario.ScenarioReader;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * How run and compare execute through the library API: resumable by default (every finished
+ * replication is journalled beside the output folder until the outputs are written), a slice
+ * with {@code --shard}, or the rest of an interrupted batch with {@code --resume}.
+ */
+final class Batches {
+    private Batches() {
+    }
+
+    /**
+     * Sets up the study to resume from DIR's record. Scenarios or settings given again must be
+     * the recorded ones: a resume that silently ran something else would break the promise of
+     * identical files.
+     */
+    static Study resume(CommandSpec spec, Path dir, List<Path> files, boolean compare) {
+        ParseResult pr = spec.commandLine().getParseResult();
+        for (String option : List.of("--out", "--precision", "--shard")) {
+            if (pr.hasMatchedOption(option)) {
+                throw new UserException("--resume DIR takes the run recorded for DIR; leave out " + option);
+            }
+        }
+        Study study = Study.resume(Study.workFolderFor(dir));
+        if (study.isComparison() != compare) {
+            throw new UserException(dir + " was being written by 'caseload " + (compare ? "run" : "compare")
+                    + "': resume it with that command");
+        }
+        List<Path> recorded = study.files();
+        if (!files.isEmpty() && !files.equals(recorded)) {
+            throw new UserException("--resume " + dir + ": it was a run of " + recorded + ", not " + files);
+        }
+        if (pr.hasMatchedOption("--replications") && (int) pr.matchedOptionValue("--replications", 0) != study.replications()) {
+            throw new UserException("--resume " + dir + ": it was a run of " + study.replications() + " replications");
+        }
+        return study;
+    }
+
+    /**
+     * Runs the study into dir (a shard folder with --shard) and returns the results, or null for
+     * a shard. The output folders are checked and opened before anything is simulated, so a
+     * refused or unwritable folder costs nothing; the journal beside them is removed once they
+     * are complete.
+     */
+    static Results execute(CommandSpec spec, Study study, Path dir, String label, boolean quiet) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<ScenarioReader.Loaded> loaded = study.load();
+        ScenarioOptions.requireDistinctNames(loaded, study.files());
+        List<Path> inputs = ScenarioOptions.inputFiles(study.files(), loaded);
+        boolean shard = !study.slice().equals(Slice.WHOLE);
+        List<Path> dirs = shard || study.isComparison() ? List.of(dir)
+                : runFolders(dir, loaded.stream().map(l -> l.scenario().name()).toList());
+        List<OutputDirectory> outputs = new ArrayList<>();
+        Path work = Study.workFolderFor(dir);
+        boolean hadRecord = Files.isDirectory(work);
+        try {
+            for (Path d : dirs) outputs.add(OutputDirectory.open(d, inputs, err));
+            study.recordIn(work).progress(progress(err, label, quiet));
+            if (shard) {
+                study.executeShard(outputs.get(0));
+                Study.forget(work);
+                return null;
+            }
+            Results results = study.execute();
+            results.writeInto(outputs);
+            Study.forget(work);
+            return results;
+        } catch (Throwable failed) {
+            // A run that fails by itself (disk full, out of memory, a bad folder) leaves nothing new
+            // behind; a record from an earlier, killed run is kept for another --resume.
+            if (!hadRecord) removeQuietly(work);
+            throw failed;
+        } finally {
+            outputs.forEach(OutputDirectory::close);
+        }
+    }
+
+    private static void removeQuietly(Path work) {
+        try (var files = Files.list(work)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+            Files.deleteIfExists(work);
+        } catch (IOException | RuntimeException e) {
+            // best effort: what remains is an ordinary record that --resume or a new run takes over
+        }
+    }
+
+    /** Where a run's output goes: one scenario into dir; several into dir/name each. */
+    static List<Path> runFolders(Path dir, List<String> names) {
+        List<Path> out = new ArrayList<>();
+        for (String n : names) out.add(names.size() == 1 ? dir : dir.resolve(n));
+        return out;
+    }
+
+    /** What the command line prints after the replication counts: where they came from. */
+    static String reusedNote(Study study) {
+        int n = study.reusedReplications();
+        return n == 0 ? "" : " (" + n + " read back from the interrupted run)";
+    }
+
+    private static ProgressListener progress(PrintWriter err, String label, boolean quiet) {
+        return new ProgressListener() {
+            private Progress bar;
+
+            @Override
+            public void started(int toRun, int recorded) {
+                if (recorded > 0) {
+                    err.println("caseload: resuming: " + recorded + " replications already done, " + toRun + " to run");
+                    err.flush();
+                }
+                bar = new Progress(err, label, toRun, quiet);
+            }
+
+            @Override
+            public void finished(int replication) {
+                bar.step();
+            }
+
+            @Override
+            public void done() {
+                bar.done();
+            }
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package org.caseload.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.caseload.api.Results;
+import org.caseload.api.Shards;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code caseload merge}: joins the shard folders of one batch into the files of the unsharded run. */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = {"Join the N shard folders written by 'run --shard I/N' or 'compare --shard I/N' into exactly the "
+                + "files the unsharded run writes (same bytes).",
+                "Refuses (exit 2) shards of different batches (scenarios, --set, seed, replications, version), "
+                        + "a missing or repeated shard, or an incomplete one. Reads the scenario files the shards ran, "
+                        + "from the same paths."})
+final class MergeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "The shard folders, in any order.")
+    List<Path> shards;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder of the merged results.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        Results results = Shards.merge(shards);
+        results.write(out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (String w : results.summary()) stdout.println(w);
+        stdout.printf("merged %d shards: %d scenario(s) x %d replications in %.1f s -> %s%n", shards.size(),
+                results.scenarios().size(), results.replications(), (System.nanoTime() - t0) / 1e9, out);
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,96 @@
+package org.caseload.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed with SIGKILL part-way and finished with --resume writes the same bytes as an
+ * uninterrupted run, without redoing the replications it had finished.
+ */
+class ResumeTest {
+    private static final int REPLICATIONS = 12;
+    private static final List<String> SHORT = List.of("--set", "horizon_months=24", "--set", "warmup_months=12");
+
+    static List<String> runArgs(Path out) {
+        List<String> a = new ArrayList<>(List.of("run", "scenarios/leeds.yaml", "--replications", String.valueOf(REPLICATIONS),
+                "--seed", "3", "--out", out.toString()));
+        a.addAll(SHORT);
+        return a;
+    }
+
+    static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) return 0;
+        try (var l = Files.lines(file)) {
+            return l.count();
+        }
+    }
+
+    @Test
+    void killedRunResumesToTheSameBytes(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("A");
+        Path journal = Study.workFolderFor(a).resolve("journal.tsv");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")), "org.caseload.cli.Main"));
+        cmd.addAll(runArgs(a));
+        cmd.addAll(List.of("--threads", "1"));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (lines(journal) < 3 && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no clean-up
+        child.waitFor();
+        long recorded = lines(journal);
+        assertTrue(recorded >= 3 && recorded < REPLICATIONS, "kill was not part-way: " + recorded + " records; "
+                + Files.readString(dir.resolve("child.log")));
+        assertFalse(Files.exists(a), "a killed run must not leave an output folder");
+
+        Cli.Outcome other = Cli.execute("run", "scenarios/leeds-cut-10.yaml", "--resume", a.toString());
+        assertEquals(2, other.exit(), other.err());
+        assertTrue(other.err().contains("it was a run of [scenarios/leeds.yaml]"), other.err());
+        Cli.Outcome wrongCommand = Cli.execute("compare", "--resume", a.toString());
+        assertEquals(2, wrongCommand.exit(), wrongCommand.err());
+        assertTrue(wrongCommand.err().contains("was being written by 'caseload run'"), wrongCommand.err());
+        assertEquals(recorded, lines(journal), "a refused resume must leave the journal alone");
+
+        Cli.Outcome resumed = Cli.execute("run", "--resume", a.toString(), "--threads", "2");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("resuming: " + recorded + " replications already done, "
+                + (REPLICATIONS - recorded) + " to run"), resumed.err());
+        assertFalse(Files.exists(Study.workFolderFor(a)), "the working folder is removed once the outputs are written");
+
+        Path b = dir.resolve("B");
+        List<String> args = runArgs(b);
+        args.addAll(List.of("--threads", "2"));
+        Cli.Outcome whole = Cli.execute(args.toArray(String[]::new));
+        assertEquals(0, whole.exit(), whole.err());
+        SameFiles.assertSame(b, a);
+    }
+
+    @Test
+    void resumeRefusesWhatItCannotHonour(@TempDir Path dir) throws IOException {
+        Cli.Outcome none = Cli.execute("run", "--resume", dir.resolve("nothing").toString());
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("no unfinished run is recorded there"), none.err());
+
+        Path a = dir.resolve("A");
+        Path work = Study.workFolderFor(a);
+        Files.createDirectories(work);
+
+        Files.writeString(work.resolve("batch.json"), "{\"tool\":\"caseload\"}");
+        Cli.Outcome broken = Cli.execute("run", "--resume", a.toString());
+        assertEquals(2, broken.exit());
+        assertTrue(broken.err().contains("batch.json: not a caseload batch record"), broken.err());
+        assertFalse(broken.err().contains("\tat "), "no stack trace: " + broken.err());
+    }
+}

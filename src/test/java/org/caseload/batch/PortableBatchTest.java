@@ -1,0 +1,50 @@
+package org.caseload.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.caseload.experiment.Experiment;
+import org.caseload.results.ReplicationResult;
+import org.caseload.scenario.ScenarioReader;
+import org.junit.jupiter.api.Test;
+
+/** A batch sent to another JVM (serialised, scenarios rebuilt from JSON) computes exactly what runs here. */
+class PortableBatchTest {
+    @Test
+    void travelsAndComputesTheSameReplicationsBitForBit() throws Exception {
+        List<String> overrides = List.of("horizon_months=12", "warmup_months=6");
+        ScenarioReader.Loaded base = ScenarioReader.load(Path.of("scenarios/leeds.yaml"), overrides);
+        ScenarioReader.Loaded cut = ScenarioReader.load(Path.of("scenarios/leeds-cut-10.yaml"), List.of("horizon_months=24",
+                "warmup_months=6"));
+        PortableBatch sent = new PortableBatch(List.of(base.tree(), cut.tree()), 5, false);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(sent);
+        }
+        PortableBatch received;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            received = (PortableBatch) in.readObject();
+        }
+        List<List<ReplicationResult>> remote = sent.decode(received.runEncoded(new int[]{1, 2}), 1, 3);
+
+        try (Experiment local = new Experiment(5, 2)) {
+            for (int s = 0; s < 2; s++) {
+                ScenarioReader.Loaded l = s == 0 ? base : cut;
+                List<ReplicationResult> here = local.run(l.scenario(), local.streamsFor(s, false), 1, 3, r -> { });
+                for (int r = 0; r < 2; r++) {
+                    assertEquals(here.get(r).replication(), remote.get(s).get(r).replication());
+                    for (var e : here.get(r).metrics().entrySet()) {
+                        assertEquals(Double.doubleToLongBits(e.getValue()),
+                                Double.doubleToLongBits(remote.get(s).get(r).metric(e.getKey())), e.getKey());
+                    }
+                }
+            }
+        }
+    }
+}
