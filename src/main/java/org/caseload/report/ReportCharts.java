@@ -105,7 +105,8 @@ public final class ReportCharts {
         Map<Double, List<String>> at = new TreeMap<>();
         for (Scenario s : scenarios) {
             for (Scenario.Budget.Change c : s.budget().changes()) {
-                if (c.fromMonth() < 0 || c.fromMonth() >= s.horizonMonths()) continue;
+                // A 0% change is a placeholder (e.g. for sweeps to vary), not a change worth a line.
+                if (c.changePct() == 0 || c.fromMonth() < 0 || c.fromMonth() >= s.horizonMonths()) continue;
                 at.computeIfAbsent(c.fromMonth(), k -> new ArrayList<>())
                         .add(s.name() + " " + (c.changePct() > 0 ? "+" : "") + Reports.round(c.changePct()) + "%");
             }
