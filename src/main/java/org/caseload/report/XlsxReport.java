@@ -34,8 +34,7 @@ public final class XlsxReport {
     /** @param rows the comparison's rows, or null for a run */
     public static void write(Path file, List<ScenarioResult> results, List<ComparisonTable.Row> rows,
                              List<Assumptions.Sources> assumptions) {
-        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
-        try (OutputStream os = written) {
+        try (OutputStream os = Files.newOutputStream(file)) {
             Workbook wb = new Workbook(os, "caseload", "1.0");
             summary(wb.newWorksheet("Summary"), results);
             comparison(wb.newWorksheet("Comparison"), rows);
@@ -46,8 +45,8 @@ public final class XlsxReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (OutputStream os = Files.newOutputStream(file)) {
-            withoutClock(written.toByteArray(), os);
+        try {
+            withoutClock(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,19 +57,28 @@ public final class XlsxReport {
      * docProps/core.xml), so that the same results always give the same bytes, resumed,
      * sharded and merged runs included. Entry order and times are kept as written.
      */
-    static void withoutClock(byte[] xlsx, OutputStream target) throws IOException {
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
-             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(target)) {
-            java.util.zip.ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                byte[] content = in.readAllBytes();
-                if (e.getName().equals("docProps/core.xml")) {
+    static void withoutClock(Path xlsx) throws IOException {
+        // Read through the central directory (ZipFile): fastexcel writes sizes only there.
+        java.util.Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Long> times = new java.util.HashMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                try (java.io.InputStream in = zip.getInputStream(e)) {
+                    contents.put(e.getName(), in.readAllBytes());
+                }
+                times.put(e.getName(), e.getTime());
+            }
+        }
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(xlsx))) {
+            for (java.util.Map.Entry<String, byte[]> e : contents.entrySet()) {
+                byte[] content = e.getValue();
+                if (e.getKey().equals("docProps/core.xml")) {
                     content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
                             .replaceAll("<dcterms:created[^>]*>[^<]*</dcterms:created>", "")
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 }
-                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
-                copy.setTime(e.getTime());
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getKey());
+                copy.setTime(times.get(e.getKey()));
                 out.putNextEntry(copy);
                 out.write(content);
                 out.closeEntry();
