@@ -58,8 +58,8 @@ final class PathwayReader {
             r.fail(transferTo.containsKey(name) ? "transfer_to" : "on_completion", "a pathway cannot send people to itself");
         }
         r.finish();
-        return new Scenario.Pathway(name, treatment, prescribing, kind, fte, perFte, maxPerFte, places, policy, patience,
-                staffCost, medication, placeWeek, episodes, transferTo, onCompletion);
+        return new Scenario.Pathway(name, treatment, prescribing, new Scenario.Capacity(kind, fte, perFte, maxPerFte, places),
+                policy, patience, new Scenario.Costs(staffCost, medication, placeWeek), episodes, transferTo, onCompletion);
     }
 
     private static Scenario.Episode episode(MapReader parent, String key) {

@@ -275,7 +275,7 @@ public final class ScenarioReader {
             rule = Readers.enumValue(a, "rule", a.string("rule", "proportional"), AllocationRule.class);
             List<String> names = a.stringList("protect", List.of());
             for (String p : names) {
-                if (!pathways.contains(p) && !p.equals("assessment")) {
+                if (!pathways.contains(p) && !p.equals(Scenario.Budget.ASSESSMENT)) {
                     a.fail("protect", "unknown pathway '" + p + "'" + Readers.suggestion(p, pathways));
                 }
             }
