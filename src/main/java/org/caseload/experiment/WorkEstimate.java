@@ -26,7 +26,7 @@ public record WorkEstimate(double referrals, double arrivalCandidates, long init
     public static final double EVENTS_PER_PERSON = 10;
     /**
      * Heap per metric value held (map entry, boxed value, its name) and per monthly series:
-     * 400 Leeds replications of 60 months measured 11.2 KB each; these give 13.3 KB.
+     * 400 Leeds replications of 60 months measured 11.2 KB each; these give about 12.4 KB.
      */
     static final long BYTES_PER_METRIC = 120;
     static final long BYTES_PER_SERIES = 96;
