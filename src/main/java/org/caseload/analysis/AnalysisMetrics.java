@@ -2,8 +2,8 @@ package org.caseload.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.scenario.Scenario;
 
 /** The metrics an analysis reports for a set of scenarios. */
@@ -23,7 +23,7 @@ public final class AnalysisMetrics {
         for (Metric m : Metrics.forPathways(common)) {
             if (m.name().startsWith(Metrics.CASELOAD_PREFIX)) {
                 String p = m.name().substring(Metrics.CASELOAD_PREFIX.length());
-                if (!scenarios.stream().allMatch(s -> s.pathways().get(p).kind() == Scenario.CapacityKind.CASELOAD)) continue;
+                if (!scenarios.stream().allMatch(s -> s.pathways().get(p).capacity().kind() == Scenario.CapacityKind.CASELOAD)) continue;
             }
             out.add(m);
         }

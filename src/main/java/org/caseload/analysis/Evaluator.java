@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.caseload.engine.RandomStreams;
-import org.caseload.experiment.ReplicationResult;
+import org.caseload.results.ReplicationResult;
 import org.caseload.model.TreatmentSystem;
 import org.caseload.scenario.Scenario;
 

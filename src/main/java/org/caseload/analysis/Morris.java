@@ -2,7 +2,7 @@ package org.caseload.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.model.Metric;
+import org.caseload.results.Metric;
 import org.caseload.scenario.UncertainParameter;
 import umontreal.ssj.rng.MRG32k3a;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caseload.fault.InputException;
 import org.caseload.engine.RandomStreams;
-import org.caseload.model.Metric;
+import org.caseload.results.Metric;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.UncertainParameter;

@@ -2,8 +2,8 @@ package org.caseload.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.model.Direction;
-import org.caseload.model.Metric;
+import org.caseload.results.Direction;
+import org.caseload.results.Metric;
 
 /**
  * What a PSA says per scenario and metric (the mean with its CI, a 95% uncertainty interval

@@ -2,8 +2,8 @@ package org.caseload.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.model.Direction;
-import org.caseload.model.Metric;
+import org.caseload.results.Direction;
+import org.caseload.results.Metric;
 import org.caseload.scenario.ScenarioVariant;
 import org.caseload.stats.ConfidenceInterval;
 import org.caseload.stats.MultipleComparisons;

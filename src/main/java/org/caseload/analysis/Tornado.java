@@ -3,7 +3,7 @@ package org.caseload.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.caseload.model.Metric;
+import org.caseload.results.Metric;
 import org.caseload.scenario.UncertainParameter;
 import org.caseload.stats.ConfidenceInterval;
 

@@ -13,8 +13,8 @@ import org.caseload.analysis.ParameterSampler;
 import org.caseload.analysis.Psa;
 import org.caseload.analysis.PsaSummary;
 import org.caseload.engine.RandomStreams;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.PsaReport;
@@ -60,6 +60,9 @@ final class PsaCommand implements Callable<Integer> {
     ScenarioOptions scenarioOptions = new ScenarioOptions();
 
     @Mixin
+    Progress.QuietOption quiet = new Progress.QuietOption();
+
+    @Mixin
     ExecutionOptions execution = new ExecutionOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
@@ -87,7 +90,7 @@ final class PsaCommand implements Callable<Integer> {
             Psa psa;
             RandomStreams streams = RandomStreams.fromSeed(execution.seed);
             try (Evaluator evaluator = new Evaluator(streams, execution.threads)) {
-                Progress progress = new Progress(spec.commandLine().getErr(), "psa", scenarios.size() * samples * replications);
+                Progress progress = new Progress(spec.commandLine().getErr(), "psa", scenarios.size() * samples * replications, quiet.quiet);
                 psa = Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, progress::step);
                 progress.done();
             }
@@ -134,7 +137,7 @@ final class PsaCommand implements Callable<Integer> {
         int k = psa.samples();
         for (PsaSummary.Row r : diffs) {
             if (!Metrics.HEADLINE.contains(r.metric().name())) continue;
-            boolean neutral = r.metric().direction() == org.caseload.model.Direction.NEUTRAL;
+            boolean neutral = r.metric().direction() == org.caseload.results.Direction.NEUTRAL;
             out.add(String.format(Locale.ROOT, "%s vs %s: %s is %s in %s%% of %d parameter sets (mean difference %s, 95%% "
                             + "uncertainty interval %s to %s; parameters explain %s%% of its variance)", r.scenario(),
                     psa.scenarios().get(0), r.metric().name(), neutral ? "lower" : "worse", Reports.round(r.probWorse()), k,

@@ -15,8 +15,8 @@ import org.caseload.analysis.Sensitivity;
 import org.caseload.analysis.SobolIndices;
 import org.caseload.analysis.Tornado;
 import org.caseload.engine.RandomStreams;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.SensitivityReport;
@@ -66,6 +66,9 @@ final class SensitivityCommand implements Callable<Integer> {
     ScenarioOptions scenarioOptions = new ScenarioOptions();
 
     @Mixin
+    Progress.QuietOption quiet = new Progress.QuietOption();
+
+    @Mixin
     ExecutionOptions execution = new ExecutionOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
@@ -113,7 +116,7 @@ final class SensitivityCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Object rows;
         try (Evaluator evaluator = new Evaluator(streams, execution.threads)) {
-            Progress progress = new Progress(spec.commandLine().getErr(), name + " " + m, points * reps);
+            Progress progress = new Progress(spec.commandLine().getErr(), name + " " + m, points * reps, quiet.quiet);
             Sensitivity.Setup setup = new Sensitivity.Setup(name, loaded.tree(), params, metrics, reps, evaluator, progress::step);
             switch (m) {
                 case "tornado" -> rows = Tornado.run(setup);

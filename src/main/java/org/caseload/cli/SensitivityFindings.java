@@ -6,7 +6,7 @@ import java.util.List;
 import org.caseload.analysis.Morris;
 import org.caseload.analysis.SobolIndices;
 import org.caseload.analysis.Tornado;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 import org.caseload.report.Reports;
 
 /** Plain-words lines and report tables for the sensitivity methods (headline metrics only). */

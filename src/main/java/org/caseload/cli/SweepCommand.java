@@ -12,8 +12,8 @@ import org.caseload.analysis.Sweep;
 import org.caseload.analysis.SweepSummary;
 import org.caseload.analysis.Target;
 import org.caseload.engine.RandomStreams;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.SweepReport;
@@ -62,6 +62,9 @@ final class SweepCommand implements Callable<Integer> {
     ScenarioOptions scenarioOptions = new ScenarioOptions();
 
     @Mixin
+    Progress.QuietOption quiet = new Progress.QuietOption();
+
+    @Mixin
     ExecutionOptions execution = new ExecutionOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
@@ -87,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Sweep sweep;
             try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads)) {
-                Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", levels * replications);
+                Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", levels * replications, quiet.quiet);
                 sweep = Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, progress::step);
                 progress.done();
             }

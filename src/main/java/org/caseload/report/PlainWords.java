@@ -2,7 +2,7 @@ package org.caseload.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
 import org.caseload.stats.Undefined;

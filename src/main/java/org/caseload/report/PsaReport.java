@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import org.caseload.analysis.Psa;
 import org.caseload.analysis.PsaSummary;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 import org.caseload.scenario.UncertainParameter;
 
 /** The files of {@code caseload psa}: psa.csv, psa_summary.csv, psa_differences.csv, charts and the report. */
@@ -116,7 +116,7 @@ public final class PsaReport {
             for (String name : Metrics.HEADLINE) {
                 for (PsaSummary.Row r : diffs) {
                     if (r.metric().name().equals(name)) {
-                        String label = name.replace('_', ' ') + (r.metric().direction() == org.caseload.model.Direction.NEUTRAL ? " (higher)" : "");
+                        String label = name.replace('_', ' ') + (r.metric().direction() == org.caseload.results.Direction.NEUTRAL ? " (higher)" : "");
                         bars.add(new AnalysisCharts.Bar(label, r.scenario(), r.probBetter(), Double.NaN));
                     }
                 }

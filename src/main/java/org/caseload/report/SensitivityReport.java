@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.caseload.analysis.Morris;
 import org.caseload.analysis.SobolIndices;
 import org.caseload.analysis.Tornado;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 import org.caseload.scenario.UncertainParameter;
 
 /** The files of {@code caseload sensitivity}: tornado.csv, morris.csv or sobol.csv, charts and the report. */

@@ -12,8 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.caseload.analysis.Axis;
 import org.caseload.analysis.Sweep;
 import org.caseload.analysis.SweepSummary;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.scenario.ScenarioVariant;
 
 /** The files of {@code caseload sweep}: {@code sweep.csv}, the dose–response chart and the report section. */

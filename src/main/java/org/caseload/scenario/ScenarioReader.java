@@ -88,7 +88,7 @@ public final class ScenarioReader {
     private static List<Scenario.Target> targets(MapReader root, Set<String> pathways) {
         List<Scenario.Target> out = new ArrayList<>();
         Set<String> known = new java.util.LinkedHashSet<>();
-        org.caseload.model.Metrics.forPathways(pathways).forEach(m -> known.add(m.name()));
+        org.caseload.results.Metrics.forPathways(pathways).forEach(m -> known.add(m.name()));
         for (ConfigNode n : root.optionalList("targets").orElse(List.of())) {
             MapReader t = MapReader.of(n);
             String metric = t.string("metric");
@@ -276,8 +276,8 @@ public final class ScenarioReader {
             r.fail(transferTo.containsKey(name) ? "transfer_to" : "on_completion", "a pathway cannot send people to itself");
         }
         r.finish();
-        return new Scenario.Pathway(name, treatment, prescribing, kind, fte, perFte, maxPerFte, places, policy, patience,
-                staffCost, medication, placeWeek, episodes, transferTo, onCompletion);
+        return new Scenario.Pathway(name, treatment, prescribing, new Scenario.Capacity(kind, fte, perFte, maxPerFte, places),
+                policy, patience, new Scenario.Costs(staffCost, medication, placeWeek), episodes, transferTo, onCompletion);
     }
 
     private static Scenario.Episode episode(MapReader parent, String key) {
@@ -352,7 +352,7 @@ public final class ScenarioReader {
             rule = enumValue(a, "rule", a.string("rule", "proportional"), AllocationRule.class);
             List<String> names = a.stringList("protect", List.of());
             for (String p : names) {
-                if (!pathways.contains(p) && !p.equals("assessment")) {
+                if (!pathways.contains(p) && !p.equals(Scenario.Budget.ASSESSMENT)) {
                     a.fail("protect", "unknown pathway '" + p + "'" + suggestion(p, pathways));
                 }
             }

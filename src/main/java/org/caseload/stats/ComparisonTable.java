@@ -2,8 +2,8 @@ package org.caseload.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metric;
+import org.caseload.results.Metric;
+import org.caseload.results.ScenarioResult;
 
 /**
  * Paired comparisons of each alternative with the baseline on every metric, with Holm's
@@ -71,7 +71,7 @@ public final class ComparisonTable {
             String which = baseUndefined == total && altUndefined == total ? "in both scenarios"
                     : altUndefined == total ? "in " + alt.scenario()
                     : baseUndefined == total ? "in " + baseline.scenario() : "in one scenario or the other in every replication";
-            return "undefined " + which + reason;
+            return "undefined " + which + ": " + Undefined.reason(metric);
         }
         return (total - pairs) + " of " + total + " replications left out: undefined " + where + reason;
     }

@@ -1,6 +1,6 @@
 package org.caseload.stats;
 
-import org.caseload.model.Direction;
+import org.caseload.results.Direction;
 
 /** A comparison's verdict on one metric, in the words a commissioner reads. */
 public enum Verdict {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.caseload.engine.RandomStreams;
 import org.caseload.fault.InputException;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.ConfidenceInterval;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.junit.jupiter.api.DynamicTest;

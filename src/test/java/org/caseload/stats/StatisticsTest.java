@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.caseload.model.Direction;
+import org.caseload.results.Direction;
 import org.junit.jupiter.api.Test;
 
 class StatisticsTest {

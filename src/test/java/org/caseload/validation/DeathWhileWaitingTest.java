@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.engine.RandomStreams;
-import org.caseload.experiment.ReplicationResult;
-import org.caseload.model.Metrics;
 import org.caseload.model.TreatmentSystem;
+import org.caseload.results.Metrics;
+import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 

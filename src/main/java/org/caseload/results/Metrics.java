@@ -1,14 +1,12 @@
-package org.caseload.model;
+package org.caseload.results;
 
-import static org.caseload.model.Direction.HIGHER_IS_BETTER;
-import static org.caseload.model.Direction.LOWER_IS_BETTER;
-import static org.caseload.model.Direction.NEUTRAL;
+import static org.caseload.results.Direction.HIGHER_IS_BETTER;
+import static org.caseload.results.Direction.LOWER_IS_BETTER;
+import static org.caseload.results.Direction.NEUTRAL;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The catalogue of reported metrics. Names here are the output contract: CSV files, the
@@ -140,8 +138,9 @@ public final class Metrics {
                     "Time-averaged share of people in treatment who use non-opiates and alcohol", NEUTRAL),
             new Metric(PCT_GROUP_PREFIX + "alcohol", "% of people in treatment",
                     "Time-averaged share of people in treatment who are alcohol-only clients", NEUTRAL),
+            // Descriptive: under a cut, lower spend is the premise, not a finding.
             new Metric(SPEND_PER_YEAR, "GBP per year",
-                    "Staff, places, medication and overheads spent per year", LOWER_IS_BETTER),
+                    "Staff, places, medication and overheads spent per year", NEUTRAL),
             new Metric(COST_PER_COMPLETION, "GBP per completion",
                     "Spend divided by successful completions over the period", LOWER_IS_BETTER));
 
@@ -177,19 +176,6 @@ public final class Metrics {
         return List.copyOf(all);
     }
 
-    public static List<Metric> core() {
-        return CORE;
-    }
-
-    /** Lookup by name, for the comparison's verdicts; unknown per-pathway names resolve by prefix. */
-    public static Metric byName(String name, Collection<String> pathwayNames) {
-        Map<String, Metric> index = new LinkedHashMap<>();
-        for (Metric m : forPathways(pathwayNames)) index.put(m.name(), m);
-        Metric m = index.get(name);
-        if (m == null) throw new IllegalArgumentException("unknown metric " + name);
-        return m;
-    }
-
     /** Monthly series names and units, in output order. */
     public static final List<Metric> MONTHLY = List.of(
             new Metric(M_IN_TREATMENT, "people", "Time-averaged number in treatment in the month", NEUTRAL),
@@ -199,5 +185,5 @@ public final class Metrics {
             new Metric(M_REFERRALS, "referrals", "Referrals (new and re-presenting) in the month", NEUTRAL),
             new Metric(M_COMPLETIONS, "completions", "Successful completions in the month", HIGHER_IS_BETTER),
             new Metric(M_DEATHS, "deaths", "Deaths counted in the month (in treatment and after exit)", LOWER_IS_BETTER),
-            new Metric(M_SPEND, "GBP", "Spend in the month", LOWER_IS_BETTER));
+            new Metric(M_SPEND, "GBP", "Spend in the month", NEUTRAL));
 }
