@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.caseload.engine.RandomStreams;
+import org.caseload.experiment.WorkEstimate;
+import org.caseload.experiment.WorkLimits;
 import org.caseload.results.ReplicationResult;
 import org.caseload.model.TreatmentSystem;
 import org.caseload.scenario.Scenario;
@@ -26,15 +28,22 @@ public final class Evaluator implements AutoCloseable {
     private final RandomStreams streams;
     private final int maxPending;
     private final ExecutorService pool;
+    private final long maxEvents;
 
     public Evaluator(RandomStreams streams, int threads) {
-        this(streams, threads, MAX_PENDING_TASKS);
+        this(streams, threads, WorkLimits.DEFAULT_MAX_EVENTS);
+    }
+
+    /** @param maxEvents the most events one replication may take (see {@link WorkLimits}) */
+    public Evaluator(RandomStreams streams, int threads, long maxEvents) {
+        this(streams, threads, maxEvents, MAX_PENDING_TASKS);
     }
 
     /** @param maxPending replications submitted at once (at least one point's worth) */
-    Evaluator(RandomStreams streams, int threads, int maxPending) {
+    Evaluator(RandomStreams streams, int threads, long maxEvents, int maxPending) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
         this.streams = streams;
+        this.maxEvents = maxEvents;
         this.maxPending = maxPending;
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "caseload-analysis");
@@ -78,11 +87,14 @@ public final class Evaluator implements AutoCloseable {
     private List<double[][]> runBatch(List<Point> points, List<String> metrics, Runnable replicationDone) {
         List<List<Future<double[]>>> futures = new ArrayList<>();
         for (Point p : points) {
+            WorkEstimate estimate = WorkLimits.checkEvents(p.scenario(), maxEvents);
+            long budget = WorkLimits.eventBudget(estimate, maxEvents);
+            String origin = WorkLimits.budgetOrigin(estimate, budget, maxEvents);
             List<Future<double[]>> fs = new ArrayList<>();
             for (int r = 0; r < p.replications(); r++) {
                 final int substream = p.firstSubstream() + r;
                 fs.add(pool.submit(() -> {
-                    ReplicationResult res = new TreatmentSystem(p.scenario(), streams, substream).run();
+                    ReplicationResult res = new TreatmentSystem(p.scenario(), streams, substream).limitEvents(budget, origin).run();
                     double[] v = new double[metrics.size()];
                     for (int m = 0; m < v.length; m++) {
                         Double x = res.metrics().get(metrics.get(m));

@@ -94,7 +94,7 @@ final class CompareCommand implements Callable<Integer> {
         Path dir = od.requested();
         long t0 = System.nanoTime();
         List<ScenarioResult> results;
-        try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
+        try (Experiment experiment = run.execution.experiment()) {
             List<RandomStreams> streams = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
             results = run.replicate(experiment, scenarios, streams, spec.commandLine().getErr());

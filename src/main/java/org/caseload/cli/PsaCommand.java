@@ -89,7 +89,7 @@ final class PsaCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Psa psa;
             RandomStreams streams = RandomStreams.fromSeed(execution.seed);
-            try (Evaluator evaluator = new Evaluator(streams, execution.threads)) {
+            try (Evaluator evaluator = new Evaluator(streams, execution.threads, execution.maxEvents)) {
                 Progress progress = new Progress(spec.commandLine().getErr(), "psa", scenarios.size() * samples * replications, quiet.quiet);
                 psa = Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, progress::step);
                 progress.done();

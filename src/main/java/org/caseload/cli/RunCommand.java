@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
         List<OutputDirectory> outputs = new ArrayList<>();
         // Every output folder is checked and prepared before any simulation, so a refused or
         // unwritable folder costs nothing; each is committed as soon as its scenario is done.
-        try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
+        try (Experiment experiment = run.execution.experiment()) {
             for (ScenarioReader.Loaded l : loaded) {
                 String name = l.scenario().name();
                 Path dir = out == null ? Path.of("results", name) : loaded.size() == 1 ? out : out.resolve(name);

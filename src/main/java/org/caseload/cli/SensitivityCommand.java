@@ -115,7 +115,7 @@ final class SensitivityCommand implements Callable<Integer> {
         RandomStreams streams = RandomStreams.fromSeed(execution.seed);
         long t0 = System.nanoTime();
         Object rows;
-        try (Evaluator evaluator = new Evaluator(streams, execution.threads)) {
+        try (Evaluator evaluator = new Evaluator(streams, execution.threads, execution.maxEvents)) {
             Progress progress = new Progress(spec.commandLine().getErr(), name + " " + m, points * reps, quiet.quiet);
             Sensitivity.Setup setup = new Sensitivity.Setup(name, loaded.tree(), params, metrics, reps, evaluator, progress::step);
             switch (m) {

@@ -89,7 +89,7 @@ final class SweepCommand implements Callable<Integer> {
                 spec.commandLine().getErr())) {
             long t0 = System.nanoTime();
             Sweep sweep;
-            try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads)) {
+            try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads, execution.maxEvents)) {
                 Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", levels * replications, quiet.quiet);
                 sweep = Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, progress::step);
                 progress.done();

@@ -154,8 +154,22 @@ public final class Metrics {
     private Metrics() {
     }
 
-    /** The core metrics followed by the per-pathway metrics for each pathway, in order. */
+    /**
+     * Every metric a name could have for these pathways: the core metrics followed by the
+     * per-pathway metrics of each pathway, in order. A superset of what a replication reports
+     * (caseload per FTE exists only for caseload pathways): use it to recognise names; use
+     * {@link #forPathways(Collection, Collection)} for the metrics of a replication.
+     */
     public static List<Metric> forPathways(Collection<String> pathwayNames) {
+        return forPathways(pathwayNames, pathwayNames);
+    }
+
+    /**
+     * Exactly the metrics a replication reports, in its order: the core metrics, then each
+     * pathway's, with caseload per FTE only for {@code caseloadPathways} (elsewhere there is no
+     * staff ratio).
+     */
+    public static List<Metric> forPathways(Collection<String> pathwayNames, Collection<String> caseloadPathways) {
         List<Metric> all = new ArrayList<>(CORE);
         for (String p : pathwayNames) {
             all.add(new Metric(IN_TREATMENT_PREFIX + p, "people",
@@ -166,7 +180,7 @@ public final class Metrics {
                     "Entries into pathway " + p + " per year (from assessment or by transfer)", NEUTRAL));
             all.add(new Metric(STAY_PREFIX + p, "days",
                     "Mean length of stays in pathway " + p + " that ended in the period", NEUTRAL));
-            all.add(new Metric(CASELOAD_PREFIX + p, "clients per FTE",
+            if (caseloadPathways.contains(p)) all.add(new Metric(CASELOAD_PREFIX + p, "clients per FTE",
                     "Time-averaged clients per FTE in pathway " + p + " (caseload pathways only; undefined while no staff are funded)", LOWER_IS_BETTER));
             all.add(new Metric(PATHWAY_COMPLETIONS_PREFIX + p, "completions per year",
                     "Successful completions of pathway " + p + " per year (treatment pathways)", HIGHER_IS_BETTER));

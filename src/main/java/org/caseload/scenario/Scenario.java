@@ -75,6 +75,11 @@ public record Scenario(
         return horizonMonths * DAYS_PER_MONTH;
     }
 
+    /** Names of the pathways whose capacity is a caseload of keyworkers, in order. */
+    public List<String> caseloadPathways() {
+        return pathways.values().stream().filter(p -> p.capacity().kind() == CapacityKind.CASELOAD).map(Pathway::name).toList();
+    }
+
     /** Referrals of new clients. Rate is per month; multipliers apply by reporting month. */
     public record Arrivals(double ratePerMonth, double[] seasonalityMultipliers, double trendPctPerYear,
                            List<Step> steps) {

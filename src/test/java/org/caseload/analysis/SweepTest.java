@@ -86,7 +86,7 @@ class SweepTest {
         try (Evaluator e = new Evaluator(RandomStreams.fromSeed(9), 2)) {
             all = e.run(points, metrics, () -> { });
         }
-        try (Evaluator e = new Evaluator(RandomStreams.fromSeed(9), 2, 1)) {
+        try (Evaluator e = new Evaluator(RandomStreams.fromSeed(9), 2, org.caseload.experiment.WorkLimits.DEFAULT_MAX_EVENTS, 1)) {
             oneAtATime = e.run(points, metrics, () -> { });
         }
         for (int p = 0; p < points.size(); p++) assertTrue(java.util.Arrays.deepEquals(all.get(p), oneAtATime.get(p)), "point " + p);
