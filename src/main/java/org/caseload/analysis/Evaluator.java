@@ -24,7 +24,9 @@ import org.caseload.scenario.Scenario;
  * points that share it use the same random numbers, replication by replication.
  */
 public final class Evaluator implements AutoCloseable {
+    private static final int MAX_PENDING_TASKS = 4096;
     private final RandomStreams streams;
+    private final int maxPending;
     private final ExecutorService pool;
     private final long maxEvents;
 
@@ -34,9 +36,15 @@ public final class Evaluator implements AutoCloseable {
 
     /** @param maxEvents the most events one replication may take (see {@link WorkLimits}) */
     public Evaluator(RandomStreams streams, int threads, long maxEvents) {
+        this(streams, threads, maxEvents, MAX_PENDING_TASKS);
+    }
+
+    /** @param maxPending replications submitted at once (at least one point's worth) */
+    Evaluator(RandomStreams streams, int threads, long maxEvents, int maxPending) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
         this.streams = streams;
         this.maxEvents = maxEvents;
+        this.maxPending = maxPending;
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "caseload-analysis");
             t.setDaemon(true);
@@ -60,6 +68,23 @@ public final class Evaluator implements AutoCloseable {
      * @return for each point, {@code values[metric][replication]}
      */
     public List<double[][]> run(List<Point> points, List<String> metrics, Runnable replicationDone) {
+        List<double[][]> out = new ArrayList<>();
+        int from = 0;
+        while (from < points.size()) {
+            // Submit a bounded batch at a time, so pending tasks and their results do not grow with the design.
+            int to = from;
+            int tasks = 0;
+            while (to < points.size() && (tasks == 0 || tasks + points.get(to).replications() <= maxPending)) {
+                tasks += points.get(to).replications();
+                to++;
+            }
+            out.addAll(runBatch(points.subList(from, to), metrics, replicationDone));
+            from = to;
+        }
+        return out;
+    }
+
+    private List<double[][]> runBatch(List<Point> points, List<String> metrics, Runnable replicationDone) {
         List<List<Future<double[]>>> futures = new ArrayList<>();
         for (Point p : points) {
             WorkEstimate estimate = WorkLimits.checkEvents(p.scenario(), maxEvents);

@@ -76,6 +76,25 @@ class SweepTest {
     }
 
     @Test
+    void batchingThePendingTasksChangesNothing() {
+        ScenarioReader.Loaded l = ScenarioReader.load(QUEUE, List.of("horizon_months=12"));
+        List<Evaluator.Point> points = List.of(new Evaluator.Point(l.scenario(), 0, 2), new Evaluator.Point(l.scenario(), 2, 3),
+                new Evaluator.Point(l.scenario(), 0, 2));
+        List<String> metrics = List.of(Metrics.IN_TREATMENT_MEAN, Metrics.ASSESSMENT_WAIT_DAYS_MEAN, "no_such_metric");
+        List<double[][]> all;
+        List<double[][]> oneAtATime;
+        try (Evaluator e = new Evaluator(RandomStreams.fromSeed(9), 2)) {
+            all = e.run(points, metrics, () -> { });
+        }
+        try (Evaluator e = new Evaluator(RandomStreams.fromSeed(9), 2, org.caseload.experiment.WorkLimits.DEFAULT_MAX_EVENTS, 1)) {
+            oneAtATime = e.run(points, metrics, () -> { });
+        }
+        for (int p = 0; p < points.size(); p++) assertTrue(java.util.Arrays.deepEquals(all.get(p), oneAtATime.get(p)), "point " + p);
+        assertTrue(java.util.Arrays.deepEquals(all.get(0), all.get(2)), "same substreams, same results (common random numbers)");
+        assertTrue(Double.isNaN(all.get(1)[2][0]), "a metric the model does not report is undefined");
+    }
+
+    @Test
     void axesAreParsedInDecimalsAndCheckedFirst() {
         assertEquals(List.of(0.0, 0.1, 0.2, 0.3), Axis.parse("x=0:0.3:0.1").levels());
         assertEquals(List.of(0.0, -10.0, -20.0), Axis.parse("x=0:-25:-10").levels());
