@@ -5,8 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point. Exit codes: 0 success; 2 a user mistake (bad option, bad scenario file),
- * with one message and no stack trace; 1 an internal error.
+ * Entry point. Exit codes: 0 success; 2 a user mistake (bad option, bad scenario file, a
+ * refused output folder), with one message and no stack trace; 3 a fault of the machine
+ * (disk full, read-only, permission denied, out of memory), also one message; 1 an
+ * internal error, with its stack trace.
  */
 @Command(name = "caseload", mixinStandardHelpOptions = true, version = "caseload " + Version.VERSION,
         description = "Discrete-event simulation for planning drug and alcohol treatment capacity.",
@@ -24,6 +26,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new Errors());
+        cl.setExecutionStrategy(Errors.catchingOutOfMemory(new CommandLine.RunLast()));
         return cl;
     }
 }

@@ -85,7 +85,7 @@ public final class ScenarioReader {
     private static List<Scenario.Target> targets(MapReader root, Set<String> pathways) {
         List<Scenario.Target> out = new ArrayList<>();
         Set<String> known = new java.util.LinkedHashSet<>();
-        org.caseload.model.Metrics.forPathways(pathways).forEach(m -> known.add(m.name()));
+        org.caseload.results.Metrics.forPathways(pathways).forEach(m -> known.add(m.name()));
         for (ConfigNode n : root.optionalList("targets").orElse(List.of())) {
             MapReader t = MapReader.of(n);
             String metric = t.string("metric");
