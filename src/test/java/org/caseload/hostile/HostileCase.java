@@ -25,6 +25,13 @@ record HostileCase(String id, String what, List<String> args, boolean child, Lis
                    int timeoutSeconds, String pending) {
 
     static final String INDEX = "/hostile/cases.yaml";
+    /** Issue 8: a hang or out-of-memory case must end, with its message, within 30 s. */
+    static final int REFUSAL_SECONDS = 30;
+    /**
+     * A case that must succeed simulates and draws charts in a fresh JVM; it is not a hang test,
+     * and a loaded build machine can take well over 30 s for it.
+     */
+    static final int SUCCESS_SECONDS = 120;
     private static final Set<String> FIELDS = Set.of("id", "what", "args", "child", "exit", "stderr", "not_stderr", "stdout",
             "one_line", "output", "files", "setup", "before", "requires", "interrupt", "timeout_s", "pending");
 
@@ -80,7 +87,8 @@ record HostileCase(String id, String what, List<String> args, boolean child, Lis
                 strings(m.getOrDefault("output", List.of())), files,
                 (List<Map<String, Object>>) m.getOrDefault("setup", List.of()), strings(m.getOrDefault("before", List.of())),
                 (String) m.get("requires"), Boolean.TRUE.equals(m.get("interrupt")),
-                (Integer) m.getOrDefault("timeout_s", 30), (String) m.get("pending"));
+                (Integer) m.getOrDefault("timeout_s", exits.contains(0) ? SUCCESS_SECONDS : REFUSAL_SECONDS),
+                (String) m.get("pending"));
     }
 
     private static List<String> strings(Object o) {
