@@ -10,16 +10,25 @@ import picocli.CommandLine.Command;
  * (disk full, read-only, permission denied, out of memory), also one message; 1 an
  * internal error, with its stack trace.
  */
-@Command(name = "caseload", mixinStandardHelpOptions = true, version = "caseload " + Version.VERSION,
+@Command(name = "caseload", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
         description = "Discrete-event simulation for planning drug and alcohol treatment capacity.",
         subcommands = {RunCommand.class, CompareCommand.class, WarmupCommand.class, CalibrateCommand.class,
-                ValidateCommand.class, BenchCommand.class})
+                ValidateCommand.class, BenchCommand.class, SchemaCommand.class,
+                SweepCommand.class, PsaCommand.class, SensitivityCommand.class})
 public final class Main {
     public static final int EXIT_USER_ERROR = 2;
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
+    }
+
+    /** {@code --version}: the version the build wrote into the jar. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"caseload " + Version.VERSION};
+        }
     }
 
     /** The configured command line, also used by tests through {@code execute}. */

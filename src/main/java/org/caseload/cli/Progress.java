@@ -1,14 +1,22 @@
 package org.caseload.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Option;
 
 /**
  * Progress of a long run on an interactive terminal: replications done, elapsed time and an
- * estimate of the time left, redrawn in place at most a few times a second. Stays silent
- * when standard error is not a terminal (logs, CI) or when {@code CI} is set.
+ * estimate of the time left, redrawn in place at most a few times a second. It is drawn on
+ * standard error, so it shows only when standard error is a terminal (whatever standard input
+ * and output are: {@code caseload compare ... > summary.txt} still shows progress), never in
+ * logs or CI, and not with {@code --quiet}.
  */
 final class Progress {
+    /** Set by {@code bin/caseload}, which can ask the shell whether standard error is a terminal. */
+    static final String TERMINAL_PROPERTY = "caseload.stderr.terminal";
     private static final long MIN_INTERVAL_NANOS = 250_000_000L;
     private final PrintWriter out;
     private final String label;
@@ -18,15 +26,35 @@ final class Progress {
     private final AtomicInteger done = new AtomicInteger();
     private volatile long lastDraw;
 
-    Progress(PrintWriter out, String label, int total) {
+    /** {@code --quiet}, for the commands that show progress. */
+    static final class QuietOption {
+        @Option(names = {"-q", "--quiet"}, description = "Show no progress on standard error (warnings and errors still show).")
+        boolean quiet;
+    }
+
+    Progress(PrintWriter out, String label, int total, boolean quiet) {
         this.out = out;
         this.label = label;
         this.total = total;
-        this.enabled = interactive();
+        this.enabled = !quiet && System.getenv("CI") == null && stderrIsTerminal();
     }
 
-    static boolean interactive() {
-        return System.console() != null && System.getenv("CI") == null;
+    /**
+     * Java 17 cannot ask whether standard error is a terminal ({@code System.console()} looks at
+     * standard input and output), so: what the launcher found, else on Linux where file
+     * descriptor 2 points, else no.
+     */
+    static boolean stderrIsTerminal() {
+        String told = System.getProperty(TERMINAL_PROPERTY);
+        if (told != null) return Boolean.parseBoolean(told);
+        Path fd2 = Path.of("/proc/self/fd/2");
+        try {
+            if (!Files.isSymbolicLink(fd2)) return false;
+            String target = Files.readSymbolicLink(fd2).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     void step() {

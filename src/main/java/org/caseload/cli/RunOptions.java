@@ -34,6 +34,9 @@ final class RunOptions {
     @Mixin
     ExecutionOptions execution = new ExecutionOptions();
 
+    @Mixin
+    Progress.QuietOption quiet = new Progress.QuietOption();
+
     /** Set by {@link #replicate}: how the replication count was reached, or null for a fixed count. */
     String precisionNote;
 
@@ -69,7 +72,7 @@ final class RunOptions {
         int have = 0;
         String label = String.join(", ", scenarios.stream().map(Scenario::name).toList());
         while (true) {
-            Progress progress = new Progress(progressOut, label, (target - have) * scenarios.size());
+            Progress progress = new Progress(progressOut, label, (target - have) * scenarios.size(), quiet.quiet);
             for (int i = 0; i < scenarios.size(); i++) {
                 done.get(i).addAll(experiment.run(scenarios.get(i), streams.get(i), have, target, r -> progress.step()));
             }

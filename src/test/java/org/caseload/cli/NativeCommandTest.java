@@ -1,0 +1,49 @@
+package org.caseload.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.caseload.Version;
+import org.caseload.fault.ExitCode;
+import org.caseload.schema.ScenarioSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --version comes from the build; caseload schema writes the schema, atomically. */
+class NativeCommandTest {
+    @Test
+    void versionIsThePomVersion() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher m = Pattern.compile("<artifactId>caseload</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "project version not found in pom.xml");
+        assertEquals(m.group(1), Version.VERSION);
+        BadInputTest.Outcome o = BadInputTest.execute("--version");
+        assertEquals(0, o.exit());
+        assertEquals("caseload " + m.group(1), o.out().trim());
+    }
+
+    @Test
+    void schemaToStandardOutputAndToAFile(@TempDir Path dir) throws IOException {
+        BadInputTest.Outcome o = BadInputTest.execute("schema");
+        assertEquals(0, o.exit(), o.err());
+        assertEquals(ScenarioSchema.build(), new ObjectMapper().readTree(o.out()));
+
+        Path file = dir.resolve("caseload.schema.json");
+        assertEquals(0, BadInputTest.execute("schema", "--output", file.toString()).exit());
+        assertEquals(ScenarioSchema.build(), new ObjectMapper().readTree(file.toFile()));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "temporary file left behind");
+        }
+
+        BadInputTest.Outcome bad = BadInputTest.execute("schema", "--output", dir.resolve("no/such/dir/s.json").toString());
+        assertEquals(ExitCode.INPUT, bad.exit());
+        assertFalse(bad.err().contains("\tat "), bad.err());
+    }
+}
