@@ -82,21 +82,10 @@ final class InitialCaseload {
         return new Client(s, g, c, r, prev);
     }
 
-    /**
-     * P(group, complexity, readiness and routed to p), indexed group-major; unconditioned if p
-     * is never routed to, or if the rules route to p only people this mix never refers (e.g.
-     * every client ready to change): the people already there are then drawn like those of a
-     * pathway reached by transfer, rather than not at all.
-     */
+    /** P(group, complexity, readiness and routed to p), indexed group-major; unconditioned if p is never routed to. */
     private double[] attributeWeights(PathwayState p) {
-        double[] w = attributeWeights(p, routing.isRoutedTo(p.spec.name()));
-        if (Shares.sum(w) <= 0) w = attributeWeights(p, false);
-        if (Shares.sum(w) <= 0) throw new IllegalStateException("no referral can reach pathway " + p.spec.name());
-        return w;
-    }
-
-    private double[] attributeWeights(PathwayState p, boolean conditioned) {
         Scenario.ClientMix mix = scenario.clients();
+        boolean reachable = routing.isRoutedTo(p.spec.name());
         int nc = Complexity.values().length;
         int nr = Readiness.values().length;
         double[] w = new double[Group.values().length * nc * nr];
@@ -104,12 +93,13 @@ final class InitialCaseload {
             for (Complexity c : Complexity.values()) {
                 for (Readiness r : Readiness.values()) {
                     double pr = r == Readiness.LIKELY ? mix.readyToChange()[g.ordinal()] : 1 - mix.readyToChange()[g.ordinal()];
-                    double share = conditioned ? routing.share(g, c, r, p.spec.name()) : 1;
+                    double share = reachable ? routing.share(g, c, r, p.spec.name()) : 1;
                     w[(g.ordinal() * nc + c.ordinal()) * nr + r.ordinal()] =
                             mix.groupShares()[g.ordinal()] * mix.complexityShares()[g.ordinal()][c.ordinal()] * pr * share;
                 }
             }
         }
+        if (Shares.sum(w) <= 0) throw new IllegalStateException("no referral can reach pathway " + p.spec.name());
         return w;
     }
 
