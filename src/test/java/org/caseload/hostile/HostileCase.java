@@ -35,8 +35,11 @@ record HostileCase(String id, String what, List<String> args, boolean child, Lis
     private static final Set<String> FIELDS = Set.of("id", "what", "args", "child", "exit", "stderr", "not_stderr", "stdout",
             "one_line", "output", "files", "setup", "before", "requires", "interrupt", "timeout_s", "pending");
 
-    /** A regular expression that must (or must not) be found in a file after the run. */
-    record FileCheck(String path, String matches, String notMatches) {
+    /**
+     * A regular expression that must (or must not) be found in a file after the run; with a
+     * {@code column}, in every cell of that CSV column (named by its header) instead.
+     */
+    record FileCheck(String path, String column, String matches, String notMatches) {
     }
 
     @Override
@@ -78,7 +81,8 @@ record HostileCase(String id, String what, List<String> args, boolean child, Lis
         else if (!"any-nonzero".equals(exit)) throw new IllegalStateException("case " + id + ": exit must be a number, a list or any-nonzero");
         List<FileCheck> files = new ArrayList<>();
         for (Map<String, Object> f : (List<Map<String, Object>>) m.getOrDefault("files", List.of())) {
-            files.add(new FileCheck((String) f.get("path"), (String) f.get("matches"), (String) f.get("not_matches")));
+            files.add(new FileCheck((String) f.get("path"), (String) f.get("column"), (String) f.get("matches"),
+                    (String) f.get("not_matches")));
         }
         boolean failing = exits.isEmpty() || !exits.contains(0);
         return new HostileCase(id, (String) m.getOrDefault("what", id), strings(m.get("args")),

@@ -36,7 +36,8 @@ import org.opentest4j.TestAbortedException;
  */
 class HostileCorpusTest {
     static final Pattern STACK_TRACE = Pattern.compile("\tat |Exception in thread|internal error|(\\w+\\.)+\\w*(Exception|Error)\\b");
-    static final Pattern UNDEFINED_NUMBER = Pattern.compile("\\b(NaN|-?Infinity)\\b");
+    /** NaN or Infinity standing as a value (not inside a name such as "leeds-cut-NaN"). */
+    static final Pattern UNDEFINED_NUMBER = Pattern.compile("(?<![\\w-])(NaN|-?Infinity)(?![\\w-])");
     /** The JVM itself (not caseload) caches font data under the home folder of a child run. */
     static final String JVM_FONT_CACHE = "home/.java";
     static final boolean STRICT = Boolean.getBoolean("hostile.strict");
@@ -193,11 +194,32 @@ class HostileCorpusTest {
                 continue;
             }
             String text = Sandbox.read(f);
+            if (fc.column() != null) {
+                problems.addAll(columnProblems(fc, text, box));
+                continue;
+            }
             if (fc.matches() != null && !box.pattern(fc.matches()).matcher(text).find()) {
                 problems.add(fc.path() + " does not match /" + fc.matches() + "/");
             }
             if (fc.notMatches() != null && box.pattern(fc.notMatches()).matcher(text).find()) {
                 problems.add(fc.path() + " matches /" + fc.notMatches() + "/, which it must not");
+            }
+        }
+        return problems;
+    }
+
+    /** Every cell of a CSV column must match {@code matches} and none may match {@code not_matches}. */
+    private static List<String> columnProblems(HostileCase.FileCheck fc, String text, Sandbox box) {
+        List<String> lines = Sandbox.lines(text);
+        int col = List.of(lines.get(0).split(",", -1)).indexOf(fc.column());
+        if (col < 0) return List.of(fc.path() + " has no column " + fc.column());
+        List<String> problems = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            String cell = col < cells.length ? cells[col] : "";
+            if (fc.matches() != null && !box.pattern(fc.matches()).matcher(cell).find()
+                    || fc.notMatches() != null && box.pattern(fc.notMatches()).matcher(cell).find()) {
+                problems.add(fc.path() + ": " + fc.column() + " is '" + cell + "' in: " + line);
             }
         }
         return problems;
