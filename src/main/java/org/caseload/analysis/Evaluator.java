@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.caseload.engine.RandomStreams;
+import org.caseload.experiment.WorkEstimate;
+import org.caseload.experiment.WorkLimits;
 import org.caseload.results.ReplicationResult;
 import org.caseload.model.TreatmentSystem;
 import org.caseload.scenario.Scenario;
@@ -24,10 +26,17 @@ import org.caseload.scenario.Scenario;
 public final class Evaluator implements AutoCloseable {
     private final RandomStreams streams;
     private final ExecutorService pool;
+    private final long maxEvents;
 
     public Evaluator(RandomStreams streams, int threads) {
+        this(streams, threads, WorkLimits.DEFAULT_MAX_EVENTS);
+    }
+
+    /** @param maxEvents the most events one replication may take (see {@link WorkLimits}) */
+    public Evaluator(RandomStreams streams, int threads, long maxEvents) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
         this.streams = streams;
+        this.maxEvents = maxEvents;
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "caseload-analysis");
             t.setDaemon(true);
@@ -53,13 +62,19 @@ public final class Evaluator implements AutoCloseable {
     public List<double[][]> run(List<Point> points, List<String> metrics, Runnable replicationDone) {
         List<List<Future<double[]>>> futures = new ArrayList<>();
         for (Point p : points) {
+            WorkEstimate estimate = WorkLimits.checkEvents(p.scenario(), maxEvents);
+            long budget = WorkLimits.eventBudget(estimate, maxEvents);
+            String origin = WorkLimits.budgetOrigin(estimate, budget, maxEvents);
             List<Future<double[]>> fs = new ArrayList<>();
             for (int r = 0; r < p.replications(); r++) {
                 final int substream = p.firstSubstream() + r;
                 fs.add(pool.submit(() -> {
-                    ReplicationResult res = new TreatmentSystem(p.scenario(), streams, substream).run();
+                    ReplicationResult res = new TreatmentSystem(p.scenario(), streams, substream).limitEvents(budget, origin).run();
                     double[] v = new double[metrics.size()];
-                    for (int m = 0; m < v.length; m++) v[m] = res.metric(metrics.get(m));
+                    for (int m = 0; m < v.length; m++) {
+                        Double x = res.metrics().get(metrics.get(m));
+                        v[m] = x == null ? Double.NaN : x; // not reported for this point: undefined
+                    }
                     replicationDone.run();
                     return v;
                 }));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
+import org.caseload.experiment.WorkLimits;
 import org.caseload.model.TreatmentSystem;
 import org.caseload.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -34,24 +35,30 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--replications", defaultValue = "40", description = "Replications per timed batch (default ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(names = "--threads", description = "Threads for the parallel batch (default: number of cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    /** {@code --threads} is the parallel batch's; {@code --seed} and {@code --max-events} as everywhere. */
+    @Mixin
+    ExecutionOptions execution = new ExecutionOptions();
 
     @Option(names = "--warmup", defaultValue = "10", description = "Untimed replications first, to warm the JIT (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Override
     public Integer call() {
-        if (replications < 1 || threads < 1 || warmup < 0) throw new UserException("counts must be positive");
+        if (replications < 1 || warmup < 0) throw new UserException("counts must be positive");
+        execution.check();
+        int threads = execution.threads;
         Scenario s = scenarioOptions.load(java.util.List.of(file)).get(0).scenario();
+        WorkLimits.checkHeld(java.util.List.of(s), replications, WorkLimits.heapBytes());
+        long budget = WorkLimits.eventBudget(WorkLimits.checkEvents(s, execution.maxEvents), execution.maxEvents);
+        String origin = "bench's budget for this scenario (--max-events " + execution.maxEvents + ")";
         PrintWriter out = spec.commandLine().getOut();
-        RandomStreams streams = RandomStreams.fromSeed(1);
-        for (int r = 0; r < warmup; r++) new TreatmentSystem(s, streams, 10_000 + r).run();
+        RandomStreams streams = RandomStreams.fromSeed(execution.seed);
+        for (int r = 0; r < warmup; r++) new TreatmentSystem(s, streams, 10_000 + r).limitEvents(budget, origin).run();
 
         long events = 0;
         long t0 = System.nanoTime();
         for (int r = 0; r < replications; r++) {
-            TreatmentSystem sys = new TreatmentSystem(s, streams, r);
+            TreatmentSystem sys = new TreatmentSystem(s, streams, r).limitEvents(budget, origin);
             sys.run();
             events += sys.eventsExecuted();
         }
@@ -61,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
                 single, single / replications, (double) events / replications, events / single / 1e6);
 
         double parallel;
-        try (Experiment e = new Experiment(streams, threads)) {
+        try (Experiment e = new Experiment(streams, threads, execution.maxEvents)) {
             long t1 = System.nanoTime();
             e.run(s, 0, replications, r -> { });
             parallel = (System.nanoTime() - t1) / 1e9;

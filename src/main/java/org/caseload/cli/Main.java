@@ -36,6 +36,17 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new Errors());
         cl.setExecutionStrategy(Errors.catchingOutOfMemory(new CommandLine.RunLast()));
+        cl.setParameterExceptionHandler(Main::badOption);
         return cl;
+    }
+
+    /** A bad option or argument: one line (plus picocli's suggestions for a misspelt option), not the whole usage. */
+    private static int badOption(CommandLine.ParameterException ex, String[] args) {
+        java.io.PrintWriter err = ex.getCommandLine().getErr();
+        err.println("caseload: error: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                + " --help')");
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.flush();
+        return org.caseload.fault.ExitCode.INPUT;
     }
 }

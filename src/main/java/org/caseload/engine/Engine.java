@@ -24,8 +24,19 @@ public final class Engine {
         }
     }
 
+    /**
+     * Events allowed at one simulated instant before the run is declared stalled. Real
+     * scenarios have at most a few per person at one instant (an initial caseload that all
+     * ends at time 0 is the largest case); a zero-delay cycle passes a million within a second.
+     */
+    public static final long MAX_EVENTS_AT_ONE_INSTANT = 1_000_000;
+
     private final Simulator sim = new Simulator();
     private long eventsExecuted;
+    private long eventBudget = Long.MAX_VALUE;
+    private String budgetOrigin = "";
+    private double instant = Double.NEGATIVE_INFINITY;
+    private long eventsAtInstant;
 
     public Engine() {
         sim.init(new HeapEventList());
@@ -64,6 +75,36 @@ public final class Engine {
         return eventsExecuted;
     }
 
+    /**
+     * Stops the replication with a {@link SimulationStoppedException} once more than
+     * {@code maxEvents} events have run; {@code origin} says where the budget came from.
+     */
+    public void limitEvents(long maxEvents, String origin) {
+        this.eventBudget = maxEvents;
+        this.budgetOrigin = origin;
+    }
+
+    /** Called before every event: the event budget and the stalled-time guard. */
+    private void guard() {
+        if (++eventsExecuted > eventBudget) {
+            throw new SimulationStoppedException(String.format(java.util.Locale.ROOT,
+                    "stopped at simulated day %.1f after %,d events, the budget (%s); the scenario makes far more events "
+                            + "than its referrals and caseload suggest (people cycling quickly through pathways, relapse "
+                            + "and re-presentation?); if the run is meant to be this long, raise --max-events",
+                    sim.time(), eventBudget, budgetOrigin));
+        }
+        double t = sim.time();
+        if (t > instant) {
+            instant = t;
+            eventsAtInstant = 0;
+        } else if (++eventsAtInstant > MAX_EVENTS_AT_ONE_INSTANT) {
+            throw new SimulationStoppedException(String.format(java.util.Locale.ROOT,
+                    "simulated time stopped advancing at day %.1f (%,d events at that instant): a zero-delay cycle, e.g. "
+                            + "pathways that send people to each other with stays of 0 days, or relapse and re-presentation "
+                            + "delays of 0 with assessment and stays that can take 0 days", t, MAX_EVENTS_AT_ONE_INSTANT));
+        }
+    }
+
     private static final class Action extends HeapEventList.Slotted {
         private final Runnable action;
         private final Engine engine;
@@ -76,7 +117,7 @@ public final class Engine {
 
         @Override
         public void actions() {
-            engine.eventsExecuted++;
+            engine.guard();
             action.run();
         }
     }

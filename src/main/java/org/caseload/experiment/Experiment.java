@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.caseload.engine.RandomStreams;
+import org.caseload.fault.InputException;
 import org.caseload.model.TreatmentSystem;
 import org.caseload.results.ReplicationResult;
 import org.caseload.results.ScenarioResult;
@@ -22,6 +23,7 @@ public final class Experiment implements AutoCloseable {
     private final RandomStreams streams;
     private final int threads;
     private final ExecutorService pool;
+    private final long maxEvents;
 
     /**
      * @param seed    experiment seed
@@ -32,9 +34,20 @@ public final class Experiment implements AutoCloseable {
     }
 
     public Experiment(RandomStreams streams, int threads) {
+        this(streams, threads, WorkLimits.DEFAULT_MAX_EVENTS);
+    }
+
+    /** @param maxEvents the most events one replication may take (see {@link WorkLimits}) */
+    public Experiment(long seed, int threads, long maxEvents) {
+        this(RandomStreams.fromSeed(seed), threads, maxEvents);
+    }
+
+    public Experiment(RandomStreams streams, int threads, long maxEvents) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
+        if (maxEvents < 1) throw new IllegalArgumentException("maxEvents must be >= 1");
         this.streams = streams;
         this.threads = threads;
+        this.maxEvents = maxEvents;
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "caseload-replication");
             t.setDaemon(true);
@@ -48,6 +61,10 @@ public final class Experiment implements AutoCloseable {
 
     public RandomStreams streams() {
         return streams;
+    }
+
+    public long maxEvents() {
+        return maxEvents;
     }
 
     /**
@@ -64,13 +81,24 @@ public final class Experiment implements AutoCloseable {
         return run(scenario, streams, from, to, done);
     }
 
-    /** As {@link #run(Scenario, int, int, IntConsumer)} with the given streams. */
+    /**
+     * As {@link #run(Scenario, int, int, IntConsumer)} with the given streams. Refuses a scenario
+     * whose estimated events exceed the limit, and gives each replication its event budget.
+     */
     public List<ReplicationResult> run(Scenario scenario, RandomStreams streams, int from, int to, IntConsumer done) {
+        WorkEstimate estimate = WorkLimits.checkEvents(scenario, maxEvents);
+        long budget = WorkLimits.eventBudget(estimate, maxEvents);
+        String origin = WorkLimits.budgetOrigin(estimate, budget, maxEvents);
         List<Future<ReplicationResult>> futures = new ArrayList<>();
         for (int r = from; r < to; r++) {
             final int rep = r;
             futures.add(pool.submit(() -> {
-                ReplicationResult res = new TreatmentSystem(scenario, streams, rep).run();
+                ReplicationResult res;
+                try {
+                    res = new TreatmentSystem(scenario, streams, rep).limitEvents(budget, origin).run();
+                } catch (InputException e) {
+                    throw new InputException("scenario '" + scenario.name() + "', replication " + rep + ": " + e.getMessage());
+                }
                 done.accept(rep);
                 return res;
             }));

@@ -84,8 +84,12 @@ final class InitialCaseload {
 
     /** P(group, complexity, readiness and routed to p), indexed group-major; unconditioned if p is never routed to. */
     private double[] attributeWeights(PathwayState p) {
+        return attributeWeights(p, routing.isRoutedTo(p.spec.name()));
+    }
+
+    /** A pathway routed to only by kinds of client the mix never has (e.g. ready_to_change 1) is fed by transfers. */
+    private double[] attributeWeights(PathwayState p, boolean reachable) {
         Scenario.ClientMix mix = scenario.clients();
-        boolean reachable = routing.isRoutedTo(p.spec.name());
         int nc = Complexity.values().length;
         int nr = Readiness.values().length;
         double[] w = new double[Group.values().length * nc * nr];
@@ -99,6 +103,7 @@ final class InitialCaseload {
                 }
             }
         }
+        if (Shares.sum(w) <= 0 && reachable) return attributeWeights(p, false);
         if (Shares.sum(w) <= 0) throw new IllegalStateException("no referral can reach pathway " + p.spec.name());
         return w;
     }

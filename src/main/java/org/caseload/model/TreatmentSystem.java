@@ -74,6 +74,12 @@ public final class TreatmentSystem implements Journey {
         return engine.eventsExecuted();
     }
 
+    /** The engine's event budget for this replication (see {@link Engine#limitEvents}). */
+    public TreatmentSystem limitEvents(long maxEvents, String origin) {
+        engine.limitEvents(maxEvents, origin);
+        return this;
+    }
+
     /** Puts a budget allocation into effect, then lets people in wherever there is new room. */
     private void apply(Budget.Allocation a) {
         double now = engine.now();

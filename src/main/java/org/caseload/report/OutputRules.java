@@ -21,6 +21,7 @@ import org.caseload.fault.Text;
 final class OutputRules {
     /** The marker every manifest since the first version carries. */
     static final String TOOL = "caseload";
+    private static final long MAX_MANIFEST_BYTES = 64L << 20;
 
     /** What is at the target now, and so what committing will do. */
     enum State {
@@ -87,6 +88,8 @@ final class OutputRules {
         Path manifest = dir.resolve("manifest.json");
         if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) return false;
         try {
+            // caseload's manifests are kilobytes; a huge file of that name is not one of them.
+            if (Files.size(manifest) > MAX_MANIFEST_BYTES) return false;
             JsonNode root = new ObjectMapper().readTree(manifest.toFile());
             return root != null && root.isObject() && TOOL.equals(root.path("tool").asText(null));
         } catch (IOException | RuntimeException e) {

@@ -138,8 +138,9 @@ public final class Metrics {
                     "Time-averaged share of people in treatment who use non-opiates and alcohol", NEUTRAL),
             new Metric(PCT_GROUP_PREFIX + "alcohol", "% of people in treatment",
                     "Time-averaged share of people in treatment who are alcohol-only clients", NEUTRAL),
+            // Descriptive: under a cut, lower spend is the premise, not a finding.
             new Metric(SPEND_PER_YEAR, "GBP per year",
-                    "Staff, places, medication and overheads spent per year", LOWER_IS_BETTER),
+                    "Staff, places, medication and overheads spent per year", NEUTRAL),
             new Metric(COST_PER_COMPLETION, "GBP per completion",
                     "Spend divided by successful completions over the period", LOWER_IS_BETTER));
 
@@ -153,8 +154,22 @@ public final class Metrics {
     private Metrics() {
     }
 
-    /** The core metrics followed by the per-pathway metrics for each pathway, in order. */
+    /**
+     * Every metric a name could have for these pathways: the core metrics followed by the
+     * per-pathway metrics of each pathway, in order. A superset of what a replication reports
+     * (caseload per FTE exists only for caseload pathways): use it to recognise names; use
+     * {@link #forPathways(Collection, Collection)} for the metrics of a replication.
+     */
     public static List<Metric> forPathways(Collection<String> pathwayNames) {
+        return forPathways(pathwayNames, pathwayNames);
+    }
+
+    /**
+     * Exactly the metrics a replication reports, in its order: the core metrics, then each
+     * pathway's, with caseload per FTE only for {@code caseloadPathways} (elsewhere there is no
+     * staff ratio).
+     */
+    public static List<Metric> forPathways(Collection<String> pathwayNames, Collection<String> caseloadPathways) {
         List<Metric> all = new ArrayList<>(CORE);
         for (String p : pathwayNames) {
             all.add(new Metric(IN_TREATMENT_PREFIX + p, "people",
@@ -165,7 +180,7 @@ public final class Metrics {
                     "Entries into pathway " + p + " per year (from assessment or by transfer)", NEUTRAL));
             all.add(new Metric(STAY_PREFIX + p, "days",
                     "Mean length of stays in pathway " + p + " that ended in the period", NEUTRAL));
-            all.add(new Metric(CASELOAD_PREFIX + p, "clients per FTE",
+            if (caseloadPathways.contains(p)) all.add(new Metric(CASELOAD_PREFIX + p, "clients per FTE",
                     "Time-averaged clients per FTE in pathway " + p + " (caseload pathways only; undefined while no staff are funded)", LOWER_IS_BETTER));
             all.add(new Metric(PATHWAY_COMPLETIONS_PREFIX + p, "completions per year",
                     "Successful completions of pathway " + p + " per year (treatment pathways)", HIGHER_IS_BETTER));
@@ -184,5 +199,5 @@ public final class Metrics {
             new Metric(M_REFERRALS, "referrals", "Referrals (new and re-presenting) in the month", NEUTRAL),
             new Metric(M_COMPLETIONS, "completions", "Successful completions in the month", HIGHER_IS_BETTER),
             new Metric(M_DEATHS, "deaths", "Deaths counted in the month (in treatment and after exit)", LOWER_IS_BETTER),
-            new Metric(M_SPEND, "GBP", "Spend in the month", LOWER_IS_BETTER));
+            new Metric(M_SPEND, "GBP", "Spend in the month", NEUTRAL));
 }

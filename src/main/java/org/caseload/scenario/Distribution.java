@@ -17,6 +17,15 @@ public sealed interface Distribution {
 
     double mean();
 
+    /**
+     * Whether a draw can be exactly 0 days with positive probability (fixed 0, uniform from 0
+     * to 0, empirical with a 0). Continuous distributions, uniform from 0 to a positive max
+     * included, never return exactly 0: the streams never give u = 0.
+     */
+    default boolean canBeZero() {
+        return false;
+    }
+
     /** Exponential with the given mean. */
     record Exponential(double mean) implements Distribution {
         public Exponential {
@@ -88,6 +97,11 @@ public sealed interface Distribution {
             return value;
         }
 
+        @Override
+        public boolean canBeZero() {
+            return value == 0;
+        }
+
         public double mean() {
             return value;
         }
@@ -101,6 +115,11 @@ public sealed interface Distribution {
 
         public double quantile(double u) {
             return min + u * (max - min);
+        }
+
+        @Override
+        public boolean canBeZero() {
+            return max == 0;
         }
 
         public double mean() {
@@ -124,6 +143,11 @@ public sealed interface Distribution {
 
         public double mean() {
             return Arrays.stream(values).average().orElseThrow();
+        }
+
+        @Override
+        public boolean canBeZero() {
+            return values[0] == 0;
         }
 
         @Override

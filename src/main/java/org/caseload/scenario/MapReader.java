@@ -140,51 +140,31 @@ public final class MapReader {
     // ------------------------------------------------------------------ validating getters
     // A default is returned as given, unchecked: it is the programmer's choice, not the user's.
 
-    /** A number ≥ 0. */
-    public double nonNegativeNumber(String key) {
-        return checkNonNegative(key, number(key));
+    /** A number within {@code range} (see {@link Ranges}). */
+    public double number(String key, Range range) {
+        return check(key, number(key), range);
     }
 
-    public double nonNegativeNumber(String key, double dflt) {
-        return has(key) ? nonNegativeNumber(key) : markAsked(key, dflt);
+    public double number(String key, Range range, double dflt) {
+        return has(key) ? number(key, range) : markAsked(key, dflt);
     }
 
-    /** A number &gt; 0. */
-    public double positiveNumber(String key) {
-        double v = number(key);
-        if (!(v > 0)) fail(key, "must be more than 0, got " + fmt(v));
-        return v;
+    /** A whole number within {@code range}. */
+    public int integer(String key, Range range) {
+        return (int) check(key, integer(key), range);
     }
 
-    public double positiveNumber(String key, double dflt) {
-        return has(key) ? positiveNumber(key) : markAsked(key, dflt);
+    public int integer(String key, Range range, int dflt) {
+        return has(key) ? integer(key, range) : markAsked(key, dflt);
     }
 
-    /** A number between 0 and 1 inclusive. */
-    public double probability(String key) {
-        double v = number(key);
-        if (!(v >= 0 && v <= 1)) fail(key, "must be a probability between 0 and 1, got " + fmt(v));
-        return v;
+    /** A list of numbers, each within {@code range}; a bad one is reported at its own position. */
+    public double[] numberList(String key, Range range) {
+        return checkEach(key, numberList(key), range);
     }
 
-    public double probability(String key, double dflt) {
-        return has(key) ? probability(key) : markAsked(key, dflt);
-    }
-
-    /** A whole number ≥ 0. */
-    public int nonNegativeInteger(String key) {
-        return (int) checkNonNegative(key, integer(key));
-    }
-
-    public int nonNegativeInteger(String key, int dflt) {
-        return has(key) ? nonNegativeInteger(key) : markAsked(key, dflt);
-    }
-
-    /** A whole number ≥ 1. */
-    public int positiveInteger(String key) {
-        int v = integer(key);
-        if (v < 1) fail(key, "must be at least 1, got " + v);
-        return v;
+    public double[] numberList(String key, Range range, double[] dflt) {
+        return has(key) ? numberList(key, range) : markAsked(key, dflt.clone());
     }
 
     // ------------------------------------------------------------------ errors
@@ -243,9 +223,21 @@ public final class MapReader {
         return present(node.get(key));
     }
 
-    private double checkNonNegative(String key, double v) {
-        if (!(v >= 0)) fail(key, "must be 0 or more, got " + fmt(v));
+    private double check(String key, double v, Range range) {
+        String problem = range.problem(v);
+        if (problem != null) fail(key, problem);
         return v;
+    }
+
+    private double[] checkEach(String key, double[] values, Range range) {
+        for (int i = 0; i < values.length; i++) {
+            String problem = range.problem(values[i]);
+            if (problem != null) {
+                ConfigNode item = ((ListNode) node.get(key)).items().get(i);
+                throw new ScenarioException(item.source(), item.path(), problem);
+            }
+        }
+        return values;
     }
 
     private static List<ConfigNode> toList(ConfigNode n) {
@@ -268,7 +260,7 @@ public final class MapReader {
         double v = toNumber(n);
         if (v != Math.rint(v)) throw typeError(n, "a whole number");
         if (Math.abs(v) > Integer.MAX_VALUE) {
-            throw new ScenarioException(n.source(), n.path(), "must be at most " + Integer.MAX_VALUE + ", got " + fmt(v));
+            throw new ScenarioException(n.source(), n.path(), "must be at most " + Integer.MAX_VALUE + ", got " + Range.format(v));
         }
         return (int) v;
     }
@@ -285,10 +277,5 @@ public final class MapReader {
 
     private static ScenarioException typeError(ConfigNode n, String expected) {
         return new ScenarioException(n.source(), n.path(), "expected " + expected + ", got " + n.describe());
-    }
-
-    /** Whole numbers without a trailing ".0", as users write them. */
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

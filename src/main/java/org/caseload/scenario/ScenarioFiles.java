@@ -16,6 +16,11 @@ import java.util.Map;
  */
 public final class ScenarioFiles {
     static final String EXTENDS = "extends";
+    /**
+     * Deepest chain of {@code extends} accepted: real families of scenarios are a few levels
+     * deep; a limit keeps a runaway chain (generated files) from exhausting the stack.
+     */
+    public static final int MAX_EXTENDS_DEPTH = 32;
 
     private ScenarioFiles() {
     }
@@ -25,13 +30,16 @@ public final class ScenarioFiles {
      * @param overrides {@code path=value} assignments, applied in order
      */
     public static MapNode resolve(Path file, List<String> overrides) {
-        MapNode tree = resolveExtends(file, file.toString(), new LinkedHashMap<>());
+        MapNode tree = resolveExtends(file, file.toString(), new LinkedHashMap<>(), null);
         for (String o : overrides) tree = override(tree, o);
         return tree;
     }
 
-    /** @param chain the files being extended so far (absolute path to display name), to catch cycles */
-    private static MapNode resolveExtends(Path file, String displayName, Map<Path, String> chain) {
+    /**
+     * @param chain      the files being extended so far (absolute path to display name), to catch cycles
+     * @param chainStart where the first file's {@code extends} is written (null for the first file itself)
+     */
+    private static MapNode resolveExtends(Path file, String displayName, Map<Path, String> chain, Source chainStart) {
         MapNode node = YamlTree.load(file, displayName);
         chain.put(file.toAbsolutePath().normalize(), displayName);
         ConfigNode ext = node.get(EXTENDS);
@@ -49,7 +57,13 @@ public final class ScenarioFiles {
             throw new ScenarioException(at, EXTENDS, "'" + s.text() + "' is already being extended (a cycle: "
                     + String.join(" -> ", chain.values()) + " -> " + chain.get(parentAbs) + ")");
         }
-        MapNode parent = resolveExtends(parentFile, parentFile.normalize().toString(), chain);
+        if (chain.size() >= MAX_EXTENDS_DEPTH) {
+            List<String> names = new ArrayList<>(chain.values());
+            throw new ScenarioException(chainStart, EXTENDS, "the chain of extends starting at " + names.get(0) + " is more than "
+                    + MAX_EXTENDS_DEPTH + " files deep (" + names.get(0) + " -> " + names.get(1) + " -> ... -> "
+                    + names.get(names.size() - 1) + " -> " + s.text() + "); merge some of the files");
+        }
+        MapNode parent = resolveExtends(parentFile, parentFile.normalize().toString(), chain, chainStart == null ? at : chainStart);
         Map<String, ConfigNode> childEntries = new LinkedHashMap<>(node.entries());
         Map<String, Source> childKeys = new LinkedHashMap<>(node.keySources());
         childEntries.remove(EXTENDS);

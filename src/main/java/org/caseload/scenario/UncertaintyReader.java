@@ -21,6 +21,7 @@ public final class UncertaintyReader {
     /** Stand-ins for infinite ends of a support when probing what a field accepts. */
     private static final double FAR = 1e12;
     private static final double TINY = 1e-300;
+    private static final double FAR_TAIL = 1e-12;
 
     private UncertaintyReader() {
     }
@@ -120,12 +121,15 @@ public final class UncertaintyReader {
                     + "' accepts values above 1; use gamma, lognormal, normal, uniform or triangular");
         }
         double lo = Double.isInfinite(d.lower()) ? -FAR : d.lowerOpen() ? d.lower() + TINY : d.lower();
-        double hi = Double.isInfinite(d.upper()) ? FAR : d.upper();
+        // Every field has a finite maximum (Ranges), so an unbounded tail is probed where sampling can reach:
+        // no point of a Latin hypercube or Sobol sequence is closer to 1 than this.
+        double hi = Double.isInfinite(d.upper()) ? Math.min(FAR, d.quantile(1 - FAR_TAIL)) : d.upper();
         for (double probe : new double[] {lo, hi}) {
             String problem = refusal(tree, path, probe);
             if (problem != null) {
                 String end = Double.isInfinite(probe == lo ? d.lower() : d.upper()) ? "has no " + (probe == lo ? "lower" : "upper")
-                        + " bound" : "reaches " + fmt(probe == lo ? d.lower() : d.upper());
+                        + " bound" + (probe == lo ? "" : " (its far tail reaches " + fmt(probe) + ")")
+                        : "reaches " + fmt(probe == lo ? d.lower() : d.upper());
                 throw new ScenarioException(at, field, "its distribution " + d.describe() + " " + end
                         + ", which the scenario refuses (" + problem + "); narrow the distribution");
             }

@@ -185,6 +185,21 @@ class OutputSafetyTest {
     }
 
     @Test
+    void analysisCommandsFollowTheSameRule() {
+        String open = "src/test/resources/analysis/open-stay.yaml";
+        for (String[] args : List.of(
+                new String[] {"sweep", LEEDS.toString(), "--vary", "arrivals.rate_per_month=100:200:100", "--out", "."},
+                new String[] {"psa", open, "--samples", "8", "--replications", "2", "--out", "src/test/resources/analysis"},
+                new String[] {"sensitivity", open, "--method", "tornado", "--replications", "2", "--out", "/"})) {
+            Outcome o = execute(args);
+            assertEquals(2, o.exit(), args[0] + ": " + o.err());
+            assertTrue(o.oneCleanLine(), o.err());
+            assertTrue(o.err().contains("working directory") || o.err().contains("holds the input file")
+                    || o.err().contains("root of the file system"), args[0] + ": " + o.err());
+        }
+    }
+
+    @Test
     void severalScenariosWriteIntoSubfoldersOfOut(@TempDir Path dir) {
         Path out = dir.resolve("many");
         Outcome o = execute("run", LEEDS.toString(), "scenarios/leeds-cut-10.yaml", "--out", out.toString(), "--replications", "2",

@@ -45,6 +45,52 @@ class EngineTest {
     }
 
     @Test
+    void aZeroDelayCycleStopsWithTheDayItStalledAt() {
+        Engine e = new Engine();
+        e.at(123.4, Priority.CLIENT, new Runnable() {
+            @Override
+            public void run() {
+                e.after(0, this);
+            }
+        });
+        SimulationStoppedException x = assertThrows(SimulationStoppedException.class, () -> e.runUntil(1000));
+        assertTrue(x.getMessage().startsWith("simulated time stopped advancing at day 123.4"), x.getMessage());
+        assertEquals(2, x.exitCode());
+        assertTrue(e.eventsExecuted() > Engine.MAX_EVENTS_AT_ONE_INSTANT);
+    }
+
+    @Test
+    void manyEventsThatAdvanceTimeAreNotAStall() {
+        Engine e = new Engine();
+        long[] runs = {0};
+        e.at(0, Priority.CLIENT, new Runnable() {
+            @Override
+            public void run() {
+                runs[0]++;
+                e.after(1e-3, this);
+            }
+        });
+        e.runUntil(1500);
+        assertEquals(1_500_000, runs[0], 1);
+    }
+
+    @Test
+    void theEventBudgetStopsARunawayReplication() {
+        Engine e = new Engine();
+        e.limitEvents(1000, "test budget");
+        e.at(0, Priority.CLIENT, new Runnable() {
+            @Override
+            public void run() {
+                e.after(1, this);
+            }
+        });
+        SimulationStoppedException x = assertThrows(SimulationStoppedException.class, () -> e.runUntil(1e6));
+        assertTrue(x.getMessage().contains("after 1,000 events, the budget (test budget)"), x.getMessage());
+        assertEquals(1001, e.eventsExecuted());
+        assertEquals(1000.0, e.now(), 1.0);
+    }
+
+    @Test
     void aCancelledEventDoesNotRunAndOthersKeepTheirOrder() {
         Engine e = new Engine();
         List<String> order = new ArrayList<>();

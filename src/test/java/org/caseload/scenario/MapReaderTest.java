@@ -157,16 +157,24 @@ class MapReaderTest {
                 n: -1
                 ok: 0.5
                 """);
-        assertEquals("s.yaml:1:7: rate: must be 0 or more, got -3", message(() -> r.nonNegativeNumber("rate")));
-        assertEquals("s.yaml:2:4: p: must be a probability between 0 and 1, got 1.2", message(() -> r.probability("p")));
-        assertEquals("s.yaml:3:7: zero: must be more than 0, got 0", message(() -> r.positiveNumber("zero")));
-        assertEquals("s.yaml:3:7: zero: must be at least 1, got 0", message(() -> r.positiveInteger("zero")));
-        assertEquals("s.yaml:4:4: n: must be 0 or more, got -1", message(() -> r.nonNegativeInteger("n", 5)));
-        assertEquals(0.5, r.probability("ok"));
-        assertEquals(0.0, r.nonNegativeNumber("zero"));
-        assertEquals(0.25, r.probability("absent", 0.25));
-        assertEquals(4, r.nonNegativeInteger("absent_too", 4));
+        assertEquals("s.yaml:1:7: rate: must be 0 or more, got -3", message(() -> r.number("rate", Range.of(0, 10))));
+        assertEquals("s.yaml:2:4: p: must be a probability between 0 and 1, got 1.2", message(() -> r.number("p", Ranges.PROBABILITY)));
+        assertEquals("s.yaml:3:7: zero: must be more than 0, got 0", message(() -> r.number("zero", Range.above(0, 10))));
+        assertEquals("s.yaml:3:7: zero: must be at least 1, got 0", message(() -> r.integer("zero", Range.whole(1, 10))));
+        assertEquals("s.yaml:4:4: n: must be 0 or more, got -1", message(() -> r.integer("n", Range.whole(0, 10), 5)));
+        assertEquals("s.yaml:1:7: rate: must be at most -4, got -3", message(() -> r.number("rate", Range.of(-10, -4))));
+        assertEquals("s.yaml:2:4: p: must be a whole number, got 1.2", message(() -> r.number("p", Range.whole(0, 10))));
+        assertEquals(0.5, r.number("ok", Ranges.PROBABILITY));
+        assertEquals(0.0, r.number("zero", Range.of(0, 10)));
+        assertEquals(0.25, r.number("absent", Ranges.PROBABILITY, 0.25));
+        assertEquals(4, r.integer("absent_too", Range.whole(0, 10), 4));
         r.finish();
+    }
+
+    @Test
+    void aNumberInAListIsReportedAtItsOwnPosition() throws IOException {
+        MapReader r = reader("m: [1, 2, 1e300]\n");
+        assertEquals("s.yaml:1:11: m.2: must be at most 100, got 1.0E300", message(() -> r.numberList("m", Ranges.MULTIPLIER)));
     }
 
     @Test
@@ -185,6 +193,6 @@ class MapReaderTest {
         Files.writeString(dir.resolve("s.yaml"), "arrivals:\n  rate_per_month: 1\n");
         MapNode t = ScenarioFiles.resolve(dir.resolve("s.yaml"), List.of("arrivals.rate_per_month=-3"));
         MapReader a = MapReader.root(t).map("arrivals");
-        assertEquals("--set: arrivals.rate_per_month: must be 0 or more, got -3", message(() -> a.nonNegativeNumber("rate_per_month")));
+        assertEquals("--set: arrivals.rate_per_month: must be 0 or more, got -3", message(() -> a.number("rate_per_month", Ranges.RATE_PER_MONTH)));
     }
 }

@@ -56,7 +56,7 @@ class UncertaintyReaderTest {
         "after_exit.represent.probability.opiate: {dist: gamma, mean: 0.5, sd: 0.1}|has no upper bound",
         "assessment.workers: {dist: uniform, min: 10, max: 20}|whole numbers only",
         "effects.caseload_pressure.completion: {dist: normal, mean: 0.3, sd: 0.1}|has no lower bound",
-        "budget.changes.0.change_pct: {dist: uniform, min: -120, max: 0}|must be above -100",
+        "budget.changes.0.change_pct: {dist: uniform, min: -120, max: 0}|must be more than -100",
         "name: {dist: uniform, min: 0, max: 1}|not a number",
         "effects.caseload_pressure.completion: {dist: uniform, min: 1, max: 0}|must be more than min",
         "effects.caseload_pressure.completion: {dist: triangular, min: 0, mode: 2, max: 1}|mode",
