@@ -35,9 +35,10 @@ final class SchemaCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        Path abs = output.toAbsolutePath();
+        refuseToReplaceAnythingButASchema(abs);
         Path temp = null;
         try {
-            Path abs = output.toAbsolutePath();
             // Written beside the target and moved into place, so a failed write leaves no half-file.
             temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".partial");
             Files.writeString(temp, json, StandardCharsets.UTF_8);
@@ -54,5 +55,26 @@ final class SchemaCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Like the results folders, an existing file is replaced only when caseload can tell it
+     * wrote it (a schema titled "caseload scenario"), so {@code -o scenarios/leeds.yaml} cannot
+     * destroy a scenario.
+     */
+    private static void refuseToReplaceAnythingButASchema(Path target) {
+        if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        boolean ours = false;
+        try {
+            if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(target) < (1 << 22)) {
+                ours = Files.readString(target, StandardCharsets.UTF_8).contains("\"title\" : \"caseload scenario\"");
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            ours = false;
+        }
+        if (!ours) {
+            throw new UserException(target + " exists and is not a schema caseload wrote: it is left untouched; "
+                    + "choose another --output or move it away");
+        }
     }
 }
