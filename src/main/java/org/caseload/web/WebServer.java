@@ -195,6 +195,8 @@ public final class WebServer implements AutoCloseable {
 
     private void cancel(HttpExchange ex, Job job) throws IOException {
         job.cancelRequested.set(true);
+        // A run still waiting is cancelled at once; a running one stops after its current batch.
+        if (job.state() == Job.State.QUEUED) job.cancelled();
         status(ex, job);
     }
 

@@ -61,6 +61,10 @@ final class WhatIfRun {
                 return;
             }
             job.running();
+            if (job.cancelRequested.get()) { // cancelled between the check and running()
+                job.cancelled();
+                return;
+            }
             long t0 = System.nanoTime();
             List<Scenario> scenarios = List.of(baseline.scenario(), whatIf.scenario());
             List<ScenarioResult> results = new ArrayList<>();

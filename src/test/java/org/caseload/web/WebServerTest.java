@@ -150,6 +150,46 @@ class WebServerTest {
         }
     }
 
+    @Test
+    void runsQueueOneAtATimeAndCancelKeepsNothing() throws IOException, InterruptedException {
+        String form = "baseline=medway&budget_change_pct=-10&budget_from_month=6&replications=400";
+        String first = id(post("/run", null, form));
+        String second = id(post("/run", null, form + "&seed=2"));
+        assertTrue(get("/runs/" + second).body().contains("\"state\":\"queued\""), "the second run waits");
+        assertTrue(get("/runs/" + second).body().contains("\"position\":1"), get("/runs/" + second).body());
+        post("/runs/" + second + "/cancel", null, "");
+        assertTrue(get("/runs/" + second).body().contains("\"state\":\"cancelled\""));
+        waitFor(first, "running");
+        post("/runs/" + first + "/cancel", null, "");
+        waitFor(first, "cancelled");
+        assertTrue(get("/runs/" + first).body().matches(".*\"done\":[0-9]+,\"total\":800.*"));
+        assertEquals(409, get("/runs/" + first + "/answer").status(), "no answer for a cancelled run");
+        // The worker deletes the partial folders of cancelled runs as it reaches them.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && !isEmpty(results)) Thread.sleep(200);
+        assertEmpty(results);
+    }
+
+    private static String id(Response r) {
+        assertEquals(202, r.status(), r.body());
+        return r.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1").trim();
+    }
+
+    private static void waitFor(String id, String state) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!get("/runs/" + id).body().contains("\"state\":\"" + state + "\"")) {
+            assertTrue(System.nanoTime() < deadline, "run " + id + " never " + state + ": " + get("/runs/" + id).body());
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        if (!Files.exists(dir)) return true;
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.findAny().isEmpty();
+        }
+    }
+
     private static void assertEmpty(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.list(dir)) {
