@@ -23,12 +23,12 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metrics;
 import org.caseload.report.Manifest;
 import org.caseload.report.Numbers;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.RunFiles;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.ConfigNode;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.MapReader;
@@ -129,6 +129,9 @@ final class CalibrateCommand implements Callable<Integer> {
         r.finish();
         if (targets.isEmpty() || params.isEmpty()) throw new UserException(targetsFile + ": needs at least one target and one parameter");
         PrintWriter o = spec.commandLine().getOut();
+        Path dir = out != null ? out : Path.of("results", scenario.name() + "-calibration");
+        List<Path> inputs = ScenarioOptions.inputFiles(List.of(file, targetsFile), List.of(new ScenarioReader.Loaded(scenario, base)));
+        OutputDirectory.check(dir, inputs);
 
         int[] evaluations = {0};
         double[] best;
@@ -155,13 +158,14 @@ final class CalibrateCommand implements Callable<Integer> {
             best = bestSeen;
             List<String> fitted = overrides(params, best);
             ScenarioResult fit = simulate(e, file, fitted, Math.max(reps, 10));
-            Path dir = out != null ? out : Path.of("results", scenario.name() + "-calibration");
-            try (OutputDirectory od = OutputDirectory.create(dir)) {
-                writeOutputs(od.path(), fitted, fit, targets, params, best);
-                new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(), fitted,
-                                ScenarioFiles.resolve(file, fitted))
-                        .put("targets_file", targetsFile.toString()).put("evaluations", evaluations[0])
-                        .write(od.path().resolve("manifest.json"));
+            try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
+                od.write(folder -> {
+                    writeOutputs(folder, fitted, fit, targets, params, best);
+                    new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(), fitted,
+                                    ScenarioFiles.resolve(file, fitted))
+                            .put("targets_file", targetsFile.toString()).put("evaluations", evaluations[0])
+                            .write(folder.resolve("manifest.json"));
+                });
                 od.commit();
             }
             o.printf("%d evaluations x %d replications; fitted:%n", evaluations[0], reps);

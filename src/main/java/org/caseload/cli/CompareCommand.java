@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
 import org.caseload.report.ComparisonFile;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.PlainWords;
 import org.caseload.report.Reports;
 import org.caseload.report.RunFiles;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.ComparisonTable;
@@ -53,7 +53,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. An existing folder is replaced only if it holds caseload's own results or is empty.")
     Path out;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
@@ -73,10 +73,20 @@ final class CompareCommand implements Callable<Integer> {
         files.addAll(alternatives);
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
-        checkDistinctNames(scenarios, files);
+        ScenarioOptions.requireDistinctNames(loaded, files);
         Path dir = out != null ? out : Path.of("results", scenarios.get(0).name() + "-vs-" + scenarios.get(1).name()
                 + (scenarios.size() > 2 ? "-and-" + (scenarios.size() - 2) + "-more" : ""));
         PrintWriter stdout = spec.commandLine().getOut();
+        // Checked and prepared before simulating: a refused or unwritable folder costs nothing.
+        try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(files, loaded), spec.commandLine().getErr())) {
+            compare(od, loaded, scenarios, files, stdout);
+        }
+        return 0;
+    }
+
+    private void compare(OutputDirectory od, List<ScenarioReader.Loaded> loaded, List<Scenario> scenarios, List<Path> files,
+                         PrintWriter stdout) {
+        Path dir = od.requested();
         long t0 = System.nanoTime();
         List<ScenarioResult> results;
         try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
@@ -93,9 +103,9 @@ final class CompareCommand implements Callable<Integer> {
         List<String> altDescriptions = scenarios.subList(1, scenarios.size()).stream().map(Scenario::description).toList();
         List<String> words = PlainWords.summarise(rows, altNames, altDescriptions);
         int n = results.get(0).replications().size();
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
-            ComparisonFile.write(od.path().resolve("comparison.csv"), rows);
-            RunFiles.writeAll(od.path(), results);
+        od.write(folder -> {
+            ComparisonFile.write(folder.resolve("comparison.csv"), rows);
+            RunFiles.writeAll(folder, results);
             Manifest m = new Manifest("compare", run.execution.seed, n, run.execution.threads)
                     .put("alpha", alpha).put("common_random_numbers", String.valueOf(!independentStreams))
                     .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
@@ -103,29 +113,17 @@ final class CompareCommand implements Callable<Integer> {
             for (int i = 0; i < loaded.size(); i++) {
                 m.scenario(scenarios.get(i).name(), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());
             }
-            m.write(od.path().resolve("manifest.json"));
-            Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), results);
-            byte[] diff = Reports.differenceChart(od.path(), rows);
+            m.write(folder.resolve("manifest.json"));
+            Map<String, byte[]> charts = Reports.monthlyCharts(folder, results);
+            byte[] diff = Reports.differenceChart(folder, rows);
             Reports.RunInfo info = new Reports.RunInfo("caseload compare " + String.join(" ", files.stream().map(Path::toString).toList()),
                     run.execution.seed, n, !independentStreams, run.precisionNote);
-            RunCommand.write(od.path().resolve("report.html"), Reports.compareReport(info, scenarios, rows, words, diff, charts, alpha));
-            od.commit();
-        }
+            RunCommand.write(folder.resolve("report.html"), Reports.compareReport(info, scenarios, rows, words, diff, charts, alpha));
+        });
+        od.commit();
         for (String w : words) stdout.println(w);
         stdout.printf("%d scenarios x %d replications in %.1f s -> %s%n", scenarios.size(), n, wall, dir);
         stdout.flush();
-        return 0;
-    }
-
-    private static void checkDistinctNames(List<Scenario> scenarios, List<Path> files) {
-        for (int i = 0; i < scenarios.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (scenarios.get(i).name().equals(scenarios.get(j).name())) {
-                    throw new UserException(files.get(i) + " and " + files.get(j) + " have the same name '"
-                            + scenarios.get(i).name() + "'; give each scenario its own name (e.g. --set is shared, so edit the file)");
-                }
-            }
-        }
     }
 
     /** Pathway metrics are compared only for pathways every scenario has. */

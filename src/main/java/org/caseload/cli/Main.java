@@ -5,13 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point. Exit codes: 0 success; 2 a user mistake (bad option, bad scenario file),
- * with one message and no stack trace; 1 an internal error.
+ * Entry point. Exit codes: 0 success; 2 a user mistake (bad option, bad scenario file, a
+ * refused output folder), with one message and no stack trace; 3 a fault of the machine
+ * (disk full, read-only, permission denied, out of memory), also one message; 1 an
+ * internal error, with its stack trace.
  */
 @Command(name = "caseload", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
         description = "Discrete-event simulation for planning drug and alcohol treatment capacity.",
         subcommands = {RunCommand.class, CompareCommand.class, WarmupCommand.class, CalibrateCommand.class,
-                ValidateCommand.class, BenchCommand.class, SchemaCommand.class, ServeCommand.class})
+                ValidateCommand.class, BenchCommand.class, SchemaCommand.class, ServeCommand.class,
+                SweepCommand.class, PsaCommand.class, SensitivityCommand.class})
 public final class Main {
     public static final int EXIT_USER_ERROR = 2;
 
@@ -32,6 +35,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new Errors());
+        cl.setExecutionStrategy(Errors.catchingOutOfMemory(new CommandLine.RunLast()));
         return cl;
     }
 }

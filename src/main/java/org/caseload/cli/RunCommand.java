@@ -6,15 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ScenarioResult;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.Reports;
 import org.caseload.report.RunFiles;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,38 +43,51 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (see above).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (see above). An existing folder is replaced only if it holds caseload's own results or is empty.")
     Path out;
 
     @Override
     public Integer call() {
         run.check();
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
+        ScenarioOptions.requireDistinctNames(loaded, files);
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        List<Path> inputs = ScenarioOptions.inputFiles(files, loaded);
+        List<OutputDirectory> outputs = new ArrayList<>();
+        // Every output folder is checked and prepared before any simulation, so a refused or
+        // unwritable folder costs nothing; each is committed as soon as its scenario is done.
         try (Experiment experiment = new Experiment(run.execution.seed, run.execution.threads)) {
+            for (ScenarioReader.Loaded l : loaded) {
+                String name = l.scenario().name();
+                Path dir = out == null ? Path.of("results", name) : loaded.size() == 1 ? out : out.resolve(name);
+                outputs.add(OutputDirectory.open(dir, inputs, stderr));
+            }
             for (int i = 0; i < loaded.size(); i++) {
                 ScenarioReader.Loaded l = loaded.get(i);
                 String name = l.scenario().name();
-                Path dir = out == null ? Path.of("results", name) : loaded.size() == 1 ? out : out.resolve(name);
+                OutputDirectory od = outputs.get(i);
                 long t0 = System.nanoTime();
-                ScenarioResult result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()),
-                        spec.commandLine().getErr()).get(0);
+                ScenarioResult result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), stderr).get(0);
                 double wall = (System.nanoTime() - t0) / 1e9;
-                try (OutputDirectory od = OutputDirectory.create(dir)) {
-                    RunFiles.writeAll(od.path(), List.of(result));
+                int index = i;
+                od.write(dir -> {
+                    RunFiles.writeAll(dir, List.of(result));
                     Manifest m = new Manifest("run", run.execution.seed, result.replications().size(), run.execution.threads)
-                            .scenario(name, files.get(i).toString(), scenarioOptions.overrides, l.tree())
+                            .scenario(name, files.get(index).toString(), scenarioOptions.overrides, l.tree())
                             .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
                     if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications().size());
-                    m.write(od.path().resolve("manifest.json"));
-                    Map<String, byte[]> charts = Reports.monthlyCharts(od.path(), List.of(result));
-                    Reports.RunInfo info = new Reports.RunInfo("caseload run " + files.get(i), run.execution.seed,
+                    m.write(dir.resolve("manifest.json"));
+                    Map<String, byte[]> charts = Reports.monthlyCharts(dir, List.of(result));
+                    Reports.RunInfo info = new Reports.RunInfo("caseload run " + files.get(index), run.execution.seed,
                             result.replications().size(), true, run.precisionNote);
-                    write(od.path().resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
-                    od.commit();
-                }
-                stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications().size(), wall, dir);
+                    write(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
+                });
+                od.commit();
+                stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications().size(), wall, od.requested());
             }
+        } finally {
+            outputs.forEach(OutputDirectory::close);
         }
         stdout.flush();
         return 0;

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ReplicationResult;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metrics;
 import org.caseload.report.RunFiles;
+import org.caseload.results.Metrics;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.ReplicationCount;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,7 @@ final class RunOptions {
     static final int PRECISION_FIRST_BATCH = 10;
 
     @Option(names = "--replications", paramLabel = "N",
-            description = "Replications per scenario (default 20; at least 2). Not with --precision.")
+            description = "Replications per scenario (default 20; at least 1, and with 1 there are no confidence intervals). Not with --precision.")
     Integer replications;
 
     @Option(names = "--precision", paramLabel = "P",
@@ -42,8 +42,8 @@ final class RunOptions {
 
     void check() {
         if (replications != null && precision != null) throw new UserException("give either --replications or --precision, not both");
-        if (replications != null && replications < 2) {
-            throw new UserException("--replications must be at least 2 (got " + replications + ")");
+        if (replications != null && replications < 1) {
+            throw new UserException("--replications must be at least 1 (got " + replications + ")");
         }
         if (precision != null && !(precision > 0 && precision < 1)) {
             throw new UserException("--precision must be between 0 and 1, e.g. 0.05 (got " + precision + ")");

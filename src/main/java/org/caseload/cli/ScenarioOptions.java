@@ -2,8 +2,15 @@ package org.caseload.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.caseload.fault.Text;
+import org.caseload.scenario.ConfigNode;
+import org.caseload.scenario.ListNode;
+import org.caseload.scenario.MapNode;
 import org.caseload.scenario.ScenarioReader;
+import org.caseload.scenario.Source;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that load scenarios. */
@@ -18,5 +25,45 @@ final class ScenarioOptions {
         List<ScenarioReader.Loaded> loaded = new ArrayList<>();
         for (Path f : files) loaded.add(ScenarioReader.load(f, overrides));
         return loaded;
+    }
+
+    /**
+     * Scenarios of one command write into folders named after them, so two with the same
+     * {@code name} would overwrite each other's results: refused, naming both files.
+     */
+    static void requireDistinctNames(List<ScenarioReader.Loaded> loaded, List<Path> files) {
+        for (int i = 0; i < loaded.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                String name = loaded.get(i).scenario().name();
+                if (name.equals(loaded.get(j).scenario().name())) {
+                    throw new UserException(Text.oneLine(files.get(j).toString()) + " and " + Text.oneLine(files.get(i).toString())
+                            + " have the same name '" + Text.oneLine(name) + "', so their results would overwrite each other; "
+                            + "give each scenario its own name (edit 'name:' in one of them)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Every file the command reads: the files given and those they extend (the file of
+     * every value in the resolved trees). No output folder may hold one of them.
+     */
+    static List<Path> inputFiles(List<Path> files, List<ScenarioReader.Loaded> loaded) {
+        Set<Path> all = new LinkedHashSet<>(files);
+        for (ScenarioReader.Loaded l : loaded) collectFiles(l.tree(), all);
+        return List.copyOf(all);
+    }
+
+    private static void collectFiles(ConfigNode node, Set<Path> into) {
+        Source s = node.source();
+        if (s != null && s != Source.COMMAND_LINE && s.line() > 0) into.add(Path.of(s.file()));
+        if (node instanceof MapNode m) {
+            m.keySources().values().forEach(k -> {
+                if (k != null && k.line() > 0) into.add(Path.of(k.file()));
+            });
+            m.entries().values().forEach(c -> collectFiles(c, into));
+        } else if (node instanceof ListNode l) {
+            l.items().forEach(c -> collectFiles(c, into));
+        }
     }
 }

@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metrics;
+import org.caseload.fault.FileFaults;
 import org.caseload.report.Charts;
 import org.caseload.report.Manifest;
 import org.caseload.report.Numbers;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.RunFiles;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.Mser;
@@ -74,6 +75,9 @@ final class WarmupCommand implements Callable<Integer> {
         Scenario s = loaded.scenario();
         int m = months != null ? months : s.warmupMonths() + s.horizonMonths();
         if (m < 10) throw new UserException("--months must be at least 10 (MSER-5 needs several 5-month batches)");
+        Path dir = out != null ? out : Path.of("results", s.name() + "-warmup");
+        List<Path> inputs = ScenarioOptions.inputFiles(List.of(file), List.of(loaded));
+        OutputDirectory.check(dir, inputs);
         Scenario empty = fromEmpty(s, m);
         ScenarioResult result;
         try (Experiment e = new Experiment(execution.seed, execution.threads)) {
@@ -91,8 +95,7 @@ final class WarmupCommand implements Callable<Integer> {
             truncation.put(series, Mser.truncationPoint(mean, 5));
         }
         int suggested = truncation.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        Path dir = out != null ? out : Path.of("results", s.name() + "-warmup");
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
+        try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
             Files.createDirectories(od.path().resolve("charts"));
             try (CSVPrinter p = RunFiles.printer(od.path().resolve("warmup.csv"), "scenario", "metric", "mser5_truncation_month")) {
                 for (var t : truncation.entrySet()) p.printRecord(s.name(), t.getKey(), t.getValue());
@@ -115,7 +118,9 @@ final class WarmupCommand implements Callable<Integer> {
                     .write(od.path().resolve("manifest.json"));
             od.commit();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw FileFaults.of("cannot write results to", dir, e);
+        } catch (UncheckedIOException e) {
+            throw FileFaults.of("cannot write results to", dir, e.getCause());
         }
         PrintWriter o = spec.commandLine().getOut();
         int limit = (m / 5) / 2 * 5;

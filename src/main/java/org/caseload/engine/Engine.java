@@ -6,7 +6,7 @@ import umontreal.ssj.simevents.Simulator;
 
 /**
  * The event-scheduling kernel of one replication: its own SSJ {@link Simulator} (never the
- * static {@code Sim}) on a binary-heap event list ({@link HeapEventList}).
+ * static {@code Sim}) on a 4-ary heap event list ({@link HeapEventList}).
  *
  * <p>Simultaneous events run in order of time, then {@link Priority} (lower first), then
  * scheduling order (FIFO): system changes such as budget allocations happen before client
@@ -35,15 +35,23 @@ public final class Engine {
         return sim.time();
     }
 
-    /** Schedules {@code action} at absolute time {@code time} (not before now). */
-    public void at(double time, Priority priority, Runnable action) {
+    /**
+     * Schedules {@code action} at absolute time {@code time}, which must not be before now (an
+     * earlier time is a programming error and throws). The returned event is cancelled with
+     * {@link Event#cancel()}: it is removed from the list and will not run.
+     */
+    public Event at(double time, Priority priority, Runnable action) {
+        double delay = time - sim.time();
+        if (!(delay >= 0)) throw new IllegalArgumentException("event time " + time + " is before now (" + sim.time() + ")");
         Action e = new Action(sim, action, this);
         e.setPriority(priority.value);
-        e.schedule(Math.max(0.0, time - sim.time()));
+        e.schedule(delay);
+        return e;
     }
 
-    public void after(double delay, Runnable action) {
-        at(sim.time() + delay, Priority.CLIENT, action);
+    /** Schedules a client event {@code delay} days from now (see {@link #at}). */
+    public Event after(double delay, Runnable action) {
+        return at(sim.time() + delay, Priority.CLIENT, action);
     }
 
     /** Runs events until {@code endTime}; events scheduled later are left unexecuted. */
@@ -56,7 +64,7 @@ public final class Engine {
         return eventsExecuted;
     }
 
-    private static final class Action extends Event {
+    private static final class Action extends HeapEventList.Slotted {
         private final Runnable action;
         private final Engine engine;
 

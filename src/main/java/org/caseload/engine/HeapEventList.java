@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
 import umontreal.ssj.simevents.Event;
+import umontreal.ssj.simevents.Simulator;
 import umontreal.ssj.simevents.eventlist.EventList;
 
 /**
@@ -15,7 +16,8 @@ import umontreal.ssj.simevents.eventlist.EventList;
  * <p>Why: this model's delays range from hours to years; with thousands of pending events
  * spread that widely SSJ's Henriksen list spent most of a Leeds replication searching its
  * index (measured with JFR). Only what the kernel uses is fast: {@code add},
- * {@code removeFirst}, {@code getFirst}. Positional inserts are not supported. The
+ * {@code removeFirst}, {@code getFirst}, and {@code remove} of a {@link Slotted} event
+ * (cancellation). Positional inserts are not supported. The
  * insertion order is kept here, not in the event, so the event's {@code ra} field is unused.
  */
 public final class HeapEventList implements EventList {
@@ -92,8 +94,25 @@ public final class HeapEventList implements EventList {
         return sorted().iterator();
     }
 
+    /**
+     * An event that remembers its slot in this list, so that cancelling it ({@link Event#cancel},
+     * which calls {@link #remove}) costs a sift instead of a scan of every pending event.
+     */
+    abstract static class Slotted extends Event {
+        private int slot = -1;
+
+        Slotted(Simulator sim) {
+            super(sim);
+        }
+    }
+
     @Override
     public boolean remove(Event ev) {
+        if (ev instanceof Slotted s) {
+            if (s.slot < 0 || s.slot >= size || heap[s.slot] != ev) return false;
+            removeAt(s.slot);
+            return true;
+        }
         for (int i = 0; i < size; i++) {
             if (heap[i] == ev) {
                 removeAt(i);
@@ -112,6 +131,7 @@ public final class HeapEventList implements EventList {
     }
 
     private void removeAt(int i) {
+        if (heap[i] instanceof Slotted s) s.slot = -1;
         int last = --size;
         if (i < last) {
             move(last, i);
@@ -135,11 +155,13 @@ public final class HeapEventList implements EventList {
         times[size] = ev.time();
         priorities[size] = ev.priority();
         seqs[size] = seq;
+        if (ev instanceof Slotted s) s.slot = size;
         siftUp(size++);
     }
 
     private void move(int from, int to) {
         heap[to] = heap[from];
+        if (heap[to] instanceof Slotted s) s.slot = to;
         times[to] = times[from];
         priorities[to] = priorities[from];
         seqs[to] = seqs[from];
@@ -178,6 +200,8 @@ public final class HeapEventList implements EventList {
         Event e = heap[a];
         heap[a] = heap[b];
         heap[b] = e;
+        if (heap[a] instanceof Slotted s) s.slot = a;
+        if (heap[b] instanceof Slotted s) s.slot = b;
         double t = times[a];
         times[a] = times[b];
         times[b] = t;

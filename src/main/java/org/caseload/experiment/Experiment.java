@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.caseload.engine.RandomStreams;
 import org.caseload.model.TreatmentSystem;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 
 /**

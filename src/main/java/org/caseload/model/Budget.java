@@ -1,6 +1,7 @@
 package org.caseload.model;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.caseload.engine.Engine;
 import org.caseload.engine.Engine.Priority;
 import org.caseload.scenario.Scenario;
@@ -17,31 +18,39 @@ import org.caseload.scenario.Scenario.AllocationRule;
  * annual cost of the configured system at the first change.
  */
 final class Budget {
-    private static final String ASSESSMENT = "assessment";
-    private final Scenario scenario;
-    private final List<PathwayState> pathways;
-    private final TreatmentSystem system;
-    private double base = Double.NaN;
-
-    Budget(Scenario scenario, List<PathwayState> pathways, TreatmentSystem system) {
-        this.scenario = scenario;
-        this.pathways = pathways;
-        this.system = system;
+    /**
+     * What the money buys from a budget change on: FTE and places per pathway (indexed by
+     * {@link PathwayState#index}) and the number of assessors.
+     */
+    record Allocation(double[] fte, long[] places, long assessors) {
     }
 
-    void schedule(Engine engine) {
+    private final Scenario scenario;
+    private final List<PathwayState> pathways;
+    private final Level assessors;
+    private double base = Double.NaN;
+
+    /** @param assessors the funded assessors, read for costs (the budget never sets them itself) */
+    Budget(Scenario scenario, List<PathwayState> pathways, Level assessors) {
+        this.scenario = scenario;
+        this.pathways = pathways;
+        this.assessors = assessors;
+    }
+
+    /** Schedules the budget's changes; {@code apply} puts each allocation into effect. */
+    void schedule(Engine engine, Consumer<Allocation> apply) {
         Scenario.Budget b = scenario.budget();
         double start = scenario.warmupDays();
         if (!Double.isNaN(b.annualGbp())) {
             engine.at(start, Priority.SYSTEM, () -> {
                 base = b.annualGbp();
-                allocate(base);
+                apply.accept(allocate(base));
             });
         }
         for (Scenario.Budget.Change c : b.changes()) {
             engine.at(start + c.fromMonth() * Scenario.DAYS_PER_MONTH, Priority.SYSTEM, () -> {
                 if (Double.isNaN(base)) base = annualCostRate();
-                allocate(base * (1 + c.changePct() / 100));
+                apply.accept(allocate(base * (1 + c.changePct() / 100)));
             });
         }
     }
@@ -50,7 +59,7 @@ final class Budget {
     double annualCostRate() {
         double cost = scenario.budget().overheadsPerYearGbp() + medicationRate();
         for (PathwayState p : pathways) cost += staffAndPlacesCost(p, p.fte.value(), p.places.value());
-        cost += system.assessors.value() * scenario.assessment().costPerWorkerGbp();
+        cost += assessors.value() * scenario.assessment().costPerWorkerGbp();
         return cost;
     }
 
@@ -64,7 +73,8 @@ final class Budget {
         return fte * p.spec.staffCostPerFteGbp() + places * p.spec.costPerPlaceWeekGbp() * Scenario.DAYS_PER_YEAR / 7;
     }
 
-    private void allocate(double target) {
+    /** Shares {@code target} a year out: overheads and medication first, the rest by the allocation rule. */
+    Allocation allocate(double target) {
         Scenario.Budget b = scenario.budget();
         boolean protectRule = b.rule() == AllocationRule.PROTECT;
         double available = target - b.overheadsPerYearGbp() - medicationRate();
@@ -72,11 +82,11 @@ final class Budget {
         double flexibleBase = 0;
         for (PathwayState p : pathways) {
             double c = staffAndPlacesCost(p, p.spec.staffFte(), p.spec.places());
-            if (protectRule && b.protect().contains(p.spec.name())) protectedBase += c;
+            if (protectRule && b.protects(p.spec.name())) protectedBase += c;
             else flexibleBase += c;
         }
         double assessmentBase = scenario.assessment().workers() * scenario.assessment().costPerWorkerGbp();
-        boolean assessmentProtected = protectRule && b.protect().contains(ASSESSMENT);
+        boolean assessmentProtected = protectRule && b.protectsAssessment();
         if (assessmentProtected) protectedBase += assessmentBase;
         else flexibleBase += assessmentBase;
 
@@ -90,15 +100,15 @@ final class Budget {
             sProtected = ratio(available, protectedBase);
             sFlexible = 0;
         }
-        double now = system.now();
+        double[] fte = new double[pathways.size()];
+        long[] places = new long[pathways.size()];
         for (PathwayState p : pathways) {
-            double s = protectRule && b.protect().contains(p.spec.name()) ? sProtected : sFlexible;
-            p.setFte(now, p.spec.staffFte() * s);
-            p.places.set(now, Math.round(p.spec.places() * s));
+            double s = protectRule && b.protects(p.spec.name()) ? sProtected : sFlexible;
+            fte[p.index] = p.spec.staffFte() * s;
+            places[p.index] = Math.round(p.spec.places() * s);
         }
         double sAssess = assessmentProtected ? sProtected : sFlexible;
-        system.assessors.set(now, Math.round(scenario.assessment().workers() * sAssess));
-        system.capacityChanged();
+        return new Allocation(fte, places, Math.round(scenario.assessment().workers() * sAssess));
     }
 
     private static double ratio(double money, double baseCost) {
@@ -110,7 +120,7 @@ final class Budget {
     double spend(double years) {
         double s = scenario.budget().overheadsPerYearGbp() * years;
         for (PathwayState p : pathways) s += spend(p);
-        s += system.assessors.integral() * scenario.assessment().costPerWorkerGbp() / Scenario.DAYS_PER_YEAR;
+        s += assessors.integral() * scenario.assessment().costPerWorkerGbp() / Scenario.DAYS_PER_YEAR;
         return s;
     }
 
@@ -130,7 +140,7 @@ final class Budget {
             add(s, p.fte.monthlyIntegrals(), p.spec.staffCostPerFteGbp() / Scenario.DAYS_PER_YEAR);
             add(s, p.places.monthlyIntegrals(), p.spec.costPerPlaceWeekGbp() / 7);
         }
-        add(s, system.assessors.monthlyIntegrals(), scenario.assessment().costPerWorkerGbp() / Scenario.DAYS_PER_YEAR);
+        add(s, assessors.monthlyIntegrals(), scenario.assessment().costPerWorkerGbp() / Scenario.DAYS_PER_YEAR);
         return s;
     }
 

@@ -1,33 +1,39 @@
 package org.caseload.model;
 
+import java.util.Arrays;
 import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Group;
 import org.caseload.scenario.Readiness;
 import umontreal.ssj.rng.RandomStream;
+import umontreal.ssj.simevents.Event;
 
 /**
  * One person, from first referral to their last event. Every random draw about this person
  * comes from their own stream, in a fixed order per step of their journey, so that another
  * client's delay or a change of capacity does not shift this person's draws (common random
  * numbers hold client by client).
+ *
+ * <p>The client is always in one {@link Stage}; the events of a stage are registered with
+ * {@link #own} and cancelled by {@link #enter} when the client moves on.
  */
 final class Client {
+    private static final Event[] NONE = new Event[0];
+
     final RandomStream stream;
     final Group group;
     final Complexity complexity;
     final Readiness readiness;
     int previousEpisodes;
 
-    /** Incremented whenever the client moves on, so that stale scheduled events can be ignored. */
-    int token;
+    private Stage stage = Stage.OUT_OF_TREATMENT;
+    private Event[] stageEvents = NONE;
+    private int stageEventCount;
 
     /** Time of the referral that began the current journey; NaN for the initial caseload. */
     double referralTime = Double.NaN;
     boolean startedTreatmentThisJourney;
-    /** Counts referrals, so a check scheduled for one journey can tell it is still the same one. */
-    int journey;
-    /** In the system since the current referral (false once they leave or die). */
-    boolean inJourney;
+    /** The pending 21-day waiting-standard check of the current journey, or null. */
+    private Event waitCheck;
     boolean treatedBefore;
     boolean representing;
 
@@ -45,10 +51,9 @@ final class Client {
     int lastCompletionPeriod = -1;
 
     /** While waiting for assessment: the service time and routing uniform drawn at referral. */
-    boolean awaitingAssessment;
     double queuedServiceDays;
     double routeUniform;
-    /** The pathway whose queue the client is in, or null. */
+    /** The pathway whose queue the client is in (stage {@link Stage#WAITING_FOR_PLACE}), or null. */
     PathwayState queuedFor;
 
     Client(RandomStream stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
@@ -62,5 +67,50 @@ final class Client {
     /** A uniform in (0,1) from this client's own stream. */
     double u() {
         return stream.nextDouble();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    /** Moves to {@code next}, cancelling every pending event of the stage being left. */
+    void enter(Stage next) {
+        for (int i = 0; i < stageEventCount; i++) {
+            stageEvents[i].cancel();
+            stageEvents[i] = null;
+        }
+        stageEventCount = 0;
+        stage = next;
+    }
+
+    /** Registers an event of the current stage, to be cancelled when the client leaves it. */
+    void own(Event e) {
+        if (stageEventCount == stageEvents.length) stageEvents = Arrays.copyOf(stageEvents, Math.max(2, 2 * stageEventCount));
+        stageEvents[stageEventCount++] = e;
+    }
+
+    /** A new referral begins a journey, with its 21-day waiting-standard check. */
+    void beginJourney(double now, Event check) {
+        referralTime = now;
+        startedTreatmentThisJourney = false;
+        waitCheck = check;
+    }
+
+    /** Treatment has started: the journey has met or missed the waiting standard already. */
+    void startTreatment() {
+        startedTreatmentThisJourney = true;
+        cancelWaitCheck();
+    }
+
+    /** The journey is over (left the service or died) before or after starting treatment. */
+    void endJourney() {
+        cancelWaitCheck();
+    }
+
+    private void cancelWaitCheck() {
+        if (waitCheck != null) {
+            waitCheck.cancel();
+            waitCheck = null;
+        }
     }
 }

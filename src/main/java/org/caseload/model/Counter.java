@@ -5,7 +5,6 @@ final class Counter {
     private final Window window;
     private final double[] monthly;
     private double total;
-    private long count;
 
     Counter(Window window) {
         this.window = window;
@@ -20,17 +19,12 @@ final class Counter {
     void add(double t, double amount) {
         if (!window.contains(t)) return;
         total += amount;
-        count++;
         int m = Math.min(window.months() - 1, window.month(t));
         monthly[m] += amount;
     }
 
     double total() {
         return total;
-    }
-
-    long count() {
-        return count;
     }
 
     double perYear() {

@@ -9,7 +9,15 @@ import org.caseload.scenario.Scenario.Pathway;
 
 /** The live state of one pathway in one replication: who is in it, who waits, its staff. */
 final class PathwayState {
+    /**
+     * What a pathway is for. People in a treatment pathway count as in treatment; the recovery
+     * community supports people after treatment: time there is not treatment, leaving it is
+     * not a treatment exit, and completing it lowers the chance of relapse.
+     */
+    enum Role { TREATMENT, RECOVERY_COMMUNITY }
+
     final Pathway spec;
+    final Role role;
     final int index;
     final Level occupancy;
     final Level waiting;
@@ -28,6 +36,7 @@ final class PathwayState {
 
     PathwayState(Pathway spec, int index, Window window) {
         this.spec = spec;
+        this.role = spec.treatment() ? Role.TREATMENT : Role.RECOVERY_COMMUNITY;
         this.index = index;
         this.occupancy = new Level(window);
         this.waiting = new Level(window);
@@ -76,7 +85,11 @@ final class PathwayState {
     }
 
     private void refreshPerFte(double t) {
-        if (isCaseload()) perFte.set(t, fte.value() > 0 ? members.size() / fte.value() : 0);
+        if (isCaseload()) perFte.set(t, fte.value() > 0 ? members.size() / fte.value() : Double.NaN);
+    }
+
+    boolean isTreatment() {
+        return role == Role.TREATMENT;
     }
 
     boolean isCaseload() {

@@ -66,8 +66,10 @@ public final class Charts {
         for (Series s : series) {
             YIntervalSeries ys = new YIntervalSeries(s.scenario());
             for (int m = 0; m < s.mean().length; m++) {
-                double lo = Double.isNaN(s.low()[m]) ? s.mean()[m] : s.low()[m];
-                double hi = Double.isNaN(s.high()[m]) ? s.mean()[m] : s.high()[m];
+                // An undefined month (e.g. no staff to divide by) is left out, never drawn as 0 or NaN.
+                if (!Double.isFinite(s.mean()[m])) continue;
+                double lo = !Double.isFinite(s.low()[m]) ? s.mean()[m] : s.low()[m];
+                double hi = !Double.isFinite(s.high()[m]) ? s.mean()[m] : s.high()[m];
                 ys.add(m + 1, s.mean()[m], lo, hi);
             }
             data.addSeries(ys);
@@ -91,7 +93,7 @@ public final class Charts {
     public static JFreeChart differences(String title, String valueLabel, List<DiffBar> bars) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (DiffBar b : bars) {
-            double half = Double.isNaN(b.high()) ? 0 : (b.high() - b.low()) / 2;
+            double half = !Double.isFinite(b.high()) || !Double.isFinite(b.low()) ? 0 : (b.high() - b.low()) / 2;
             data.add(b.mean(), half, b.scenario(), b.label());
         }
         StatisticalBarRenderer r = new StatisticalBarRenderer();

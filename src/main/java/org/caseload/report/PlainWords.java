@@ -2,9 +2,10 @@ package org.caseload.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.Undefined;
 import org.caseload.stats.Verdict;
 
 /**
@@ -49,6 +50,13 @@ public final class PlainWords {
 
     private static String sentence(Phrase p, ComparisonTable.Row r) {
         ConfidenceInterval d = r.comparison().difference();
+        if (r.verdict() == Verdict.UNDEFINED && !Double.isFinite(d.mean())) {
+            return p.what() + ": " + Undefined.DASH + " (" + r.note() + ")";
+        }
+        if (!Double.isFinite(d.low())) {
+            String dir = d.mean() > 0 ? p.more() : p.fewer();
+            return "about " + amount(Math.abs(d.mean()), p.money()) + " " + dir + " " + p.what() + " (" + r.note() + ")";
+        }
         String ci = "(95% CI " + amount(d.low(), p.money()) + " to " + amount(d.high(), p.money()) + ")";
         if (r.verdict() == Verdict.NO_DETECTABLE_DIFFERENCE) {
             boolean excludesZero = d.low() > 0 || d.high() < 0;

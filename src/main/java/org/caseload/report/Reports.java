@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metric;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.Undefined;
 
 /**
  * Charts and the HTML report of a run or a comparison. The report says what was run, the
@@ -80,7 +81,7 @@ public final class Reports {
             for (ComparisonTable.Row r : rows) {
                 if (!r.metric().name().equals(name)) continue;
                 double base = r.comparison().baselineMean();
-                if (base == 0 || Double.isNaN(base)) continue;
+                if (base == 0 || !Double.isFinite(base) || !Double.isFinite(r.comparison().difference().mean())) continue;
                 ConfidenceInterval d = r.comparison().difference();
                 bars.add(new Charts.DiffBar(name.replace('_', ' '), r.scenario(), 100 * d.mean() / Math.abs(base),
                         100 * d.low() / Math.abs(base), 100 * d.high() / Math.abs(base)));
@@ -103,11 +104,14 @@ public final class Reports {
                         && !m.name().equals(Metrics.WAITED_OVER_21D_PER_YEAR) && !m.name().equals(Metrics.KEYWORKER_FTE_MEAN)) {
                     continue;
                 }
-                ConfidenceInterval ci = ConfidenceInterval.student(r.values(m.name()), RunFiles.LEVEL);
-                rows.add(List.of(r.scenario(), m.name(), m.unit(), round(ci.mean()), round(ci.low()) + " to " + round(ci.high())));
+                if (!r.replications().get(0).metrics().containsKey(m.name())) continue;
+                double[] values = r.values(m.name());
+                ConfidenceInterval ci = ConfidenceInterval.student(values, RunFiles.LEVEL);
+                String note = Undefined.note(m.name(), values);
+                rows.add(List.of(r.scenario(), m.name(), m.unit(), round(ci.mean()), interval(ci), note));
             }
         }
-        h.table(List.of("scenario", "metric", "unit", "mean", "95% CI"), rows);
+        h.table(List.of("scenario", "metric", "unit", "mean", "95% CI", "note"), rows);
         h.paragraph("Every metric, with its definition, is in summary.csv and the README.");
         charts.forEach((caption, png) -> h.chart(caption, png));
         methodAndAssumptions(h, info, scenarios);
@@ -129,10 +133,11 @@ public final class Reports {
             if (r.metric().name().startsWith(Metrics.ENTRIES_PREFIX) || r.metric().name().startsWith(Metrics.STAY_PREFIX)) continue;
             ConfidenceInterval d = r.comparison().difference();
             table.add(List.of(r.metric().name(), r.scenario(), round(r.comparison().baselineMean()),
-                    round(r.comparison().alternativeMean()), round(d.mean()), round(d.low()) + " to " + round(d.high()),
-                    pValue(r.pAdjusted()), r.verdict().label()));
+                    round(r.comparison().alternativeMean()), round(d.mean()), interval(d),
+                    pValue(r.pAdjusted()), r.verdict().label(), r.note()));
         }
-        h.table(List.of("metric", "scenario", "baseline", "scenario mean", "difference", "95% CI", "adjusted p", "verdict"), table);
+        h.table(List.of("metric", "scenario", "baseline", "scenario mean", "difference", "95% CI", "adjusted p", "verdict",
+                "note"), table);
         h.chart("Differences from the baseline as % of the baseline mean, with 95% confidence intervals.", differences);
         charts.forEach((caption, png) -> h.chart(caption, png));
         methodAndAssumptions(h, info, scenarios);
@@ -208,9 +213,15 @@ public final class Reports {
         return scenarios.stream().map(Scenario::name).toList();
     }
 
-    /** A readable rounding for tables and sentences: about three significant figures. */
+    /** "low to high", or a dash when there is no interval (fewer than 2 values). */
+    static String interval(ConfidenceInterval ci) {
+        if (!Double.isFinite(ci.low()) || !Double.isFinite(ci.high())) return Undefined.DASH;
+        return round(ci.low()) + " to " + round(ci.high());
+    }
+
+    /** A readable rounding for tables and sentences: about three significant figures; a dash when undefined. */
     public static String round(double v) {
-        if (Double.isNaN(v)) return "n/a";
+        if (!Double.isFinite(v)) return Undefined.DASH;
         if (Math.abs(v) < 0.005) return "0";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(java.util.Locale.ROOT, "%,.0f", v);
         double a = Math.abs(v);
@@ -220,8 +231,10 @@ public final class Reports {
         return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
+    /** p for people: {@code <0.0001} below the floor (never 0), 4 decimals below 0.001, else 3. */
     static String pValue(double p) {
-        if (Double.isNaN(p)) return "n/a";
-        return p < 0.001 ? "<0.001" : String.format(java.util.Locale.ROOT, "%.3f", p);
+        if (!Double.isFinite(p)) return Undefined.DASH;
+        if (p < Numbers.P_FLOOR) return "<0.0001";
+        return String.format(java.util.Locale.ROOT, p < 0.001 ? "%.4f" : "%.3f", p);
     }
 }

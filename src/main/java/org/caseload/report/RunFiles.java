@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.caseload.experiment.ReplicationResult;
-import org.caseload.experiment.ScenarioResult;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.stats.ConfidenceInterval;
 
 /**

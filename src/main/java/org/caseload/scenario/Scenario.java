@@ -213,9 +213,21 @@ public record Scenario(
      */
     public record Budget(double annualGbp, double overheadsPerYearGbp, List<Change> changes, AllocationRule rule,
                          Set<String> protect) {
+        /** The name that, in {@code protect}, stands for the assessment team rather than a pathway. */
+        public static final String ASSESSMENT = "assessment";
+
         public Budget {
             changes = List.copyOf(changes);
             protect = Set.copyOf(protect);
+        }
+
+        /** Whether the protect rule shields pathway {@code pathway} from cuts. */
+        public boolean protects(String pathway) {
+            return protect.contains(pathway);
+        }
+
+        public boolean protectsAssessment() {
+            return protect.contains(ASSESSMENT);
         }
 
         public record Change(double fromMonth, double changePct) {

@@ -29,7 +29,9 @@ public final class ScenarioReader {
     /** Loads a scenario file (resolving {@code extends} and applying overrides) and validates it. */
     public static Loaded load(Path file, List<String> overrides) {
         MapNode tree = ScenarioFiles.resolve(file, overrides);
-        return new Loaded(read(tree), tree);
+        Scenario scenario = read(tree);
+        UncertaintyReader.read(tree); // checked here so that validate and run refuse a bad section too
+        return new Loaded(scenario, tree);
     }
 
     /** A scenario with the resolved tree it came from (written to the manifest). */
@@ -76,6 +78,7 @@ public final class ScenarioReader {
             ir.finish();
         }
         List<Scenario.Target> targets = targets(r, pathwayNames);
+        r.optionalMap(UncertaintyReader.KEY); // read by UncertaintyReader
         r.finish();
         return new Scenario(name, description, horizon, warmup, arrivals, clients, assessment, routing, pathways,
                 effects, afterExit, mortality, budget, initial, targets);
@@ -85,7 +88,7 @@ public final class ScenarioReader {
     private static List<Scenario.Target> targets(MapReader root, Set<String> pathways) {
         List<Scenario.Target> out = new ArrayList<>();
         Set<String> known = new java.util.LinkedHashSet<>();
-        org.caseload.model.Metrics.forPathways(pathways).forEach(m -> known.add(m.name()));
+        org.caseload.results.Metrics.forPathways(pathways).forEach(m -> known.add(m.name()));
         for (ConfigNode n : root.optionalList("targets").orElse(List.of())) {
             MapReader t = MapReader.of(n);
             String metric = t.string("metric");

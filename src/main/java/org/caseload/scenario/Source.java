@@ -10,8 +10,10 @@ package org.caseload.scenario;
 public record Source(String file, int line, int column) {
     public static final Source COMMAND_LINE = new Source("--set", 0, 0);
 
+    /** {@code file:line:column}; a newline or control character in the file name is escaped, keeping messages on one line. */
     @Override
     public String toString() {
-        return line <= 0 ? file : file + ":" + line + ":" + column;
+        String shown = org.caseload.fault.Text.oneLine(file);
+        return line <= 0 ? shown : shown + ":" + line + ":" + column;
     }
 }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.caseload.fault.FileFaults;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -48,8 +53,15 @@ public final class YamlTree {
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException(fileSource, null, "cannot read file: " + (Files.exists(file) ? "not a regular file" : "no such file"));
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             YAMLParser p = FACTORY.createParser(reader)) {
+        String text;
+        try {
+            text = decodeUtf8(Files.readAllBytes(file), displayName);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(fileSource, null, "cannot read file: no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(fileSource, null, "cannot read file: " + FileFaults.reason(e));
+        }
+        try (YAMLParser p = FACTORY.createParser(text)) {
             ConfigNode root = p.nextToken() == null ? null : read(p, displayName, "");
             if (root == null || root instanceof ScalarNode s && (s.kind() == ScalarNode.Kind.NULL || s.text().isBlank())) {
                 throw new ScenarioException(fileSource, null, "the file is empty");
@@ -63,11 +75,43 @@ public final class YamlTree {
             return map;
         } catch (JsonProcessingException e) {
             throw malformed(displayName, e);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(fileSource, null, "cannot read file: no such file");
         } catch (IOException e) {
             throw new ScenarioException(fileSource, null, "cannot read file: " + e.getMessage());
         }
+    }
+
+    /**
+     * Strict UTF-8: a byte sequence that is not UTF-8 (a file saved as Latin-1 or
+     * Windows-1252, say) is reported at its own line and column, with its value, instead of
+     * being replaced silently or reported at the start of the file.
+     */
+    static String decodeUtf8(byte[] bytes, String displayName) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) r = decoder.flush(out);
+        if (r.isError()) {
+            int line = 1;
+            int column = 1;
+            out.flip();
+            for (int i = 0; i < out.limit(); i++) {
+                char c = out.get(i);
+                if (c == '\n') {
+                    line++;
+                    column = 1;
+                } else if (!Character.isLowSurrogate(c)) {
+                    column++;
+                }
+            }
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < r.length(); i++) hex.append(i == 0 ? "" : " ").append(String.format("0x%02X", bytes[in.position() + i] & 0xff));
+            throw new ScenarioException(new Source(displayName, line, column), null, "not UTF-8: byte " + hex + " (byte offset "
+                    + in.position() + ") is not valid UTF-8; save the file as UTF-8");
+        }
+        out.flip();
+        return out.toString();
     }
 
     private static ConfigNode read(YAMLParser p, String file, String path) throws IOException {

@@ -97,6 +97,7 @@ public final class ScenarioSchema {
         props(target).set("tolerance_pct", number("Allowed distance from the value, % of the value.", null, 0.0));
         props(target).set("source", text("Where the figure comes from."));
         p.set("targets", array("Figures the scenario reproduces (metric, value, tolerance_pct, source).", target));
+        p.set("uncertainty", UncertaintySchema.section());
         return s;
     }
 
@@ -326,11 +327,11 @@ public final class ScenarioSchema {
         return (ObjectNode) s.get("properties");
     }
 
-    private static ObjectNode described(ObjectNode n, String description) {
+    static ObjectNode described(ObjectNode n, String description) {
         return n.put("description", description);
     }
 
-    private static ObjectNode text(String description) {
+    static ObjectNode text(String description) {
         return described(F.objectNode().put("type", "string"), description);
     }
 
@@ -338,7 +339,7 @@ public final class ScenarioSchema {
         return described(F.objectNode().put("type", "boolean"), description);
     }
 
-    private static ObjectNode number(String description, Double minimum, Double exclusiveMinimum) {
+    static ObjectNode number(String description, Double minimum, Double exclusiveMinimum) {
         ObjectNode n = described(F.objectNode().put("type", "number"), description);
         if (minimum != null) n.put("minimum", minimum);
         if (exclusiveMinimum != null) n.put("exclusiveMinimum", exclusiveMinimum);

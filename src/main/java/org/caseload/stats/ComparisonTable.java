@@ -2,20 +2,26 @@ package org.caseload.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metric;
+import org.caseload.results.Metric;
+import org.caseload.results.ScenarioResult;
 
 /**
  * Paired comparisons of each alternative with the baseline on every metric, with Holm's
- * correction across all (alternative, metric) pairs, and a verdict per row.
+ * correction across all (alternative, metric) pairs, and a verdict per row. A metric that
+ * one of the two scenarios does not report (e.g. a per-FTE caseload of a pathway that has
+ * places, not staff, in one of them) is not compared.
  */
 public final class ComparisonTable {
     private ComparisonTable() {
     }
 
-    /** One row of {@code comparison.csv}. */
+    /**
+     * One row of {@code comparison.csv}.
+     *
+     * @param note why the verdict is {@code undefined}, or which replications were left out; empty otherwise
+     */
     public record Row(Metric metric, String baseline, String scenario, PairedComparison comparison, double pAdjusted,
-                      Verdict verdict) {
+                      Verdict verdict, String note) {
     }
 
     public static List<Row> build(ScenarioResult baseline, List<ScenarioResult> alternatives, List<Metric> metrics,
@@ -28,6 +34,7 @@ public final class ComparisonTable {
                 throw new IllegalArgumentException("paired comparison needs the same number of replications");
             }
             for (Metric m : metrics) {
+                if (!reports(baseline, m) || !reports(alt, m)) continue;
                 ms.add(m);
                 alts.add(alt);
                 cs.add(PairedComparison.paired(baseline.values(m.name()), alt.values(m.name()), level));
@@ -39,8 +46,39 @@ public final class ComparisonTable {
         for (int i = 0; i < cs.size(); i++) {
             PairedComparison c = cs.get(i);
             Verdict v = Verdict.of(c.difference().mean(), adjusted[i], alpha, ms.get(i).direction());
-            rows.add(new Row(ms.get(i), baseline.scenario(), alts.get(i).scenario(), c, adjusted[i], v));
+            String note = note(ms.get(i).name(), baseline, alts.get(i), c);
+            rows.add(new Row(ms.get(i), baseline.scenario(), alts.get(i).scenario(), c, adjusted[i], v, note));
         }
         return rows;
+    }
+
+    private static boolean reports(ScenarioResult r, Metric m) {
+        return !r.replications().isEmpty() && r.replications().get(0).metrics().containsKey(m.name());
+    }
+
+    /** Why a comparison is undefined or uses fewer replications than were run. */
+    static String note(String metric, ScenarioResult baseline, ScenarioResult alt, PairedComparison c) {
+        int total = baseline.replications().size();
+        int pairs = c.difference().n();
+        if (pairs == total && pairs >= 2) return "";
+        if (pairs == 1) return total == 1 ? "one replication: no interval or test" : "one replication defined in both: no interval or test";
+        int baseUndefined = undefined(baseline.values(metric));
+        int altUndefined = undefined(alt.values(metric));
+        String where = baseUndefined > 0 && altUndefined > 0 ? "in both scenarios"
+                : baseUndefined > 0 ? "in " + baseline.scenario() : "in " + alt.scenario();
+        String reason = " (" + Undefined.reason(metric) + ")";
+        if (pairs == 0) {
+            String which = baseUndefined == total && altUndefined == total ? "in both scenarios"
+                    : altUndefined == total ? "in " + alt.scenario()
+                    : baseUndefined == total ? "in " + baseline.scenario() : "in one scenario or the other in every replication";
+            return "undefined " + which + reason;
+        }
+        return (total - pairs) + " of " + total + " replications left out: undefined " + where + reason;
+    }
+
+    private static int undefined(double[] values) {
+        int n = 0;
+        for (double v : values) if (!Double.isFinite(v)) n++;
+        return n;
     }
 }

@@ -4,8 +4,9 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * A Student-t confidence interval for the mean of independent replication results.
- * NaN values (a metric undefined in a replication) are left out and {@code n} counts the
- * values used. With one value the spread and interval are NaN.
+ * Undefined values (NaN: a metric undefined in a replication; infinities are treated the
+ * same) are left out and {@code n} counts the values used. With one value the spread and
+ * interval are NaN; with none, the mean is NaN too.
  */
 public record ConfidenceInterval(double mean, double sd, double low, double high, int n, double level) {
 
@@ -15,18 +16,23 @@ public record ConfidenceInterval(double mean, double sd, double low, double high
         double mean = 0;
         double m2 = 0;
         for (double v : values) {
-            if (Double.isNaN(v)) continue;
+            if (!Double.isFinite(v)) continue;
             n++;
             double d = v - mean;
             mean += d / n;
             m2 += d * (v - mean);
         }
-        if (n == 0) throw new IllegalArgumentException("no values");
+        if (n == 0) return new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, level);
         if (n == 1) return new ConfidenceInterval(mean, Double.NaN, Double.NaN, Double.NaN, 1, level);
         double sd = Math.sqrt(m2 / (n - 1));
         double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.5 + level / 2);
         double hw = t * sd / Math.sqrt(n);
         return new ConfidenceInterval(mean, sd, mean - hw, mean + hw, n, level);
+    }
+
+    /** Whether the mean is defined (at least one value). */
+    public boolean defined() {
+        return n > 0;
     }
 
     public double halfWidth() {

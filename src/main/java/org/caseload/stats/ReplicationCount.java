@@ -10,6 +10,8 @@ public final class ReplicationCount {
 
     public static boolean precise(double[] values, double relative, double level) {
         ConfidenceInterval ci = ConfidenceInterval.student(values, level);
+        // Undefined in every replication: more replications cannot make it more precise.
+        if (ci.n() == 0) return true;
         if (ci.n() < 2 || Double.isNaN(ci.halfWidth())) return false;
         return ci.halfWidth() <= relative * Math.abs(ci.mean());
     }

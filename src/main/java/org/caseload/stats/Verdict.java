@@ -1,6 +1,6 @@
 package org.caseload.stats;
 
-import org.caseload.model.Direction;
+import org.caseload.results.Direction;
 
 /** A comparison's verdict on one metric, in the words a commissioner reads. */
 public enum Verdict {
@@ -10,7 +10,9 @@ public enum Verdict {
     HIGHER("higher"),
     /** A descriptive metric that moved down. */
     LOWER("lower"),
-    NO_DETECTABLE_DIFFERENCE("no detectable difference");
+    NO_DETECTABLE_DIFFERENCE("no detectable difference"),
+    /** No test possible: the metric is undefined in one scenario, or fewer than 2 pairs. */
+    UNDEFINED("undefined");
 
     private final String label;
 
@@ -22,9 +24,13 @@ public enum Verdict {
         return label;
     }
 
-    /** Significant at {@code alpha} after correction → direction-aware verdict, else no detectable difference. */
+    /**
+     * Significant at {@code alpha} after correction → direction-aware verdict, else no
+     * detectable difference; an undefined difference or p-value (NaN) → {@link #UNDEFINED}.
+     */
     public static Verdict of(double diffMean, double pAdjusted, double alpha, Direction direction) {
-        if (Double.isNaN(pAdjusted) || pAdjusted >= alpha || diffMean == 0) return NO_DETECTABLE_DIFFERENCE;
+        if (Double.isNaN(diffMean) || Double.isNaN(pAdjusted)) return UNDEFINED;
+        if (pAdjusted >= alpha || diffMean == 0) return NO_DETECTABLE_DIFFERENCE;
         boolean up = diffMean > 0;
         return switch (direction) {
             case HIGHER_IS_BETTER -> up ? BETTER : WORSE;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
 import org.caseload.report.Reports;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;

@@ -63,7 +63,8 @@ final class RunQueue implements AutoCloseable {
         WhatIf.Request request = WhatIf.parse(form, base.loaded().scenario());
         if (!request.errors().isEmpty()) return new Submitted(null, request.errors());
         String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + counter.incrementAndGet();
-        OutputDirectory out = OutputDirectory.create(resultsRoot.resolve(baseline + "-what-if-" + id));
+        // The same output rules as the CLI; the baseline file is an input, so its folder is never replaced.
+        OutputDirectory out = OutputDirectory.open(resultsRoot.resolve(baseline + "-what-if-" + id), List.of(base.file()), null);
         boolean queued = false;
         try {
             Path file = out.path().resolve(WhatIfRun.SCENARIO_FILE);

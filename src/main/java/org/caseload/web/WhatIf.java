@@ -105,8 +105,13 @@ final class WhatIf {
         t.put("description", describe(r));
         t.remove("targets");
         if (r.budgetChangePct() != 0) {
+            // A change the baseline already makes in the same month is replaced, not stacked on.
             ArrayNode changes = t.with("budget").withArray("changes");
-            ObjectNode change = changes.addObject();
+            ObjectNode change = null;
+            for (JsonNode c : changes) {
+                if (c instanceof ObjectNode o && o.path("from_month").isNumber() && o.get("from_month").asDouble() == r.budgetFromMonth()) change = o;
+            }
+            if (change == null) change = changes.addObject();
             change.set("from_month", whole(r.budgetFromMonth()));
             change.set("change_pct", whole(r.budgetChangePct()));
         }

@@ -157,7 +157,7 @@ class BadInputTest {
 
     @Test
     void badOptionValues() {
-        assertEquals(2, execute("run", LEEDS.toString(), "--replications", "1").exit());
+        assertEquals(2, execute("run", LEEDS.toString(), "--replications", "0").exit());
         assertEquals(2, execute("run", LEEDS.toString(), "--threads", "zero").exit());
         assertEquals(2, execute("run").exit());
     }

@@ -40,24 +40,30 @@ class CompareCommandTest {
         assertTrue(o.out().contains("keyworker FTE (95% CI"), o.out());
 
         List<String> lines = Files.readAllLines(out.resolve("comparison.csv"));
-        assertEquals("metric,baseline,scenario,baseline_mean,scenario_mean,diff_mean,diff_ci_low,diff_ci_high,p_value,"
-                + "p_adjusted,verdict", lines.get(0));
+        assertEquals("metric,baseline,scenario,baseline_mean,scenario_mean,diff_mean,diff_ci_low,diff_ci_high,n,p_value,"
+                + "p_adjusted,verdict,note", lines.get(0));
         Set<String> verdicts = Set.of("better", "worse", "higher", "lower", "no detectable difference");
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            assertEquals(11, f.length, line);
+            String[] f = line.split(",", -1);
+            assertEquals(13, f.length, line);
             assertEquals("leeds", f[1]);
             assertEquals("leeds-cut-10", f[2]);
-            assertTrue(verdicts.contains(f[10]), line);
-            assertTrue(Double.parseDouble(f[9]) >= Double.parseDouble(f[8]) - 1e-12, "adjusted p below raw p: " + line);
+            assertEquals("6", f[8], line);
+            assertTrue(verdicts.contains(f[11]), line);
+            assertTrue(p(f[10]) >= p(f[9]) - 1e-12, "adjusted p below raw p: " + line);
         }
         String fte = lines.stream().filter(l -> l.startsWith("keyworker_fte_mean,")).findFirst().orElseThrow();
-        assertTrue(fte.endsWith(",lower"), "a 10% cut must lower keyworker FTE: " + fte);
+        assertTrue(fte.endsWith(",lower,"), "a 10% cut must lower keyworker FTE: " + fte);
         for (String f : List.of("replications.csv", "summary.csv", "monthly.csv", "manifest.json", "report.html")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertTrue(Files.readString(out.resolve("summary.csv")).contains("\nleeds-cut-10,in_treatment_mean,"));
         assertReportSelfContained(out.resolve("report.html"), 5);
+    }
+
+    /** A p-value cell: below the printed floor counts as the floor. */
+    static double p(String cell) {
+        return cell.equals("<0.0001") ? 0.0001 : Double.parseDouble(cell);
     }
 
     /** Every chart is embedded as a decodable, non-empty PNG and nothing is fetched from the network. */

@@ -1,6 +1,9 @@
 package org.caseload.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,5 +42,29 @@ class EngineTest {
         a.runUntil(3);
         assertEquals(3.0, a.now());
         assertEquals(0.0, b.now());
+    }
+
+    @Test
+    void aCancelledEventDoesNotRunAndOthersKeepTheirOrder() {
+        Engine e = new Engine();
+        List<String> order = new ArrayList<>();
+        e.at(4, Priority.CLIENT, () -> order.add("a"));
+        var cancelled = e.at(4, Priority.CLIENT, () -> order.add("cancelled"));
+        e.at(4, Priority.CLIENT, () -> order.add("b"));
+        e.at(1, Priority.CLIENT, () -> order.add("first"));
+        assertTrue(cancelled.cancel());
+        assertFalse(cancelled.cancel(), "cancelling twice removes nothing");
+        e.runUntil(5);
+        assertEquals(List.of("first", "a", "b"), order);
+    }
+
+    @Test
+    void schedulingInThePastIsAProgrammingError() {
+        Engine e = new Engine();
+        e.at(3, Priority.CLIENT, () -> assertThrows(IllegalArgumentException.class,
+                () -> e.at(2.5, Priority.CLIENT, () -> { })));
+        e.runUntil(4);
+        assertThrows(IllegalArgumentException.class, () -> e.after(-1, () -> { }));
+        assertThrows(IllegalArgumentException.class, () -> e.at(Double.NaN, Priority.CLIENT, () -> { }));
     }
 }

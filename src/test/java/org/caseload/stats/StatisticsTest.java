@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.caseload.model.Direction;
+import org.caseload.results.Direction;
 import org.junit.jupiter.api.Test;
 
 class StatisticsTest {
@@ -30,6 +30,41 @@ class StatisticsTest {
         assertEquals(2, ci.n());
         assertEquals(2.0, ci.mean(), 1e-12);
         assertTrue(Double.isNaN(ConfidenceInterval.student(new double[] {4}, 0.95).halfWidth()));
+    }
+
+    @Test
+    void intervalOfNothingDefinedIsUndefinedWithCountZero() {
+        ConfidenceInterval ci = ConfidenceInterval.student(new double[] {Double.NaN, Double.POSITIVE_INFINITY}, 0.95);
+        assertEquals(0, ci.n());
+        assertTrue(Double.isNaN(ci.mean()) && Double.isNaN(ci.low()) && Double.isNaN(ci.high()));
+        assertTrue(!ci.defined());
+    }
+
+    @Test
+    void pairedUsesOnlyReplicationsDefinedInBoth() {
+        double[] base = {10, Double.NaN, 12, 14};
+        double[] alt = {11, 50, Double.NaN, 16};
+        PairedComparison c = PairedComparison.paired(base, alt, 0.95);
+        assertEquals(2, c.difference().n());
+        assertEquals(12.0, c.baselineMean(), 1e-12); // (10 + 14) / 2, not over 10, 12, 14
+        assertEquals(13.5, c.alternativeMean(), 1e-12);
+        assertEquals(c.alternativeMean() - c.baselineMean(), c.difference().mean(), 1e-12);
+        PairedComparison none = PairedComparison.paired(new double[] {1, 2}, new double[] {Double.NaN, Double.NaN}, 0.95);
+        assertEquals(0, none.difference().n());
+        assertTrue(Double.isNaN(none.pValue()));
+        assertEquals(Verdict.UNDEFINED, Verdict.of(none.difference().mean(), none.pValue(), 0.05, Direction.LOWER_IS_BETTER));
+        PairedComparison one = PairedComparison.paired(new double[] {1}, new double[] {5}, 0.95);
+        assertTrue(Double.isNaN(one.pValue()) && Double.isNaN(one.difference().low()));
+        assertEquals(Verdict.UNDEFINED, Verdict.of(one.difference().mean(), one.pValue(), 0.05, Direction.LOWER_IS_BETTER));
+    }
+
+    @Test
+    void undefinedNotesCountWhatWasLeftOut() {
+        assertEquals("", Undefined.note("wait_days_mean", new double[] {1, 2}));
+        assertEquals("undefined in 1 of 3 replications, left out (no treatment starts)",
+                Undefined.note("wait_days_mean", new double[] {1, Double.NaN, 2}));
+        assertEquals("undefined in every replication (no staff funded in the pathway for part of the period)",
+                Undefined.note("caseload_per_fte_mean_x", new double[] {Double.NaN}));
     }
 
     @Test

@@ -5,9 +5,9 @@ import static org.caseload.validation.ValidationSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.caseload.experiment.ReplicationResult;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,8 +7,8 @@ import static org.caseload.validation.ValidationSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.junit.jupiter.api.Test;
 
 /** Extreme and deterministic cases whose answers are exact. */

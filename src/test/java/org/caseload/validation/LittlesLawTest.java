@@ -5,8 +5,8 @@ import static org.caseload.validation.ValidationSupport.load;
 import static org.caseload.validation.ValidationSupport.run;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.ConfidenceInterval;
 import org.junit.jupiter.api.Test;

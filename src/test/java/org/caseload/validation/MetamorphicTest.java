@@ -7,8 +7,8 @@ import static org.caseload.validation.ValidationSupport.load;
 import static org.caseload.validation.ValidationSupport.run;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
+import org.caseload.results.ScenarioResult;
 import org.caseload.stats.ConfidenceInterval;
 import org.caseload.stats.PairedComparison;
 import org.junit.jupiter.api.Test;

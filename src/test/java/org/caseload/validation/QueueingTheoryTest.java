@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.caseload.experiment.ReplicationResult;
-import org.caseload.experiment.ScenarioResult;
-import org.caseload.model.Metrics;
+import org.caseload.results.Metrics;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 

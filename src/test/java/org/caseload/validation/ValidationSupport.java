@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.caseload.experiment.Experiment;
-import org.caseload.experiment.ScenarioResult;
+import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.ConfidenceInterval;

@@ -1,14 +1,12 @@
-package org.caseload.model;
+package org.caseload.results;
 
-import static org.caseload.model.Direction.HIGHER_IS_BETTER;
-import static org.caseload.model.Direction.LOWER_IS_BETTER;
-import static org.caseload.model.Direction.NEUTRAL;
+import static org.caseload.results.Direction.HIGHER_IS_BETTER;
+import static org.caseload.results.Direction.LOWER_IS_BETTER;
+import static org.caseload.results.Direction.NEUTRAL;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The catalogue of reported metrics. Names here are the output contract: CSV files, the
@@ -168,26 +166,13 @@ public final class Metrics {
             all.add(new Metric(STAY_PREFIX + p, "days",
                     "Mean length of stays in pathway " + p + " that ended in the period", NEUTRAL));
             all.add(new Metric(CASELOAD_PREFIX + p, "clients per FTE",
-                    "Time-averaged clients per FTE in pathway " + p + " (caseload pathways; 0 otherwise)", LOWER_IS_BETTER));
+                    "Time-averaged clients per FTE in pathway " + p + " (caseload pathways only; undefined while no staff are funded)", LOWER_IS_BETTER));
             all.add(new Metric(PATHWAY_COMPLETIONS_PREFIX + p, "completions per year",
                     "Successful completions of pathway " + p + " per year (treatment pathways)", HIGHER_IS_BETTER));
             all.add(new Metric(PATHWAY_SPEND_PREFIX + p, "GBP per year",
                     "Staff, places and medication of pathway " + p + " per year", NEUTRAL));
         }
         return List.copyOf(all);
-    }
-
-    public static List<Metric> core() {
-        return CORE;
-    }
-
-    /** Lookup by name, for the comparison's verdicts; unknown per-pathway names resolve by prefix. */
-    public static Metric byName(String name, Collection<String> pathwayNames) {
-        Map<String, Metric> index = new LinkedHashMap<>();
-        for (Metric m : forPathways(pathwayNames)) index.put(m.name(), m);
-        Metric m = index.get(name);
-        if (m == null) throw new IllegalArgumentException("unknown metric " + name);
-        return m;
     }
 
     /** Monthly series names and units, in output order. */

@@ -1,4 +1,4 @@
-package org.caseload.experiment;
+package org.caseload.results;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.caseload.model;
+package org.caseload.results;
 
 /** Whether a larger value of a metric is good news, bad news, or neither. */
 public enum Direction {

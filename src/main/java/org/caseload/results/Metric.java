@@ -1,4 +1,4 @@
-package org.caseload.model;
+package org.caseload.results;
 
 /**
  * One reported metric: its exact output name, unit, meaning and direction.

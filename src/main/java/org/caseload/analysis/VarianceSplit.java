@@ -1,0 +1,52 @@
+package org.caseload.analysis;
+
+/**
+ * The variance of an output across parameter samples split into parameter uncertainty and
+ * simulation noise: the one-way random-effects ANOVA estimator of O'Hagan, Stevenson and
+ * Madan (2007). With K parameter samples and n_k replications of sample k, the sample means
+ * vary by parameter variance plus noise variance / n_k, so
+ * σ²_parameters = s²(sample means) − mean(1/n_k) × σ²_noise, where σ²_noise is the pooled
+ * within-sample variance. The correction for finite replications is the second term; without
+ * it the parameter variance (and a 95% uncertainty interval read from the sample means) is
+ * inflated by noise. A negative estimate (noise swamps the parameters) is reported as 0.
+ *
+ * @param parameters          variance of the true mean output across parameter uncertainty
+ * @param noisePerReplication variance of one replication's output around its sample's mean
+ * @param noiseInSampleMeans  the part of the sample means' variance that is noise (σ²_noise × mean(1/n_k))
+ * @param samples             K, samples with at least one value
+ */
+public record VarianceSplit(double parameters, double noisePerReplication, double noiseInSampleMeans, int samples) {
+
+    /** @param y {@code y[k][r]}: replication r of parameter sample k (NaN values are left out) */
+    public static VarianceSplit estimate(double[][] y) {
+        int k = 0;
+        double withinSs = 0;
+        int withinDf = 0;
+        double inverseN = 0;
+        double[] means = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            double[] f = Stats.finite(y[i]);
+            if (f.length == 0) {
+                means[i] = Double.NaN;
+                continue;
+            }
+            double m = Stats.mean(f);
+            means[i] = m;
+            k++;
+            inverseN += 1.0 / f.length;
+            for (double v : f) withinSs += (v - m) * (v - m);
+            withinDf += f.length - 1;
+        }
+        double noise = withinDf > 0 ? withinSs / withinDf : Double.NaN;
+        double between = Stats.variance(means);
+        double noiseInMeans = k > 0 ? noise * inverseN / k : Double.NaN;
+        double parameters = Double.isNaN(between) || Double.isNaN(noiseInMeans) ? Double.NaN : Math.max(0, between - noiseInMeans);
+        return new VarianceSplit(parameters, noise, noiseInMeans, k);
+    }
+
+    /** Share (%) of the sample means' variance that parameter uncertainty explains. */
+    public double pctParameters() {
+        double total = parameters + noiseInSampleMeans;
+        return total > 0 ? 100 * parameters / total : Double.NaN;
+    }
+}

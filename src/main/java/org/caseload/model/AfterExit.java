@@ -1,0 +1,99 @@
+package org.caseload.model;
+
+import org.caseload.engine.Engine;
+import org.caseload.scenario.Scenario;
+
+/**
+ * After leaving the service: relapse (more likely after dropping out, less after completing
+ * the recovery community), re-presentation as a new referral, or death within the follow-up
+ * window. Also keeps count of who is out and due back, and who is no longer followed.
+ */
+final class AfterExit {
+    private final Scenario.AfterExit spec;
+    private final Engine engine;
+    private final Mortality mortality;
+    private final Recorder recorder;
+    private final Journey journey;
+    private int awaitingReturn;
+    private int gone;
+
+    AfterExit(Scenario scenario, Engine engine, Mortality mortality, Recorder recorder, Journey journey) {
+        this.spec = scenario.afterExit();
+        this.engine = engine;
+        this.mortality = mortality;
+        this.recorder = recorder;
+        this.journey = journey;
+    }
+
+    /**
+     * Out of the system: five uniforms (relapse, time to relapse, re-presentation, delay,
+     * death). The person re-presents if they relapse and return before they die; deaths
+     * within the follow-up window are counted.
+     */
+    void leave(Client c, Exit exit, boolean afterPrescribing) {
+        double now = engine.now();
+        c.enter(Stage.OUT_OF_TREATMENT);
+        c.endJourney();
+        recorder.left(now);
+        double uRelapse = c.u();
+        double uRelapseTime = c.u();
+        double uRepresent = c.u();
+        double uDelay = c.u();
+        double uDeath = c.u();
+        double pRelapse;
+        double relapseDays;
+        switch (exit) {
+            case COMPLETED_TREATMENT, LEFT_RECOVERY_COMMUNITY, COMPLETED_RECOVERY_COMMUNITY -> {
+                pRelapse = spec.relapseAfterCompletion().get(c.group)
+                        * (exit == Exit.COMPLETED_RECOVERY_COMMUNITY ? spec.recoveryCommunityRelapseMultiplier() : 1.0);
+                relapseDays = spec.relapseAfterCompletionDays().quantile(uRelapseTime);
+            }
+            case DROPPED_OUT -> {
+                pRelapse = spec.relapseAfterDropout().get(c.group);
+                relapseDays = spec.relapseAfterDropoutDays().quantile(uRelapseTime);
+            }
+            default -> { // never started treatment: still using
+                pRelapse = 1.0;
+                relapseDays = 0;
+            }
+        }
+        boolean returns = uRelapse < Math.min(1.0, pRelapse) && uRepresent < spec.representProbability().get(c.group);
+        double returnDays = returns ? relapseDays + spec.representDelayDays().quantile(uDelay) : Double.POSITIVE_INFINITY;
+        double deathDays = mortality.daysToDeathAfterExit(c.group, afterPrescribing, -Math.log(uDeath));
+        if (returnDays < deathDays) {
+            awaitingReturn++;
+            c.own(engine.after(returnDays, () -> {
+                awaitingReturn--;
+                represent(c);
+            }));
+            return;
+        }
+        gone++;
+        if (deathDays <= spec.followupDays()) {
+            c.own(engine.after(deathDays, () -> {
+                c.enter(Stage.DEAD);
+                recorder.diedAfterExit(engine.now());
+            }));
+        }
+    }
+
+    private void represent(Client c) {
+        if (c.treatedBefore) c.previousEpisodes++;
+        c.representing = true;
+        recorder.representing(c, engine.now());
+        journey.refer(c);
+    }
+
+    /** Dead, or transferred out of the area: out of the system for good. */
+    void noLongerFollowed() {
+        gone++;
+    }
+
+    int awaitingReturn() {
+        return awaitingReturn;
+    }
+
+    int gone() {
+        return gone;
+    }
+}

@@ -1,0 +1,182 @@
+package org.caseload.model;
+
+import org.caseload.engine.Engine;
+import org.caseload.scenario.Distribution;
+import org.caseload.scenario.Scenario;
+import org.caseload.scenario.Scenario.Episode;
+
+/**
+ * Episodes in a pathway: competing outcomes (complete, drop out, transfer) weighted by
+ * complexity, history and caseload pressure; their duration; death in the pathway; and where
+ * people go when the episode ends.
+ */
+final class Episodes {
+    private static final double FOUR_YEARS = 4 * 365.25;
+
+    enum Outcome { COMPLETE, DROPOUT, TRANSFER }
+
+    /** How an episode will go: its ending, the days left, and the days already spent (initial caseload). */
+    record Plan(Outcome outcome, double remainingDays, double elapsedDays) {
+    }
+
+    private final Scenario scenario;
+    private final Engine engine;
+    private final Pathways pathways;
+    private final Routing routing;
+    private final Mortality mortality;
+    private final Recorder recorder;
+    private final Journey journey;
+
+    Episodes(Scenario scenario, Engine engine, Pathways pathways, Routing routing, Mortality mortality, Recorder recorder,
+             Journey journey) {
+        this.scenario = scenario;
+        this.engine = engine;
+        this.pathways = pathways;
+        this.routing = routing;
+        this.mortality = mortality;
+        this.recorder = recorder;
+        this.journey = journey;
+    }
+
+    /** The plan of an episode starting now, from two uniforms (outcome, then duration). */
+    Plan plan(Client c, PathwayState p, double uOutcome, double uDuration) {
+        Episode ep = p.spec.episodes().get(c.group);
+        Outcome outcome = chooseOutcome(c, p, ep, uOutcome);
+        return new Plan(outcome, duration(ep, outcome, uDuration), 0);
+    }
+
+    /** Starts an episode for someone arriving now: two uniforms (outcome, duration) plus the death draw. */
+    void start(Client c, PathwayState p) {
+        double uOutcome = c.u();
+        double uDuration = c.u();
+        start(c, p, plan(c, p, uOutcome, uDuration), false);
+    }
+
+    private static double duration(Episode ep, Outcome outcome, double u) {
+        Distribution d = switch (outcome) {
+            case COMPLETE -> ep.completeDays();
+            case DROPOUT -> ep.dropoutDays();
+            case TRANSFER -> ep.transferDays();
+        };
+        return d.quantile(u);
+    }
+
+    /**
+     * Chooses how the episode will end. Base weights by group; completion weighted by
+     * complexity and by history; caseload pressure x lowers completion by 1/(1+k·x) and
+     * raises drop-out by (1+k·x); then normalised.
+     */
+    private Outcome chooseOutcome(Client c, PathwayState p, Episode ep, double u) {
+        Scenario.Effects fx = scenario.effects();
+        double x = p.pressure();
+        double wc = ep.pComplete() * fx.completionOddsByComplexity()[c.complexity.ordinal()]
+                * Math.pow(fx.completionOddsPerPreviousEpisode(), c.previousEpisodes)
+                / (1 + fx.pressureCompletion() * x);
+        double wd = ep.pDropout() * (1 + fx.pressureDropout() * x);
+        double wt = ep.pTransfer();
+        double total = wc + wd + wt;
+        if (total <= 0) return Outcome.DROPOUT;
+        double v = u * total;
+        if (v < wc) return Outcome.COMPLETE;
+        if (v < wc + wd) return Outcome.DROPOUT;
+        return Outcome.TRANSFER;
+    }
+
+    /** Starts an episode with a known plan: one uniform (time to death in the pathway). */
+    void start(Client c, PathwayState p, Plan plan, boolean initial) {
+        double now = engine.now();
+        c.enter(Stage.IN_PATHWAY);
+        boolean treatment = p.isTreatment();
+        if (!initial && !Double.isNaN(c.referralTime) && !c.startedTreatmentThisJourney && treatment) {
+            c.startTreatment();
+            recorder.treatmentStarted(now, now - c.referralTime);
+        }
+        p.add(now, c);
+        p.entries.count(now);
+        c.pathwayEntryTime = now - plan.elapsedDays();
+        if (treatment) recorder.enteredTreatment(c, now, plan.elapsedDays());
+        recorder.staffing(now, pathways.all());
+
+        double death = mortality.daysToDeathIn(p, c.group, c.u());
+        if (treatment) {
+            double episodeEnd = now + Math.min(death, plan.remainingDays());
+            scheduleShortStayEnd(c, episodeEnd);
+            scheduleLongStayMark(c, episodeEnd);
+        }
+        if (death < plan.remainingDays()) {
+            c.own(engine.after(death, () -> die(c, p)));
+        } else {
+            c.own(engine.after(plan.remainingDays(), () -> end(c, p, plan.outcome())));
+        }
+    }
+
+    /** Marks the moment an unbroken stay reaches six months, if it does so within this episode. */
+    private void scheduleShortStayEnd(Client c, double episodeEnd) {
+        if (!c.countedAsShortStay) return;
+        double at = c.treatmentStreakStart + Recorder.SIX_MONTHS;
+        if (at > episodeEnd) return;
+        c.own(engine.at(Math.max(at, engine.now()), Engine.Priority.CLIENT, () -> recorder.shortStayEnded(c, engine.now())));
+    }
+
+    /**
+     * Marks the moment an unbroken stay in treatment reaches four years, if it does so
+     * before this episode ends (a following treatment episode checks again). Scheduling it
+     * only then keeps hundreds of thousands of never-needed events out of the event list.
+     */
+    private void scheduleLongStayMark(Client c, double episodeEnd) {
+        if (c.countedAsLongStay) return;
+        double at = c.treatmentStreakStart + FOUR_YEARS;
+        if (at > episodeEnd) return;
+        c.own(engine.at(Math.max(at, engine.now()), Engine.Priority.CLIENT, () -> recorder.longStayReached(c, engine.now())));
+    }
+
+    private void die(Client c, PathwayState p) {
+        double now = engine.now();
+        c.enter(Stage.DEAD);
+        c.endJourney();
+        pathways.leave(c, p, false);
+        journey.noLongerFollowed(c);
+        recorder.left(now);
+        if (p.isTreatment()) recorder.diedInTreatment(now);
+        else recorder.diedAfterExit(now);
+    }
+
+    /** End of an episode: one uniform (where a completer or a transfer goes next). */
+    private void end(Client c, PathwayState p, Outcome outcome) {
+        double now = engine.now();
+        double uNext = c.u();
+        boolean treatment = p.isTreatment();
+        switch (outcome) {
+            case COMPLETE -> {
+                PathwayState next = routing.target(p.spec.onCompletion(), uNext, true);
+                boolean staysInTreatment = next != null && next.isTreatment();
+                pathways.leave(c, p, staysInTreatment);
+                if (treatment && !staysInTreatment) recorder.successfulExit(c, now);
+                if (treatment) {
+                    recorder.completed(c, now);
+                    p.completions.count(now);
+                }
+                if (next != null) journey.admit(c, next);
+                else journey.leave(c, treatment ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY,
+                        p.spec.prescribing());
+            }
+            case DROPOUT -> {
+                pathways.leave(c, p, false);
+                if (treatment) recorder.droppedOut(now);
+                journey.leave(c, treatment ? Exit.DROPPED_OUT : Exit.LEFT_RECOVERY_COMMUNITY, p.spec.prescribing());
+            }
+            case TRANSFER -> {
+                if (treatment) recorder.transferred(now);
+                PathwayState next = routing.target(p.spec.transferTo(), uNext, false);
+                pathways.leave(c, p, next != null && next.isTreatment());
+                if (next != null) {
+                    journey.admit(c, next);
+                } else { // transferred out of the area: no longer followed
+                    c.enter(Stage.OUT_OF_TREATMENT);
+                    journey.noLongerFollowed(c);
+                    recorder.left(now);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.caseload.model;
+
+/** How someone left the service alive; it sets their chance and timing of relapse. */
+enum Exit {
+    /** Completed a treatment pathway and did not move on to another pathway. */
+    COMPLETED_TREATMENT,
+    /** Completed the recovery community: relapse after completion, times the recovery-community multiplier. */
+    COMPLETED_RECOVERY_COMMUNITY,
+    /** Left the recovery community early: they had completed treatment, so relapse as after completion. */
+    LEFT_RECOVERY_COMMUNITY,
+    /** Unplanned exit from a treatment pathway. */
+    DROPPED_OUT,
+    /** Gave up waiting for assessment or a place: never started, still using, so they come back if they re-present. */
+    DROPPED_AWAY
+}

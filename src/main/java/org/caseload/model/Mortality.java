@@ -1,0 +1,72 @@
+package org.caseload.model;
+
+import org.caseload.engine.Engine;
+import org.caseload.scenario.Group;
+import org.caseload.scenario.Scenario;
+
+/**
+ * Deaths: in a pathway (in-treatment rate, or the out-of-treatment rate in the recovery
+ * community), while waiting for assessment or a place (out-of-treatment rate), and after
+ * leaving (a spike after prescribing, then the out-of-treatment rate). Each time to death is
+ * drawn by inversion from one uniform of the client's stream.
+ */
+final class Mortality {
+    private final Scenario.Mortality spec;
+    private final Engine engine;
+    private final Recorder recorder;
+    private final Journey journey;
+
+    Mortality(Scenario scenario, Engine engine, Recorder recorder, Journey journey) {
+        this.spec = scenario.mortality();
+        this.engine = engine;
+        this.recorder = recorder;
+        this.journey = journey;
+    }
+
+    private static double perDay(double per1000PersonYears) {
+        return per1000PersonYears / 1000.0 / Scenario.DAYS_PER_YEAR;
+    }
+
+    /** Days to death in pathway {@code p} from uniform {@code u}; infinite at a zero rate. */
+    double daysToDeathIn(PathwayState p, Group g, double u) {
+        double ratePerDay = perDay((p.isTreatment() ? spec.inTreatmentPer1000() : spec.outOfTreatmentPer1000()).get(g));
+        return ratePerDay > 0 ? -Math.log(u) / ratePerDay : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * People waiting (for assessment or a place) are out of treatment and die at the
+     * out-of-treatment rate. The death is an event of the waiting stage, cancelled when the
+     * wait ends; {@code leaveQueue} takes the client off their queue if it happens.
+     */
+    void deathWhileWaiting(Client c, double u, Runnable leaveQueue) {
+        double ratePerDay = perDay(spec.outOfTreatmentPer1000().get(c.group));
+        if (ratePerDay <= 0) return;
+        c.own(engine.after(-Math.log(u) / ratePerDay, () -> {
+            double now = engine.now();
+            leaveQueue.run();
+            c.enter(Stage.DEAD);
+            c.endJourney();
+            journey.waitingChanged();
+            journey.noLongerFollowed(c);
+            recorder.left(now);
+            recorder.diedWhileWaiting(now);
+        }));
+    }
+
+    /** Inverts the cumulative post-exit hazard at {@code e} (an Exp(1) draw): days to death. */
+    double daysToDeathAfterExit(Group g, boolean afterPrescribing, double e) {
+        double in = perDay(spec.inTreatmentPer1000().get(g));
+        double out = perDay(spec.outOfTreatmentPer1000().get(g));
+        double offset = 0;
+        if (afterPrescribing) {
+            double[] rates = {in * spec.postExitMultiplierWeeks1To2(), in * spec.postExitMultiplierWeeks3To4()};
+            for (double r : rates) {
+                double h = r * 14;
+                if (e < h) return offset + e / r;
+                e -= h;
+                offset += 14;
+            }
+        }
+        return out > 0 ? offset + e / out : Double.POSITIVE_INFINITY;
+    }
+}

@@ -1,0 +1,125 @@
+package org.caseload.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.caseload.engine.Engine;
+import org.caseload.scenario.Scenario;
+
+/**
+ * The pathways of care and their capacity: admission when there is room (including stretch
+ * beyond the target caseload, see {@link PathwayState#hasRoom}), first-come first-served
+ * queues otherwise, dropping away from a queue, and letting people in as room appears.
+ */
+final class Pathways {
+    private final Engine engine;
+    private final Recorder recorder;
+    private final Mortality mortality;
+    private final Journey journey;
+    private final List<PathwayState> all = new ArrayList<>();
+    private final Map<String, PathwayState> byName = new LinkedHashMap<>();
+
+    Pathways(Scenario scenario, Window window, Engine engine, Recorder recorder, Mortality mortality, Journey journey) {
+        this.engine = engine;
+        this.recorder = recorder;
+        this.mortality = mortality;
+        this.journey = journey;
+        int i = 0;
+        for (Scenario.Pathway p : scenario.pathways().values()) {
+            PathwayState s = new PathwayState(p, i++, window);
+            all.add(s);
+            byName.put(p.name(), s);
+        }
+    }
+
+    /** Every pathway, in scenario order. */
+    List<PathwayState> all() {
+        return Collections.unmodifiableList(all);
+    }
+
+    Map<String, PathwayState> byName() {
+        return Collections.unmodifiableMap(byName);
+    }
+
+    /** Admission to a pathway: two uniforms (patience and death, if the client has to wait). */
+    void admit(Client c, PathwayState p) {
+        double uPatience = c.u();
+        double uDeath = c.u();
+        if (p.hasRoom() && p.queued == 0) {
+            journey.startEpisode(c, p);
+            return;
+        }
+        c.enter(Stage.WAITING_FOR_PLACE);
+        p.queue.addLast(c);
+        p.queued++;
+        c.queuedFor = p;
+        journey.waitingChanged();
+        mortality.deathWhileWaiting(c, uDeath, () -> leaveQueue(c));
+        if (p.spec.patienceDays() != null) {
+            c.own(engine.after(p.spec.patienceDays().quantile(uPatience), () -> {
+                leaveQueue(c);
+                journey.waitingChanged();
+                recorder.droppedAway(engine.now());
+                journey.leave(c, Exit.DROPPED_AWAY, false);
+            }));
+        }
+    }
+
+    private void leaveQueue(Client c) {
+        c.queuedFor.queued--;
+        c.queuedFor = null;
+    }
+
+    /**
+     * Lets people in from the pathway's queue while it has room. People who left the queue
+     * (died or dropped away) are still in the deque and are skipped here; as for assessment,
+     * someone waiting here again is served from their first place still in the deque.
+     */
+    void pullQueue(PathwayState p) {
+        while (p.queued > 0 && p.hasRoom()) {
+            Client next = p.queue.pollFirst();
+            if (next.queuedFor != p) continue;
+            next.queuedFor = null;
+            p.queued--;
+            journey.waitingChanged();
+            journey.startEpisode(next, p);
+        }
+    }
+
+    void pullQueues() {
+        for (PathwayState p : all) pullQueue(p);
+    }
+
+    /** Takes the client out of the pathway; {@code staysInTreatment} when moving on to another treatment pathway. */
+    void leave(Client c, PathwayState p, boolean staysInTreatment) {
+        double now = engine.now();
+        p.remove(now, c);
+        p.stays.count(now);
+        p.stayDays.add(now, now - c.pathwayEntryTime);
+        recorder.leftPathway(c, p, now, staysInTreatment);
+        recorder.staffing(now, all);
+        pullQueue(p);
+    }
+
+    /** Applies a budget allocation of staff and places. */
+    void apply(Budget.Allocation a, double now) {
+        for (PathwayState p : all) {
+            p.setFte(now, a.fte()[p.index]);
+            p.places.set(now, a.places()[p.index]);
+        }
+    }
+
+    int waiting() {
+        int n = 0;
+        for (PathwayState p : all) n += p.queued;
+        return n;
+    }
+
+    int inPathways() {
+        int n = 0;
+        for (PathwayState p : all) n += p.size();
+        return n;
+    }
+}

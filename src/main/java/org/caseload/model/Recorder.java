@@ -1,0 +1,394 @@
+package org.caseload.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.caseload.results.Metrics;
+import org.caseload.results.ReplicationResult;
+import org.caseload.scenario.Group;
+import org.caseload.scenario.Scenario;
+
+/**
+ * The metrics of one replication: every level and counter that is not a pathway's own, the
+ * yearly reporting periods behind "seen" and the national completion indicator, and the
+ * assembly of the {@link ReplicationResult}. The other parts tell it what happened; it never
+ * changes the course of the simulation.
+ */
+final class Recorder {
+    static final double SIX_MONTHS = 365.25 / 2;
+    private static final int GROUPS = Group.values().length;
+
+    private final Window window;
+    private final Level waitingList;
+    private final Level longStayers;
+    private final Level[] inTreatmentByGroup = new Level[GROUPS];
+    private final Level[] longStayersByGroup = new Level[GROUPS];
+    private final Level[] shortStayersByGroup = new Level[GROUPS];
+    /** People leaving treatment (not moving to another treatment pathway), and those who completed. */
+    private final Counter[] treatmentExitsByGroup = new Counter[GROUPS];
+    private final Counter[] successfulExitsByGroup = new Counter[GROUPS];
+    private final Level caseloadPerWorker;
+    private final Level keyworkerFte;
+    private final Counter referrals;
+    private final Counter representations;
+    private final Counter starts;
+    private final Counter waitDays;
+    private final Counter waitedOver21;
+    private final Counter assessmentStarts;
+    private final Counter assessmentWaitDays;
+    private final Counter dropaways;
+    private final Counter leavers;
+    private final Counter completions;
+    private final Counter dropouts;
+    private final Counter transfers;
+    private final Counter deathsInTreatment;
+    private final Counter deathsAfterExit;
+    private final Counter deathsWhileWaiting;
+    private final Counter deathsAll;
+
+    /** Reporting periods for "seen" and the national completion indicator: whole years, or the window. */
+    private final double[] periodStarts;
+    private final double periodLength;
+    private final int[] seen;
+    private final int[][] seenByGroup;
+    private final int[][] completionsByGroup;
+    private final int[][] representedWithin6m;
+
+    Recorder(Scenario scenario, Window window) {
+        this.window = window;
+        this.waitingList = new Level(window);
+        this.longStayers = new Level(window);
+        for (int g = 0; g < GROUPS; g++) {
+            inTreatmentByGroup[g] = new Level(window);
+            longStayersByGroup[g] = new Level(window);
+            shortStayersByGroup[g] = new Level(window);
+            treatmentExitsByGroup[g] = new Counter(window);
+            successfulExitsByGroup[g] = new Counter(window);
+        }
+        this.caseloadPerWorker = new Level(window);
+        this.keyworkerFte = new Level(window);
+        this.referrals = new Counter(window);
+        this.representations = new Counter(window);
+        this.starts = new Counter(window);
+        this.waitDays = new Counter(window);
+        this.waitedOver21 = new Counter(window);
+        this.assessmentStarts = new Counter(window);
+        this.assessmentWaitDays = new Counter(window);
+        this.dropaways = new Counter(window);
+        this.leavers = new Counter(window);
+        this.completions = new Counter(window);
+        this.dropouts = new Counter(window);
+        this.transfers = new Counter(window);
+        this.deathsInTreatment = new Counter(window);
+        this.deathsAfterExit = new Counter(window);
+        this.deathsWhileWaiting = new Counter(window);
+        this.deathsAll = new Counter(window);
+        int years = scenario.horizonMonths() / 12;
+        if (years >= 1) {
+            periodLength = Scenario.DAYS_PER_YEAR;
+            periodStarts = new double[years];
+            for (int y = 0; y < years; y++) periodStarts[y] = window.start() + y * periodLength;
+        } else {
+            periodLength = scenario.horizonDays();
+            periodStarts = new double[] {window.start()};
+        }
+        int n = periodStarts.length;
+        seen = new int[n];
+        seenByGroup = new int[n][GROUPS];
+        completionsByGroup = new int[n][GROUPS];
+        representedWithin6m = new int[n][GROUPS];
+    }
+
+    double[] periodStarts() {
+        return periodStarts.clone();
+    }
+
+    // ---------------------------------------------------------------- referral, waiting, assessment
+
+    void referred(Client c, double now) {
+        referrals.count(now);
+        if (c.representing) representations.count(now);
+    }
+
+    void waitedOver21Days(double now) {
+        waitedOver21.count(now);
+    }
+
+    void assessmentStarted(double now, double waitedDays) {
+        assessmentStarts.count(now);
+        assessmentWaitDays.add(now, waitedDays);
+    }
+
+    void droppedAway(double now) {
+        dropaways.count(now);
+    }
+
+    /** The number waiting for assessment or a place has changed: sets every waiting level. */
+    void waiting(double now, int forAssessment, List<PathwayState> pathways) {
+        int total = forAssessment;
+        for (PathwayState p : pathways) {
+            p.waiting.set(now, p.queued);
+            total += p.queued;
+        }
+        waitingList.set(now, total);
+    }
+
+    /** Staffing or caseloads have changed: keyworker FTE and caseload per worker over caseload pathways. */
+    void staffing(double now, List<PathwayState> pathways) {
+        double fte = 0;
+        double clients = 0;
+        for (PathwayState p : pathways) {
+            if (!p.isCaseload()) continue;
+            fte += p.fte.value();
+            clients += p.size();
+        }
+        keyworkerFte.set(now, fte);
+        caseloadPerWorker.set(now, fte > 0 ? clients / fte : Double.NaN); // undefined without staff, not 0
+    }
+
+    // ---------------------------------------------------------------- treatment
+
+    void treatmentStarted(double now, double waitedDays) {
+        starts.count(now);
+        waitDays.add(now, waitedDays);
+    }
+
+    /** Entering a treatment pathway, {@code elapsedDays} into the episode (initial caseload). */
+    void enteredTreatment(Client c, double now, double elapsedDays) {
+        inTreatmentByGroup[c.group.ordinal()].add(now, 1);
+        c.treatedBefore = true;
+        if (Double.isNaN(c.treatmentStreakStart)) {
+            c.treatmentStreakStart = now - elapsedDays;
+            if (elapsedDays < SIX_MONTHS) {
+                c.countedAsShortStay = true;
+                shortStayersByGroup[c.group.ordinal()].add(now, 1);
+            }
+        }
+        markSeen(c, now);
+    }
+
+    void shortStayEnded(Client c, double now) {
+        c.countedAsShortStay = false;
+        shortStayersByGroup[c.group.ordinal()].add(now, -1);
+    }
+
+    void longStayReached(Client c, double now) {
+        c.countedAsLongStay = true;
+        longStayers.add(now, 1);
+        longStayersByGroup[c.group.ordinal()].add(now, 1);
+    }
+
+    /** Leaving a pathway; {@code staysInTreatment} when moving straight on to another treatment pathway. */
+    void leftPathway(Client c, PathwayState p, double now, boolean staysInTreatment) {
+        if (p.isTreatment()) inTreatmentByGroup[c.group.ordinal()].add(now, -1);
+        if (staysInTreatment) return;
+        if (p.isTreatment()) treatmentExitsByGroup[c.group.ordinal()].count(now);
+        c.treatmentStreakStart = Double.NaN;
+        if (c.countedAsShortStay) shortStayEnded(c, now);
+        if (c.countedAsLongStay) {
+            c.countedAsLongStay = false;
+            longStayers.add(now, -1);
+            longStayersByGroup[c.group.ordinal()].add(now, -1);
+        }
+    }
+
+    void successfulExit(Client c, double now) {
+        successfulExitsByGroup[c.group.ordinal()].count(now);
+    }
+
+    void completed(Client c, double now) {
+        completions.count(now);
+        c.lastCompletionTime = now;
+        c.lastCompletionPeriod = period(now);
+        if (c.lastCompletionPeriod >= 0) completionsByGroup[c.lastCompletionPeriod][c.group.ordinal()]++;
+    }
+
+    void droppedOut(double now) {
+        dropouts.count(now);
+    }
+
+    void transferred(double now) {
+        transfers.count(now);
+    }
+
+    // ---------------------------------------------------------------- leaving, deaths, re-presentation
+
+    void left(double now) {
+        leavers.count(now);
+    }
+
+    void diedWhileWaiting(double now) {
+        deathsWhileWaiting.count(now);
+        deathsAll.count(now);
+    }
+
+    void diedInTreatment(double now) {
+        deathsInTreatment.count(now);
+        deathsAll.count(now);
+    }
+
+    /** Deaths out of treatment within the follow-up window, and deaths in the recovery community. */
+    void diedAfterExit(double now) {
+        deathsAfterExit.count(now);
+        deathsAll.count(now);
+    }
+
+    /** A re-presentation: counted against the completion indicator if within six months of a completion. */
+    void representing(Client c, double now) {
+        if (!Double.isNaN(c.lastCompletionTime) && now - c.lastCompletionTime <= SIX_MONTHS && c.lastCompletionPeriod >= 0) {
+            representedWithin6m[c.lastCompletionPeriod][c.group.ordinal()]++;
+            c.lastCompletionTime = Double.NaN;
+        }
+    }
+
+    // ---------------------------------------------------------------- periods (years)
+
+    private int period(double t) {
+        if (!window.contains(t)) return -1;
+        int p = (int) Math.floor((t - window.start()) / periodLength);
+        return p < periodStarts.length ? p : -1;
+    }
+
+    /** At the start of a period everyone already in treatment is seen in it. */
+    void periodStarted(List<PathwayState> pathways, double now) {
+        for (PathwayState p : pathways) {
+            if (!p.isTreatment()) continue;
+            for (Client c : p.members()) markSeen(c, now);
+        }
+    }
+
+    private void markSeen(Client c, double now) {
+        int period = period(now);
+        if (period < 0 || c.lastSeenPeriod == period) return;
+        c.lastSeenPeriod = period;
+        seen[period]++;
+        seenByGroup[period][c.group.ordinal()]++;
+    }
+
+    // ---------------------------------------------------------------- results
+
+    ReplicationResult results(int replication, List<PathwayState> pathways, Level assessors, Budget budget) {
+        double end = window.end();
+        List<Level> all = new ArrayList<>(List.of(assessors, waitingList, longStayers, caseloadPerWorker, keyworkerFte));
+        for (PathwayState p : pathways) all.addAll(List.of(p.occupancy, p.waiting, p.fte, p.places, p.perFte));
+        all.addAll(List.of(inTreatmentByGroup));
+        all.addAll(List.of(longStayersByGroup));
+        all.addAll(List.of(shortStayersByGroup));
+        for (Level l : all) l.advance(end);
+
+        double years = window.years();
+        double inTreatment = 0;
+        double[] inTreatmentMonthly = new double[window.months()];
+        for (PathwayState p : pathways) {
+            if (!p.isTreatment()) continue;
+            inTreatment += p.occupancy.mean();
+            double[] m = p.occupancy.monthlyMeans();
+            for (int i = 0; i < m.length; i++) inTreatmentMonthly[i] += m[i];
+        }
+        double spend = budget.spend(years);
+
+        Map<String, Double> r = new LinkedHashMap<>();
+        r.put(Metrics.REFERRALS_PER_MONTH, referrals.total() / window.months());
+        r.put(Metrics.LEAVERS_PER_MONTH, leavers.total() / window.months());
+        r.put(Metrics.REPRESENTATIONS_PER_YEAR, representations.perYear());
+        r.put(Metrics.IN_TREATMENT_MEAN, inTreatment);
+        r.put(Metrics.WAITING_LIST_MEAN, waitingList.mean());
+        r.put(Metrics.WAIT_DAYS_MEAN, ratio(waitDays.total(), starts.total()));
+        r.put(Metrics.PCT_WAITING_OVER_21D, 100 * ratio(waitedOver21.total(), referrals.total()));
+        r.put(Metrics.WAITED_OVER_21D_PER_YEAR, waitedOver21.perYear());
+        r.put(Metrics.ASSESSMENT_WAIT_DAYS_MEAN, ratio(assessmentWaitDays.total(), assessmentStarts.total()));
+        r.put(Metrics.ASSESSMENT_DROPAWAYS_PER_YEAR, dropaways.perYear());
+        r.put(Metrics.SEEN_PER_YEAR, mean(seen));
+        r.put(Metrics.STARTS_PER_YEAR, starts.perYear());
+        r.put(Metrics.COMPLETIONS_PER_YEAR, completions.perYear());
+        r.put(Metrics.DROPOUTS_PER_YEAR, dropouts.perYear());
+        r.put(Metrics.TRANSFERS_PER_YEAR, transfers.perYear());
+        double exits = 0;
+        double successful = 0;
+        for (int g = 0; g < GROUPS; g++) {
+            exits += treatmentExitsByGroup[g].total();
+            successful += successfulExitsByGroup[g].total();
+        }
+        r.put(Metrics.PCT_EXITS_SUCCESSFUL, 100 * ratio(successful, exits));
+        int alcohol = Group.ALCOHOL.ordinal();
+        r.put(Metrics.PCT_EXITS_SUCCESSFUL_ALCOHOL, 100 * ratio(successfulExitsByGroup[alcohol].total(),
+                treatmentExitsByGroup[alcohol].total()));
+        r.put(Metrics.DEATHS_PER_YEAR, deathsAll.perYear());
+        r.put(Metrics.DEATHS_IN_TREATMENT_PER_YEAR, deathsInTreatment.perYear());
+        r.put(Metrics.DEATHS_AFTER_EXIT_PER_YEAR, deathsAfterExit.perYear());
+        r.put(Metrics.DEATHS_WHILE_WAITING_PER_YEAR, deathsWhileWaiting.perYear());
+        r.put(Metrics.CASELOAD_PER_WORKER_MEAN, caseloadPerWorker.mean());
+        r.put(Metrics.KEYWORKER_FTE_MEAN, keyworkerFte.mean());
+        r.put(Metrics.CNR_OPIATE, completionNonRepresentation(Group.OPIATE));
+        r.put(Metrics.CNR_NON_OPIATE, completionNonRepresentation(Group.NON_OPIATE, Group.NON_OPIATE_AND_ALCOHOL));
+        r.put(Metrics.CNR_ALCOHOL, completionNonRepresentation(Group.ALCOHOL));
+        r.put(Metrics.PCT_IN_TREATMENT_4Y, 100 * ratio(longStayers.mean(), inTreatment));
+        int opiate = Group.OPIATE.ordinal();
+        r.put(Metrics.PCT_OPIATE_4Y, 100 * ratio(longStayersByGroup[opiate].mean(), inTreatmentByGroup[opiate].mean()));
+        r.put(Metrics.PCT_ALCOHOL_UNDER_6M, 100 * ratio(shortStayersByGroup[alcohol].mean(), inTreatmentByGroup[alcohol].mean()));
+        for (Group g : Group.values()) {
+            r.put(Metrics.PCT_GROUP_PREFIX + g.key(), 100 * ratio(inTreatmentByGroup[g.ordinal()].mean(), inTreatment));
+        }
+        r.put(Metrics.SPEND_PER_YEAR, spend / years);
+        r.put(Metrics.COST_PER_COMPLETION, ratio(spend, completions.total()));
+        for (PathwayState p : pathways) {
+            String n = p.spec.name();
+            r.put(Metrics.IN_TREATMENT_PREFIX + n, p.occupancy.mean());
+            r.put(Metrics.PATHWAY_WAITING_PREFIX + n, p.waiting.mean());
+            r.put(Metrics.ENTRIES_PREFIX + n, p.entries.perYear());
+            r.put(Metrics.STAY_PREFIX + n, ratio(p.stayDays.total(), p.stays.total()));
+            if (p.isCaseload()) r.put(Metrics.CASELOAD_PREFIX + n, p.perFte.mean()); // no staff ratio elsewhere
+            r.put(Metrics.PATHWAY_COMPLETIONS_PREFIX + n, p.completions.perYear());
+            r.put(Metrics.PATHWAY_SPEND_PREFIX + n, Budget.spend(p) / years);
+        }
+
+        Map<String, double[]> monthly = new LinkedHashMap<>();
+        monthly.put(Metrics.M_IN_TREATMENT, inTreatmentMonthly);
+        monthly.put(Metrics.M_WAITING_LIST, waitingList.monthlyMeans());
+        monthly.put(Metrics.M_CASELOAD_PER_WORKER, caseloadPerWorker.monthlyMeans());
+        monthly.put(Metrics.M_KEYWORKER_FTE, keyworkerFte.monthlyMeans());
+        monthly.put(Metrics.M_REFERRALS, referrals.monthly());
+        monthly.put(Metrics.M_COMPLETIONS, completions.monthly());
+        monthly.put(Metrics.M_DEATHS, deathsAll.monthly());
+        monthly.put(Metrics.M_SPEND, budget.monthlySpend());
+        // Overflow (e.g. absurd staff numbers) is as undefined as a division by zero: one marker, NaN.
+        r.replaceAll((k, v) -> Double.isFinite(v) ? v : Double.NaN);
+        for (double[] series : monthly.values()) {
+            for (int i = 0; i < series.length; i++) if (!Double.isFinite(series[i])) series[i] = Double.NaN;
+        }
+        return new ReplicationResult(replication, r, monthly);
+    }
+
+    /**
+     * The national indicator, pooled over the reporting years that have six months of
+     * follow-up inside the window (all years if none has).
+     */
+    private double completionNonRepresentation(Group... groups) {
+        List<Integer> eligible = new ArrayList<>();
+        for (int p = 0; p < periodStarts.length; p++) {
+            if (periodStarts[p] + periodLength + SIX_MONTHS <= window.end() + 1e-9) eligible.add(p);
+        }
+        if (eligible.isEmpty()) for (int p = 0; p < periodStarts.length; p++) eligible.add(p);
+        double num = 0;
+        double den = 0;
+        for (int p : eligible) {
+            for (Group g : groups) {
+                num += completionsByGroup[p][g.ordinal()] - representedWithin6m[p][g.ordinal()];
+                den += seenByGroup[p][g.ordinal()];
+            }
+        }
+        return den > 0 ? 100 * num / den : Double.NaN;
+    }
+
+    /** a / b, or NaN when nothing was counted: a mean of nothing is undefined, not 0 (reports show it as such). */
+    private static double ratio(double a, double b) {
+        return b > 0 ? a / b : Double.NaN;
+    }
+
+    private static double mean(int[] xs) {
+        double s = 0;
+        for (int x : xs) s += x;
+        return xs.length > 0 ? s / xs.length : Double.NaN;
+    }
+}

@@ -1,0 +1,165 @@
+package org.caseload.model;
+
+import java.util.ArrayDeque;
+import org.caseload.engine.Engine;
+import org.caseload.engine.RandomStreams;
+import org.caseload.scenario.Complexity;
+import org.caseload.scenario.Group;
+import org.caseload.scenario.Readiness;
+import org.caseload.scenario.Scenario;
+import umontreal.ssj.rng.RandomStream;
+
+/**
+ * Referrals and assessment: new clients arriving at a time-varying rate, every referral (new
+ * or re-presenting) queueing for one of a pool of assessors, dropping away or dying while
+ * waiting, and being routed to a pathway when assessed.
+ */
+final class Referrals {
+    /** The national waiting standard: treatment should start within 21 days of referral. */
+    static final double STANDARD_WAIT_DAYS = 21;
+
+    private final Scenario scenario;
+    private final Engine engine;
+    private final Window window;
+    private final Arrivals arrivals;
+    private final RandomStream arrivalStream;
+    private final RandomStream thinningStream;
+    private final RandomStreams.Sequence clientStreams;
+    private final Routing routing;
+    private final Recorder recorder;
+    private final Mortality mortality;
+    private final Journey journey;
+
+    private final ArrayDeque<Client> queue = new ArrayDeque<>();
+    private int queued;
+    private int busy;
+    /** Assessors funded: set by the budget. */
+    final Level assessors;
+    private int created;
+
+    Referrals(Scenario scenario, Engine engine, Window window, RandomStream arrivalStream, RandomStream thinningStream,
+              RandomStreams.Sequence clientStreams, Routing routing, Recorder recorder, Mortality mortality, Journey journey) {
+        this.scenario = scenario;
+        this.engine = engine;
+        this.window = window;
+        this.arrivals = new Arrivals(scenario.arrivals(), window);
+        this.arrivalStream = arrivalStream;
+        this.thinningStream = thinningStream;
+        this.clientStreams = clientStreams;
+        this.routing = routing;
+        this.recorder = recorder;
+        this.mortality = mortality;
+        this.journey = journey;
+        this.assessors = new Level(window);
+        assessors.set(0, scenario.assessment().workers());
+    }
+
+    // ---------------------------------------------------------------- arrivals
+
+    /** Schedules the first new referral after {@code now}; each schedules the next. */
+    void scheduleNextArrival(double now) {
+        double max = arrivals.maxRatePerDay();
+        if (max <= 0) return;
+        double t = now;
+        // Thinning (Lewis & Shedler): candidates at the maximum rate, each kept with
+        // probability rate(t)/max. Candidates are common to scenarios with the same maximum.
+        while (true) {
+            t += -Math.log(arrivalStream.nextDouble()) / max;
+            if (t >= window.end()) return;
+            double keep = thinningStream.nextDouble();
+            if (keep * max <= arrivals.ratePerDay(t)) break;
+        }
+        final double arrival = t;
+        engine.at(arrival, Engine.Priority.CLIENT, () -> {
+            Client c = newClient(clientStreams.next());
+            created++;
+            refer(c);
+            scheduleNextArrival(arrival);
+        });
+    }
+
+    /** A new person: four uniforms (group, complexity, readiness, previous episodes). */
+    private Client newClient(RandomStream s) {
+        Scenario.ClientMix mix = scenario.clients();
+        Group g = Group.values()[Shares.pick(mix.groupShares(), s.nextDouble())];
+        Complexity c = Complexity.values()[Shares.pick(mix.complexityShares()[g.ordinal()], s.nextDouble())];
+        Readiness r = s.nextDouble() < mix.readyToChange()[g.ordinal()] ? Readiness.LIKELY : Readiness.UNLIKELY;
+        int prev = Shares.pick(mix.previousEpisodesShares()[g.ordinal()], s.nextDouble());
+        return new Client(s, g, c, r, prev);
+    }
+
+    // ---------------------------------------------------------------- referral and assessment
+
+    /** A referral: four uniforms (assessment patience, service time, route, death while waiting). */
+    void refer(Client c) {
+        double now = engine.now();
+        c.beginJourney(now, engine.after(STANDARD_WAIT_DAYS, () -> recorder.waitedOver21Days(engine.now())));
+        recorder.referred(c, now);
+        double uPatience = c.u();
+        double uService = c.u();
+        double uRoute = c.u();
+        double uDeath = c.u();
+        Scenario.Assessment a = scenario.assessment();
+        double service = a.serviceDays().quantile(uService);
+        if (busy < (int) assessors.value()) {
+            startAssessment(c, service, uRoute);
+            return;
+        }
+        c.enter(Stage.WAITING_FOR_ASSESSMENT);
+        queue.addLast(c);
+        queued++;
+        journey.waitingChanged();
+        c.queuedServiceDays = service;
+        c.routeUniform = uRoute;
+        mortality.deathWhileWaiting(c, uDeath, () -> queued--);
+        if (a.patienceDays() != null) {
+            c.own(engine.after(a.patienceDays().quantile(uPatience), () -> {
+                queued--;
+                journey.waitingChanged();
+                recorder.droppedAway(engine.now());
+                journey.leave(c, Exit.DROPPED_AWAY, false);
+            }));
+        }
+    }
+
+    private void startAssessment(Client c, double service, double uRoute) {
+        double now = engine.now();
+        c.enter(Stage.IN_ASSESSMENT);
+        busy++;
+        recorder.assessmentStarted(now, now - c.referralTime);
+        c.own(engine.after(service, () -> {
+            busy--;
+            pullQueue();
+            journey.admit(c, routing.route(c, uRoute));
+        }));
+    }
+
+    /**
+     * Starts assessments while assessors are free. People who left the queue (died or
+     * dropped away) are still in the deque and are skipped here. Someone who dropped away,
+     * re-presented and is waiting again is served from whichever of their places comes first
+     * (their old one if it is still in the deque): kept so that outputs stay as they were.
+     */
+    void pullQueue() {
+        while (busy < (int) assessors.value() && !queue.isEmpty()) {
+            Client next = queue.pollFirst();
+            if (next.stage() != Stage.WAITING_FOR_ASSESSMENT) continue;
+            queued--;
+            journey.waitingChanged();
+            startAssessment(next, next.queuedServiceDays, next.routeUniform);
+        }
+    }
+
+    /** Clients created by referral so far. */
+    int created() {
+        return created;
+    }
+
+    int waiting() {
+        return queued;
+    }
+
+    int inAssessment() {
+        return busy;
+    }
+}

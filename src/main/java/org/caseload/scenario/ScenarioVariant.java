@@ -1,0 +1,74 @@
+package org.caseload.scenario;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A scenario with some numeric values changed, built the way {@code --set path=value} builds
+ * one (override the resolved tree, then read and validate it whole), so a value chosen by a
+ * sweep or drawn for an uncertainty analysis is checked exactly like one written in a file.
+ */
+public final class ScenarioVariant {
+    private ScenarioVariant() {
+    }
+
+    /**
+     * @param tree   the resolved tree of a scenario (after {@code extends} and {@code --set})
+     * @param values path → value, applied in order
+     * @throws ScenarioException if a path does not exist or a value is refused
+     */
+    public static Scenario apply(MapNode tree, Map<String, Double> values) {
+        return ScenarioReader.read(override(tree, values));
+    }
+
+    /** The tree with the values written in (not validated). */
+    public static MapNode override(MapNode tree, Map<String, Double> values) {
+        MapNode t = tree;
+        for (Map.Entry<String, Double> e : values.entrySet()) t = ScenarioFiles.override(t, e.getKey() + "=" + text(e.getValue()));
+        return t;
+    }
+
+    /**
+     * The number at a dotted path of the tree.
+     *
+     * @throws ScenarioException (naming {@code at} and {@code field}) if the path does not
+     *                           exist or does not hold a number
+     */
+    public static double numberAt(MapNode tree, String path, Source at, String field) {
+        ConfigNode node = tree;
+        String[] parts = path.split("\\.", -1);
+        StringBuilder soFar = new StringBuilder();
+        for (String part : parts) {
+            String parent = soFar.toString();
+            if (soFar.length() > 0) soFar.append('.');
+            soFar.append(part);
+            if (node instanceof MapNode m) {
+                ConfigNode child = m.get(part);
+                if (child == null) {
+                    String hint = Suggestions.closest(part, m.entries().keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+                    throw new ScenarioException(at, field, "'" + path + "' does not exist: no field '" + part + "'"
+                            + (parent.isEmpty() ? "" : " in '" + parent + "'") + hint);
+                }
+                node = child;
+            } else if (node instanceof ListNode l) {
+                if (!part.matches("[0-9]{1,9}") || Integer.parseInt(part) >= l.items().size()) {
+                    throw new ScenarioException(at, field, "'" + path + "' does not exist: '" + parent + "' is a list of "
+                            + l.items().size() + " element(s); use an index from 0");
+                }
+                node = l.items().get(Integer.parseInt(part));
+            } else {
+                throw new ScenarioException(at, field, "'" + path + "' does not exist: '" + parent + "' is a single value");
+            }
+        }
+        if (!(node instanceof ScalarNode s) || s.kind() != ScalarNode.Kind.NUMBER) {
+            throw new ScenarioException(at, field, "'" + path + "' is " + node.describe() + ", not a number");
+        }
+        return Double.parseDouble(s.text());
+    }
+
+    /** A number as a scenario value: whole numbers without ".0", others in full precision. */
+    public static String text(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+        return BigDecimal.valueOf(v).stripTrailingZeros().toString();
+    }
+}

@@ -1,0 +1,111 @@
+package org.caseload.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.caseload.engine.RandomStreams;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
+import org.caseload.scenario.Scenario;
+import org.caseload.scenario.ScenarioReader;
+import org.caseload.scenario.UncertainParameter;
+import org.caseload.scenario.UncertaintyReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The two-level Monte Carlo recovers a known split. On an open (M/M/∞) pathway with mean
+ * stay S ~ uniform(20, 60) days, the true mean number in treatment is λS (Little), so the
+ * parameter variance is λ² Var(S); the simulation noise of a time average over T days is,
+ * for exponential stays, 2λS²/T × (1 − S/T × (1 − e^(−T/S))), averaged over S.
+ */
+class PsaTest {
+    private static final Path OPEN = Path.of("src/test/resources/analysis/open-stay.yaml");
+    private static final int K = 32;
+    private static final int R = 4;
+
+    @Test
+    void varianceSplitRecoversTheAnalyticParameterAndNoiseVariances() {
+        ScenarioReader.Loaded l = ScenarioReader.load(OPEN, List.of());
+        Scenario s = l.scenario();
+        List<UncertainParameter> params = UncertaintyReader.read(l.tree());
+        List<Metric> metrics = Metrics.forPathways(s.pathways().keySet()).stream()
+                .filter(m -> m.name().equals(Metrics.IN_TREATMENT_MEAN)).toList();
+        Psa psa;
+        RandomStreams streams = RandomStreams.fromSeed(2007);
+        try (Evaluator e = new Evaluator(streams, 2)) {
+            psa = Psa.run(List.of(new Psa.Input(s.name(), l.tree())), params, ParameterSampler.Method.LHS, K, R, metrics,
+                    streams, e, () -> { });
+        }
+        double lambda = 60 / (365.25 / 12);
+        double t = 60 * 365.25 / 12;
+        double parameterVariance = lambda * lambda * 40 * 40 / 12.0;
+        double noise = expectedNoise(lambda, t, 20, 60);
+
+        VarianceSplit split = VarianceSplit.estimate(psa.outputs(0, 0));
+        ChiSquaredDistribution between = new ChiSquaredDistribution(null, K - 1);
+        double lo = split.parameters() * (K - 1) / between.inverseCumulativeProbability(0.975);
+        double hi = split.parameters() * (K - 1) / between.inverseCumulativeProbability(0.025);
+        assertTrue(parameterVariance >= lo && parameterVariance <= hi,
+                "parameter variance " + parameterVariance + " outside the 95% interval " + lo + " to " + hi);
+        int df = K * (R - 1);
+        ChiSquaredDistribution within = new ChiSquaredDistribution(null, df);
+        double nlo = split.noisePerReplication() * df / within.inverseCumulativeProbability(0.975);
+        double nhi = split.noisePerReplication() * df / within.inverseCumulativeProbability(0.025);
+        assertTrue(noise >= nlo && noise <= nhi, "noise variance " + noise + " outside the 95% interval " + nlo + " to " + nhi);
+        assertEquals(split.noisePerReplication() / R, split.noiseInSampleMeans(), 1e-9);
+
+        PsaSummary.Row row = PsaSummary.scenarioRows(psa).get(0);
+        assertTrue(lambda * 40 >= row.ciLow() && lambda * 40 <= row.ciHigh(),
+                "Little: " + lambda * 40 + " outside " + row.ciLow() + " to " + row.ciHigh());
+        // The 95% uncertainty interval of λS is λ × [21, 59]; the sample means add a little noise.
+        assertEquals(lambda * 21, row.uiLow(), 3);
+        assertEquals(lambda * 59, row.uiHigh(), 3);
+    }
+
+    /** E over S ~ uniform(a, b) of the variance of an M/M/∞ time average over [0, t] from stationarity. */
+    static double expectedNoise(double lambda, double t, double a, double b) {
+        int n = 2000;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double s = a + (b - a) * (i + 0.5) / n;
+            sum += 2 * lambda * s * s / t * (1 - s / t * (1 - Math.exp(-t / s)));
+        }
+        return sum / n;
+    }
+
+    @Test
+    void theSplitOfAKnownTableIsExact() {
+        // Two samples with means 1 and 3 (between variance 2), within variance 1 with 2 replications each.
+        double[][] y = {{0.29289321881345254, 1.7071067811865475}, {2.2928932188134525, 3.7071067811865475}};
+        VarianceSplit v = VarianceSplit.estimate(y);
+        assertEquals(1, v.noisePerReplication(), 1e-12);
+        assertEquals(0.5, v.noiseInSampleMeans(), 1e-12);
+        assertEquals(1.5, v.parameters(), 1e-12);
+        assertEquals(75, v.pctParameters(), 1e-9);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ParameterSampler.Method.class)
+    void everyOneDimensionalProjectionIsStratified(ParameterSampler.Method method) {
+        int n = 64;
+        double[][] u = ParameterSampler.unitPoints(method, n, 5, ParameterSampler.stream(RandomStreams.fromSeed(3), 1L << 60));
+        for (int j = 0; j < 5; j++) {
+            int[] cells = new int[n];
+            for (double[] p : u) {
+                assertTrue(p[j] > 0 && p[j] < 1);
+                cells[(int) (p[j] * n)]++;
+            }
+            int[] ones = new int[n];
+            java.util.Arrays.fill(ones, 1);
+            assertArrayEquals(ones, cells, method + ", coordinate " + j);
+        }
+        double[][] again = ParameterSampler.unitPoints(method, n, 5, ParameterSampler.stream(RandomStreams.fromSeed(3), 1L << 60));
+        assertTrue(java.util.Arrays.deepEquals(u, again), "same seed, same points");
+    }
+}

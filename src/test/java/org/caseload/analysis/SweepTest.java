@@ -1,0 +1,89 @@
+package org.caseload.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.caseload.engine.RandomStreams;
+import org.caseload.fault.InputException;
+import org.caseload.results.Metrics;
+import org.caseload.scenario.ScenarioReader;
+import org.caseload.stats.ConfidenceInterval;
+import org.junit.jupiter.api.Test;
+
+class SweepTest {
+    private static final Path QUEUE = Path.of("src/test/resources/validation/queue.yaml");
+
+    private static Sweep workers;
+
+    /** The 11-to-15-assessor sweep, shared by the tests that only read it. */
+    static synchronized Sweep workers() {
+        if (workers == null) workers = sweep("assessment.workers=11:15:1", 6, 2);
+        return workers;
+    }
+
+    static Sweep sweep(String vary, int replications, int threads) {
+        ScenarioReader.Loaded l = ScenarioReader.load(QUEUE, List.of("horizon_months=36"));
+        try (Evaluator e = new Evaluator(RandomStreams.fromSeed(77), threads)) {
+            return Sweep.run(l.tree(), l.scenario(), List.of(Axis.parse(vary)), replications, e, () -> { });
+        }
+    }
+
+    /** Metamorphic: more assessors never lengthen the assessment wait; consecutive levels are paired (CRN). */
+    @Test
+    void moreAssessorsNeverLengthenTheWaitAlongTheCurve() {
+        Sweep s = workers();
+        int m = s.metricIndex(Metrics.ASSESSMENT_WAIT_DAYS_MEAN);
+        for (int l = 1; l < s.levelCount(); l++) {
+            ConfidenceInterval d = ConfidenceInterval.student(Stats.minus(s.values(l, m), s.values(l - 1, m)), 0.95);
+            assertTrue(d.low() <= 0, "level " + l + " waits longer than level " + (l - 1) + ": " + d);
+        }
+        List<SweepSummary.Row> rows = SweepSummary.rows(s, 0.05);
+        SweepSummary.Row last = rows.stream().filter(r -> r.metric().name().equals(Metrics.ASSESSMENT_WAIT_DAYS_MEAN)
+                && r.level() == s.levelCount() - 1).findFirst().orElseThrow();
+        assertEquals("better", last.verdict().label(), "15 assessors against 11: " + last.vsReference().difference());
+    }
+
+    @Test
+    void goalSeekFindsTheFirstLevelWhoseBoundMeetsTheTarget() {
+        Sweep s = workers();
+        Target t = Target.parse("assessment_queue_wait_days_mean<=0.5", List.of(Metrics.ASSESSMENT_WAIT_DAYS_MEAN));
+        SweepSummary.Goal g = SweepSummary.goalSeek(s, t).get(0);
+        int m = s.metricIndex(Metrics.ASSESSMENT_WAIT_DAYS_MEAN);
+        assertNotNull(g.level(), g.sentence());
+        assertTrue(g.level() > 0, "choose a target the first level misses: " + g.sentence());
+        assertTrue(g.bound() <= 0.5, g.sentence());
+        for (int l = 0; l < g.level(); l++) {
+            double[] v = s.values(l, m);
+            double bound = Stats.mean(v) + Stats.t(v.length, 0.95) * Stats.se(v);
+            assertTrue(bound > 0.5, "level " + l + " already met the target: " + g.sentence());
+        }
+        assertTrue(g.sentence().contains("workers"), g.sentence());
+    }
+
+    @Test
+    void sameResultsWhateverTheThreadCount() {
+        Sweep one = sweep("assessment.workers=12:13:1", 3, 1);
+        Sweep three = sweep("assessment.workers=12:13:1", 3, 3);
+        for (int l = 0; l < one.levelCount(); l++) {
+            for (int m = 0; m < one.metrics().size(); m++) {
+                assertTrue(java.util.Arrays.equals(one.values(l, m), three.values(l, m)));
+            }
+        }
+    }
+
+    @Test
+    void axesAreParsedInDecimalsAndCheckedFirst() {
+        assertEquals(List.of(0.0, 0.1, 0.2, 0.3), Axis.parse("x=0:0.3:0.1").levels());
+        assertEquals(List.of(0.0, -10.0, -20.0), Axis.parse("x=0:-25:-10").levels());
+        assertThrows(InputException.class, () -> Axis.parse("x=0:10:-1"));
+        assertThrows(InputException.class, () -> Axis.parse("x=0:10:0"));
+        assertThrows(InputException.class, () -> Axis.parse("x=0:ten:1"));
+        assertThrows(InputException.class, () -> Axis.parse("x=0:10"));
+        InputException e = assertThrows(InputException.class, () -> sweep("assessment.workers=10:11.5:0.5", 2, 1));
+        assertTrue(e.getMessage().contains("assessment.workers=10.5"), e.getMessage());
+    }
+}
