@@ -3,7 +3,6 @@
 'use strict';
 (function () {
   var form = document.getElementById('whatif');
-  var baseline = document.getElementById('baseline');
   var runButton = document.getElementById('run');
   var cancelButton = document.getElementById('cancel');
   var progress = document.getElementById('progress');
@@ -11,8 +10,8 @@
   var answer = document.getElementById('answer');
   var current = null;
 
-  // Choosing another baseline reloads the form with its values (the Load button does the same without scripts).
-  baseline.addEventListener('change', function () { document.getElementById('baseline-form').submit(); });
+  // Choosing another baseline does nothing until Load is pressed: moving through the list with the
+  // arrow keys must not reload the page under the user (WCAG 3.2.2, on input).
 
   function clearErrors() {
     form.querySelectorAll('.error').forEach(function (e) { e.textContent = ''; });
