@@ -59,7 +59,10 @@ public final class Evaluator implements AutoCloseable {
                 fs.add(pool.submit(() -> {
                     ReplicationResult res = new TreatmentSystem(p.scenario(), streams, substream).run();
                     double[] v = new double[metrics.size()];
-                    for (int m = 0; m < v.length; m++) v[m] = res.metric(metrics.get(m));
+                    for (int m = 0; m < v.length; m++) {
+                        Double x = res.metrics().get(metrics.get(m));
+                        v[m] = x == null ? Double.NaN : x; // not reported for this point: undefined
+                    }
                     replicationDone.run();
                     return v;
                 }));

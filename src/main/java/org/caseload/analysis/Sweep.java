@@ -54,7 +54,7 @@ public final class Sweep {
                 points.add(new Evaluator.Point(variant(tree, values), 0, replications));
             }
         }
-        List<Metric> metrics = Metrics.forPathways(base.pathways().keySet());
+        List<Metric> metrics = AnalysisMetrics.of(List.of(base));
         List<double[][]> data = evaluator.run(points, metrics.stream().map(Metric::name).toList(), replicationDone);
         return new Sweep(axes, metrics, data);
     }

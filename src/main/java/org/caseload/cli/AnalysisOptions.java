@@ -1,11 +1,9 @@
 package org.caseload.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.caseload.analysis.ParameterSampler;
-import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.scenario.UncertainParameter;
 import org.caseload.scenario.UncertaintyReader;
@@ -27,24 +25,6 @@ final class AnalysisOptions {
                     + "), got " + samples);
         }
         return m;
-    }
-
-    static void checkDistinctNames(List<Scenario> scenarios, List<Path> files) {
-        for (int i = 0; i < scenarios.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (scenarios.get(i).name().equals(scenarios.get(j).name())) {
-                    throw new UserException(files.get(i) + " and " + files.get(j) + " have the same name '"
-                            + scenarios.get(i).name() + "'; give each scenario its own name");
-                }
-            }
-        }
-    }
-
-    /** Pathway metrics are analysed only for pathways every scenario has. */
-    static List<String> commonPathways(List<Scenario> scenarios) {
-        List<String> common = new ArrayList<>(scenarios.get(0).pathways().keySet());
-        for (Scenario s : scenarios) common.retainAll(s.pathways().keySet());
-        return common;
     }
 
     /**

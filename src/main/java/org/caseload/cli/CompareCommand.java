@@ -3,6 +3,7 @@ package org.caseload.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,7 +13,11 @@ import org.caseload.report.ComparisonFile;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.PlainWords;
+import org.caseload.report.Assumptions;
+import org.caseload.report.ReportCharts;
 import org.caseload.report.Reports;
+import org.caseload.report.SummaryCard;
+import org.caseload.report.XlsxReport;
 import org.caseload.report.RunFiles;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
@@ -35,8 +40,8 @@ import picocli.CommandLine.Spec;
         description = {"Compare alternatives with a baseline: paired differences under common random numbers, "
                 + "Holm-corrected p-values and a verdict per metric.",
                 "Writes comparison.csv, the run files for every scenario (replications.csv, summary.csv, monthly.csv), "
-                        + "manifest.json, charts/ and report.html into DIR (default results/<baseline>-vs-<alternative>/), "
-                        + "and prints a plain-words summary."})
+                        + "manifest.json, charts/, report.html and report.xlsx into DIR (default results/<baseline>-vs-<alternative>/), "
+                        + "and prints a summary card."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -103,6 +108,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> altDescriptions = scenarios.subList(1, scenarios.size()).stream().map(Scenario::description).toList();
         List<String> words = PlainWords.summarise(rows, altNames, altDescriptions);
         int n = results.get(0).replications().size();
+        List<String> card = SummaryCard.compare(rows, altNames, altDescriptions, scenarios.get(0).name(), n);
         od.write(folder -> {
             ComparisonFile.write(folder.resolve("comparison.csv"), rows);
             RunFiles.writeAll(folder, results);
@@ -114,14 +120,23 @@ final class CompareCommand implements Callable<Integer> {
                 m.scenario(scenarios.get(i).name(), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());
             }
             m.write(folder.resolve("manifest.json"));
-            Map<String, byte[]> charts = Reports.monthlyCharts(folder, results);
-            byte[] diff = Reports.differenceChart(folder, rows);
-            Reports.RunInfo info = new Reports.RunInfo("caseload compare " + String.join(" ", files.stream().map(Path::toString).toList()),
-                    run.execution.seed, n, !independentStreams, run.precisionNote);
-            RunCommand.write(folder.resolve("report.html"), Reports.compareReport(info, scenarios, rows, words, diff, charts, alpha));
+            List<ReportCharts.Chart> charts = ReportCharts.monthly(folder, results, scenarios);
+            Map<String, String> leftOut = new LinkedHashMap<>();
+            ReportCharts.Chart diff = ReportCharts.differences(folder, rows, leftOut);
+            Reports.RunInfo info = new Reports.RunInfo(Reproduce.command(spec, run, n), run.execution.seed, n, !independentStreams,
+                    run.precisionNote, files);
+            RunCommand.write(folder.resolve("report.html"),
+                    Reports.compareReport(info, scenarios, rows, card, words, diff, leftOut, charts, alpha));
+            List<Assumptions.Sources> sources = new ArrayList<>();
+            for (int i = 0; i < scenarios.size(); i++) sources.add(Assumptions.read(scenarios.get(i).name(), files.get(i)));
+            XlsxReport.write(folder.resolve("report.xlsx"), results, rows, sources);
         });
         od.commit();
-        for (String w : words) stdout.println(w);
+        // The summary card comes first; the detail is in report.html and the CSV files.
+        for (String line : card) stdout.println(line);
+        stdout.println();
+        stdout.println(SummaryCard.MEANING);
+        stdout.println();
         stdout.printf("%d scenarios x %d replications in %.1f s -> %s%n", scenarios.size(), n, wall, dir);
         stdout.flush();
     }

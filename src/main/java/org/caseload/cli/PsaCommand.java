@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.caseload.analysis.AnalysisMetrics;
 import org.caseload.analysis.Evaluator;
 import org.caseload.analysis.ParameterSampler;
 import org.caseload.analysis.Psa;
@@ -75,50 +76,59 @@ final class PsaCommand implements Callable<Integer> {
         ParameterSampler.Method method = AnalysisOptions.method(sampling, samples);
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
-        AnalysisOptions.checkDistinctNames(scenarios, files);
+        ScenarioOptions.requireDistinctNames(loaded, files);
         List<UncertainParameter> params = AnalysisOptions.sharedParameters(loaded, files);
-        List<Metric> metrics = Metrics.forPathways(AnalysisOptions.commonPathways(scenarios));
+        List<Metric> metrics = AnalysisMetrics.of(scenarios);
         String first = scenarios.get(0).name();
         Path dir = out != null ? out : Path.of("results", first + (scenarios.size() > 1 ? "-vs-" + scenarios.get(1).name() : "") + "-psa");
         List<Psa.Input> inputs = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) inputs.add(new Psa.Input(scenarios.get(i).name(), loaded.get(i).tree()));
         PrintWriter stdout = spec.commandLine().getOut();
-        long t0 = System.nanoTime();
-        Psa psa;
-        RandomStreams streams = RandomStreams.fromSeed(execution.seed);
-        try (Evaluator evaluator = new Evaluator(streams, execution.threads)) {
-            Progress progress = new Progress(spec.commandLine().getErr(), "psa", scenarios.size() * samples * replications, quiet.quiet);
-            psa = Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, progress::step);
-            progress.done();
+        // The output folder is checked and prepared before any simulation, as for run.
+        try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(files, loaded), spec.commandLine().getErr())) {
+            long t0 = System.nanoTime();
+            Psa psa;
+            RandomStreams streams = RandomStreams.fromSeed(execution.seed);
+            try (Evaluator evaluator = new Evaluator(streams, execution.threads)) {
+                Progress progress = new Progress(spec.commandLine().getErr(), "psa", scenarios.size() * samples * replications, quiet.quiet);
+                psa = Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, progress::step);
+                progress.done();
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            write(od, psa, loaded, method, wall, stdout);
         }
-        double wall = (System.nanoTime() - t0) / 1e9;
+        return 0;
+    }
+
+    private void write(OutputDirectory od, Psa psa, List<ScenarioReader.Loaded> loaded, ParameterSampler.Method method,
+                       double wall, PrintWriter stdout) {
+        String first = psa.scenarios().get(0);
         List<PsaSummary.Row> rows = PsaSummary.scenarioRows(psa);
         List<PsaSummary.Row> diffs = PsaSummary.differenceRows(psa);
         List<String> findings = findings(psa, rows, diffs);
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
-            PsaReport.writeSamples(od.path().resolve("psa.csv"), psa);
-            PsaReport.writeSummary(od.path().resolve("psa_summary.csv"), rows, null);
-            if (!diffs.isEmpty()) PsaReport.writeSummary(od.path().resolve("psa_differences.csv"), diffs, first);
+        od.write(dir -> {
+            PsaReport.writeSamples(dir.resolve("psa.csv"), psa);
+            PsaReport.writeSummary(dir.resolve("psa_summary.csv"), rows, null);
+            if (!diffs.isEmpty()) PsaReport.writeSummary(dir.resolve("psa_differences.csv"), diffs, first);
             Manifest m = new Manifest("psa", execution.seed, replications, execution.threads)
                     .put("samples", samples).put("sampling", method.name().toLowerCase(Locale.ROOT))
                     .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
             for (int i = 0; i < loaded.size(); i++) {
-                m.scenario(scenarios.get(i).name(), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());
+                m.scenario(psa.scenarios().get(i), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());
             }
-            m.write(od.path().resolve("manifest.json"));
-            Map<String, byte[]> charts = PsaReport.charts(od.path(), psa, diffs);
+            m.write(dir.resolve("manifest.json"));
+            Map<String, byte[]> charts = PsaReport.charts(dir, psa, diffs);
             String command = "caseload psa " + String.join(" ", files.stream().map(Path::toString).toList()) + " --samples "
                     + samples + " --replications " + replications + " --sampling " + sampling;
-            RunCommand.write(od.path().resolve("report.html"), PsaReport.html(new PsaReport.Info(command, execution.seed,
+            RunCommand.write(dir.resolve("report.html"), PsaReport.html(new PsaReport.Info(command, execution.seed,
                     method == ParameterSampler.Method.LHS ? "Latin hypercube" : "randomised Sobol points", replications, findings),
                     psa, rows, diffs, charts));
-            od.commit();
-        }
+        });
+        od.commit();
         for (String f : findings) stdout.println(f);
-        stdout.printf("%d scenario(s) x %d parameter sets x %d replications in %.1f s -> %s%n", scenarios.size(), samples,
-                replications, wall, dir);
+        stdout.printf("%d scenario(s) x %d parameter sets x %d replications in %.1f s -> %s%n", psa.scenarios().size(), samples,
+                replications, wall, od.requested());
         stdout.flush();
-        return 0;
     }
 
     /** Plain-words lines: per headline metric, the uncertainty and (for alternatives) the probability of being better or worse. */

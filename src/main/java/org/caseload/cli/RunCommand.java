@@ -13,7 +13,11 @@ import java.util.concurrent.Callable;
 import org.caseload.experiment.Experiment;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
+import org.caseload.report.Assumptions;
+import org.caseload.report.ReportCharts;
 import org.caseload.report.Reports;
+import org.caseload.report.SummaryCard;
+import org.caseload.report.XlsxReport;
 import org.caseload.report.RunFiles;
 import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.ScenarioReader;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code caseload run}: replicate scenarios and write tidy results, charts and a report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate each scenario with replications and write replications.csv, summary.csv, "
-                + "monthly.csv, manifest.json, charts/ and report.html.",
+                + "monthly.csv, manifest.json, charts/, report.html and report.xlsx, and print a summary card.",
                 "One scenario writes into DIR (default results/<scenario name>/); several write into DIR/<name>/ "
                         + "(default results/<name>/)."})
 final class RunCommand implements Callable<Integer> {
@@ -78,17 +82,22 @@ final class RunCommand implements Callable<Integer> {
                             .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
                     if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications().size());
                     m.write(dir.resolve("manifest.json"));
-                    Map<String, byte[]> charts = Reports.monthlyCharts(dir, List.of(result));
-                    Reports.RunInfo info = new Reports.RunInfo("caseload run " + files.get(index), run.execution.seed,
-                            result.replications().size(), true, run.precisionNote);
+                    List<ReportCharts.Chart> charts = ReportCharts.monthly(dir, List.of(result), List.of(l.scenario()));
+                    Reports.RunInfo info = new Reports.RunInfo(Reproduce.command(spec, run, result.replications().size()),
+                            run.execution.seed, result.replications().size(), true, run.precisionNote, List.of(files.get(index)));
                     write(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
+                    XlsxReport.write(dir.resolve("report.xlsx"), List.of(result), null,
+                            List.of(Assumptions.read(name, files.get(index))));
                 });
                 od.commit();
+                for (String line : SummaryCard.run(result)) stdout.println(line);
                 stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications().size(), wall, od.requested());
             }
         } finally {
             outputs.forEach(OutputDirectory::close);
         }
+        stdout.println();
+        stdout.println(SummaryCard.MEANING);
         stdout.flush();
         return 0;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.caseload.analysis.AnalysisMetrics;
 import org.caseload.analysis.Evaluator;
 import org.caseload.analysis.Morris;
 import org.caseload.analysis.ParameterSampler;
@@ -90,7 +91,7 @@ final class SensitivityCommand implements Callable<Integer> {
         ScenarioReader.Loaded loaded = scenarioOptions.load(List.of(file)).get(0);
         String name = loaded.scenario().name();
         List<UncertainParameter> params = AnalysisOptions.sharedParameters(List.of(loaded), List.of(file));
-        List<Metric> metrics = Metrics.forPathways(loaded.scenario().pathways().keySet());
+        List<Metric> metrics = AnalysisMetrics.of(List.of(loaded.scenario()));
         int d = params.size();
         int points = switch (m) {
             case "tornado" -> 2 * d + 1;
@@ -99,13 +100,20 @@ final class SensitivityCommand implements Callable<Integer> {
         };
         Path dir = out != null ? out : Path.of("results", name + "-" + m);
         PrintWriter stdout = spec.commandLine().getOut();
+        // The output folder is checked and prepared before any simulation, as for run.
+        try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(List.of(file), List.of(loaded)),
+                spec.commandLine().getErr())) {
+            analyse(od, m, reps, loaded, params, metrics, points, stdout);
+        }
+        return 0;
+    }
+
+    private void analyse(OutputDirectory od, String m, int reps, ScenarioReader.Loaded loaded, List<UncertainParameter> params,
+                         List<Metric> metrics, int points, PrintWriter stdout) {
+        String name = loaded.scenario().name();
+        int d = params.size();
         RandomStreams streams = RandomStreams.fromSeed(execution.seed);
         long t0 = System.nanoTime();
-        List<String> findings;
-        List<List<String>> table = new ArrayList<>();
-        List<String> header;
-        String design;
-        String methodText;
         Object rows;
         try (Evaluator evaluator = new Evaluator(streams, execution.threads)) {
             Progress progress = new Progress(spec.commandLine().getErr(), name + " " + m, points * reps, quiet.quiet);
@@ -120,13 +128,19 @@ final class SensitivityCommand implements Callable<Integer> {
             progress.done();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
+        List<String> findings = new ArrayList<>();
+        Object result = rows;
+        od.write(dir -> {
+            List<List<String>> table = new ArrayList<>();
+            List<String> header;
+            String design;
+            String methodText;
             Map<String, byte[]> charts;
             if (m.equals("tornado")) {
-                @SuppressWarnings("unchecked") List<Tornado.Row> t = (List<Tornado.Row>) rows;
-                SensitivityReport.writeTornado(od.path().resolve("tornado.csv"), t);
-                charts = SensitivityReport.tornadoCharts(od.path(), t);
-                findings = SensitivityFindings.tornado(t, table);
+                @SuppressWarnings("unchecked") List<Tornado.Row> t = (List<Tornado.Row>) result;
+                SensitivityReport.writeTornado(dir.resolve("tornado.csv"), t);
+                charts = SensitivityReport.tornadoCharts(dir, t, params);
+                findings.addAll(SensitivityFindings.tornado(t, table));
                 header = List.of("metric", "parameter", "at 2.5th percentile", "at 97.5th percentile", "swing (95% CI)");
                 design = (2 * d + 1) + " points: the scenario, then each of " + d + " parameters at its 2.5th and 97.5th percentile";
                 methodText = "One parameter at a time is set to the 2.5th and the 97.5th percentile of its distribution, the "
@@ -134,10 +148,10 @@ final class SensitivityCommand implements Callable<Integer> {
                         + "numbers, so the changes and the swing (high minus low) are paired differences with Student-t 95% CIs. "
                         + "Bars are ranked by the size of the swing.";
             } else if (m.equals("morris")) {
-                @SuppressWarnings("unchecked") List<Morris.Row> mr = (List<Morris.Row>) rows;
-                SensitivityReport.writeMorris(od.path().resolve("morris.csv"), mr);
-                charts = SensitivityReport.morrisCharts(od.path(), mr);
-                findings = SensitivityFindings.morris(mr, table);
+                @SuppressWarnings("unchecked") List<Morris.Row> mr = (List<Morris.Row>) result;
+                SensitivityReport.writeMorris(dir.resolve("morris.csv"), mr);
+                charts = SensitivityReport.morrisCharts(dir, mr, params);
+                findings.addAll(SensitivityFindings.morris(mr, table));
                 header = List.of("metric", "parameter", "mu*", "mu* 95% CI", "sigma", "mu");
                 design = trajectories + " trajectories of " + (d + 1) + " points on a 4-level grid (step 2/3)";
                 methodText = "Morris elementary effects: each trajectory moves one parameter at a time by 2/3 of its central 95% "
@@ -146,10 +160,10 @@ final class SensitivityCommand implements Callable<Integer> {
                         + "deviation of the effects (interactions or non-linearity), mu the signed mean; mu*'s interval is a "
                         + "percentile bootstrap over trajectories. Common random numbers make the effects differences of paired runs.";
             } else {
-                @SuppressWarnings("unchecked") List<SobolIndices.Row> sr = (List<SobolIndices.Row>) rows;
-                SensitivityReport.writeSobol(od.path().resolve("sobol.csv"), sr);
-                charts = SensitivityReport.sobolCharts(od.path(), sr);
-                findings = SensitivityFindings.sobol(sr, table);
+                @SuppressWarnings("unchecked") List<SobolIndices.Row> sr = (List<SobolIndices.Row>) result;
+                SensitivityReport.writeSobol(dir.resolve("sobol.csv"), sr);
+                charts = SensitivityReport.sobolCharts(dir, sr, params);
+                findings.addAll(SensitivityFindings.sobol(sr, table));
                 header = List.of("metric", "parameter", "first order (95% CI)", "total (95% CI)");
                 design = samples + " x (" + d + " + 2) = " + points + " points (Saltelli design on randomised Sobol points)";
                 methodText = "Sobol variance-based indices on a Saltelli design: matrices A and B from a scrambled Sobol sequence "
@@ -162,16 +176,15 @@ final class SensitivityCommand implements Callable<Integer> {
             Manifest mf = new Manifest("sensitivity", execution.seed, reps, execution.threads)
                     .scenario(name, file.toString(), scenarioOptions.overrides, loaded.tree())
                     .put("method", m).put("design_points", points).put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
-            mf.write(od.path().resolve("manifest.json"));
+            mf.write(dir.resolve("manifest.json"));
             String command = "caseload sensitivity " + file + " --method " + m + " --replications " + reps
                     + (m.equals("morris") ? " --trajectories " + trajectories : m.equals("sobol") ? " --samples " + samples : "");
-            RunCommand.write(od.path().resolve("report.html"), SensitivityReport.html(new SensitivityReport.Info(command,
+            RunCommand.write(dir.resolve("report.html"), SensitivityReport.html(new SensitivityReport.Info(command,
                     execution.seed, name, m, reps, design, params, findings), table, header, charts, methodText));
-            od.commit();
-        }
+        });
+        od.commit();
         for (String f : findings) stdout.println(f);
-        stdout.printf("%s: %d points x %d replications in %.1f s -> %s%n", m, points, reps, wall, dir);
+        stdout.printf("%s: %d points x %d replications in %.1f s -> %s%n", m, points, reps, wall, od.requested());
         stdout.flush();
-        return 0;
     }
 }

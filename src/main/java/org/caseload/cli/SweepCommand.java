@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.caseload.analysis.AnalysisMetrics;
 import org.caseload.analysis.Axis;
 import org.caseload.analysis.Evaluator;
 import org.caseload.analysis.Sweep;
@@ -78,43 +79,53 @@ final class SweepCommand implements Callable<Integer> {
         List<Axis> axes = vary.stream().map(Axis::parse).toList();
         ScenarioReader.Loaded loaded = scenarioOptions.load(List.of(file)).get(0);
         String name = loaded.scenario().name();
-        List<String> metricNames = Metrics.forPathways(loaded.scenario().pathways().keySet()).stream().map(Metric::name).toList();
+        List<String> metricNames = AnalysisMetrics.of(List.of(loaded.scenario())).stream().map(Metric::name).toList();
         Target goal = target == null ? null : Target.parse(target, metricNames);
         Path dir = out != null ? out : Path.of("results", name + "-sweep");
         PrintWriter stdout = spec.commandLine().getOut();
         int levels = axes.stream().mapToInt(a -> a.levels().size()).reduce(1, (a, b) -> a * b);
-        long t0 = System.nanoTime();
-        Sweep sweep;
-        try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads)) {
-            Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", levels * replications, quiet.quiet);
-            sweep = Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, progress::step);
-            progress.done();
+        // The output folder is checked and prepared before any simulation, as for run.
+        try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(List.of(file), List.of(loaded)),
+                spec.commandLine().getErr())) {
+            long t0 = System.nanoTime();
+            Sweep sweep;
+            try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads)) {
+                Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", levels * replications, quiet.quiet);
+                sweep = Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, progress::step);
+                progress.done();
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            write(od, sweep, goal, wall, loaded, levels, stdout);
         }
-        double wall = (System.nanoTime() - t0) / 1e9;
+        return 0;
+    }
+
+    private void write(OutputDirectory od, Sweep sweep, Target goal, double wall, ScenarioReader.Loaded loaded, int levels,
+                       PrintWriter stdout) {
+        String name = loaded.scenario().name();
         List<SweepSummary.Row> rows = SweepSummary.rows(sweep, alpha);
         List<String> findings = new ArrayList<>();
         for (String m : Metrics.HEADLINE) findings.addAll(SweepSummary.firstWorse(sweep, rows, m));
         List<String> goals = goal == null ? List.of() : SweepSummary.goalSeek(sweep, goal).stream().map(SweepSummary.Goal::sentence).toList();
         List<String> shown = SweepReport.shownMetrics(goal == null ? null : goal.metric());
-        try (OutputDirectory od = OutputDirectory.create(dir)) {
-            SweepReport.writeCsv(od.path().resolve("sweep.csv"), sweep, rows);
-            byte[] chart = SweepReport.chart(od.path(), sweep, rows, shown);
+        od.write(dir -> {
+            SweepReport.writeCsv(dir.resolve("sweep.csv"), sweep, rows);
+            byte[] chart = SweepReport.chart(dir, sweep, rows, shown);
             Manifest m = new Manifest("sweep", execution.seed, replications, execution.threads)
                     .scenario(name, file.toString(), scenarioOptions.overrides, loaded.tree())
                     .put("vary", String.join(" ", vary)).put("levels", levels).put("alpha", alpha)
                     .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
             if (goal != null) m.put("target", goal.toString());
-            m.write(od.path().resolve("manifest.json"));
+            m.write(dir.resolve("manifest.json"));
             String command = "caseload sweep " + file + " " + String.join(" ", vary.stream().map(v -> "--vary " + v).toList())
                     + (goal == null ? "" : " --target '" + target + "'") + " --replications " + replications;
-            RunCommand.write(od.path().resolve("report.html"), SweepReport.html(
+            RunCommand.write(dir.resolve("report.html"), SweepReport.html(
                     new SweepReport.Info(command, execution.seed, name, findings, goals), sweep, rows, chart, shown));
-            od.commit();
-        }
+        });
+        od.commit();
         for (String g : goals) stdout.println(g);
         for (String f : findings) stdout.println(f);
-        stdout.printf("%d levels x %d replications in %.1f s -> %s%n", levels, replications, wall, dir);
+        stdout.printf("%d levels x %d replications in %.1f s -> %s%n", levels, replications, wall, od.requested());
         stdout.flush();
-        return 0;
     }
 }

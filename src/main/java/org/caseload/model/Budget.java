@@ -65,12 +65,12 @@ final class Budget {
 
     private double medicationRate() {
         double m = 0;
-        for (PathwayState p : pathways) m += p.size() * p.spec.medicationPerClientDayGbp() * Scenario.DAYS_PER_YEAR;
+        for (PathwayState p : pathways) m += p.size() * p.spec.costs().medicationPerClientDayGbp() * Scenario.DAYS_PER_YEAR;
         return m;
     }
 
     private static double staffAndPlacesCost(PathwayState p, double fte, double places) {
-        return fte * p.spec.staffCostPerFteGbp() + places * p.spec.costPerPlaceWeekGbp() * Scenario.DAYS_PER_YEAR / 7;
+        return fte * p.spec.costs().staffPerFteGbp() + places * p.spec.costs().placePerWeekGbp() * Scenario.DAYS_PER_YEAR / 7;
     }
 
     /** Shares {@code target} a year out: overheads and medication first, the rest by the allocation rule. */
@@ -81,7 +81,7 @@ final class Budget {
         double protectedBase = 0;
         double flexibleBase = 0;
         for (PathwayState p : pathways) {
-            double c = staffAndPlacesCost(p, p.spec.staffFte(), p.spec.places());
+            double c = staffAndPlacesCost(p, p.spec.capacity().staffFte(), p.spec.capacity().places());
             if (protectRule && b.protects(p.spec.name())) protectedBase += c;
             else flexibleBase += c;
         }
@@ -104,8 +104,8 @@ final class Budget {
         long[] places = new long[pathways.size()];
         for (PathwayState p : pathways) {
             double s = protectRule && b.protects(p.spec.name()) ? sProtected : sFlexible;
-            fte[p.index] = p.spec.staffFte() * s;
-            places[p.index] = Math.round(p.spec.places() * s);
+            fte[p.index] = p.spec.capacity().staffFte() * s;
+            places[p.index] = Math.round(p.spec.capacity().places() * s);
         }
         double sAssess = assessmentProtected ? sProtected : sFlexible;
         return new Allocation(fte, places, Math.round(scenario.assessment().workers() * sAssess));
@@ -126,9 +126,9 @@ final class Budget {
 
     /** Spend on one pathway over the window: its staff, places and medication. */
     static double spend(PathwayState p) {
-        return p.occupancy.integral() * p.spec.medicationPerClientDayGbp()
-                + p.fte.integral() * p.spec.staffCostPerFteGbp() / Scenario.DAYS_PER_YEAR
-                + p.places.integral() * p.spec.costPerPlaceWeekGbp() / 7;
+        return p.occupancy.integral() * p.spec.costs().medicationPerClientDayGbp()
+                + p.fte.integral() * p.spec.costs().staffPerFteGbp() / Scenario.DAYS_PER_YEAR
+                + p.places.integral() * p.spec.costs().placePerWeekGbp() / 7;
     }
 
     double[] monthlySpend() {
@@ -136,9 +136,9 @@ final class Budget {
         double[] s = new double[months];
         java.util.Arrays.fill(s, scenario.budget().overheadsPerYearGbp() / 12);
         for (PathwayState p : pathways) {
-            add(s, p.occupancy.monthlyIntegrals(), p.spec.medicationPerClientDayGbp());
-            add(s, p.fte.monthlyIntegrals(), p.spec.staffCostPerFteGbp() / Scenario.DAYS_PER_YEAR);
-            add(s, p.places.monthlyIntegrals(), p.spec.costPerPlaceWeekGbp() / 7);
+            add(s, p.occupancy.monthlyIntegrals(), p.spec.costs().medicationPerClientDayGbp());
+            add(s, p.fte.monthlyIntegrals(), p.spec.costs().staffPerFteGbp() / Scenario.DAYS_PER_YEAR);
+            add(s, p.places.monthlyIntegrals(), p.spec.costs().placePerWeekGbp() / 7);
         }
         add(s, assessors.monthlyIntegrals(), scenario.assessment().costPerWorkerGbp() / Scenario.DAYS_PER_YEAR);
         return s;

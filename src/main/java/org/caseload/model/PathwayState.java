@@ -47,8 +47,8 @@ final class PathwayState {
         this.stayDays = new Counter(window);
         this.completions = new Counter(window);
         this.perFte = new Level(window);
-        fte.set(0, spec.staffFte());
-        places.set(0, spec.places());
+        fte.set(0, spec.capacity().staffFte());
+        places.set(0, spec.capacity().places());
     }
 
     int size() {
@@ -93,19 +93,19 @@ final class PathwayState {
     }
 
     boolean isCaseload() {
-        return spec.kind() == CapacityKind.CASELOAD;
+        return spec.capacity().kind() == CapacityKind.CASELOAD;
     }
 
     /** Whether one more person can start now under the pathway's full policy. */
     boolean hasRoom() {
         int n = members.size();
-        return switch (spec.kind()) {
+        return switch (spec.capacity().kind()) {
             case OPEN -> true;
             case PLACES -> spec.whenFull() == FullPolicy.STRETCH || n < (int) places.value();
             case CASELOAD -> switch (spec.whenFull()) {
                 case STRETCH -> fte.value() > 0;
-                case QUEUE -> n < Math.floor(fte.value() * spec.caseloadPerFte() + 1e-9);
-                case STRETCH_THEN_QUEUE -> n < Math.floor(fte.value() * spec.maxCaseloadPerFte() + 1e-9);
+                case QUEUE -> n < Math.floor(fte.value() * spec.capacity().caseloadPerFte() + 1e-9);
+                case STRETCH_THEN_QUEUE -> n < Math.floor(fte.value() * spec.capacity().maxCaseloadPerFte() + 1e-9);
             };
         };
     }
@@ -115,10 +115,10 @@ final class PathwayState {
 
     /** Excess of caseload per FTE over its target (0 when at or under target; caseload pathways only). */
     double pressure() {
-        if (!isCaseload() || spec.caseloadPerFte() <= 0) return 0;
+        if (!isCaseload() || spec.capacity().caseloadPerFte() <= 0) return 0;
         double f = fte.value();
         if (f <= 0) return members.isEmpty() ? 0 : MAX_PRESSURE;
         double perWorker = members.size() / f;
-        return Math.min(MAX_PRESSURE, Math.max(0, perWorker / spec.caseloadPerFte() - 1));
+        return Math.min(MAX_PRESSURE, Math.max(0, perWorker / spec.capacity().caseloadPerFte() - 1));
     }
 }

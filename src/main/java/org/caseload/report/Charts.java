@@ -52,8 +52,23 @@ public final class Charts {
     public record Series(String scenario, double[] mean, double[] low, double[] high) {
     }
 
-    /** One bar of a differences chart: a metric's difference for one alternative, with its CI. */
-    public record DiffBar(String label, String scenario, double mean, double low, double high) {
+    /** One bar of a differences chart: a metric's difference for one alternative, with its CI and its colour. */
+    public record DiffBar(String label, String scenario, double mean, double low, double high, Tone tone) {
+    }
+
+    /** Direction-aware colour of a difference: worse is warm, better cool, anything else grey. */
+    public enum Tone {
+        WORSE(new Color(0xD55E00)), BETTER(new Color(0x0072B2)), NEUTRAL(new Color(0x999999));
+
+        final Color colour;
+
+        Tone(Color c) {
+            this.colour = c;
+        }
+    }
+
+    /** A vertical line on a time series, e.g. where a budget change starts. */
+    public record Marker(double x, String label) {
     }
 
     public static Color colour(int scenarioIndex) {
@@ -62,6 +77,11 @@ public final class Charts {
 
     /** Monthly series with a shaded confidence band per scenario; x axis in months. */
     public static JFreeChart timeSeriesWithBands(String title, String yLabel, List<Series> series) {
+        return timeSeriesWithBands(title, yLabel, series, List.of());
+    }
+
+    /** As above, with a dashed vertical line and a label at every marker. */
+    public static JFreeChart timeSeriesWithBands(String title, String yLabel, List<Series> series, List<Marker> markers) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Series s : series) {
             YIntervalSeries ys = new YIntervalSeries(s.scenario());
@@ -86,6 +106,15 @@ public final class Charts {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, x, y, r);
+        for (Marker mk : markers) {
+            ValueMarker line = new ValueMarker(mk.x(), Color.DARK_GRAY, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            line.setLabel(mk.label());
+            line.setLabelFont(TICK);
+            line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(line);
+        }
         return styled(new JFreeChart(title, TITLE, plot, true), plot);
     }
 
@@ -96,14 +125,23 @@ public final class Charts {
             double half = !Double.isFinite(b.high()) || !Double.isFinite(b.low()) ? 0 : (b.high() - b.low()) / 2;
             data.add(b.mean(), half, b.scenario(), b.label());
         }
-        StatisticalBarRenderer r = new StatisticalBarRenderer();
+        List<String> labels = bars.stream().map(DiffBar::label).distinct().toList();
+        List<String> scenariosInOrder = bars.stream().map(DiffBar::scenario).distinct().toList();
+        StatisticalBarRenderer r = new StatisticalBarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                // Colour by what the difference means (worse, better, descriptive), not by scenario.
+                String scenario = scenariosInOrder.get(row);
+                String label = labels.get(column);
+                for (DiffBar b : bars) if (b.scenario().equals(scenario) && b.label().equals(label)) return b.tone().colour;
+                return Tone.NEUTRAL.colour;
+            }
+        };
         r.setErrorIndicatorPaint(Color.DARK_GRAY);
         r.setErrorIndicatorStroke(new BasicStroke(1.5f));
         r.setDrawBarOutline(false);
         r.setShadowVisible(false);
         r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-        List<String> scenarios = bars.stream().map(DiffBar::scenario).distinct().toList();
-        for (int i = 0; i < scenarios.size(); i++) r.setSeriesPaint(i, colour(i + 1));
         CategoryAxis cat = new CategoryAxis(null);
         cat.setMaximumCategoryLabelLines(3);
         cat.setTickLabelFont(TICK);
@@ -111,7 +149,8 @@ public final class Charts {
         CategoryPlot plot = new CategoryPlot(data, cat, val, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1.2f)));
-        JFreeChart chart = new JFreeChart(title, TITLE, plot, scenarios.size() > 1);
+        // The legend would show one colour per scenario, which the bars no longer use.
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));

@@ -17,10 +17,10 @@ public final class ComparisonFile {
     }
 
     public static void write(Path file, List<ComparisonTable.Row> rows) {
-        try (CSVPrinter p = RunFiles.printer(file, "metric", "baseline", "scenario", "baseline_mean", "scenario_mean",
+        try (CSVPrinter p = RunFiles.printer(file, "metric", "unit", "baseline", "scenario", "baseline_mean", "scenario_mean",
                 "diff_mean", "diff_ci_low", "diff_ci_high", "n", "p_value", "p_adjusted", "verdict", "note")) {
             for (ComparisonTable.Row r : rows) {
-                p.printRecord(r.metric().name(), r.baseline(), r.scenario(), Numbers.format(r.comparison().baselineMean()),
+                p.printRecord(r.metric().name(), r.metric().unit(), r.baseline(), r.scenario(), Numbers.format(r.comparison().baselineMean()),
                         Numbers.format(r.comparison().alternativeMean()), Numbers.format(r.comparison().difference().mean()),
                         Numbers.format(r.comparison().difference().low()), Numbers.format(r.comparison().difference().high()),
                         r.comparison().difference().n(), Numbers.pValue(r.comparison().pValue()), Numbers.pValue(r.pAdjusted()),

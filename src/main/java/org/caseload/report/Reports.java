@@ -1,6 +1,5 @@
 package org.caseload.report;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,39 +19,22 @@ import org.caseload.stats.Undefined;
  * can be read without the tool.
  */
 public final class Reports {
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 480;
 
     private Reports() {
     }
 
-    /** What the report needs to know about how the results were produced. */
-    public record RunInfo(String command, long seed, int replications, boolean commonRandomNumbers, String precisionNote) {
+    /**
+     * What the report needs to know about how the results were produced.
+     *
+     * @param command the full command that reproduces the run (every argument, with the seed and replications)
+     * @param files   the scenario files, in scenario order (for the assumptions and their sources)
+     */
+    public record RunInfo(String command, long seed, int replications, boolean commonRandomNumbers, String precisionNote,
+                          List<Path> files) {
     }
 
-    /** Writes the monthly charts (PNG and SVG) into {@code dir/charts}; returns caption → PNG. */
-    public static Map<String, byte[]> monthlyCharts(Path dir, List<ScenarioResult> results) {
-        Map<String, byte[]> charts = new LinkedHashMap<>();
-        Path chartDir = dir.resolve("charts");
-        try {
-            Files.createDirectories(chartDir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        String[][] specs = {
-                {Metrics.M_IN_TREATMENT, "People in treatment", "people in treatment"},
-                {Metrics.M_WAITING_LIST, "Waiting list", "people waiting"},
-                {Metrics.M_CASELOAD_PER_WORKER, "Caseload per keyworker", "clients per keyworker FTE"},
-                {Metrics.M_KEYWORKER_FTE, "Keyworker staffing", "keyworker FTE"}};
-        for (String[] spec : specs) {
-            List<Charts.Series> series = new ArrayList<>();
-            for (ScenarioResult r : results) series.add(monthlySeries(r, spec[0]));
-            byte[] png = Charts.write(Charts.timeSeriesWithBands(spec[1] + " by month (mean and 95% CI)", spec[2], series),
-                    chartDir.resolve(spec[0]), WIDTH, HEIGHT);
-            charts.put(spec[1] + " by month: mean across replications with its 95% confidence band.", png);
-        }
-        return charts;
-    }
+    /** Word used where a value is undefined, before its reason. */
+    static final String UNDEFINED_WORD = Undefined.DASH + " undefined";
 
     static Charts.Series monthlySeries(ScenarioResult r, String metric) {
         int months = r.replications().get(0).monthly().get(metric).length;
@@ -68,91 +50,108 @@ public final class Reports {
         return new Charts.Series(r.scenario(), mean, lo, hi);
     }
 
-    /**
-     * Chart of relative differences (% of the baseline mean) for the headline metrics, so
-     * metrics in different units share one axis.
-     */
-    public static byte[] differenceChart(Path dir, List<ComparisonTable.Row> rows) {
-        List<Charts.DiffBar> bars = new ArrayList<>();
-        List<String> shown = new ArrayList<>(Metrics.HEADLINE);
-        shown.add(1, Metrics.WAITED_OVER_21D_PER_YEAR);
-        shown.add(Metrics.KEYWORKER_FTE_MEAN);
-        for (String name : shown) {
-            for (ComparisonTable.Row r : rows) {
-                if (!r.metric().name().equals(name)) continue;
-                double base = r.comparison().baselineMean();
-                if (base == 0 || !Double.isFinite(base) || !Double.isFinite(r.comparison().difference().mean())) continue;
-                ConfidenceInterval d = r.comparison().difference();
-                bars.add(new Charts.DiffBar(name.replace('_', ' '), r.scenario(), 100 * d.mean() / Math.abs(base),
-                        100 * d.low() / Math.abs(base), 100 * d.high() / Math.abs(base)));
-            }
-        }
-        return Charts.write(Charts.differences("Difference from the baseline (95% CI)", "% of the baseline mean", bars),
-                dir.resolve("charts").resolve("differences"), WIDTH, 120 + 46 * Math.max(4, bars.size()));
+    private static boolean headlineRow(String name) {
+        return Metrics.HEADLINE.contains(name) || name.equals(Metrics.REFERRALS_PER_MONTH)
+                || name.equals(Metrics.WAITED_OVER_21D_PER_YEAR) || name.equals(Metrics.KEYWORKER_FTE_MEAN)
+                || name.equals(Metrics.COST_PER_COMPLETION) || name.equals(Metrics.PCT_WAITING_OVER_21D);
     }
 
     public static String runReport(RunInfo info, List<Scenario> scenarios, List<ScenarioResult> results,
-                                   Map<String, byte[]> charts) {
+                                   List<ReportCharts.Chart> charts) {
         HtmlReport h = new HtmlReport().title("caseload: " + String.join(", ", names(scenarios)));
-        whatWasRun(h, info, scenarios);
+        List<String> card = new ArrayList<>();
+        for (ScenarioResult r : results) card.addAll(SummaryCard.run(r));
+        h.card(card, SummaryCard.MEANING);
         h.heading("Results");
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             ScenarioResult r = results.get(i);
             for (Metric m : Metrics.forPathways(scenarios.get(i).pathways().keySet())) {
-                if (!Metrics.HEADLINE.contains(m.name()) && !m.name().equals(Metrics.REFERRALS_PER_MONTH)
-                        && !m.name().equals(Metrics.WAITED_OVER_21D_PER_YEAR) && !m.name().equals(Metrics.KEYWORKER_FTE_MEAN)) {
-                    continue;
-                }
-                if (!r.replications().get(0).metrics().containsKey(m.name())) continue;
+                if (!headlineRow(m.name()) || !RunFiles.reports(r, m.name())) continue;
                 double[] values = r.values(m.name());
                 ConfidenceInterval ci = ConfidenceInterval.student(values, RunFiles.LEVEL);
                 String note = Undefined.note(m.name(), values);
+                if (ci.n() == 1 && values.length == 1) note = "one replication: no interval";
                 rows.add(List.of(r.scenario(), m.name(), m.unit(), round(ci.mean()), interval(ci), note));
             }
         }
         h.table(List.of("scenario", "metric", "unit", "mean", "95% CI", "note"), rows);
-        h.paragraph("Every metric, with its definition, is in summary.csv and the README.");
-        charts.forEach((caption, png) -> h.chart(caption, png));
+        h.paragraph("Every metric, with its unit and definition, is in summary.csv, report.xlsx and the README. "
+                + "A dash (—) marks a value that is undefined, never zero; the note says why.");
+        charts.forEach(c -> h.chart(c.caption(), c.alt(), c.png()));
+        whatWasRun(h, info, scenarios);
+        assumptions(h, info, scenarios);
         methodAndAssumptions(h, info, scenarios);
         return h.build();
     }
 
     public static String compareReport(RunInfo info, List<Scenario> scenarios, List<ComparisonTable.Row> rows,
-                                       List<String> plainWords, byte[] differences, Map<String, byte[]> charts, double alpha) {
+                                       List<String> card, List<String> plainWords, ReportCharts.Chart differences,
+                                       Map<String, String> leftOut, List<ReportCharts.Chart> charts, double alpha) {
         HtmlReport h = new HtmlReport().title("caseload comparison: " + String.join(" vs ", names(scenarios)));
+        h.card(card, SummaryCard.MEANING);
         h.heading("In plain words");
         h.bullets(plainWords);
-        whatWasRun(h, info, scenarios);
         h.heading("Verdicts");
         h.paragraph("Differences are alternative minus baseline, paired replication by replication. Verdicts use "
                 + "Holm-adjusted p-values at alpha " + alpha + "; 'higher'/'lower' mark descriptive metrics "
-                + "(volumes, staffing) that have no better or worse direction.");
+                + "(volumes, staffing, spend) that have no better or worse direction. The change is shown as % of the "
+                + "baseline only where the baseline is meaningfully non-zero (the whole interval within ±1,000% of it). "
+                + "Colours: worse is warm, better cool, descriptive or no detectable difference grey.");
         List<List<String>> table = new ArrayList<>();
         for (ComparisonTable.Row r : rows) {
             if (r.metric().name().startsWith(Metrics.ENTRIES_PREFIX) || r.metric().name().startsWith(Metrics.STAY_PREFIX)) continue;
             ConfidenceInterval d = r.comparison().difference();
-            table.add(List.of(r.metric().name(), r.scenario(), round(r.comparison().baselineMean()),
-                    round(r.comparison().alternativeMean()), round(d.mean()), interval(d),
+            String pct = ReportCharts.relative(r) ? signed(100 * d.mean() / Math.abs(r.comparison().baselineMean())) + "%" : "";
+            table.add(List.of(r.metric().name(), r.metric().unit(), r.scenario(), round(r.comparison().baselineMean()),
+                    round(r.comparison().alternativeMean()), round(d.mean()), pct, interval(d),
                     pValue(r.pAdjusted()), r.verdict().label(), r.note()));
         }
-        h.table(List.of("metric", "scenario", "baseline", "scenario mean", "difference", "95% CI", "adjusted p", "verdict",
-                "note"), table);
-        h.chart("Differences from the baseline as % of the baseline mean, with 95% confidence intervals.", differences);
-        charts.forEach((caption, png) -> h.chart(caption, png));
+        h.table(List.of("metric", "unit", "scenario", "baseline", "scenario mean", "difference", "% of baseline", "95% CI",
+                "adjusted p", "verdict", "note"), table);
+        if (differences != null) h.chart(differences.caption(), differences.alt(), differences.png());
+        if (!leftOut.isEmpty()) {
+            List<String> items = new ArrayList<>();
+            leftOut.forEach((k, v) -> items.add(k + ": " + v));
+            h.paragraph("Headline metrics not drawn as a percentage of the baseline:");
+            h.bullets(items);
+        }
+        charts.forEach(c -> h.chart(c.caption(), c.alt(), c.png()));
+        whatWasRun(h, info, scenarios);
+        assumptions(h, info, scenarios);
         methodAndAssumptions(h, info, scenarios);
         return h.build();
+    }
+
+    private static String signed(double v) {
+        return (v > 0 ? "+" : "") + round(v);
+    }
+
+    /** The assumptions table: every commented value of each scenario file, with its comment as the stated source. */
+    private static void assumptions(HtmlReport h, RunInfo info, List<Scenario> scenarios) {
+        h.heading("Assumptions and their sources");
+        h.paragraph("Read from the scenario files: each file's header (what it represents and its sources) and every "
+                + "value that carries a comment, with that comment as its stated source. Values without a comment are "
+                + "not listed here; every value as run is in manifest.json.");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < scenarios.size() && i < info.files().size(); i++) {
+            Assumptions.Sources src = Assumptions.read(scenarios.get(i).name(), info.files().get(i));
+            if (!src.headers().isEmpty()) h.bullets(src.headers().stream().map(x -> src.scenario() + " — " + x).toList());
+            for (Assumptions.Entry e : src.entries()) rows.add(List.of(e.scenario(), e.path(), e.value(), e.source(), e.file()));
+        }
+        if (!rows.isEmpty()) h.table(List.of("scenario", "setting", "value", "source or reason (from the file)", "file"), rows);
     }
 
     private static void whatWasRun(HtmlReport h, RunInfo info, List<Scenario> scenarios) {
         h.heading("What was run");
         Map<String, String> run = new LinkedHashMap<>();
-        run.put("Command", info.command());
         run.put("Seed", String.valueOf(info.seed()));
         run.put("Replications per scenario", info.replications() + (info.precisionNote() == null ? "" : " (" + info.precisionNote() + ")"));
         run.put("Random numbers", info.commonRandomNumbers()
                 ? "common random numbers: replication r of every scenario uses the same streams"
                 : "independent streams per scenario (common random numbers switched off)");
+        h.paragraph("Command that reproduces this run (the same seed gives the same numbers, whatever --threads):");
+        h.code(info.command());
         h.definitionList(run);
         for (Scenario s : scenarios) {
             Map<String, String> p = new LinkedHashMap<>();
@@ -163,10 +162,10 @@ public final class Reports {
             p.put("Initial caseload", initial == 0 ? "none (starts empty)" : initial + " people");
             p.put("Assessment", s.assessment().workers() + " assessors");
             for (Scenario.Pathway pw : s.pathways().values()) {
-                String cap = switch (pw.kind()) {
-                    case CASELOAD -> round(pw.staffFte()) + " FTE at a target caseload of " + round(pw.caseloadPerFte())
+                String cap = switch (pw.capacity().kind()) {
+                    case CASELOAD -> round(pw.capacity().staffFte()) + " FTE at a target caseload of " + round(pw.capacity().caseloadPerFte())
                             + " (" + pw.whenFull().name().toLowerCase().replace('_', ' ') + " when full)";
-                    case PLACES -> pw.places() + " places (" + pw.whenFull().name().toLowerCase().replace('_', ' ') + " when full)";
+                    case PLACES -> pw.capacity().places() + " places (" + pw.whenFull().name().toLowerCase().replace('_', ' ') + " when full)";
                     case OPEN -> "open (no capacity limit)";
                 };
                 p.put("Pathway " + pw.name(), cap);

@@ -6,11 +6,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.caseload.results.ReplicationResult;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
 import org.caseload.results.ScenarioResult;
 import org.caseload.stats.ConfidenceInterval;
 
@@ -48,11 +51,12 @@ public final class RunFiles {
     }
 
     public static void writeSummary(Path file, List<ScenarioResult> results) {
-        try (CSVPrinter p = printer(file, "scenario", "metric", "mean", "sd", "ci_low", "ci_high", "n")) {
+        try (CSVPrinter p = printer(file, "scenario", "metric", "unit", "mean", "sd", "ci_low", "ci_high", "n")) {
             for (ScenarioResult s : results) {
+                Map<String, Metric> catalogue = catalogue(s);
                 for (String metric : metricNames(s)) {
                     ConfidenceInterval ci = ConfidenceInterval.student(s.values(metric), LEVEL);
-                    p.printRecord(s.scenario(), metric, Numbers.format(ci.mean()), Numbers.format(ci.sd()),
+                    p.printRecord(s.scenario(), metric, unit(catalogue, metric), Numbers.format(ci.mean()), Numbers.format(ci.sd()),
                             Numbers.format(ci.low()), Numbers.format(ci.high()), ci.n());
                 }
             }
@@ -85,6 +89,25 @@ public final class RunFiles {
         double[] v = new double[s.replications().size()];
         for (int i = 0; i < v.length; i++) v[i] = s.replications().get(i).monthly().get(metric)[m];
         return v;
+    }
+
+    /** The metric catalogue of a scenario's results (its pathways read from the per-pathway metric names). */
+    public static Map<String, Metric> catalogue(ScenarioResult s) {
+        List<String> pathways = metricNames(s).stream().filter(m -> m.startsWith(Metrics.IN_TREATMENT_PREFIX))
+                .map(m -> m.substring(Metrics.IN_TREATMENT_PREFIX.length())).toList();
+        Map<String, Metric> index = new LinkedHashMap<>();
+        for (Metric m : Metrics.forPathways(pathways)) index.put(m.name(), m);
+        return index;
+    }
+
+    static String unit(Map<String, Metric> catalogue, String metric) {
+        Metric m = catalogue.get(metric);
+        return m == null ? "" : m.unit();
+    }
+
+    /** Whether a scenario's results carry a metric (clients per FTE exists only for caseload pathways). */
+    public static boolean reports(ScenarioResult s, String metric) {
+        return !s.replications().isEmpty() && s.replications().get(0).metrics().containsKey(metric);
     }
 
     public static List<String> metricNames(ScenarioResult s) {

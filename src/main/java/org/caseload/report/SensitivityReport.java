@@ -72,10 +72,26 @@ public final class SensitivityReport {
         }
     }
 
-    /** Short labels: the last two parts of a path (e.g. {@code caseload_pressure.completion}). */
-    static String label(UncertainParameter p) {
+    /**
+     * Short labels for charts: the fewest trailing parts of each path (at least two, e.g.
+     * {@code caseload_pressure.completion}) that tell the parameters apart.
+     */
+    static String label(UncertainParameter p, List<UncertainParameter> all) {
         String[] parts = p.path().split("\\.");
-        return parts.length < 2 ? p.path() : parts[parts.length - 2] + "." + parts[parts.length - 1];
+        for (int k = Math.min(2, parts.length); k <= parts.length; k++) {
+            String l = tail(parts, k);
+            int k2 = k;
+            long same = all.stream().filter(o -> {
+                String[] op = o.path().split("\\.");
+                return op.length >= k2 && tail(op, k2).equals(l);
+            }).count();
+            if (same == 1) return l;
+        }
+        return p.path();
+    }
+
+    private static String tail(String[] parts, int k) {
+        return String.join(".", java.util.Arrays.copyOfRange(parts, parts.length - k, parts.length));
     }
 
     private static Path chartDir(Path dir) {
@@ -88,7 +104,7 @@ public final class SensitivityReport {
         return c;
     }
 
-    public static Map<String, byte[]> tornadoCharts(Path dir, List<Tornado.Row> rows) {
+    public static Map<String, byte[]> tornadoCharts(Path dir, List<Tornado.Row> rows, List<UncertainParameter> params) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (String name : Metrics.HEADLINE) {
             List<AnalysisCharts.Bar> bars = new ArrayList<>();
@@ -96,8 +112,8 @@ public final class SensitivityReport {
             for (Tornado.Row r : rows) {
                 if (!r.metric().name().equals(name)) continue;
                 unit = r.metric().unit();
-                bars.add(new AnalysisCharts.Bar(label(r.parameter()), "at 2.5th percentile", r.low().mean(), r.low().halfWidth()));
-                bars.add(new AnalysisCharts.Bar(label(r.parameter()), "at 97.5th percentile", r.high().mean(), r.high().halfWidth()));
+                bars.add(new AnalysisCharts.Bar(label(r.parameter(), params), "at 2.5th percentile", r.low().mean(), r.low().halfWidth()));
+                bars.add(new AnalysisCharts.Bar(label(r.parameter(), params), "at 97.5th percentile", r.high().mean(), r.high().halfWidth()));
             }
             if (bars.isEmpty()) continue;
             byte[] png = Charts.write(AnalysisCharts.intervalBars("Tornado: " + name, "change from the scenario's value ("
@@ -108,7 +124,7 @@ public final class SensitivityReport {
         return out;
     }
 
-    public static Map<String, byte[]> morrisCharts(Path dir, List<Morris.Row> rows) {
+    public static Map<String, byte[]> morrisCharts(Path dir, List<Morris.Row> rows, List<UncertainParameter> params) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (String name : Metrics.HEADLINE) {
             List<String> labels = new ArrayList<>();
@@ -118,7 +134,7 @@ public final class SensitivityReport {
             for (Morris.Row r : rows) {
                 if (!r.metric().name().equals(name)) continue;
                 unit = r.metric().unit();
-                labels.add(label(r.parameter()));
+                labels.add(label(r.parameter(), params));
                 mu.add(r.muStar());
                 sigma.add(r.sigma());
             }
@@ -132,14 +148,14 @@ public final class SensitivityReport {
         return out;
     }
 
-    public static Map<String, byte[]> sobolCharts(Path dir, List<SobolIndices.Row> rows) {
+    public static Map<String, byte[]> sobolCharts(Path dir, List<SobolIndices.Row> rows, List<UncertainParameter> params) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (String name : Metrics.HEADLINE) {
             List<String> labels = new ArrayList<>();
             List<AnalysisCharts.Estimate> est = new ArrayList<>();
             for (SobolIndices.Row r : rows) {
                 if (!r.metric().name().equals(name)) continue;
-                String l = label(r.parameter());
+                String l = label(r.parameter(), params);
                 labels.add(l);
                 SobolIndices.Index x = r.index();
                 est.add(new AnalysisCharts.Estimate(l, "first order", x.first(), x.firstLow(), x.firstHigh()));

@@ -138,8 +138,9 @@ public final class Metrics {
                     "Time-averaged share of people in treatment who use non-opiates and alcohol", NEUTRAL),
             new Metric(PCT_GROUP_PREFIX + "alcohol", "% of people in treatment",
                     "Time-averaged share of people in treatment who are alcohol-only clients", NEUTRAL),
+            // Descriptive: under a cut, lower spend is the premise, not a finding.
             new Metric(SPEND_PER_YEAR, "GBP per year",
-                    "Staff, places, medication and overheads spent per year", LOWER_IS_BETTER),
+                    "Staff, places, medication and overheads spent per year", NEUTRAL),
             new Metric(COST_PER_COMPLETION, "GBP per completion",
                     "Spend divided by successful completions over the period", LOWER_IS_BETTER));
 
@@ -184,5 +185,5 @@ public final class Metrics {
             new Metric(M_REFERRALS, "referrals", "Referrals (new and re-presenting) in the month", NEUTRAL),
             new Metric(M_COMPLETIONS, "completions", "Successful completions in the month", HIGHER_IS_BETTER),
             new Metric(M_DEATHS, "deaths", "Deaths counted in the month (in treatment and after exit)", LOWER_IS_BETTER),
-            new Metric(M_SPEND, "GBP", "Spend in the month", LOWER_IS_BETTER));
+            new Metric(M_SPEND, "GBP", "Spend in the month", NEUTRAL));
 }

@@ -140,25 +140,39 @@ public record Scenario(
     /**
      * One pathway of care.
      *
-     * @param treatment        whether people here count as "in treatment" (false for the recovery community)
-     * @param prescribing      whether leaving it brings the post-exit mortality spike
-     * @param caseloadPerFte   target caseload per FTE (caseload kind); pressure starts above it
-     * @param maxCaseloadPerFte hard limit for stretch-then-queue
-     * @param places           places or beds (places kind)
-     * @param patienceDays     how long people wait for a place before dropping away (null: forever)
-     * @param transferTo       where transfers go, with shares (empty: transferred out of the system)
-     * @param onCompletion     probability of moving on to another pathway after completing
+     * @param treatment    whether people here count as "in treatment" (false for the recovery community)
+     * @param prescribing  whether leaving it brings the post-exit mortality spike
+     * @param capacity     staff, caseloads or places
+     * @param whenFull     what happens to a new client when there is no room
+     * @param patienceDays how long people wait for a place before dropping away (null: forever)
+     * @param costs        what staff, medication and places cost
+     * @param episodes     how episodes end, by group
+     * @param transferTo   where transfers go, with shares (empty: transferred out of the system)
+     * @param onCompletion probability of moving on to another pathway after completing
      */
-    public record Pathway(String name, boolean treatment, boolean prescribing, CapacityKind kind, double staffFte,
-                          double caseloadPerFte, double maxCaseloadPerFte, int places, FullPolicy whenFull,
-                          Distribution patienceDays, double staffCostPerFteGbp, double medicationPerClientDayGbp,
-                          double costPerPlaceWeekGbp, ByGroup<Episode> episodes, Map<String, Double> transferTo,
+    public record Pathway(String name, boolean treatment, boolean prescribing, Capacity capacity, FullPolicy whenFull,
+                          Distribution patienceDays, Costs costs, ByGroup<Episode> episodes, Map<String, Double> transferTo,
                           Map<String, Double> onCompletion) {
         public Pathway {
             transferTo = Collections.unmodifiableMap(new LinkedHashMap<>(transferTo));
             onCompletion = Collections.unmodifiableMap(new LinkedHashMap<>(onCompletion));
-            if (staffFte < 0 || places < 0) throw new IllegalArgumentException("negative capacity in " + name);
+            if (capacity.staffFte() < 0 || capacity.places() < 0) throw new IllegalArgumentException("negative capacity in " + name);
         }
+    }
+
+    /**
+     * A pathway's capacity (the YAML's {@code capacity} section).
+     *
+     * @param staffFte          keyworker FTE (caseload kind)
+     * @param caseloadPerFte    target caseload per FTE (caseload kind); pressure starts above it
+     * @param maxCaseloadPerFte hard limit for stretch-then-queue
+     * @param places            places or beds (places kind)
+     */
+    public record Capacity(CapacityKind kind, double staffFte, double caseloadPerFte, double maxCaseloadPerFte, int places) {
+    }
+
+    /** A pathway's costs (the YAML's {@code costs} section), all in GBP. */
+    public record Costs(double staffPerFteGbp, double medicationPerClientDayGbp, double placePerWeekGbp) {
     }
 
     /**

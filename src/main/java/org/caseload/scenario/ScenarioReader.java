@@ -276,8 +276,8 @@ public final class ScenarioReader {
             r.fail(transferTo.containsKey(name) ? "transfer_to" : "on_completion", "a pathway cannot send people to itself");
         }
         r.finish();
-        return new Scenario.Pathway(name, treatment, prescribing, kind, fte, perFte, maxPerFte, places, policy, patience,
-                staffCost, medication, placeWeek, episodes, transferTo, onCompletion);
+        return new Scenario.Pathway(name, treatment, prescribing, new Scenario.Capacity(kind, fte, perFte, maxPerFte, places),
+                policy, patience, new Scenario.Costs(staffCost, medication, placeWeek), episodes, transferTo, onCompletion);
     }
 
     private static Scenario.Episode episode(MapReader parent, String key) {
@@ -352,7 +352,7 @@ public final class ScenarioReader {
             rule = enumValue(a, "rule", a.string("rule", "proportional"), AllocationRule.class);
             List<String> names = a.stringList("protect", List.of());
             for (String p : names) {
-                if (!pathways.contains(p) && !p.equals("assessment")) {
+                if (!pathways.contains(p) && !p.equals(Scenario.Budget.ASSESSMENT)) {
                     a.fail("protect", "unknown pathway '" + p + "'" + suggestion(p, pathways));
                 }
             }

@@ -71,7 +71,7 @@ public final class ComparisonTable {
             String which = baseUndefined == total && altUndefined == total ? "in both scenarios"
                     : altUndefined == total ? "in " + alt.scenario()
                     : baseUndefined == total ? "in " + baseline.scenario() : "in one scenario or the other in every replication";
-            return "undefined " + which + reason;
+            return "undefined " + which + ": " + Undefined.reason(metric);
         }
         return (total - pairs) + " of " + total + " replications left out: undefined " + where + reason;
     }

@@ -19,12 +19,8 @@ final class Job {
     private volatile Answer answer;
 
     /** What a finished run shows: the folder it wrote and what to say about it. */
-    record Answer(Path folder, List<String> card, List<String> words, List<List<String>> verdicts, List<Chart> charts, List<String> files,
-                  String note) {
-    }
-
-    /** A chart file (relative to the folder) and its caption, which is also its alt text. */
-    record Chart(String file, String caption) {
+    record Answer(Path folder, List<String> card, List<String> words, List<List<String>> verdicts,
+                  List<org.caseload.report.ReportCharts.Chart> charts, List<String> files, String note) {
     }
 
     Job(String id, WhatIf.Request request) {

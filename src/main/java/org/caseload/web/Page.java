@@ -2,9 +2,12 @@ package org.caseload.web;
 
 import static org.caseload.report.HtmlReport.escape;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.caseload.Version;
+import org.caseload.report.ReportCharts;
+import org.caseload.report.SummaryCard;
 import org.caseload.scenario.Scenario;
 
 /** Server-rendered HTML: the what-if page and the answer fragment the page inserts. */
@@ -73,13 +76,16 @@ final class Page {
         Job.Answer a = job.answer();
         String base = "/runs/" + job.id + "/files/";
         StringBuilder b = new StringBuilder(8192);
-        b.append("<section id=\"summary-card\" class=\"card\">\n<h2 id=\"answer-heading\">Summary: ")
-                .append(escape(WhatIf.describe(job.request))).append("</h2>\n<ul>\n");
-        for (String line : a.card()) b.append("<li>").append(escape(line)).append("</li>\n");
-        b.append("</ul>\n");
+        b.append("<section id=\"summary-card\" class=\"card\">\n<h2 id=\"answer-heading\">Summary</h2>\n");
+        List<String> card = a.card();
+        if (!card.isEmpty()) b.append("<p>").append(escape(card.get(0).trim())).append("</p>\n");
+        b.append("<ul>\n");
+        for (String line : card.subList(Math.min(1, card.size()), card.size())) {
+            b.append("<li>").append(escape(line.trim())).append("</li>\n");
+        }
+        b.append("</ul>\n<p class=\"hint\">").append(escape(SummaryCard.MEANING)).append("</p>\n");
         for (String w : a.words()) b.append("<p>").append(escape(w)).append("</p>\n");
-        b.append("<p class=\"hint\">The intervals show simulation noise given the model's assumptions, not uncertainty ")
-                .append("in those assumptions. ").append(escape(a.note())).append("</p>\n</section>\n");
+        b.append("<p class=\"hint\">").append(escape(a.note())).append("</p>\n</section>\n");
         b.append("<section id=\"verdicts\">\n<h2>Every metric</h2>\n<div class=\"scroll\" tabindex=\"0\" ")
                 .append("aria-label=\"Verdict table\">\n<table>\n<thead><tr>");
         for (String h : List.of("metric", "baseline", "what-if", "difference", "95% CI", "adjusted p", "verdict")) {
@@ -97,9 +103,11 @@ final class Page {
             b.append("</tr>\n");
         }
         b.append("</tbody>\n</table>\n</div>\n</section>\n<section id=\"charts\">\n<h2>Charts</h2>\n");
-        for (Job.Chart c : a.charts()) {
-            b.append("<figure><img src=\"").append(escape(base + c.file())).append("\" alt=\"").append(escape(c.caption()))
-                    .append("\"><figcaption>").append(escape(c.caption())).append("</figcaption></figure>\n");
+        // Embedded as the report embeds them, so the page and report.html show the same pictures.
+        for (ReportCharts.Chart c : a.charts()) {
+            b.append("<figure><img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(c.png()))
+                    .append("\" alt=\"").append(escape(c.alt())).append("\"><figcaption>").append(escape(c.caption()))
+                    .append("</figcaption></figure>\n");
         }
         b.append("</section>\n<section id=\"downloads\">\n<h2>Downloads</h2>\n<ul>\n");
         for (String f : a.files()) {

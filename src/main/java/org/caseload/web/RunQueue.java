@@ -28,7 +28,8 @@ import org.caseload.scenario.ScenarioReader;
  */
 final class RunQueue implements AutoCloseable {
     static final int MAX_WAITING = 4;
-    private static final int KEEP_JOBS = 50;
+    /** Finished runs remembered (each holds its charts, well under 1 MB); their folders stay on disk regardless. */
+    private static final int KEEP_JOBS = 20;
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
 
@@ -85,7 +86,7 @@ final class RunQueue implements AutoCloseable {
                 Job job = new Job(id, request);
                 jobs.put(id, job);
                 trim();
-                worker.submit(() -> new WhatIfRun(job, base.loaded(), whatIf, out, threads, console).run());
+                worker.submit(() -> new WhatIfRun(job, base.loaded(), base.file(), whatIf, out, threads, console).run());
                 queued = true;
                 return new Submitted(job, Map.of());
             }

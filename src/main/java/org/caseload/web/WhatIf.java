@@ -41,10 +41,10 @@ final class WhatIf {
         out.add(new Field("budget_change_pct", "Budget change (%)", "0", "e.g. -10 for a 10% cut; above -100"));
         out.add(new Field("budget_from_month", "Change starts in month", "12", "reporting months; 0 is the first"));
         for (Scenario.Pathway p : base.pathways().values()) {
-            if (p.kind() == Scenario.CapacityKind.CASELOAD) {
-                out.add(new Field("fte." + p.name(), "Keyworker FTE: " + p.name(), num(p.staffFte()), "before any budget change"));
-            } else if (p.kind() == Scenario.CapacityKind.PLACES) {
-                out.add(new Field("places." + p.name(), "Places: " + p.name(), String.valueOf(p.places()), "before any budget change"));
+            if (p.capacity().kind() == Scenario.CapacityKind.CASELOAD) {
+                out.add(new Field("fte." + p.name(), "Keyworker FTE: " + p.name(), num(p.capacity().staffFte()), "before any budget change"));
+            } else if (p.capacity().kind() == Scenario.CapacityKind.PLACES) {
+                out.add(new Field("places." + p.name(), "Places: " + p.name(), String.valueOf(p.capacity().places()), "before any budget change"));
             }
         }
         out.add(new Field("demand_change_pct", "Demand change (%)", "0", "change in new referrals for the whole run"));
@@ -68,8 +68,8 @@ final class WhatIf {
         Map<String, Double> fte = new LinkedHashMap<>();
         Map<String, Double> places = new LinkedHashMap<>();
         for (Scenario.Pathway p : base.pathways().values()) {
-            if (p.kind() == Scenario.CapacityKind.CASELOAD) fte.put(p.name(), number(form, "fte." + p.name(), p.staffFte(), errors));
-            if (p.kind() == Scenario.CapacityKind.PLACES) places.put(p.name(), number(form, "places." + p.name(), p.places(), errors));
+            if (p.capacity().kind() == Scenario.CapacityKind.CASELOAD) fte.put(p.name(), number(form, "fte." + p.name(), p.capacity().staffFte(), errors));
+            if (p.capacity().kind() == Scenario.CapacityKind.PLACES) places.put(p.name(), number(form, "places." + p.name(), p.capacity().places(), errors));
         }
         double demand = number(form, "demand_change_pct", 0, errors);
         if (!errors.containsKey("demand_change_pct") && demand <= -100) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,12 +18,16 @@ import org.caseload.results.ReplicationResult;
 import org.caseload.results.ScenarioResult;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
+import org.caseload.report.Assumptions;
 import org.caseload.report.ComparisonFile;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
 import org.caseload.report.PlainWords;
+import org.caseload.report.ReportCharts;
 import org.caseload.report.Reports;
 import org.caseload.report.RunFiles;
+import org.caseload.report.SummaryCard;
+import org.caseload.report.XlsxReport;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.ComparisonTable;
@@ -39,15 +44,18 @@ final class WhatIfRun {
 
     private final Job job;
     private final ScenarioReader.Loaded baseline;
+    private final Path baselineFile;
+    private final List<ReportCharts.Chart> chartsShown = new ArrayList<>();
     private final ScenarioReader.Loaded whatIf;
     private final OutputDirectory out;
     private final int threads;
     private final PrintStream console;
 
-    WhatIfRun(Job job, ScenarioReader.Loaded baseline, ScenarioReader.Loaded whatIf, OutputDirectory out, int threads,
-              PrintStream console) {
+    WhatIfRun(Job job, ScenarioReader.Loaded baseline, Path baselineFile, ScenarioReader.Loaded whatIf, OutputDirectory out,
+              int threads, PrintStream console) {
         this.job = job;
         this.baseline = baseline;
+        this.baselineFile = baselineFile;
         this.whatIf = whatIf;
         this.out = out;
         this.threads = threads;
@@ -110,44 +118,47 @@ final class WhatIfRun {
         common.retainAll(scenarios.get(1).pathways().keySet());
         List<Metric> metrics = Metrics.forPathways(common);
         List<ComparisonTable.Row> rows = ComparisonTable.build(results.get(0), results.subList(1, 2), metrics, ALPHA, RunFiles.LEVEL);
-        List<String> words = PlainWords.summarise(rows, List.of(scenarios.get(1).name()), List.of(scenarios.get(1).description()));
+        List<String> altNames = List.of(scenarios.get(1).name());
+        List<String> altDescriptions = List.of(scenarios.get(1).description());
+        List<String> words = PlainWords.summarise(rows, altNames, altDescriptions);
         int n = job.request.replications();
-        ComparisonFile.write(dir.resolve("comparison.csv"), rows);
-        RunFiles.writeAll(dir, results);
-        String command = "caseload compare " + baselineFile() + " " + SCENARIO_FILE + " --replications " + n
+        // The report's own summary card and charts: the page shows what report.html shows.
+        List<String> card = SummaryCard.compare(rows, altNames, altDescriptions, scenarios.get(0).name(), n);
+        Path scenarioFile = dir.resolve(SCENARIO_FILE);
+        String command = "caseload compare " + baselineFile + " " + SCENARIO_FILE + " --replications " + n
                 + " --seed " + job.request.seed();
-        new Manifest("serve", job.request.seed(), n, threads).put("alpha", ALPHA).put("common_random_numbers", "true")
-                .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0)
-                .scenario(scenarios.get(0).name(), baselineFile(), List.of(), baseline.tree())
-                .scenario(scenarios.get(1).name(), SCENARIO_FILE, List.of(), whatIf.tree())
-                .write(dir.resolve("manifest.json"));
-        Map<String, byte[]> charts = Reports.monthlyCharts(dir, results);
-        byte[] diff = Reports.differenceChart(dir, rows);
-        Reports.RunInfo info = new Reports.RunInfo(command, job.request.seed(), n, true, null);
-        writeText(dir.resolve("report.html"), Reports.compareReport(info, scenarios, rows, words, diff, charts, ALPHA));
+        out.write(folder -> {
+            ComparisonFile.write(folder.resolve("comparison.csv"), rows);
+            RunFiles.writeAll(folder, results);
+            new Manifest("serve", job.request.seed(), n, threads).put("alpha", ALPHA).put("common_random_numbers", "true")
+                    .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0)
+                    .scenario(scenarios.get(0).name(), baselineFile.toString(), List.of(), baseline.tree())
+                    .scenario(scenarios.get(1).name(), SCENARIO_FILE, List.of(), whatIf.tree())
+                    .write(folder.resolve("manifest.json"));
+            List<ReportCharts.Chart> charts = ReportCharts.monthly(folder, results, scenarios);
+            Map<String, String> leftOut = new LinkedHashMap<>();
+            ReportCharts.Chart diff = ReportCharts.differences(folder, rows, leftOut);
+            Reports.RunInfo info = new Reports.RunInfo(command, job.request.seed(), n, true, null, List.of(baselineFile, scenarioFile));
+            Files.writeString(folder.resolve("report.html"),
+                    Reports.compareReport(info, scenarios, rows, card, words, diff, leftOut, charts, ALPHA), StandardCharsets.UTF_8);
+            List<Assumptions.Sources> sources = List.of(Assumptions.read(scenarios.get(0).name(), baselineFile),
+                    Assumptions.read(scenarios.get(1).name(), scenarioFile));
+            XlsxReport.write(folder.resolve("report.xlsx"), results, rows, sources);
+            chartsShown.clear();
+            if (diff != null) chartsShown.add(diff);
+            chartsShown.addAll(charts);
+        });
         out.commit();
         Path folder = out.target();
-        return new Job.Answer(folder, Answers.card(rows), words, Answers.verdicts(rows), Answers.charts(folder),
-                files(folder), String.format(Locale.ROOT, "%d replications of each scenario in %.1f s, seed %d. To rerun it: %s",
+        return new Job.Answer(folder, card, words, Answers.verdicts(rows), List.copyOf(chartsShown), files(folder),
+                String.format(Locale.ROOT, "%d replications of each scenario in %.1f s, seed %d. To rerun it: %s",
                         n, wall, job.request.seed(), command));
-    }
-
-    private String baselineFile() {
-        return baseline.scenario().name() + ".yaml";
     }
 
     /** Every file of the finished run, relative to its folder, with '/' separators. */
     static List<String> files(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/')).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeText(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

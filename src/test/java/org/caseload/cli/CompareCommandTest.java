@@ -36,29 +36,31 @@ class CompareCommandTest {
         BadInputTest.Outcome o = BadInputTest.execute(args("compare", "scenarios/leeds.yaml", "scenarios/leeds-cut-10.yaml",
                 "--replications", "6", "--seed", "2", "--out", out.toString()));
         assertEquals(0, o.exit(), o.err());
-        assertTrue(o.out().startsWith("Cutting 10% from month 12: "), o.out());
-        assertTrue(o.out().contains("keyworker FTE (95% CI"), o.out());
+        assertTrue(o.out().startsWith("Cutting 10% from month 12 (leeds-cut-10) against leeds, 6 paired replications:\n"
+                + "  Successful completions a year: "), o.out());
+        assertTrue(o.out().contains("simulation noise only"), o.out());
 
         List<String> lines = Files.readAllLines(out.resolve("comparison.csv"));
-        assertEquals("metric,baseline,scenario,baseline_mean,scenario_mean,diff_mean,diff_ci_low,diff_ci_high,n,p_value,"
+        assertEquals("metric,unit,baseline,scenario,baseline_mean,scenario_mean,diff_mean,diff_ci_low,diff_ci_high,n,p_value,"
                 + "p_adjusted,verdict,note", lines.get(0));
         Set<String> verdicts = Set.of("better", "worse", "higher", "lower", "no detectable difference");
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            assertEquals(13, f.length, line);
-            assertEquals("leeds", f[1]);
-            assertEquals("leeds-cut-10", f[2]);
-            assertEquals("6", f[8], line);
-            assertTrue(verdicts.contains(f[11]), line);
-            assertTrue(p(f[10]) >= p(f[9]) - 1e-12, "adjusted p below raw p: " + line);
+            assertEquals(14, f.length, line);
+            assertFalse(f[1].isEmpty(), "unit missing: " + line);
+            assertEquals("leeds", f[2]);
+            assertEquals("leeds-cut-10", f[3]);
+            assertEquals("6", f[9], line);
+            assertTrue(verdicts.contains(f[12]), line);
+            assertTrue(p(f[11]) >= p(f[10]) - 1e-12, "adjusted p below raw p: " + line);
         }
         String fte = lines.stream().filter(l -> l.startsWith("keyworker_fte_mean,")).findFirst().orElseThrow();
         assertTrue(fte.endsWith(",lower,"), "a 10% cut must lower keyworker FTE: " + fte);
-        for (String f : List.of("replications.csv", "summary.csv", "monthly.csv", "manifest.json", "report.html")) {
+        for (String f : List.of("replications.csv", "summary.csv", "monthly.csv", "manifest.json", "report.html", "report.xlsx")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
-        assertTrue(Files.readString(out.resolve("summary.csv")).contains("\nleeds-cut-10,in_treatment_mean,"));
-        assertReportSelfContained(out.resolve("report.html"), 5);
+        assertTrue(Files.readString(out.resolve("summary.csv")).contains("\nleeds-cut-10,in_treatment_mean,people,"));
+        assertReportSelfContained(out.resolve("report.html"), 8);
     }
 
     /** A p-value cell: below the printed floor counts as the floor. */
@@ -111,7 +113,8 @@ class CompareCommandTest {
         Path out = dir.resolve("r");
         BadInputTest.Outcome o = BadInputTest.execute(args("run", "scenarios/leeds.yaml", "--replications", "3", "--out", out.toString()));
         assertEquals(0, o.exit(), o.err());
-        assertReportSelfContained(out.resolve("report.html"), 4);
+        assertReportSelfContained(out.resolve("report.html"), 7);
+        assertTrue(o.out().startsWith("leeds, 3 replications:\n  Successful completions a year: "), o.out());
         assertTrue(Files.exists(out.resolve("charts/in_treatment.svg")));
         assertTrue(Files.readString(out.resolve("charts/in_treatment.svg")).contains("<svg"));
     }

@@ -109,7 +109,7 @@ class WhatIfPageBrowserTest {
         }
 
         String downloads = browser.findElement(By.id("downloads")).getText();
-        for (String f : List.of("report.html", "comparison.csv", "summary.csv", "monthly.csv", "scenario.yaml")) {
+        for (String f : List.of("report.html", "report.xlsx", "comparison.csv", "summary.csv", "monthly.csv", "scenario.yaml")) {
             assertTrue(downloads.contains(f), "no download " + f + " in: " + downloads);
         }
         assertTrue(browser.findElement(By.id("verdicts")).getText().contains("successful_completions_per_year"));

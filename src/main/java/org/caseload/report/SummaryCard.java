@@ -1,0 +1,151 @@
+package org.caseload.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.caseload.results.ScenarioResult;
+import org.caseload.results.Metrics;
+import org.caseload.stats.ComparisonTable;
+import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.Undefined;
+import org.caseload.stats.Verdict;
+
+/**
+ * The summary card: a handful of headline metrics, one line each, rounded as people read
+ * them, with the change, its 95% interval and the verdict, followed by what the intervals
+ * mean and what the model leaves out. It is the first thing on stdout and in report.html.
+ */
+public final class SummaryCard {
+    private SummaryCard() {
+    }
+
+    /** How a headline is rounded for reading. */
+    enum Kind { PEOPLE, MONEY, PERCENT, RATIO }
+
+    record Headline(String metric, String label, Kind kind) {
+    }
+
+    static final List<Headline> HEADLINES = List.of(
+            new Headline(Metrics.COMPLETIONS_PER_YEAR, "Successful completions a year", Kind.PEOPLE),
+            new Headline(Metrics.IN_TREATMENT_MEAN, "People in treatment on an average day", Kind.PEOPLE),
+            new Headline(Metrics.WAITING_LIST_MEAN, "People waiting on an average day", Kind.PEOPLE),
+            new Headline(Metrics.DEATHS_PER_YEAR, "Deaths a year", Kind.PEOPLE),
+            new Headline(Metrics.CASELOAD_PER_WORKER_MEAN, "Clients per keyworker", Kind.RATIO),
+            new Headline(Metrics.SPEND_PER_YEAR, "Spend a year", Kind.MONEY));
+
+    /** What the intervals mean and what the model leaves out: printed under every card. */
+    public static final String MEANING = "The 95% intervals show simulation noise only, given the model's assumptions; "
+            + "they do not include uncertainty in those assumptions or inputs (that needs a parameter-uncertainty "
+            + "analysis, `caseload psa`). The model leaves out what its scenario files do not describe: staff changes "
+            + "take effect at once (no recruitment or redundancy lag), people who move away or neither relapse nor die "
+            + "are not followed, and deaths after leaving are counted only within the follow-up window.";
+
+    /** The card of a comparison: a title per alternative, then one line per headline. */
+    public static List<String> compare(List<ComparisonTable.Row> rows, List<String> alternatives, List<String> descriptions,
+                                       String baseline, int replications) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < alternatives.size(); i++) {
+            String alt = alternatives.get(i);
+            String label = descriptions.get(i).isBlank() ? alt : descriptions.get(i) + " (" + alt + ")";
+            out.add(label + " against " + baseline + ", " + replications + " paired replication" + (replications == 1 ? "" : "s")
+                    + ":");
+            for (Headline h : HEADLINES) {
+                for (ComparisonTable.Row r : rows) {
+                    if (r.scenario().equals(alt) && r.metric().name().equals(h.metric())) out.add("  " + line(h, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The card of a run: each headline's mean and 95% interval. */
+    public static List<String> run(ScenarioResult result) {
+        List<String> out = new ArrayList<>();
+        int n = result.replications().size();
+        out.add(result.scenario() + ", " + n + " replication" + (n == 1 ? "" : "s") + ":");
+        for (Headline h : HEADLINES) {
+            if (!RunFiles.reports(result, h.metric())) continue;
+            double[] values = result.values(h.metric());
+            ConfidenceInterval ci = ConfidenceInterval.student(values, RunFiles.LEVEL);
+            String note = Undefined.note(h.metric(), values);
+            StringBuilder b = new StringBuilder("  ").append(h.label()).append(": ").append(value(ci.mean(), h.kind()));
+            if (ci.n() >= 2) {
+                b.append(" (95% CI ").append(value(ci.low(), h.kind())).append(" to ").append(value(ci.high(), h.kind())).append(')');
+            }
+            if (!note.isEmpty()) b.append(" (").append(note).append(')');
+            out.add(b.append('.').toString());
+        }
+        return out;
+    }
+
+    static String line(Headline h, ComparisonTable.Row r) {
+        ConfidenceInterval d = r.comparison().difference();
+        StringBuilder b = new StringBuilder(h.label()).append(": ");
+        if (r.verdict() == Verdict.UNDEFINED && !Double.isFinite(d.mean())) {
+            return b.append(Undefined.DASH).append(" (").append(r.note()).append(").").toString();
+        }
+        b.append(value(r.comparison().baselineMean(), h.kind())).append(" → ").append(value(r.comparison().alternativeMean(), h.kind()));
+        // A change of people is rounded like its level (to 10 from 100 up) unless that would blur it away.
+        double step = peopleStep(Math.abs(r.comparison().baselineMean()));
+        double widest = Math.abs(d.mean());
+        if (Double.isFinite(d.low()) && Double.isFinite(d.high())) widest = Math.max(widest, Math.max(Math.abs(d.low()), Math.abs(d.high())));
+        if (widest < 5 * step) step = peopleStep(widest);
+        b.append(" (").append(change(d.mean(), h.kind(), step));
+        if (Double.isFinite(d.low()) && Double.isFinite(d.high())) {
+            b.append("; 95% CI ").append(change(d.low(), h.kind(), step)).append(" to ").append(change(d.high(), h.kind(), step));
+        }
+        b.append("): ").append(verdict(r)).append('.');
+        return b.toString();
+    }
+
+    private static String verdict(ComparisonTable.Row r) {
+        return switch (r.verdict()) {
+            case HIGHER, LOWER -> r.verdict().label() + " (descriptive)";
+            case UNDEFINED -> "undefined (" + r.note() + ")";
+            default -> r.verdict().label();
+        };
+    }
+
+    /** A level as people read it: people to the nearest 10 (1 below 100), money to £1,000, % to one decimal. */
+    static String value(double v, Kind kind) {
+        if (!Double.isFinite(v)) return Undefined.DASH;
+        String s = magnitude(Math.abs(v), kind);
+        return v < 0 && !isZero(s) ? "−" + s : s;
+    }
+
+    /** A change, always signed (+/−), rounded by its own size. */
+    static String change(double v, Kind kind) {
+        return change(v, kind, peopleStep(Math.abs(v)));
+    }
+
+    /** A change, always signed (+/−); people are rounded to {@code step} (10, 1 or 0.1). */
+    static String change(double v, Kind kind, double step) {
+        if (!Double.isFinite(v)) return Undefined.DASH;
+        String s = kind == Kind.PEOPLE ? people(Math.abs(v), step) : magnitude(Math.abs(v), kind);
+        if (isZero(s)) return s;
+        return (v < 0 ? "−" : "+") + s;
+    }
+
+    private static boolean isZero(String s) {
+        return s.replaceAll("[^1-9]", "").isEmpty();
+    }
+
+    private static String magnitude(double a, Kind kind) {
+        return switch (kind) {
+            case MONEY -> "£" + String.format(Locale.ROOT, "%,.0f", Math.round(a / 1000.0) * 1000.0);
+            case PERCENT -> String.format(Locale.ROOT, "%.1f%%", a);
+            case RATIO -> String.format(Locale.ROOT, "%.1f", a);
+            case PEOPLE -> people(a, peopleStep(a));
+        };
+    }
+
+    /** People to the nearest 10 from 100 up, to 1 from 10, else to one decimal. */
+    static double peopleStep(double a) {
+        return a >= 100 ? 10 : a >= 10 ? 1 : 0.1;
+    }
+
+    private static String people(double a, double step) {
+        if (step >= 10) return String.format(Locale.ROOT, "%,.0f", Math.round(a / step) * step);
+        return step >= 1 ? String.format(Locale.ROOT, "%,.0f", a) : String.format(Locale.ROOT, "%.1f", a);
+    }
+}

@@ -1,0 +1,184 @@
+package org.caseload.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.caseload.results.ReplicationResult;
+import org.caseload.results.ScenarioResult;
+import org.caseload.results.Metric;
+import org.caseload.results.Metrics;
+import org.caseload.stats.ComparisonTable;
+import org.caseload.stats.ConfidenceInterval;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * {@code report.xlsx}: the run's tables for people who work in a spreadsheet, with sheets
+ * Summary, Comparison, Monthly, Replications and Assumptions. Numbers are stored as numbers
+ * (full precision; undefined values are empty cells), headers carry units, the header row
+ * is frozen and numbers have formats that read well. p-values are stored as numbers and
+ * displayed as {@code <0.0001} below that floor.
+ */
+public final class XlsxReport {
+    private static final String NUMBER = "#,##0.00";
+    private static final String WHOLE = "0";
+    private static final String P_VALUE = "[<0.0001]\"<0.0001\";0.0000";
+
+    private XlsxReport() {
+    }
+
+    /** @param rows the comparison's rows, or null for a run */
+    public static void write(Path file, List<ScenarioResult> results, List<ComparisonTable.Row> rows,
+                             List<Assumptions.Sources> assumptions) {
+        try (OutputStream os = Files.newOutputStream(file)) {
+            Workbook wb = new Workbook(os, "caseload", "1.0");
+            summary(wb.newWorksheet("Summary"), results);
+            comparison(wb.newWorksheet("Comparison"), rows);
+            monthly(wb.newWorksheet("Monthly"), results);
+            replications(wb.newWorksheet("Replications"), results);
+            assumptions(wb.newWorksheet("Assumptions"), assumptions);
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void header(Worksheet ws, String... names) {
+        for (int c = 0; c < names.length; c++) {
+            ws.value(0, c, names[c]);
+            ws.style(0, c).bold().wrapText(true).set();
+            ws.width(c, Math.max(10, Math.min(40, names[c].length() + 2)));
+        }
+        ws.freezePane(0, 1);
+    }
+
+    /** A number, or an empty cell when undefined. */
+    private static void number(Worksheet ws, int r, int c, double v, String format) {
+        if (!Double.isFinite(v)) return;
+        ws.value(r, c, v);
+        ws.style(r, c).format(format).set();
+    }
+
+    private static void summary(Worksheet ws, List<ScenarioResult> results) {
+        header(ws, "scenario", "metric", "unit", "mean (in the row's unit)", "sd (in the row's unit)",
+                "95% CI low (in the row's unit)", "95% CI high (in the row's unit)", "n (replications where defined)");
+        int r = 1;
+        for (ScenarioResult s : results) {
+            Map<String, Metric> catalogue = RunFiles.catalogue(s);
+            for (String metric : RunFiles.metricNames(s)) {
+                ConfidenceInterval ci = ConfidenceInterval.student(s.values(metric), RunFiles.LEVEL);
+                ws.value(r, 0, s.scenario());
+                ws.value(r, 1, metric);
+                ws.value(r, 2, RunFiles.unit(catalogue, metric));
+                number(ws, r, 3, ci.mean(), NUMBER);
+                number(ws, r, 4, ci.sd(), NUMBER);
+                number(ws, r, 5, ci.low(), NUMBER);
+                number(ws, r, 6, ci.high(), NUMBER);
+                number(ws, r, 7, ci.n(), WHOLE);
+                r++;
+            }
+        }
+    }
+
+    private static void comparison(Worksheet ws, List<ComparisonTable.Row> rows) {
+        header(ws, "metric", "unit", "baseline", "scenario", "baseline mean (in the row's unit)",
+                "scenario mean (in the row's unit)", "difference (in the row's unit)", "difference 95% CI low",
+                "difference 95% CI high", "n (paired replications)", "p-value (paired t, two-sided)",
+                "p-value (Holm-adjusted)", "verdict", "note");
+        if (rows == null) {
+            ws.value(1, 0, "A run of one scenario: no comparison (use caseload compare).");
+            return;
+        }
+        int r = 1;
+        for (ComparisonTable.Row row : rows) {
+            ConfidenceInterval d = row.comparison().difference();
+            ws.value(r, 0, row.metric().name());
+            ws.value(r, 1, row.metric().unit());
+            ws.value(r, 2, row.baseline());
+            ws.value(r, 3, row.scenario());
+            number(ws, r, 4, row.comparison().baselineMean(), NUMBER);
+            number(ws, r, 5, row.comparison().alternativeMean(), NUMBER);
+            number(ws, r, 6, d.mean(), NUMBER);
+            number(ws, r, 7, d.low(), NUMBER);
+            number(ws, r, 8, d.high(), NUMBER);
+            number(ws, r, 9, d.n(), WHOLE);
+            number(ws, r, 10, row.comparison().pValue(), P_VALUE);
+            number(ws, r, 11, row.pAdjusted(), P_VALUE);
+            ws.value(r, 12, row.verdict().label());
+            if (!row.note().isEmpty()) ws.value(r, 13, row.note());
+            r++;
+        }
+    }
+
+    private static void monthly(Worksheet ws, List<ScenarioResult> results) {
+        header(ws, "scenario", "month (1 = first reported month)", "series", "unit", "mean (in the row's unit)",
+                "95% CI low", "95% CI high");
+        int r = 1;
+        for (ScenarioResult s : results) {
+            if (s.replications().isEmpty()) continue;
+            Map<String, double[]> first = s.replications().get(0).monthly();
+            int months = first.values().iterator().next().length;
+            for (int m = 0; m < months; m++) {
+                for (String series : first.keySet()) {
+                    ConfidenceInterval ci = ConfidenceInterval.student(RunFiles.monthlyValues(s, series, m), RunFiles.LEVEL);
+                    ws.value(r, 0, s.scenario());
+                    ws.value(r, 1, m + 1);
+                    ws.value(r, 2, series);
+                    ws.value(r, 3, monthlyUnit(series));
+                    number(ws, r, 4, ci.mean(), NUMBER);
+                    number(ws, r, 5, ci.low(), NUMBER);
+                    number(ws, r, 6, ci.high(), NUMBER);
+                    r++;
+                }
+            }
+        }
+    }
+
+    private static String monthlyUnit(String series) {
+        for (Metric m : Metrics.MONTHLY) if (m.name().equals(series)) return m.unit();
+        return "";
+    }
+
+    private static void replications(Worksheet ws, List<ScenarioResult> results) {
+        header(ws, "scenario", "replication (1 = substream 0)", "metric", "unit", "value (in the row's unit)");
+        int r = 1;
+        for (ScenarioResult s : results) {
+            Map<String, Metric> catalogue = RunFiles.catalogue(s);
+            for (ReplicationResult rep : s.replications()) {
+                for (Map.Entry<String, Double> e : rep.metrics().entrySet()) {
+                    ws.value(r, 0, s.scenario());
+                    ws.value(r, 1, rep.replication() + 1);
+                    ws.value(r, 2, e.getKey());
+                    ws.value(r, 3, RunFiles.unit(catalogue, e.getKey()));
+                    number(ws, r, 4, e.getValue(), NUMBER);
+                    r++;
+                }
+            }
+        }
+    }
+
+    private static void assumptions(Worksheet ws, List<Assumptions.Sources> sources) {
+        header(ws, "scenario", "setting", "value (as written)", "source or reason (from the file)", "file");
+        int r = 1;
+        for (Assumptions.Sources s : sources) {
+            for (String h : s.headers()) {
+                ws.value(r, 0, s.scenario());
+                ws.value(r, 1, "(file header)");
+                ws.value(r, 3, h);
+                r++;
+            }
+            for (Assumptions.Entry e : s.entries()) {
+                ws.value(r, 0, e.scenario());
+                ws.value(r, 1, e.path());
+                ws.value(r, 2, e.value());
+                ws.value(r, 3, e.source());
+                ws.value(r, 4, e.file());
+                r++;
+            }
+        }
+    }
+}
