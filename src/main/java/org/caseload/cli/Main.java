@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "caseload", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
         description = "Discrete-event simulation for planning drug and alcohol treatment capacity.",
         subcommands = {RunCommand.class, CompareCommand.class, WarmupCommand.class, CalibrateCommand.class,
-                ValidateCommand.class, BenchCommand.class, SchemaCommand.class,
+                ValidateCommand.class, BenchCommand.class, SchemaCommand.class, ServeCommand.class,
                 SweepCommand.class, PsaCommand.class, SensitivityCommand.class, MergeCommand.class})
 public final class Main {
     public static final int EXIT_USER_ERROR = 2;

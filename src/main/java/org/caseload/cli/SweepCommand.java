@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code caseload sweep}: one- and two-way sweeps with dose–response curves and goal-seek. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Vary one or two values over a range, run every level on common random numbers, and write "
-                + "sweep.csv (each level's mean and 95% CI per metric, its paired difference from the first level, "
+                + "sweep.csv (each level's mean and 95%% CI per metric, its paired difference from the first level, "
                 + "Holm-adjusted p-value and verdict), charts/dose_response.* and report.html into DIR "
                 + "(default results/<scenario>-sweep/).",
                 "Prints, for each headline metric, the first level detectably worse than the first level; with "

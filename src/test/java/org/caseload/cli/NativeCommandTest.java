@@ -46,4 +46,18 @@ class NativeCommandTest {
         assertEquals(ExitCode.INPUT, bad.exit());
         assertFalse(bad.err().contains("\tat "), bad.err());
     }
+
+    @Test
+    void serveRefusesBadOptionsWithOneLine(@TempDir Path dir) {
+        BadInputTest.Outcome noFolder = BadInputTest.execute("serve", dir.resolve("nowhere").toString(), "--port", "0");
+        assertEquals(ExitCode.INPUT, noFolder.exit());
+        assertTrue(noFolder.err().contains("scenario folder"), noFolder.err());
+        BadInputTest.Outcome badPort = BadInputTest.execute("serve", "--port", "70000");
+        assertEquals(ExitCode.INPUT, badPort.exit());
+        assertTrue(badPort.err().contains("--port must be between 0 and 65535"), badPort.err());
+        BadInputTest.Outcome empty = BadInputTest.execute("serve", dir.toString(), "--port", "0");
+        assertEquals(ExitCode.INPUT, empty.exit());
+        assertTrue(empty.err().contains("no valid scenario"), empty.err());
+        assertFalse(empty.err().contains("\tat "), empty.err());
+    }
 }
