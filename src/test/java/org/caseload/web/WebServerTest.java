@@ -133,7 +133,7 @@ class WebServerTest {
         Response r = post("/run", null, "baseline=leeds&budget_change_pct=-150&budget_from_month=12&replications=2");
         assertEquals(422, r.status());
         // The message the CLI gives for the same value (BadInputTest has the file:line form of it).
-        assertTrue(r.body().matches(".*\"budget_change_pct\":\"budget\\.changes\\.[0-9]+\\.change_pct: must be above -100, got -150\".*"),
+        assertTrue(r.body().matches(".*\"budget_change_pct\":\"budget\\.changes\\.[0-9]+\\.change_pct: must be more than -100, got -150\".*"),
                 r.body());
         Response places = post("/run", null, "baseline=leeds&places.rehab=2.5&replications=2");
         assertEquals(422, places.status());

@@ -131,7 +131,7 @@ class WhatIfPageBrowserTest {
         browser.findElement(By.id("run")).click();
         WebElement message = browser.findElement(By.id("e-budget_change_pct"));
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !message.getText().isEmpty());
-        assertTrue(message.getText().contains("must be above -100, got -150"), message.getText());
+        assertTrue(message.getText().contains("must be more than -100, got -150"), message.getText());
         assertEquals("true", browser.findElement(By.id("f-budget_change_pct")).getAttribute("aria-invalid"));
         assertEquals("", browser.findElement(By.id("answer")).getText());
         assertTrue(browser.findElements(By.id("summary-card")).isEmpty());
