@@ -73,7 +73,7 @@ final class WhatIf {
         }
         double demand = number(form, "demand_change_pct", 0, errors);
         if (!errors.containsKey("demand_change_pct") && demand <= -100) {
-            errors.put("demand_change_pct", "must be above -100, got " + num(demand));
+            errors.put("demand_change_pct", "must be more than -100, got " + num(demand));
         }
         String allocation = form.getOrDefault("allocation", PROPORTIONAL);
         if (!allocations(base).contains(allocation)) errors.put("allocation", "unknown allocation '" + allocation + "'");
