@@ -45,6 +45,7 @@ public final class Study {
     private int replications = 20;
     private long seed = 1;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private long maxEvents = org.caseload.experiment.WorkLimits.DEFAULT_MAX_EVENTS;
     private double alpha = 0.05;
     private boolean independentStreams;
     private Slice slice = Slice.WHOLE;
@@ -132,6 +133,17 @@ public final class Study {
     public Study threads(int t) {
         if (t < 1) throw new InputException("threads must be at least 1 (got " + t + ")");
         threads = t;
+        return this;
+    }
+
+    /**
+     * The most events one replication may take (default 100,000,000): a scenario estimated
+     * above it is refused before anything runs, and a replication that goes over its budget is
+     * stopped (see the README's "Bounded work").
+     */
+    public Study maxEvents(long n) {
+        if (n < 1) throw new InputException("max events must be at least 1 (got " + n + ")");
+        maxEvents = n;
         return this;
     }
 
@@ -321,7 +333,11 @@ public final class Study {
             return remote.run(batch, first, end);
         }
         Journal journal = workFolder == null ? null : openWorkFolder(p.spec);
-        try (Experiment experiment = new Experiment(seed, threads)) {
+        List<org.caseload.scenario.Scenario> scenarios = p.loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
+        // Refused before anything runs: too much work per replication, or more results than the heap holds.
+        for (org.caseload.scenario.Scenario s : scenarios) org.caseload.experiment.WorkLimits.checkEvents(s, maxEvents);
+        org.caseload.experiment.WorkLimits.checkHeld(scenarios, end - first, org.caseload.experiment.WorkLimits.heapBytes());
+        try (Experiment experiment = new Experiment(seed, threads, maxEvents)) {
             List<RandomStreams> streams = new ArrayList<>();
             for (int i = 0; i < p.loaded.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
             reused = journal == null ? 0 : BatchRunner.recorded(journal, p.loaded.size(), first, end);

@@ -99,7 +99,7 @@ final class CompareCommand implements Callable<Integer> {
             dir = out != null ? out : Path.of("results", names.get(0) + "-vs-" + names.get(1)
                     + (names.size() > 2 ? "-and-" + (names.size() - 2) + "-more" : ""));
         }
-        study.threads(run.execution.threads);
+        study.threads(run.execution.threads).maxEvents(run.execution.maxEvents);
         long t0 = System.nanoTime();
         org.caseload.api.Results results = Batches.execute(spec, study, dir, String.join(", ",
                 study.files().stream().map(Path::toString).toList()), run.quiet.quiet);

@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
             List<String> names = study.scenarioNames();
             dir = out != null ? out : names.size() == 1 ? Path.of("results", names.get(0)) : Path.of("results");
         }
-        study.threads(run.execution.threads);
+        study.threads(run.execution.threads).maxEvents(run.execution.maxEvents);
         long t0 = System.nanoTime();
         org.caseload.api.Results results = Batches.execute(spec, study, dir, String.join(", ",
                 study.files().stream().map(Path::toString).toList()), run.quiet.quiet);

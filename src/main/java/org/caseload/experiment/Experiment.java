@@ -81,17 +81,26 @@ public final class Experiment implements AutoCloseable {
         return run(scenario, streams, from, to, done);
     }
 
-    /**
-     * As {@link #run(Scenario, int, int, IntConsumer)} with the given streams. Refuses a scenario
-     * whose estimated events exceed the limit, and gives each replication its event budget.
-     */
+    /** As {@link #run(Scenario, int, int, IntConsumer)} with the given streams. */
     public List<ReplicationResult> run(Scenario scenario, RandomStreams streams, int from, int to, IntConsumer done) {
+        int[] reps = new int[Math.max(0, to - from)];
+        for (int i = 0; i < reps.length; i++) reps[i] = from + i;
+        return run(scenario, streams, reps, r -> done.accept(r.replication()));
+    }
+
+    /**
+     * Runs the listed replications of one scenario (any order, any gaps: e.g. those a resumed
+     * batch still lacks). Refuses a scenario whose estimated events exceed the limit, and gives
+     * each replication its event budget. {@code finished} receives each result on its worker thread as soon as
+     * it is done (e.g. to record it); the returned list follows the order of {@code reps}.
+     */
+    public List<ReplicationResult> run(Scenario scenario, RandomStreams streams, int[] reps,
+                                       java.util.function.Consumer<ReplicationResult> finished) {
         WorkEstimate estimate = WorkLimits.checkEvents(scenario, maxEvents);
         long budget = WorkLimits.eventBudget(estimate, maxEvents);
         String origin = WorkLimits.budgetOrigin(estimate, budget, maxEvents);
         List<Future<ReplicationResult>> futures = new ArrayList<>();
-        for (int r = from; r < to; r++) {
-            final int rep = r;
+        for (int rep : reps) {
             futures.add(pool.submit(() -> {
                 ReplicationResult res;
                 try {
@@ -99,38 +108,6 @@ public final class Experiment implements AutoCloseable {
                 } catch (InputException e) {
                     throw new InputException("scenario '" + scenario.name() + "', replication " + rep + ": " + e.getMessage());
                 }
-                done.accept(rep);
-                return res;
-            }));
-        }
-        List<ReplicationResult> results = new ArrayList<>(futures.size());
-        try {
-            for (Future<ReplicationResult> f : futures) results.add(f.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            futures.forEach(f -> f.cancel(true));
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) throw re;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        }
-        return results;
-    }
-
-    /**
-     * Runs the listed replications of one scenario (any order, any gaps: e.g. those a resumed
-     * batch still lacks). {@code finished} receives each result on its worker thread as soon as
-     * it is done (e.g. to record it); the returned list follows the order of {@code reps}.
-     */
-    public List<ReplicationResult> run(Scenario scenario, RandomStreams streams, int[] reps,
-                                       java.util.function.Consumer<ReplicationResult> finished) {
-        List<Future<ReplicationResult>> futures = new ArrayList<>();
-        for (int rep : reps) {
-            futures.add(pool.submit(() -> {
-                ReplicationResult res = new TreatmentSystem(scenario, streams, rep).run();
                 finished.accept(res);
                 return res;
             }));
