@@ -106,7 +106,7 @@ final class WhatIf {
         t.remove("targets");
         if (r.budgetChangePct() != 0) {
             // A change the baseline already makes in the same month is replaced, not stacked on.
-            ArrayNode changes = t.with("budget").withArray("changes");
+            ArrayNode changes = t.withObjectProperty("budget").withArray("changes");
             ObjectNode change = null;
             for (JsonNode c : changes) {
                 if (c instanceof ObjectNode o && o.path("from_month").isNumber() && o.get("from_month").asDouble() == r.budgetFromMonth()) change = o;
@@ -123,7 +123,7 @@ final class WhatIf {
             double rate = arrivals.get("rate_per_month").asDouble();
             arrivals.set("rate_per_month", whole(rate * (1 + r.demandChangePct() / 100)));
         }
-        ObjectNode alloc = t.with("budget").putObject("allocation");
+        ObjectNode alloc = t.withObjectProperty("budget").putObject("allocation");
         if (r.allocation().startsWith(PROTECT)) {
             alloc.put("rule", "protect").putArray("protect").add(r.allocation().substring(PROTECT.length()));
         } else {

@@ -70,7 +70,7 @@ class ScenarioSchemaTest {
         assertFalse(SCHEMA.validate(typo).isEmpty(), "misspelt key accepted");
 
         ObjectNode deepCut = leeds();
-        ObjectNode change = ((ArrayNode) deepCut.with("budget").withArray("changes")).addObject();
+        ObjectNode change = deepCut.withObjectProperty("budget").withArrayProperty("changes").addObject();
         change.put("from_month", 12).put("change_pct", -150);
         assertFalse(SCHEMA.validate(deepCut).isEmpty(), "a cut of 150% accepted");
 
