@@ -325,6 +325,10 @@ public final class Study {
     private List<List<ReplicationResult>> runSlice(Prepared p) {
         int first = slice.first(replications);
         int end = slice.end(replications);
+        List<org.caseload.scenario.Scenario> scenarios = p.loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
+        // Refused before anything runs: too much work per replication, or more results than the heap holds.
+        for (org.caseload.scenario.Scenario s : scenarios) org.caseload.experiment.WorkLimits.checkEvents(s, maxEvents);
+        org.caseload.experiment.WorkLimits.checkHeld(scenarios, end - first, org.caseload.experiment.WorkLimits.heapBytes());
         ReplicationRunner remote = runner != null ? runner : defaultRunner;
         if (remote != null) {
             reused = 0;
@@ -333,10 +337,6 @@ public final class Study {
             return remote.run(batch, first, end);
         }
         Journal journal = workFolder == null ? null : openWorkFolder(p.spec);
-        List<org.caseload.scenario.Scenario> scenarios = p.loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
-        // Refused before anything runs: too much work per replication, or more results than the heap holds.
-        for (org.caseload.scenario.Scenario s : scenarios) org.caseload.experiment.WorkLimits.checkEvents(s, maxEvents);
-        org.caseload.experiment.WorkLimits.checkHeld(scenarios, end - first, org.caseload.experiment.WorkLimits.heapBytes());
         try (Experiment experiment = new Experiment(seed, threads, maxEvents)) {
             List<RandomStreams> streams = new ArrayList<>();
             for (int i = 0; i < p.loaded.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
