@@ -107,6 +107,13 @@ final class Batches {
     }
 
     /** What the command line prints after the replication counts: where they came from. */
+    /** The line a shard run prints: which slice of which replications went where. */
+    static String shardLine(Study study, String scenariosWord, double wallSeconds, Path dir) {
+        return String.format(java.util.Locale.ROOT, "shard %s: %d %s, replications %d to %d in %.1f s -> %s",
+                study.slice(), study.files().size(), scenariosWord, study.slice().first(study.replications()) + 1,
+                study.slice().end(study.replications()), wallSeconds, dir);
+    }
+
     static String reusedNote(Study study) {
         int n = study.reusedReplications();
         return n == 0 ? "" : " (" + n + " read back from the interrupted run)";

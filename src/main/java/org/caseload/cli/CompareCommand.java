@@ -106,8 +106,7 @@ final class CompareCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - t0) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
         if (results == null) {
-            stdout.printf("shard %s: %d scenarios, replications %d to %d in %.1f s -> %s%n", study.slice(), study.files().size(),
-                    study.slice().first(study.replications()) + 1, study.slice().end(study.replications()), wall, dir);
+            stdout.println(Batches.shardLine(study, "scenarios", wall, dir));
         } else {
             // The summary card comes first; the detail is in report.html and the CSV files.
             for (String line : results.summaryCard()) stdout.println(line);

@@ -81,8 +81,7 @@ final class RunCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - t0) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
         if (results == null) {
-            stdout.printf("shard %s: %d scenario(s), replications %d to %d in %.1f s -> %s%n", study.slice(), study.files().size(),
-                    study.slice().first(study.replications()) + 1, study.slice().end(study.replications()), wall, dir);
+            stdout.println(Batches.shardLine(study, "scenario(s)", wall, dir));
         } else {
             for (String line : results.summaryCard()) stdout.println(line);
             List<org.caseload.api.ScenarioResults> rs = results.scenarios();
