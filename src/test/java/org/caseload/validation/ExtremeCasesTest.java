@@ -23,14 +23,19 @@ class ExtremeCasesTest {
 
     @Test
     void zeroRelapseGivesZeroRepresentations() {
+        // People who drop away while waiting never stopped using and come back without relapsing,
+        // so patience is made practically endless: then nobody can re-present at all.
         ScenarioResult r = run(load(LEEDS, "horizon_months=24", "warmup_months=12",
                 "after_exit.relapse_after_completion.probability.opiate=0",
                 "after_exit.relapse_after_completion.probability.default=0",
-                "after_exit.relapse_after_dropout.probability.default=0"), 3, 302);
-        // Drop-aways before treatment still come back (they never stopped using), so close that door too.
-        for (double v : r.values(Metrics.REPRESENTATIONS_PER_YEAR)) {
-            assertTrue(v < 100, "re-presentations with no relapse: " + v);
-        }
+                "after_exit.relapse_after_dropout.probability.default=0",
+                "assessment.patience_days.mean=1e9", "pathways.long_arm_prescribing.patience_days.mean=1e9",
+                "pathways.rehab.patience_days.mean=1e9"), 3, 302);
+        for (double v : r.values(Metrics.ASSESSMENT_DROPAWAYS_PER_YEAR)) assertEquals(0.0, v, "drop-aways");
+        for (double v : r.values(Metrics.REPRESENTATIONS_PER_YEAR)) assertEquals(0.0, v, "re-presentations with no relapse");
+        // The same system with relapse does re-present: the zero above is the relapse switch, not a dead metric.
+        ScenarioResult relapsing = run(load(LEEDS, "horizon_months=24", "warmup_months=12"), 2, 302);
+        for (double v : relapsing.values(Metrics.REPRESENTATIONS_PER_YEAR)) assertTrue(v > 100, "re-presentations " + v);
         ScenarioResult none = run(load(QUEUE), 3, 303);
         for (double v : none.values(Metrics.REPRESENTATIONS_PER_YEAR)) assertEquals(0.0, v);
     }
