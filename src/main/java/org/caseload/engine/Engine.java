@@ -37,6 +37,8 @@ public final class Engine {
     private String budgetOrigin = "";
     private double instant = Double.NEGATIVE_INFINITY;
     private long eventsAtInstant;
+    /** Run after every event (tests and debugging: e.g. a conservation check); null when unused. */
+    private Runnable afterEach;
 
     public Engine() {
         sim.init(new HeapEventList());
@@ -84,6 +86,11 @@ public final class Engine {
         this.budgetOrigin = origin;
     }
 
+    /** Runs {@code check} after every event from now on (tests and debugging); one check at a time. */
+    public void afterEachEvent(Runnable check) {
+        this.afterEach = check;
+    }
+
     /** Called before every event: the event budget and the stalled-time guard. */
     private void guard() {
         if (++eventsExecuted > eventBudget) {
@@ -119,6 +126,7 @@ public final class Engine {
         public void actions() {
             engine.guard();
             action.run();
+            if (engine.afterEach != null) engine.afterEach.run();
         }
     }
 }

@@ -40,6 +40,26 @@ final class AfterExit {
         double uRepresent = c.u();
         double uDelay = c.u();
         double uDeath = c.u();
+        double returnDays = returnDays(c, exit, uRelapse, uRelapseTime, uRepresent, uDelay);
+        double deathDays = mortality.daysToDeathAfterExit(c.group, afterPrescribing, -Math.log(uDeath));
+        if (returnDays < deathDays) {
+            awaitReturn(c, returnDays);
+            return;
+        }
+        gone++;
+        if (deathDays <= spec.followupDays()) {
+            c.own(engine.after(deathDays, () -> {
+                c.enter(Stage.DEAD);
+                recorder.diedAfterExit(engine.now());
+            }));
+        }
+    }
+
+    /**
+     * Days from leaving to re-presenting (relapse, then a decision and a delay to come
+     * back), or infinity if the person does not come back; death is not considered here.
+     */
+    double returnDays(Client c, Exit exit, double uRelapse, double uRelapseTime, double uRepresent, double uDelay) {
         double pRelapse;
         double relapseDays;
         switch (exit) {
@@ -58,23 +78,16 @@ final class AfterExit {
             }
         }
         boolean returns = uRelapse < Math.min(1.0, pRelapse) && uRepresent < spec.representProbability().get(c.group);
-        double returnDays = returns ? relapseDays + spec.representDelayDays().quantile(uDelay) : Double.POSITIVE_INFINITY;
-        double deathDays = mortality.daysToDeathAfterExit(c.group, afterPrescribing, -Math.log(uDeath));
-        if (returnDays < deathDays) {
-            awaitingReturn++;
-            c.own(engine.after(returnDays, () -> {
-                awaitingReturn--;
-                represent(c);
-            }));
-            return;
-        }
-        gone++;
-        if (deathDays <= spec.followupDays()) {
-            c.own(engine.after(deathDays, () -> {
-                c.enter(Stage.DEAD);
-                recorder.diedAfterExit(engine.now());
-            }));
-        }
+        return returns ? relapseDays + spec.representDelayDays().quantile(uDelay) : Double.POSITIVE_INFINITY;
+    }
+
+    /** Out of treatment and due to re-present in {@code days}. */
+    void awaitReturn(Client c, double days) {
+        awaitingReturn++;
+        c.own(engine.after(days, () -> {
+            awaitingReturn--;
+            represent(c);
+        }));
     }
 
     private void represent(Client c) {

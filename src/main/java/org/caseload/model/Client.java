@@ -50,6 +50,11 @@ final class Client {
     double lastCompletionTime = Double.NaN;
     int lastCompletionPeriod = -1;
 
+    /** When this person last left treatment in a cohort year and has not returned since (NaN otherwise): {@link LeaverCohorts}. */
+    double cohortLeftAt = Double.NaN;
+    int cohortYear;
+    boolean cohortCompleted;
+
     /** While waiting for assessment: the service time and routing uniform drawn at referral. */
     double queuedServiceDays;
     double routeUniform;

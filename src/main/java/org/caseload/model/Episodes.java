@@ -162,7 +162,7 @@ final class Episodes {
             }
             case DROPOUT -> {
                 pathways.leave(c, p, false);
-                if (treatment) recorder.droppedOut(now);
+                if (treatment) recorder.droppedOut(c, now);
                 journey.leave(c, treatment ? Exit.DROPPED_OUT : Exit.LEFT_RECOVERY_COMMUNITY, p.spec.prescribing());
             }
             case TRANSFER -> {

@@ -1,5 +1,7 @@
 package org.caseload.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.caseload.engine.RandomStreams;
 import org.caseload.scenario.Complexity;
@@ -14,27 +16,50 @@ import umontreal.ssj.rng.RandomStream;
  * {@value #CANDIDATES} candidate (person, episode) pairs with probability proportional to the
  * episode's length, and starts a uniform fraction of the way through it. Candidates are
  * people the routing rules would send to the pathway.
+ *
+ * <p>A system at rest also has people who left before time 0 and will come back: without
+ * them re-presentations start at zero and the caseload dips and then recovers over years
+ * (the relapse loop's time scale), so the reporting window would still drift. Each place of
+ * the initial caseload is therefore run backwards as a renewal process: before its current
+ * occupant it was held by earlier people, one unbiased episode after another, back
+ * {@value #PRE_HISTORY_DAYS} days. Each of those who left the service (rather than moving to
+ * another pathway) gets the after-exit fate of someone leaving that long ago; those still due
+ * to return after time 0, and alive, are placed out of treatment awaiting their return, with
+ * one more previous episode on their history when they re-present.
  */
 final class InitialCaseload {
     private static final int CANDIDATES = 8;
+    /** How far back earlier occupants are generated: returns later than ten years after leaving are negligible. */
+    static final double PRE_HISTORY_DAYS = 3652.5;
 
     private final Scenario scenario;
     private final RandomStreams.Sequence streams;
     private final Pathways pathways;
     private final Routing routing;
     private final Episodes episodes;
+    private final AfterExit afterExit;
+    private final Mortality mortality;
+    private final RandomStream past;
+    private final RandomStreams.Sequence returners;
     private int created;
 
-    InitialCaseload(Scenario scenario, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes) {
+    InitialCaseload(Scenario scenario, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
+                    AfterExit afterExit, Mortality mortality, RandomStream past, RandomStreams.Sequence returners) {
         this.scenario = scenario;
         this.streams = streams;
         this.pathways = pathways;
         this.routing = routing;
         this.episodes = episodes;
+        this.afterExit = afterExit;
+        this.mortality = mortality;
+        this.past = past;
+        this.returners = returners;
     }
 
     /** Places everyone of the scenario's {@code initial_caseload} in their pathway, part-way through an episode. */
     void seed() {
+        // Earlier occupants come after everyone is placed, so their episodes see the full caseload's pressure.
+        List<Runnable> earlier = new ArrayList<>();
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             PathwayState p = pathways.byName().get(e.getKey());
             double[] weights = attributeWeights(p);
@@ -62,8 +87,58 @@ final class InitialCaseload {
                 created++;
                 c.treatedBefore = true;
                 episodes.start(c, p, new Episodes.Plan(plans[chosen].outcome(), length - elapsed, elapsed), true);
+                earlier.add(() -> earlierOccupants(p, weights, elapsed));
             }
         }
+        earlier.forEach(Runnable::run);
+    }
+
+    /**
+     * The people who held this place before its current occupant (who arrived
+     * {@code elapsedDays} ago), going back {@value #PRE_HISTORY_DAYS} days: nine uniforms
+     * each from the pre-history stream (person 2, episode 2, next pathway 1, after exit 4).
+     * Deaths in the pathway are ignored (rare next to the other endings).
+     */
+    private void earlierOccupants(PathwayState p, double[] weights, double elapsedDays) {
+        double leftDaysAgo = elapsedDays;
+        while (leftDaysAgo < PRE_HISTORY_DAYS) {
+            Client earlier = routedCandidate(past, weights);
+            Episodes.Plan plan = episodes.plan(earlier, p, past.nextDouble(), past.nextDouble());
+            double uNext = past.nextDouble();
+            double uRelapse = past.nextDouble();
+            double uRelapseTime = past.nextDouble();
+            double uRepresent = past.nextDouble();
+            double uDelay = past.nextDouble();
+            Exit exit = exitOf(p, plan.outcome(), uNext);
+            if (exit != null) {
+                double returnDays = afterExit.returnDays(earlier, exit, uRelapse, uRelapseTime, uRepresent, uDelay);
+                if (returnDays > leftDaysAgo && Double.isFinite(returnDays)) comeBackLater(earlier, p, returnDays, leftDaysAgo);
+            }
+            leftDaysAgo += Math.max(plan.remainingDays(), 1.0); // a 0-day episode would stall the walk back
+        }
+    }
+
+    /** How an earlier occupant left the service, or null if they moved to another pathway or out of the area. */
+    private Exit exitOf(PathwayState p, Episodes.Outcome outcome, double uNext) {
+        return switch (outcome) {
+            case COMPLETE -> routing.target(p.spec.onCompletion(), uNext, true) != null ? null
+                    : p.isTreatment() ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY;
+            case DROPOUT -> p.isTreatment() ? Exit.DROPPED_OUT : Exit.LEFT_RECOVERY_COMMUNITY;
+            case TRANSFER -> null;
+        };
+    }
+
+    /**
+     * Someone who left {@code leftDaysAgo} days ago and re-presents {@code returnDays} after
+     * leaving, unless they die first: their own stream from here on (one uniform: death).
+     */
+    private void comeBackLater(Client earlier, PathwayState p, double returnDays, double leftDaysAgo) {
+        Client c = new Client(returners.next(), earlier.group, earlier.complexity, earlier.readiness, earlier.previousEpisodes);
+        double deathDays = mortality.daysToDeathAfterExit(c.group, p.spec.prescribing(), -Math.log(c.u()));
+        if (deathDays < returnDays) return;
+        created++;
+        c.treatedBefore = true;
+        afterExit.awaitReturn(c, returnDays - leftDaysAgo);
     }
 
     /**

@@ -54,6 +54,7 @@ final class Recorder {
     private final int[][] seenByGroup;
     private final int[][] completionsByGroup;
     private final int[][] representedWithin6m;
+    private final LeaverCohorts cohorts;
 
     Recorder(Scenario scenario, Window window) {
         this.window = window;
@@ -98,6 +99,7 @@ final class Recorder {
         seenByGroup = new int[n][GROUPS];
         completionsByGroup = new int[n][GROUPS];
         representedWithin6m = new int[n][GROUPS];
+        cohorts = new LeaverCohorts(window);
     }
 
     double[] periodStarts() {
@@ -166,6 +168,7 @@ final class Recorder {
             }
         }
         markSeen(c, now);
+        cohorts.enteredTreatment(c, now);
     }
 
     void shortStayEnded(Client c, double now) {
@@ -195,6 +198,7 @@ final class Recorder {
 
     void successfulExit(Client c, double now) {
         successfulExitsByGroup[c.group.ordinal()].count(now);
+        cohorts.left(c, now, true);
     }
 
     void completed(Client c, double now) {
@@ -204,8 +208,9 @@ final class Recorder {
         if (c.lastCompletionPeriod >= 0) completionsByGroup[c.lastCompletionPeriod][c.group.ordinal()]++;
     }
 
-    void droppedOut(double now) {
+    void droppedOut(Client c, double now) {
         dropouts.count(now);
+        cohorts.left(c, now, false);
     }
 
     void transferred(double now) {
@@ -299,7 +304,7 @@ final class Recorder {
         r.put(Metrics.WAITED_OVER_21D_PER_YEAR, waitedOver21.perYear());
         r.put(Metrics.ASSESSMENT_WAIT_DAYS_MEAN, ratio(assessmentWaitDays.total(), assessmentStarts.total()));
         r.put(Metrics.ASSESSMENT_DROPAWAYS_PER_YEAR, dropaways.perYear());
-        r.put(Metrics.SEEN_PER_YEAR, mean(seen));
+        r.put(Metrics.SEEN_PER_YEAR, java.util.Arrays.stream(seen).average().orElse(Double.NaN));
         r.put(Metrics.STARTS_PER_YEAR, starts.perYear());
         r.put(Metrics.COMPLETIONS_PER_YEAR, completions.perYear());
         r.put(Metrics.DROPOUTS_PER_YEAR, dropouts.perYear());
@@ -332,6 +337,8 @@ final class Recorder {
         }
         r.put(Metrics.SPEND_PER_YEAR, spend / years);
         r.put(Metrics.COST_PER_COMPLETION, ratio(spend, completions.total()));
+        r.put(Metrics.PCT_DIED_IN_TREATMENT, DeathIndicator.pctOfPeopleInTreatment(deathsInTreatment.monthly(), seen));
+        cohorts.putMetrics(r);
         for (PathwayState p : pathways) {
             String n = p.spec.name();
             r.put(Metrics.IN_TREATMENT_PREFIX + n, p.occupancy.mean());
@@ -384,11 +391,5 @@ final class Recorder {
     /** a / b, or NaN when nothing was counted: a mean of nothing is undefined, not 0 (reports show it as such). */
     private static double ratio(double a, double b) {
         return b > 0 ? a / b : Double.NaN;
-    }
-
-    private static double mean(int[] xs) {
-        double s = 0;
-        for (int x : xs) s += x;
-        return xs.length > 0 ? s / xs.length : Double.NaN;
     }
 }

@@ -25,6 +25,10 @@ public final class TreatmentSystem implements Journey {
     public static final long THINNING_STREAM = 1;
     public static final long CLIENT_STREAM_BASE = 1L << 20;
     public static final long INITIAL_STREAM_BASE = 1L << 40;
+    /** The earlier occupants of the initial caseload's places (see {@link InitialCaseload}). */
+    public static final long PRE_HISTORY_STREAM = 2;
+    /** Earlier occupants still due to return at time 0: returner k has stream {@code RETURNER_STREAM_BASE + k}. */
+    public static final long RETURNER_STREAM_BASE = 1L << 41;
 
     private final Engine engine = new Engine();
     private final int replication;
@@ -53,7 +57,8 @@ public final class TreatmentSystem implements Journey {
         this.episodes = new Episodes(scenario, engine, pathways, routing, mortality, recorder, this);
         this.afterExit = new AfterExit(scenario, engine, mortality, recorder, this);
         this.initialCaseload = new InitialCaseload(scenario, streams.sequence(INITIAL_STREAM_BASE, replication), pathways,
-                routing, episodes);
+                routing, episodes, afterExit, mortality, streams.stream(PRE_HISTORY_STREAM, replication),
+                streams.sequence(RETURNER_STREAM_BASE, replication));
         this.budget = new Budget(scenario, pathways.all(), referrals.assessors);
         recorder.staffing(0, pathways.all());
     }
@@ -138,6 +143,11 @@ public final class TreatmentSystem implements Journey {
     public Census census() {
         return new Census(referrals.created() + initialCaseload.created(), referrals.waiting(), referrals.inAssessment(),
                 pathways.waiting(), pathways.inPathways(), afterExit.awaitingReturn(), afterExit.gone());
+    }
+
+    /** Calls {@code check} after every event of the run, with the census then (tests and debugging). */
+    public void auditEveryEvent(Consumer<Census> check) {
+        engine.afterEachEvent(() -> check.accept(census()));
     }
 
     /** Calls {@code check} every {@code everyDays} of simulated time (for tests and debugging). */

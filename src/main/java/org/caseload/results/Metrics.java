@@ -46,6 +46,11 @@ public final class Metrics {
     public static final String PCT_GROUP_PREFIX = "pct_in_treatment_";
     public static final String SPEND_PER_YEAR = "spend_per_year";
     public static final String COST_PER_COMPLETION = "cost_per_successful_completion";
+    // ---- outcomes (issue 10 items 3-4): deaths in treatment as the national statistics count them, leaver cohorts
+    public static final String PCT_DIED_IN_TREATMENT = "pct_died_in_treatment";
+    public static final String LEAVERS_NOT_RETURNED_PREFIX = "pct_leavers_not_returned_";
+    private static final int[] LEAVER_HORIZON_YEARS = {1, 2, 4};
+    private static final String[] GROUP_KEYS = {"opiate", "non_opiate", "non_opiate_and_alcohol", "alcohol"};
 
     public static final String IN_TREATMENT_PREFIX = "in_treatment_mean_";
     public static final String ENTRIES_PREFIX = "entries_per_year_";
@@ -144,6 +149,34 @@ public final class Metrics {
             new Metric(COST_PER_COMPLETION, "GBP per completion",
                     "Spend divided by successful completions over the period", LOWER_IS_BETTER));
 
+    /** Deaths in treatment as a share, then the leaver-cohort shares: after {@link #CORE}, before the pathways. */
+    private static final List<Metric> OUTCOMES = outcomeMetrics();
+
+    /** Name of the share of leavers not back in treatment within {@code years} (suffixes: reason, group). */
+    public static String leaverCohortName(int years) {
+        return LEAVERS_NOT_RETURNED_PREFIX + years + "y";
+    }
+
+    private static List<Metric> outcomeMetrics() {
+        List<Metric> m = new ArrayList<>();
+        m.add(new Metric(PCT_DIED_IN_TREATMENT, "% of people in treatment",
+                "Deaths while in treatment in a year as % of everyone in treatment at any time that year (the national "
+                        + "statistics' form), pooled over the reported years", LOWER_IS_BETTER));
+        // Neutral: not coming back can mean recovery, death, or being turned away by waits, so higher is not simply better.
+        for (int y : LEAVER_HORIZON_YEARS) {
+            String n = leaverCohortName(y);
+            String within = " not back in treatment within " + y + (y == 1 ? " year" : " years")
+                    + " (pooled over reporting years with the whole follow-up in the window; empty otherwise)";
+            m.add(new Metric(n, "% of leavers", "People leaving treatment alive (completed or dropped out)" + within, NEUTRAL));
+            m.add(new Metric(n + "_completed", "% of leavers", "People completing treatment" + within, NEUTRAL));
+            m.add(new Metric(n + "_dropped_out", "% of leavers", "People dropping out of treatment" + within, NEUTRAL));
+            for (String g : GROUP_KEYS) {
+                m.add(new Metric(n + "_" + g, "% of leavers", g + " clients leaving treatment alive" + within, NEUTRAL));
+            }
+        }
+        return List.copyOf(m);
+    }
+
     /**
      * The headline metrics: shown first in reports and used by {@code --precision} to decide
      * when there are enough replications.
@@ -171,6 +204,7 @@ public final class Metrics {
      */
     public static List<Metric> forPathways(Collection<String> pathwayNames, Collection<String> caseloadPathways) {
         List<Metric> all = new ArrayList<>(CORE);
+        all.addAll(OUTCOMES);
         for (String p : pathwayNames) {
             all.add(new Metric(IN_TREATMENT_PREFIX + p, "people",
                     "Time-averaged number in pathway " + p, NEUTRAL));
