@@ -88,7 +88,7 @@ final class Episodes {
         c.enter(Stage.IN_PATHWAY);
         boolean treatment = p.isTreatment();
         if (!initial && !Double.isNaN(c.referralTime) && !c.startedTreatmentThisJourney && treatment) {
-            c.startTreatment();
+            c.startTreatment(now);
             recorder.treatmentStarted(now, now - c.referralTime);
         }
         p.add(now, c);
@@ -133,7 +133,7 @@ final class Episodes {
     private void die(Client c, PathwayState p) {
         double now = engine.now();
         c.enter(Stage.DEAD);
-        c.endJourney();
+        c.endJourney(now);
         pathways.leave(c, p, false);
         journey.noLongerFollowed(c);
         recorder.left(now);

@@ -327,7 +327,7 @@ final class Recorder {
         int opiate = Group.OPIATE.ordinal();
         r.put(Metrics.PCT_OPIATE_4Y, 100 * ratio(longStayersByGroup[opiate].mean(), inTreatmentByGroup[opiate].mean()));
         r.put(Metrics.PCT_ALCOHOL_UNDER_6M, 100 * ratio(shortStayersByGroup[alcohol].mean(), inTreatmentByGroup[alcohol].mean()));
-        for (Group g : Group.values()) {
+        for (Group g : Client.GROUPS) {
             r.put(Metrics.PCT_GROUP_PREFIX + g.key(), 100 * ratio(inTreatmentByGroup[g.ordinal()].mean(), inTreatment));
         }
         r.put(Metrics.SPEND_PER_YEAR, spend / years);
