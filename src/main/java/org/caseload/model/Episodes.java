@@ -115,19 +115,28 @@ final class Episodes {
         if (!c.countedAsShortStay) return;
         double at = c.treatmentStreakStart + Recorder.SIX_MONTHS;
         if (at > episodeEnd) return;
-        c.own(engine.at(Math.max(at, engine.now()), Engine.Priority.CLIENT, () -> recorder.shortStayEnded(c, engine.now())));
+        recorder.shortStayEndsAt(c, eventTime(at));
     }
 
     /**
      * Marks the moment an unbroken stay in treatment reaches four years, if it does so
-     * before this episode ends (a following treatment episode checks again). Scheduling it
-     * only then keeps hundreds of thousands of never-needed events out of the event list.
+     * before this episode ends (a following treatment episode checks again). Neither mark is
+     * an event: the episode's end is planned, so the recorder applies it when its time comes.
      */
     private void scheduleLongStayMark(Client c, double episodeEnd) {
         if (c.countedAsLongStay) return;
         double at = c.treatmentStreakStart + FOUR_YEARS;
         if (at > episodeEnd) return;
-        c.own(engine.at(Math.max(at, engine.now()), Engine.Priority.CLIENT, () -> recorder.longStayReached(c, engine.now())));
+        recorder.longStayReachedAt(c, eventTime(at));
+    }
+
+    /**
+     * The time a mark at {@code at} takes effect: not before now, and computed as the event it
+     * replaced was timed (now + delay), so that outputs stay byte-identical.
+     */
+    private double eventTime(double at) {
+        double now = engine.now();
+        return now + (Math.max(at, now) - now);
     }
 
     private void die(Client c, PathwayState p) {
