@@ -157,7 +157,7 @@ final class Episodes {
         boolean treatment = p.isTreatment();
         switch (outcome) {
             case COMPLETE -> {
-                PathwayState next = routing.target(p.spec.onCompletion(), uNext, true);
+                PathwayState next = routing.onCompletion(p, uNext);
                 boolean staysInTreatment = next != null && next.isTreatment();
                 pathways.leave(c, p, staysInTreatment);
                 if (treatment && !staysInTreatment) recorder.successfulExit(c, now);
@@ -176,7 +176,7 @@ final class Episodes {
             }
             case TRANSFER -> {
                 if (treatment) recorder.transferred(now);
-                PathwayState next = routing.target(p.spec.transferTo(), uNext, false);
+                PathwayState next = routing.transfer(p, uNext);
                 pathways.leave(c, p, next != null && next.isTreatment());
                 if (next != null) {
                     journey.admit(c, next);

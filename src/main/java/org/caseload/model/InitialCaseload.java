@@ -38,13 +38,14 @@ final class InitialCaseload {
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             PathwayState p = pathways.byName().get(e.getKey());
             double[] weights = attributeWeights(p);
+            double weightTotal = Shares.sum(weights);
             for (int i = 0; i < e.getValue(); i++) {
                 Mrg32k3a s = streams.next();
                 Client[] people = new Client[CANDIDATES];
                 Episodes.Plan[] plans = new Episodes.Plan[CANDIDATES];
                 double total = 0;
                 for (int k = 0; k < CANDIDATES; k++) {
-                    people[k] = routedCandidate(s, weights);
+                    people[k] = routedCandidate(s, weights, weightTotal);
                     double uOutcome = s.nextDouble();
                     double uDuration = s.nextDouble();
                     plans[k] = episodes.plan(people[k], p, uOutcome, uDuration);
@@ -71,8 +72,8 @@ final class InitialCaseload {
      * from the referral mix conditioned on that (one uniform), then history (one uniform).
      * Pathways reached only by transfer take the unconditioned mix.
      */
-    private Client routedCandidate(Mrg32k3a s, double[] weights) {
-        int k = Shares.pick(weights, s.nextDouble() * Shares.sum(weights));
+    private Client routedCandidate(Mrg32k3a s, double[] weights, double weightTotal) {
+        int k = Shares.pick(weights, s.nextDouble() * weightTotal);
         int nc = Client.COMPLEXITIES.length;
         int nr = Client.READINESS.length;
         Group g = Client.GROUPS[k / (nc * nr)];

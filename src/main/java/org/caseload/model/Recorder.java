@@ -139,7 +139,8 @@ final class Recorder {
     void staffing(double now, List<PathwayState> pathways) {
         double fte = 0;
         double clients = 0;
-        for (PathwayState p : pathways) {
+        for (int i = 0, n = pathways.size(); i < n; i++) { // indexed: no iterator on this hot path
+            PathwayState p = pathways.get(i);
             if (!p.isCaseload()) continue;
             fte += p.fte.value();
             clients += p.size();
