@@ -33,7 +33,7 @@ final class AfterExit {
     void leave(Client c, Exit exit, boolean afterPrescribing) {
         double now = engine.now();
         c.enter(Stage.OUT_OF_TREATMENT);
-        c.endJourney();
+        c.endJourney(now);
         recorder.left(now);
         double uRelapse = c.u();
         double uRelapseTime = c.u();
@@ -50,6 +50,7 @@ final class AfterExit {
         if (deathDays <= spec.followupDays()) {
             c.own(engine.after(deathDays, () -> {
                 c.enter(Stage.DEAD);
+                journey.trace(c, Activity.DIED, null);
                 recorder.diedAfterExit(engine.now());
             }));
         }
@@ -79,6 +80,12 @@ final class AfterExit {
         }
         boolean returns = uRelapse < Math.min(1.0, pRelapse) && uRepresent < spec.representProbability().get(c.group);
         return returns ? relapseDays + spec.representDelayDays().quantile(uDelay) : Double.POSITIVE_INFINITY;
+    }
+
+    /** Someone who left before the run began (day 0) and is due to re-present in {@code days}. */
+    void awaitReturnFromBefore(Client c, double days) {
+        journey.trace(c, Activity.OUT_AT_START, null);
+        awaitReturn(c, days);
     }
 
     /** Out of treatment and due to re-present in {@code days}. */

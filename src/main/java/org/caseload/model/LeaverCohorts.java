@@ -62,8 +62,14 @@ final class LeaverCohorts {
         }
     }
 
-    /** Adds every leaver-cohort metric, in the metric catalogue's order (horizon, then all, reasons, groups). */
-    void putMetrics(Map<String, Double> r) {
+    /**
+     * Adds the outcome metrics in the catalogue's order: deaths in treatment as a share
+     * ({@link DeathIndicator}, from the deaths in treatment per reporting month and the people
+     * in treatment per reporting period), then every leaver-cohort share (horizon, then all,
+     * reasons, groups).
+     */
+    void putMetrics(Map<String, Double> r, double[] monthlyDeathsInTreatment, int[] seenPerPeriod) {
+        r.put(Metrics.PCT_DIED_IN_TREATMENT, DeathIndicator.pctOfPeopleInTreatment(monthlyDeathsInTreatment, seenPerPeriod));
         for (int h = 0; h < HORIZON_YEARS.length; h++) {
             String base = Metrics.leaverCohortName(HORIZON_YEARS[h]);
             r.put(base, pctNotReturned(h, -1, -1));
