@@ -22,15 +22,22 @@ import org.caseload.scenario.Scenario;
  * (the relapse loop's time scale), so the reporting window would still drift. Each place of
  * the initial caseload is therefore run backwards as a renewal process: before its current
  * occupant it was held by earlier people, one unbiased episode after another, back
- * {@value #PRE_HISTORY_DAYS} days. Each of those who left the service (rather than moving to
- * another pathway) gets the after-exit fate of someone leaving that long ago; those still due
- * to return after time 0, and alive, are placed out of treatment awaiting their return, with
- * one more previous episode on their history when they re-present.
+ * {@value #PRE_HISTORY_DAYS} days (at most {@value #MAX_EARLIER_OCCUPANTS} of them). Each of
+ * those who left the service (rather than moving to another pathway) gets the after-exit fate
+ * of someone leaving that long ago; those still due to return after time 0, and alive, are
+ * placed out of treatment awaiting their return, with one more previous episode on their
+ * history when they re-present.
  */
 final class InitialCaseload {
     private static final int CANDIDATES = 8;
     /** How far back earlier occupants are generated: returns later than ten years after leaving are negligible. */
     static final double PRE_HISTORY_DAYS = 3652.5;
+    /**
+     * At most this many earlier occupants per place, so that very short stays (or a hostile
+     * file) cannot make seeding the main cost of a run; a pathway whose stays average under
+     * ~4 weeks reaches back less than ten years and its warm-up fills the rest.
+     */
+    static final int MAX_EARLIER_OCCUPANTS = 128;
 
     private final Scenario scenario;
     private final RandomStreams.Sequence streams;
@@ -102,7 +109,7 @@ final class InitialCaseload {
      */
     private void earlierOccupants(PathwayState p, double[] weights, double weightTotal, double elapsedDays) {
         double leftDaysAgo = elapsedDays;
-        while (leftDaysAgo < PRE_HISTORY_DAYS) {
+        for (int n = 0; n < MAX_EARLIER_OCCUPANTS && leftDaysAgo < PRE_HISTORY_DAYS; n++) {
             Client earlier = routedCandidate(past, weights, weightTotal);
             Episodes.Plan plan = episodes.plan(earlier, p, past.nextDouble(), past.nextDouble());
             double uNext = past.nextDouble();

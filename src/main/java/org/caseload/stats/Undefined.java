@@ -31,10 +31,12 @@ public final class Undefined {
             Map.entry("pct_in_treatment_4y_plus", "nobody in treatment"),
             Map.entry("pct_opiate_in_treatment_4y_plus", "no opiate clients in treatment"),
             Map.entry("pct_alcohol_in_treatment_under_6m", "no alcohol clients in treatment"),
-            Map.entry("cost_per_successful_completion", "no successful completions"));
+            Map.entry("cost_per_successful_completion", "no successful completions"),
+            Map.entry("pct_died_in_treatment", "nobody in treatment"));
 
     private static final List<Map.Entry<String, String>> PREFIXES = List.of(
             Map.entry("caseload_per_fte_mean_", "no staff funded in the pathway for part of the period"),
+            Map.entry("pct_leavers_not_returned_", "no reporting year with the whole follow-up inside the window (or no such leavers)"),
             Map.entry("stay_days_mean_", "no stays ended in the period"),
             Map.entry("pct_in_treatment_", "nobody in treatment"));
 

@@ -50,6 +50,12 @@ class CompareCommandTest {
             assertFalse(f[1].isEmpty(), "unit missing: " + line);
             assertEquals("leeds", f[2]);
             assertEquals("leeds-cut-10", f[3]);
+            if (f[12].equals("undefined")) {
+                // Only a leaver-cohort share whose follow-up cannot fit in this short window may be undefined, and says why.
+                assertTrue(f[0].startsWith("pct_leavers_not_returned_") && f[9].equals("0")
+                        && f[13].contains("follow-up inside the window"), line);
+                continue;
+            }
             assertEquals("6", f[9], line);
             assertTrue(verdicts.contains(f[12]), line);
             assertTrue(p(f[11]) >= p(f[10]) - 1e-12, "adjusted p below raw p: " + line);

@@ -142,7 +142,7 @@ class ReportContentTest {
         assertTrue(html.contains("caseload compare scenarios/leeds.yaml scenarios/leeds-cut-50.yaml --set horizon_months=24 "
                 + "--set warmup_months=24 --replications 3 --seed 1</code>"), "reproducing command");
         assertTrue(html.contains("Assumptions and their sources"));
-        assertTrue(html.contains("the relapse/re-presentation loop takes years to fill"), "leeds.yaml comment as a source");
+        assertTrue(html.contains("histories of repeated episodes take ~12 years to settle"), "leeds.yaml comment as a source");
         assertTrue(html.contains("@media print{@page{size:A4"));
     }
 

@@ -26,7 +26,7 @@ class WorkEstimateTest {
         double expected = 183 * (2 + 1.05 + 1.02 + 1.0 + 1.0 + 0.97 + 0.95 + 0.93 + 1.0 + 1.02 + 1.02 + 0.99);
         assertEquals(expected, e.referrals(), 1e-6);
         assertEquals(183 * 2 * 12, e.arrivalCandidates(), 1e-6, "peak rate x months");
-        assertEquals(3685, e.initialCaseload());
+        assertEquals(1350 + 1990 + 30 + 400, e.initialCaseload(), "leeds.yaml's initial_caseload");
     }
 
     @Test
