@@ -72,6 +72,7 @@ final class AfterExit {
         if (deathDays <= spec.followupDays()) {
             c.own(engine.after(deathDays, () -> {
                 c.enter(Stage.DEAD);
+                journey.trace(c, Activity.DIED, null);
                 recorder.diedAfterExit(engine.now());
             }));
         }

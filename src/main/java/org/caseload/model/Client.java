@@ -28,6 +28,8 @@ final class Client {
     final Complexity complexity;
     final Readiness readiness;
     int previousEpisodes;
+    /** Number in the event log (1, 2, …), given at the first traced event; 0 when not traced. */
+    int caseNumber;
 
     private Stage stage = Stage.OUT_OF_TREATMENT;
     private Event[] stageEvents = NONE;

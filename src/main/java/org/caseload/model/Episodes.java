@@ -86,6 +86,7 @@ final class Episodes {
     void start(Client c, PathwayState p, Plan plan, boolean initial) {
         double now = engine.now();
         c.enter(Stage.IN_PATHWAY);
+        journey.trace(c, initial ? Activity.INITIAL_CASELOAD : Activity.EPISODE_START, p);
         boolean treatment = p.isTreatment();
         if (!initial && !Double.isNaN(c.referralTime) && !c.startedTreatmentThisJourney && treatment) {
             c.startTreatment(now);
@@ -154,6 +155,7 @@ final class Episodes {
     private void end(Client c, PathwayState p, Outcome outcome) {
         double now = engine.now();
         double uNext = c.u();
+        journey.trace(c, Activity.ended(outcome), p);
         boolean treatment = p.isTreatment();
         switch (outcome) {
             case COMPLETE -> {

@@ -93,6 +93,7 @@ final class Referrals {
     /** A referral: four uniforms (assessment patience, service time, route, death while waiting). */
     void refer(Client c) {
         double now = engine.now();
+        journey.trace(c, Activity.REFERRAL, null);
         waitingStandard.referred(c, now);
         recorder.referred(c, now);
         double uPatience = c.u();
@@ -125,6 +126,7 @@ final class Referrals {
     private void startAssessment(Client c, double service, double uRoute) {
         double now = engine.now();
         c.enter(Stage.IN_ASSESSMENT);
+        journey.trace(c, Activity.ASSESSMENT_START, null);
         busy++;
         recorder.assessmentStarted(now, now - c.referralTime);
         c.own(engine.after(service, () -> {

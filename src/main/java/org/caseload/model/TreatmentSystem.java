@@ -38,6 +38,8 @@ public final class TreatmentSystem implements Journey {
     private final AfterExit afterExit;
     private final InitialCaseload initialCaseload;
     private final Budget budget;
+    /** The event log's hook, or null (no event log: each move costs one null check). */
+    private Tracing tracing;
 
     public TreatmentSystem(Scenario scenario, RandomStreams streams, int replication) {
         this.replication = replication;
@@ -81,6 +83,12 @@ public final class TreatmentSystem implements Journey {
         return this;
     }
 
+    /** Tells {@code trace} every move of every client of this replication (null: none). */
+    public TreatmentSystem trace(Trace trace) {
+        tracing = trace == null ? null : new Tracing(trace, engine);
+        return this;
+    }
+
     /** Puts a budget allocation into effect, then lets people in wherever there is new room. */
     private void apply(Budget.Allocation a) {
         double now = engine.now();
@@ -100,7 +108,9 @@ public final class TreatmentSystem implements Journey {
 
     @Override
     public void admit(Client c, PathwayState p) {
+        if (c.stage() == Stage.IN_ASSESSMENT) trace(c, Activity.ASSESSMENT_END, p);
         pathways.admit(c, p);
+        if (c.stage() == Stage.WAITING_FOR_PLACE) trace(c, Activity.WAITING_FOR_PLACE, p);
     }
 
     @Override
@@ -110,12 +120,19 @@ public final class TreatmentSystem implements Journey {
 
     @Override
     public void leave(Client c, Exit exit, boolean afterPrescribing) {
+        trace(c, exit == Exit.DROPPED_AWAY ? Activity.DROPPED_AWAY : Activity.LEFT_SERVICE, null);
         afterExit.leave(c, exit, afterPrescribing);
     }
 
     @Override
     public void noLongerFollowed(Client c) {
+        trace(c, c.stage() == Stage.DEAD ? Activity.DIED : Activity.MOVED_AWAY, null);
         afterExit.noLongerFollowed();
+    }
+
+    @Override
+    public void trace(Client c, Activity a, PathwayState p) {
+        if (tracing != null) tracing.note(c, a, p);
     }
 
     @Override
