@@ -33,7 +33,7 @@ final class AfterExit {
     void leave(Client c, Exit exit, boolean afterPrescribing) {
         double now = engine.now();
         c.enter(Stage.OUT_OF_TREATMENT);
-        c.endJourney();
+        c.endJourney(now);
         recorder.left(now);
         double uRelapse = c.u();
         double uRelapseTime = c.u();

@@ -69,6 +69,7 @@ public final class TreatmentSystem implements Journey {
         budget.schedule(engine, this::apply);
         referrals.scheduleNextArrival(0);
         engine.runUntil(window.end());
+        referrals.finish();
         return recorder.results(replication, pathways.all(), referrals.assessors, budget);
     }
 
