@@ -163,10 +163,8 @@ final class Recorder {
         c.treatedBefore = true;
         if (Double.isNaN(c.treatmentStreakStart)) {
             c.treatmentStreakStart = now - elapsedDays;
-            if (elapsedDays < SIX_MONTHS) {
-                c.countedAsShortStay = true;
-                shortStayersByGroup[c.group.ordinal()].add(now, 1);
-            }
+            c.countedAsShortStay = elapsedDays < SIX_MONTHS; // a new stay: the flag was cleared when the last one ended
+            if (c.countedAsShortStay) shortStayersByGroup[c.group.ordinal()].add(now, 1);
         }
         markSeen(c, now);
     }
