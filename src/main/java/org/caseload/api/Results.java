@@ -26,6 +26,7 @@ public final class Results {
     private final List<ScenarioResult> results;
     private final List<Path> inputs;
     private List<ComparisonTable.Row> rows;
+    private Path eventFolder;
 
     Results(BatchSpec spec, List<ScenarioReader.Loaded> loaded, List<ScenarioResult> results, List<Path> moreInputs) {
         this.spec = spec;
@@ -127,6 +128,24 @@ public final class Results {
      */
     public void writeInto(List<OutputDirectory> folders) {
         StandardFiles.writeInto(this, folders);
+    }
+
+    /**
+     * The per-person event logs of {@link Study#eventLog}, one gzip-compressed CSV per scenario and
+     * logged replication (scenario then replication order), where they were written while the
+     * batch ran; empty without an event log.
+     */
+    public List<Path> eventLogs() {
+        return EventLogFiles.files(eventFolder, results.stream().map(ScenarioResult::scenario).toList(), spec.eventLog());
+    }
+
+    Results eventLogsIn(Path folder) {
+        eventFolder = folder;
+        return this;
+    }
+
+    Path eventFolder() {
+        return eventFolder;
     }
 
     /** Every file these results were computed from (scenarios, files they extend, shards): never overwritten. */

@@ -74,6 +74,7 @@ final class StandardFiles {
         ScenarioResult result = r.raw().get(i);
         Path file = Path.of(spec.files().get(i));
         RunFiles.writeAll(dir, List.of(result));
+        EventLogFiles.copy(r.eventFolder(), List.of(result.scenario()), spec.eventLog(), dir);
         new Manifest("run", spec.seed(), result.replications().size())
                 .scenario(l.scenario().name(), spec.files().get(i), spec.overrides(), l.tree())
                 .write(dir.resolve("manifest.json"));
@@ -94,6 +95,7 @@ final class StandardFiles {
         int n = results.get(0).replications().size();
         ComparisonFile.write(dir.resolve("comparison.csv"), rows);
         RunFiles.writeAll(dir, results);
+        EventLogFiles.copy(r.eventFolder(), results.stream().map(ScenarioResult::scenario).toList(), spec.eventLog(), dir);
         Manifest m = new Manifest("compare", spec.seed(), n)
                 .put("alpha", spec.alpha()).put("common_random_numbers", String.valueOf(!spec.independentStreams()));
         for (int i = 0; i < scenarios.size(); i++) {

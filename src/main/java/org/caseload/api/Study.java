@@ -54,6 +54,8 @@ public final class Study {
     private ProgressListener progress = r -> { };
     private ReplicationRunner runner;
     private int reused;
+    private int eventLog;
+    private Path eventFolder;
 
     private Study(String command, List<Path> files) {
         if (files.isEmpty()) throw new InputException("give at least one scenario file");
@@ -101,6 +103,7 @@ public final class Study {
         s.alpha = Double.isNaN(spec.alpha()) ? 0.05 : spec.alpha();
         s.independentStreams = spec.independentStreams();
         s.slice = spec.slice();
+        s.eventLog = spec.eventLog();
         s.workFolder = workFolder;
         return s;
     }
@@ -160,6 +163,18 @@ public final class Study {
         return this;
     }
 
+    /**
+     * Writes a per-person event log (gzip-compressed CSV, see the README) for each of the first
+     * {@code n} replications of every scenario (0: none, the default), into the working folder of
+     * {@link #recordIn} (or a temporary folder) while they run; {@link Results#write} copies them
+     * into {@code events/} of the results. Not with a shard or a remote runner.
+     */
+    public Study eventLog(int n) {
+        if (n < 0) throw new InputException("--event-log must be 0 or more (got " + n + ")");
+        eventLog = n;
+        return this;
+    }
+
     /** Restricts the batch to the {@code index}-th of {@code count} slices of its replications; see {@link #executeShard}. */
     public Study shard(int index, int count) {
         slice = new Slice(index, count);
@@ -211,7 +226,7 @@ public final class Study {
         List<List<ReplicationResult>> reps = runSlice(p);
         List<ScenarioResult> results = new ArrayList<>();
         for (int i = 0; i < reps.size(); i++) results.add(new ScenarioResult(p.loaded.get(i).scenario().name(), reps.get(i)));
-        return new Results(p.spec, p.loaded, results, List.of());
+        return new Results(p.spec, p.loaded, results, List.of()).eventLogsIn(eventFolder);
     }
 
     /**
@@ -229,6 +244,7 @@ public final class Study {
 
     /** As {@link #executeShard(Path)}, into an output folder the caller opened before simulating; commits it. */
     public void executeShard(OutputDirectory od) {
+        if (eventLog > 0) throw new InputException("--event-log is not available with --shard: log the first replications in an unsharded run");
         Prepared p = prepare();
         List<List<ReplicationResult>> reps = runSlice(p);
         od.write(folder -> {
@@ -291,13 +307,7 @@ public final class Study {
 
     /** Deletes a working folder once its batch's outputs are safely written. */
     public static void forget(Path workFolder) {
-        try {
-            Files.deleteIfExists(workFolder.resolve(JOURNAL));
-            Files.deleteIfExists(workFolder.resolve(BATCH));
-            Files.deleteIfExists(workFolder);
-        } catch (IOException e) {
-            throw FileFaults.of("cannot remove the working folder", workFolder, e);
-        }
+        WorkFolder.forget(workFolder);
     }
 
     private record Prepared(BatchSpec spec, List<ScenarioReader.Loaded> loaded) {
@@ -318,7 +328,8 @@ public final class Study {
             ids.add(new BatchSpec.ScenarioId(name, BatchSpec.hash(loaded.get(i).tree())));
         }
         BatchSpec spec = new BatchSpec(command, Version.VERSION, files.stream().map(Path::toString).toList(), overrides, ids,
-                seed, replications, "compare".equals(command) ? alpha : Double.NaN, independentStreams, slice);
+                seed, replications, "compare".equals(command) ? alpha : Double.NaN, independentStreams, slice,
+                Math.min(eventLog, replications));
         return new Prepared(spec, loaded);
     }
 
@@ -331,13 +342,15 @@ public final class Study {
         org.caseload.experiment.WorkLimits.checkHeld(scenarios, end - first, org.caseload.experiment.WorkLimits.heapBytes());
         ReplicationRunner remote = runner != null ? runner : defaultRunner;
         if (remote != null) {
+            if (eventLog > 0) throw new InputException("--event-log is not available on a remote runner (Spark)");
             reused = 0;
             PortableBatch batch = new PortableBatch(p.loaded.stream().map(ScenarioReader.Loaded::tree).toList(), seed,
                     independentStreams);
             return remote.run(batch, first, end);
         }
-        Journal journal = workFolder == null ? null : openWorkFolder(p.spec);
+        Journal journal = workFolder == null ? null : WorkFolder.open(workFolder, p.spec);
         try (Experiment experiment = new Experiment(seed, threads, maxEvents)) {
+            if (eventLog > 0) experiment.eventLogs(EventLogFiles.writer(eventFolder = WorkFolder.events(workFolder), eventLog, p.loaded));
             List<RandomStreams> streams = new ArrayList<>();
             for (int i = 0; i < p.loaded.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
             reused = journal == null ? 0 : BatchRunner.recorded(journal, p.loaded.size(), first, end);
@@ -349,33 +362,6 @@ public final class Study {
             return reps;
         } finally {
             if (journal != null) journal.close();
-        }
-    }
-
-    /** Opens the journal of this batch in the working folder, starting a new one if the folder held another batch. */
-    private Journal openWorkFolder(BatchSpec spec) {
-        try {
-            Files.createDirectories(workFolder);
-            Path record = workFolder.resolve(BATCH);
-            boolean same = false;
-            if (Files.exists(record)) {
-                try {
-                    same = spec.equals(BatchSpec.read(record));
-                } catch (InputException unreadable) {
-                    same = false;
-                }
-            }
-            if (!same) {
-                Files.deleteIfExists(workFolder.resolve(JOURNAL));
-                // Written aside and moved, so a kill while writing never leaves half a record.
-                Path temp = workFolder.resolve(BATCH + ".tmp");
-                spec.write(temp);
-                Files.move(temp, record, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-            return Journal.open(workFolder.resolve(JOURNAL));
-        } catch (IOException e) {
-            throw FileFaults.of("cannot prepare the working folder", workFolder, e);
         }
     }
 }

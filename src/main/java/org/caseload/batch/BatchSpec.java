@@ -35,14 +35,21 @@ import org.caseload.scenario.MapNode;
  * @param alpha              significance level (compare) or NaN (run)
  * @param independentStreams whether common random numbers were switched off
  * @param slice              which slice of the replications this record covers
+ * @param eventLog           how many first replications write a per-person event log (0: none)
  */
 public record BatchSpec(String command, String version, List<String> files, List<String> overrides,
                         List<ScenarioId> scenarios, long seed, int replications, double alpha, boolean independentStreams,
-                        Slice slice) {
+                        Slice slice, int eventLog) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A scenario's name and the SHA-256 (hex) of its resolved tree (after extends and --set). */
     public record ScenarioId(String name, String sha256) {
+    }
+
+    /** A batch without an event log. */
+    public BatchSpec(String command, String version, List<String> files, List<String> overrides, List<ScenarioId> scenarios,
+                     long seed, int replications, double alpha, boolean independentStreams, Slice slice) {
+        this(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, slice, 0);
     }
 
     public BatchSpec {
@@ -63,7 +70,8 @@ public record BatchSpec(String command, String version, List<String> files, List
 
     /** This batch with another slice. */
     public BatchSpec withSlice(Slice s) {
-        return new BatchSpec(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, s);
+        return new BatchSpec(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, s,
+                eventLog);
     }
 
     /**
@@ -87,6 +95,7 @@ public record BatchSpec(String command, String version, List<String> files, List
         if (replications != other.replications) return "--replications " + replications + " vs " + other.replications;
         if (Double.compare(alpha, other.alpha) != 0) return "--alpha " + alpha + " vs " + other.alpha;
         if (independentStreams != other.independentStreams) return "--independent-streams on one and not the other";
+        if (eventLog != other.eventLog) return "--event-log " + eventLog + " vs " + other.eventLog;
         if (!files.equals(other.files)) return "scenario files " + files + " vs " + other.files;
         return null;
     }
@@ -109,6 +118,7 @@ public record BatchSpec(String command, String version, List<String> files, List
         o.put("replications", replications);
         if (!Double.isNaN(alpha)) o.put("alpha", alpha);
         o.put("independent_streams", independentStreams);
+        if (eventLog > 0) o.put("event_log", eventLog); // absent when off: records stay as they were
         ObjectNode sl = o.putObject("slice");
         sl.put("index", slice.index());
         sl.put("count", slice.count());
@@ -145,7 +155,7 @@ public record BatchSpec(String command, String version, List<String> files, List
             return new BatchSpec(need(o, "command").asText(), need(o, "version").asText(), files, overrides, ids,
                     need(o, "seed").asLong(), need(o, "replications").asInt(),
                     o.has("alpha") ? o.get("alpha").asDouble() : Double.NaN, o.path("independent_streams").asBoolean(),
-                    new Slice(need(sl, "index").asInt(), need(sl, "count").asInt()));
+                    new Slice(need(sl, "index").asInt(), need(sl, "count").asInt()), o.path("event_log").asInt(0));
         } catch (RuntimeException e) {
             throw new InputException(file + ": not a caseload batch record (missing or bad '" + e.getMessage() + "')");
         }

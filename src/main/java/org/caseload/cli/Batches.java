@@ -31,7 +31,7 @@ final class Batches {
      */
     static Study resume(CommandSpec spec, Path dir, List<Path> files, boolean compare) {
         ParseResult pr = spec.commandLine().getParseResult();
-        for (String option : List.of("--out", "--precision", "--shard")) {
+        for (String option : List.of("--out", "--precision", "--shard", "--event-log")) {
             if (pr.hasMatchedOption(option)) {
                 throw new UserException("--resume DIR takes the run recorded for DIR; leave out " + option);
             }
@@ -91,6 +91,12 @@ final class Batches {
     }
 
     private static void removeQuietly(Path work) {
+        try {
+            Study.forget(work);
+        } catch (RuntimeException e) {
+            // best effort, as below
+        }
+        if (!Files.exists(work)) return;
         try (var files = Files.list(work)) {
             for (Path f : files.toList()) Files.deleteIfExists(f);
             Files.deleteIfExists(work);

@@ -74,6 +74,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        batch.check(batch.resume == null && run.precision != null);
         if (batch.resume == null && run.precision != null) {
             if (batch.shard != null) throw new UserException("--shard needs a fixed --replications count, not --precision");
             return precisionRun();
@@ -94,7 +95,7 @@ final class CompareCommand implements Callable<Integer> {
             study = org.caseload.api.Study.compare(given).replications(run.fixedReplications()).seed(run.execution.seed)
                     .alpha(alpha).independentStreams(independentStreams);
             scenarioOptions.overrides.forEach(study::set);
-            study.shard(batch.slice().index(), batch.slice().count());
+            study.shard(batch.slice().index(), batch.slice().count()).eventLog(batch.eventLog);
             List<String> names = study.scenarioNames();
             dir = out != null ? out : Path.of("results", names.get(0) + "-vs-" + names.get(1)
                     + (names.size() > 2 ? "-and-" + (names.size() - 2) + "-more" : ""));

@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        batch.check(batch.resume == null && run.precision != null);
         if (batch.resume == null && run.precision != null) {
             if (batch.shard != null) throw new UserException("--shard needs a fixed --replications count, not --precision");
             return precisionRun();
@@ -70,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
             if (batch.shard != null && out == null) throw new UserException("--shard needs --out DIR (the shard folder)");
             study = org.caseload.api.Study.run(files).replications(run.fixedReplications()).seed(run.execution.seed);
             scenarioOptions.overrides.forEach(study::set);
-            study.shard(batch.slice().index(), batch.slice().count());
+            study.shard(batch.slice().index(), batch.slice().count()).eventLog(batch.eventLog);
             List<String> names = study.scenarioNames();
             dir = out != null ? out : names.size() == 1 ? Path.of("results", names.get(0)) : Path.of("results");
         }

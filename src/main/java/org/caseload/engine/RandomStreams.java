@@ -23,6 +23,9 @@ public final class RandomStreams {
     private static final long[][][] POW1 = new long[MAX_LOG2 + 1][][];
     private static final long[][][] POW2 = new long[MAX_LOG2 + 1][][];
     private static final MRG32k3a PROTOTYPE;
+    /** A^(2^127) row by row, per component: the step from one stream to the next. */
+    private static final long[] STREAM_JUMP1;
+    private static final long[] STREAM_JUMP2;
 
     static {
         POW1[0] = new long[][] {{0, 1, 0}, {0, 0, 1}, {M1 - 810728, 1403580, 0}};
@@ -31,6 +34,8 @@ public final class RandomStreams {
             POW1[e] = multiply(POW1[e - 1], POW1[e - 1], M1);
             POW2[e] = multiply(POW2[e - 1], POW2[e - 1], M2);
         }
+        STREAM_JUMP1 = flatten(POW1[STREAM_LOG2]);
+        STREAM_JUMP2 = flatten(POW2[STREAM_LOG2]);
         synchronized (MRG32k3a.class) {
             PROTOTYPE = new MRG32k3a();
         }
@@ -99,18 +104,42 @@ public final class RandomStreams {
         return new Sequence(state(firstStream, substream));
     }
 
-    /** Consecutive streams at a fixed substream; not thread-safe (one per replication). */
+    /**
+     * Consecutive streams at a fixed substream; not thread-safe (one per replication). Each
+     * step is one product with the jump matrix, done in place (a client is created per
+     * referral, so this is on the hot path).
+     */
     public static final class Sequence {
-        private long[] next;
+        private final long[] next;
 
         private Sequence(long[] first) {
-            this.next = first;
+            this.next = first.clone();
         }
 
-        public MRG32k3a next() {
-            MRG32k3a s = fromState(next);
-            next = apply(next, POW1[STREAM_LOG2], POW2[STREAM_LOG2]);
-            return s;
+        public Mrg32k3a next() {
+            long[] s = next;
+            Mrg32k3a r = new Mrg32k3a(s[0], s[1], s[2], s[3], s[4], s[5]);
+            jump(s, STREAM_JUMP1, 0, M1);
+            jump(s, STREAM_JUMP2, 3, M2);
+            return r;
+        }
+
+        /**
+         * s[offset..offset+2] = a·s mod m. Entries of a and s are below 2^32, so each state value
+         * is split into 16-bit halves: three products of a half stay below 2^50 and one signed
+         * remainder per half suffices.
+         */
+        private static void jump(long[] s, long[] a, int offset, long m) {
+            long x0 = s[offset];
+            long x1 = s[offset + 1];
+            long x2 = s[offset + 2];
+            long h0 = x0 >>> 16, h1 = x1 >>> 16, h2 = x2 >>> 16;
+            long l0 = x0 & 0xFFFF, l1 = x1 & 0xFFFF, l2 = x2 & 0xFFFF;
+            for (int i = 0; i < 3; i++) {
+                long a0 = a[3 * i], a1 = a[3 * i + 1], a2 = a[3 * i + 2];
+                long hi = (a0 * h0 + a1 * h1 + a2 * h2) % m;
+                s[offset + i] = ((hi << 16) + a0 * l0 + a1 * l1 + a2 * l2) % m;
+            }
         }
     }
 
@@ -149,6 +178,12 @@ public final class RandomStreams {
             acc += Long.remainderUnsigned(row[j] * s[offset + j], m);
         }
         return acc % m;
+    }
+
+    private static long[] flatten(long[][] a) {
+        long[] f = new long[9];
+        for (int i = 0; i < 3; i++) System.arraycopy(a[i], 0, f, 3 * i, 3);
+        return f;
     }
 
     private static long[][] multiply(long[][] a, long[][] b, long m) {

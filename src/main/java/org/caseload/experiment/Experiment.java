@@ -24,6 +24,7 @@ public final class Experiment implements AutoCloseable {
     private final int threads;
     private final ExecutorService pool;
     private final long maxEvents;
+    private volatile EventLogs eventLogs;
 
     /**
      * @param seed    experiment seed
@@ -67,6 +68,12 @@ public final class Experiment implements AutoCloseable {
         return maxEvents;
     }
 
+    /** Replications run from now on write their event logs to {@code logs} (null: none). */
+    public Experiment eventLogs(EventLogs logs) {
+        eventLogs = logs;
+        return this;
+    }
+
     /**
      * Streams for scenario {@code index} of a comparison: the same streams for all
      * (common random numbers) unless {@code independent}, when each scenario gets a
@@ -100,13 +107,19 @@ public final class Experiment implements AutoCloseable {
         long budget = WorkLimits.eventBudget(estimate, maxEvents);
         String origin = WorkLimits.budgetOrigin(estimate, budget, maxEvents);
         List<Future<ReplicationResult>> futures = new ArrayList<>();
+        EventLogs logs = eventLogs;
         for (int rep : reps) {
             futures.add(pool.submit(() -> {
                 ReplicationResult res;
+                EventLogs.ReplicationLog log = logs == null ? null : logs.open(scenario, rep);
                 try {
-                    res = new TreatmentSystem(scenario, streams, rep).limitEvents(budget, origin).run();
+                    res = new TreatmentSystem(scenario, streams, rep).trace(log).limitEvents(budget, origin).run();
+                    // Complete before the result is recorded, so a recorded replication always has its log.
+                    if (log != null) log.finish();
                 } catch (InputException e) {
                     throw new InputException("scenario '" + scenario.name() + "', replication " + rep + ": " + e.getMessage());
+                } finally {
+                    if (log != null) log.abandon();
                 }
                 finished.accept(res);
                 return res;

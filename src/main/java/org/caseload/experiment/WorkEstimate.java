@@ -25,10 +25,11 @@ public record WorkEstimate(double referrals, double arrivalCandidates, long init
      */
     public static final double EVENTS_PER_PERSON = 10;
     /**
-     * Heap per metric value held (map entry, boxed value, its name) and per monthly series:
-     * 400 Leeds replications of 60 months measured 11.2 KB each; these give about 12.4 KB.
+     * Heap per metric value held (8 bytes in a shared-names array, with a margin) and per monthly
+     * series (its map entry and array header; the values add 8 bytes a month): 10,000
+     * replications of a 12-month scenario finish in a 256 MB heap.
      */
-    static final long BYTES_PER_METRIC = 120;
+    static final long BYTES_PER_METRIC = 24;
     static final long BYTES_PER_SERIES = 96;
 
     public static WorkEstimate of(Scenario s) {

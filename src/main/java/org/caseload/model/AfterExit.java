@@ -34,7 +34,7 @@ final class AfterExit {
     void leave(Client c, Exit exit, boolean afterPrescribing) {
         double now = engine.now();
         c.enter(Stage.OUT_OF_TREATMENT);
-        c.endJourney();
+        c.endJourney(now);
         c.lastExit = exit;
         recorder.left(now);
         double uRelapse = c.u();
@@ -79,6 +79,7 @@ final class AfterExit {
         if (deathDays <= spec.followupDays()) {
             c.own(engine.after(deathDays, () -> {
                 c.enter(Stage.DEAD);
+                journey.trace(c, Activity.DIED, null);
                 recorder.diedAfterExit(engine.now());
             }));
         }

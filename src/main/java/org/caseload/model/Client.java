@@ -1,11 +1,11 @@
 package org.caseload.model;
 
 import java.util.Arrays;
+import org.caseload.engine.Engine.Event;
+import org.caseload.engine.Mrg32k3a;
 import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Group;
 import org.caseload.scenario.Readiness;
-import umontreal.ssj.rng.RandomStream;
-import umontreal.ssj.simevents.Event;
 
 /**
  * One person, from first referral to their last event. Every random draw about this person
@@ -18,12 +18,18 @@ import umontreal.ssj.simevents.Event;
  */
 final class Client {
     private static final Event[] NONE = new Event[0];
+    /** The attribute values, indexed by ordinal ({@code values()} copies its array on every call). */
+    static final Group[] GROUPS = Group.values();
+    static final Complexity[] COMPLEXITIES = Complexity.values();
+    static final Readiness[] READINESS = Readiness.values();
 
-    final RandomStream stream;
+    final Mrg32k3a stream;
     final Group group;
     final Complexity complexity;
     final Readiness readiness;
     int previousEpisodes;
+    /** Number in the event log (1, 2, …), given at the first traced event; 0 when not traced. */
+    int caseNumber;
 
     private Stage stage = Stage.OUT_OF_TREATMENT;
     private Event[] stageEvents = NONE;
@@ -32,8 +38,9 @@ final class Client {
     /** Time of the referral that began the current journey; NaN for the initial caseload. */
     double referralTime = Double.NaN;
     boolean startedTreatmentThisJourney;
-    /** The pending 21-day waiting-standard check of the current journey, or null. */
-    private Event waitCheck;
+    /** Journeys begun so far, and when the current one started treatment or ended (infinite while open). */
+    private int journey;
+    private double journeyClosedAt = Double.POSITIVE_INFINITY;
     boolean treatedBefore;
     boolean representing;
     /** How the client last left the service (null before they first leave): tells a re-presentation from a re-referral. */
@@ -60,7 +67,7 @@ final class Client {
     /** The pathway whose queue the client is in (stage {@link Stage#WAITING_FOR_PLACE}), or null. */
     PathwayState queuedFor;
 
-    Client(RandomStream stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
+    Client(Mrg32k3a stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
         this.stream = stream;
         this.group = group;
         this.complexity = complexity;
@@ -93,28 +100,34 @@ final class Client {
         stageEvents[stageEventCount++] = e;
     }
 
-    /** A new referral begins a journey, with its 21-day waiting-standard check. */
-    void beginJourney(double now, Event check) {
+    /** A new referral begins a journey ({@link WaitingStandard} keeps its deadline). */
+    void beginJourney(double now) {
         referralTime = now;
         startedTreatmentThisJourney = false;
-        waitCheck = check;
+        journey++;
+        journeyClosedAt = Double.POSITIVE_INFINITY;
     }
 
     /** Treatment has started: the journey has met or missed the waiting standard already. */
-    void startTreatment() {
+    void startTreatment(double now) {
         startedTreatmentThisJourney = true;
-        cancelWaitCheck();
+        closeJourney(now);
     }
 
     /** The journey is over (left the service or died) before or after starting treatment. */
-    void endJourney() {
-        cancelWaitCheck();
+    void endJourney(double now) {
+        closeJourney(now);
     }
 
-    private void cancelWaitCheck() {
-        if (waitCheck != null) {
-            waitCheck.cancel();
-            waitCheck = null;
-        }
+    private void closeJourney(double now) {
+        if (journeyClosedAt == Double.POSITIVE_INFINITY) journeyClosedAt = now;
+    }
+
+    int journey() {
+        return journey;
+    }
+
+    double journeyClosedAt() {
+        return journeyClosedAt;
     }
 }

@@ -86,9 +86,10 @@ final class Episodes {
     void start(Client c, PathwayState p, Plan plan, boolean initial) {
         double now = engine.now();
         c.enter(Stage.IN_PATHWAY);
+        journey.trace(c, initial ? Activity.INITIAL_CASELOAD : Activity.EPISODE_START, p);
         boolean treatment = p.isTreatment();
         if (!initial && !Double.isNaN(c.referralTime) && !c.startedTreatmentThisJourney && treatment) {
-            c.startTreatment();
+            c.startTreatment(now);
             recorder.treatmentStarted(now, now - c.referralTime);
         }
         p.add(now, c);
@@ -115,25 +116,34 @@ final class Episodes {
         if (!c.countedAsShortStay) return;
         double at = c.treatmentStreakStart + Recorder.SIX_MONTHS;
         if (at > episodeEnd) return;
-        c.own(engine.at(Math.max(at, engine.now()), Engine.Priority.CLIENT, () -> recorder.shortStayEnded(c, engine.now())));
+        recorder.shortStayEndsAt(c, eventTime(at));
     }
 
     /**
      * Marks the moment an unbroken stay in treatment reaches four years, if it does so
-     * before this episode ends (a following treatment episode checks again). Scheduling it
-     * only then keeps hundreds of thousands of never-needed events out of the event list.
+     * before this episode ends (a following treatment episode checks again). Neither mark is
+     * an event: the episode's end is planned, so the recorder applies it when its time comes.
      */
     private void scheduleLongStayMark(Client c, double episodeEnd) {
         if (c.countedAsLongStay) return;
         double at = c.treatmentStreakStart + FOUR_YEARS;
         if (at > episodeEnd) return;
-        c.own(engine.at(Math.max(at, engine.now()), Engine.Priority.CLIENT, () -> recorder.longStayReached(c, engine.now())));
+        recorder.longStayReachedAt(c, eventTime(at));
+    }
+
+    /**
+     * The time a mark at {@code at} takes effect: not before now, and computed as the event it
+     * replaced was timed (now + delay), so that outputs stay byte-identical.
+     */
+    private double eventTime(double at) {
+        double now = engine.now();
+        return now + (Math.max(at, now) - now);
     }
 
     private void die(Client c, PathwayState p) {
         double now = engine.now();
         c.enter(Stage.DEAD);
-        c.endJourney();
+        c.endJourney(now);
         pathways.leave(c, p, false);
         journey.noLongerFollowed(c);
         recorder.left(now);
@@ -145,10 +155,11 @@ final class Episodes {
     private void end(Client c, PathwayState p, Outcome outcome) {
         double now = engine.now();
         double uNext = c.u();
+        journey.trace(c, Activity.ended(outcome), p);
         boolean treatment = p.isTreatment();
         switch (outcome) {
             case COMPLETE -> {
-                PathwayState next = routing.target(p.spec.onCompletion(), uNext, true);
+                PathwayState next = routing.onCompletion(p, uNext);
                 boolean staysInTreatment = next != null && next.isTreatment();
                 pathways.leave(c, p, staysInTreatment);
                 if (treatment && !staysInTreatment) recorder.successfulExit(c, now);
@@ -167,7 +178,7 @@ final class Episodes {
             }
             case TRANSFER -> {
                 if (treatment) recorder.transferred(now);
-                PathwayState next = routing.target(p.spec.transferTo(), uNext, false);
+                PathwayState next = routing.transfer(p, uNext);
                 pathways.leave(c, p, next != null && next.isTreatment());
                 if (next != null) {
                     journey.admit(c, next);

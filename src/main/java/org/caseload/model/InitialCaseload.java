@@ -1,12 +1,12 @@
 package org.caseload.model;
 
 import java.util.Map;
+import org.caseload.engine.Mrg32k3a;
 import org.caseload.engine.RandomStreams;
 import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Group;
 import org.caseload.scenario.Readiness;
 import org.caseload.scenario.Scenario;
-import umontreal.ssj.rng.RandomStream;
 
 /**
  * People already in treatment at time 0. People found in a pathway at a random moment are
@@ -38,13 +38,14 @@ final class InitialCaseload {
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             PathwayState p = pathways.byName().get(e.getKey());
             double[] weights = attributeWeights(p);
+            double weightTotal = Shares.sum(weights);
             for (int i = 0; i < e.getValue(); i++) {
-                RandomStream s = streams.next();
+                Mrg32k3a s = streams.next();
                 Client[] people = new Client[CANDIDATES];
                 Episodes.Plan[] plans = new Episodes.Plan[CANDIDATES];
                 double total = 0;
                 for (int k = 0; k < CANDIDATES; k++) {
-                    people[k] = routedCandidate(s, weights);
+                    people[k] = routedCandidate(s, weights, weightTotal);
                     double uOutcome = s.nextDouble();
                     double uDuration = s.nextDouble();
                     plans[k] = episodes.plan(people[k], p, uOutcome, uDuration);
@@ -71,13 +72,13 @@ final class InitialCaseload {
      * from the referral mix conditioned on that (one uniform), then history (one uniform).
      * Pathways reached only by transfer take the unconditioned mix.
      */
-    private Client routedCandidate(RandomStream s, double[] weights) {
-        int k = Shares.pick(weights, s.nextDouble() * Shares.sum(weights));
-        int nc = Complexity.values().length;
-        int nr = Readiness.values().length;
-        Group g = Group.values()[k / (nc * nr)];
-        Complexity c = Complexity.values()[(k / nr) % nc];
-        Readiness r = Readiness.values()[k % nr];
+    private Client routedCandidate(Mrg32k3a s, double[] weights, double weightTotal) {
+        int k = Shares.pick(weights, s.nextDouble() * weightTotal);
+        int nc = Client.COMPLEXITIES.length;
+        int nr = Client.READINESS.length;
+        Group g = Client.GROUPS[k / (nc * nr)];
+        Complexity c = Client.COMPLEXITIES[(k / nr) % nc];
+        Readiness r = Client.READINESS[k % nr];
         int prev = Shares.pick(scenario.clients().previousEpisodesShares()[g.ordinal()], s.nextDouble());
         return new Client(s, g, c, r, prev);
     }
@@ -90,12 +91,12 @@ final class InitialCaseload {
     /** A pathway routed to only by kinds of client the mix never has (e.g. ready_to_change 1) is fed by transfers. */
     private double[] attributeWeights(PathwayState p, boolean reachable) {
         Scenario.ClientMix mix = scenario.clients();
-        int nc = Complexity.values().length;
-        int nr = Readiness.values().length;
-        double[] w = new double[Group.values().length * nc * nr];
-        for (Group g : Group.values()) {
-            for (Complexity c : Complexity.values()) {
-                for (Readiness r : Readiness.values()) {
+        int nc = Client.COMPLEXITIES.length;
+        int nr = Client.READINESS.length;
+        double[] w = new double[Client.GROUPS.length * nc * nr];
+        for (Group g : Client.GROUPS) {
+            for (Complexity c : Client.COMPLEXITIES) {
+                for (Readiness r : Client.READINESS) {
                     double pr = r == Readiness.LIKELY ? mix.readyToChange()[g.ordinal()] : 1 - mix.readyToChange()[g.ordinal()];
                     double share = reachable ? routing.share(g, c, r, p.spec.name()) : 1;
                     w[(g.ordinal() * nc + c.ordinal()) * nr + r.ordinal()] =

@@ -23,4 +23,7 @@ interface Journey {
 
     /** Someone joined or left a waiting list ({@link Recorder}). */
     void waitingChanged();
+
+    /** Tells the replication's {@link Trace}, if any, of a move ({@code p} may be null). */
+    void trace(Client c, Activity a, PathwayState p);
 }

@@ -45,7 +45,7 @@ final class Mortality {
             double now = engine.now();
             leaveQueue.run();
             c.enter(Stage.DEAD);
-            c.endJourney();
+            c.endJourney(now);
             journey.waitingChanged();
             journey.noLongerFollowed(c);
             recorder.left(now);

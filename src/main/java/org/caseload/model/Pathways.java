@@ -20,6 +20,9 @@ final class Pathways {
     private final Journey journey;
     private final List<PathwayState> all = new ArrayList<>();
     private final Map<String, PathwayState> byName = new LinkedHashMap<>();
+    /** Read-only views made once: {@link #all} is asked for on every episode start and end. */
+    private final List<PathwayState> allView = Collections.unmodifiableList(all);
+    private final Map<String, PathwayState> byNameView = Collections.unmodifiableMap(byName);
 
     Pathways(Scenario scenario, Window window, Engine engine, Recorder recorder, Mortality mortality, Journey journey) {
         this.engine = engine;
@@ -36,11 +39,11 @@ final class Pathways {
 
     /** Every pathway, in scenario order. */
     List<PathwayState> all() {
-        return Collections.unmodifiableList(all);
+        return allView;
     }
 
     Map<String, PathwayState> byName() {
-        return Collections.unmodifiableMap(byName);
+        return byNameView;
     }
 
     /** Admission to a pathway: two uniforms (patience and death, if the client has to wait). */

@@ -26,6 +26,7 @@ final class Recorder {
     private final Level[] longStayersByGroup = new Level[GROUPS];
     private final Level[] shortStayersByGroup = new Level[GROUPS];
     /** People leaving treatment (not moving to another treatment pathway), and those who completed. */
+    private final LevelChanges marks = new LevelChanges();
     private final Counter[] treatmentExitsByGroup = new Counter[GROUPS];
     private final Counter[] successfulExitsByGroup = new Counter[GROUPS];
     private final Level caseloadPerWorker;
@@ -135,7 +136,8 @@ final class Recorder {
     void staffing(double now, List<PathwayState> pathways) {
         double fte = 0;
         double clients = 0;
-        for (PathwayState p : pathways) {
+        for (int i = 0, n = pathways.size(); i < n; i++) { // indexed: no iterator on this hot path
+            PathwayState p = pathways.get(i);
             if (!p.isCaseload()) continue;
             fte += p.fte.value();
             clients += p.size();
@@ -153,6 +155,7 @@ final class Recorder {
 
     /** Entering a treatment pathway, {@code elapsedDays} into the episode (initial caseload). */
     void enteredTreatment(Client c, double now, double elapsedDays) {
+        marks.applyUntil(now);
         inTreatmentByGroup[c.group.ordinal()].add(now, 1);
         c.treatedBefore = true;
         if (Double.isNaN(c.treatmentStreakStart)) {
@@ -165,24 +168,27 @@ final class Recorder {
         markSeen(c, now);
     }
 
-    void shortStayEnded(Client c, double now) {
+    /** The stay reaches six months at {@code t} within this episode (which cannot end sooner: the flag changes now). */
+    void shortStayEndsAt(Client c, double t) {
         c.countedAsShortStay = false;
-        shortStayersByGroup[c.group.ordinal()].add(now, -1);
+        marks.add(t, shortStayersByGroup[c.group.ordinal()], -1);
     }
 
-    void longStayReached(Client c, double now) {
+    /** The stay reaches four years at {@code t} within this episode. */
+    void longStayReachedAt(Client c, double t) {
         c.countedAsLongStay = true;
-        longStayers.add(now, 1);
-        longStayersByGroup[c.group.ordinal()].add(now, 1);
+        marks.add(t, longStayers, 1);
+        marks.add(t, longStayersByGroup[c.group.ordinal()], 1);
     }
 
     /** Leaving a pathway; {@code staysInTreatment} when moving straight on to another treatment pathway. */
     void leftPathway(Client c, PathwayState p, double now, boolean staysInTreatment) {
+        marks.applyUntil(now);
         if (p.isTreatment()) inTreatmentByGroup[c.group.ordinal()].add(now, -1);
         if (staysInTreatment) return;
         if (p.isTreatment()) treatmentExitsByGroup[c.group.ordinal()].count(now);
         c.treatmentStreakStart = Double.NaN;
-        if (c.countedAsShortStay) shortStayEnded(c, now);
+        if (c.countedAsShortStay) shortStayEndsAt(c, now);
         if (c.countedAsLongStay) {
             c.countedAsLongStay = false;
             longStayers.add(now, -1);
@@ -267,6 +273,7 @@ final class Recorder {
 
     ReplicationResult results(int replication, List<PathwayState> pathways, Level assessors, Budget budget) {
         double end = window.end();
+        marks.applyUntil(end);
         List<Level> all = new ArrayList<>(List.of(assessors, waitingList, longStayers, caseloadPerWorker, keyworkerFte));
         for (PathwayState p : pathways) all.addAll(List.of(p.occupancy, p.waiting, p.fte, p.places, p.perFte));
         all.addAll(List.of(inTreatmentByGroup));
@@ -324,7 +331,7 @@ final class Recorder {
         int opiate = Group.OPIATE.ordinal();
         r.put(Metrics.PCT_OPIATE_4Y, 100 * ratio(longStayersByGroup[opiate].mean(), inTreatmentByGroup[opiate].mean()));
         r.put(Metrics.PCT_ALCOHOL_UNDER_6M, 100 * ratio(shortStayersByGroup[alcohol].mean(), inTreatmentByGroup[alcohol].mean()));
-        for (Group g : Group.values()) {
+        for (Group g : Client.GROUPS) {
             r.put(Metrics.PCT_GROUP_PREFIX + g.key(), 100 * ratio(inTreatmentByGroup[g.ordinal()].mean(), inTreatment));
         }
         r.put(Metrics.SPEND_PER_YEAR, spend / years);

@@ -2,6 +2,7 @@ package org.caseload.model;
 
 import java.util.ArrayDeque;
 import org.caseload.engine.Engine;
+import org.caseload.engine.Mrg32k3a;
 import org.caseload.engine.RandomStreams;
 import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Group;
@@ -15,9 +16,6 @@ import umontreal.ssj.rng.RandomStream;
  * waiting, and being routed to a pathway when assessed.
  */
 final class Referrals {
-    /** The national waiting standard: treatment should start within 21 days of referral. */
-    static final double STANDARD_WAIT_DAYS = 21;
-
     private final Scenario scenario;
     private final Engine engine;
     private final Window window;
@@ -30,6 +28,7 @@ final class Referrals {
     private final Mortality mortality;
     private final Journey journey;
 
+    private final WaitingStandard waitingStandard;
     private final ArrayDeque<Client> queue = new ArrayDeque<>();
     private int queued;
     private int busy;
@@ -50,6 +49,7 @@ final class Referrals {
         this.recorder = recorder;
         this.mortality = mortality;
         this.journey = journey;
+        this.waitingStandard = new WaitingStandard(recorder::waitedOver21Days);
         this.assessors = new Level(window);
         assessors.set(0, scenario.assessment().workers());
     }
@@ -79,10 +79,10 @@ final class Referrals {
     }
 
     /** A new person: four uniforms (group, complexity, readiness, previous episodes). */
-    private Client newClient(RandomStream s) {
+    private Client newClient(Mrg32k3a s) {
         Scenario.ClientMix mix = scenario.clients();
-        Group g = Group.values()[Shares.pick(mix.groupShares(), s.nextDouble())];
-        Complexity c = Complexity.values()[Shares.pick(mix.complexityShares()[g.ordinal()], s.nextDouble())];
+        Group g = Client.GROUPS[Shares.pick(mix.groupShares(), s.nextDouble())];
+        Complexity c = Client.COMPLEXITIES[Shares.pick(mix.complexityShares()[g.ordinal()], s.nextDouble())];
         Readiness r = s.nextDouble() < mix.readyToChange()[g.ordinal()] ? Readiness.LIKELY : Readiness.UNLIKELY;
         int prev = Shares.pick(mix.previousEpisodesShares()[g.ordinal()], s.nextDouble());
         return new Client(s, g, c, r, prev);
@@ -93,7 +93,8 @@ final class Referrals {
     /** A referral: four uniforms (assessment patience, service time, route, death while waiting). */
     void refer(Client c) {
         double now = engine.now();
-        c.beginJourney(now, engine.after(STANDARD_WAIT_DAYS, () -> recorder.waitedOver21Days(engine.now())));
+        journey.trace(c, Activity.REFERRAL, null);
+        waitingStandard.referred(c, now);
         recorder.referred(c, now);
         double uPatience = c.u();
         double uService = c.u();
@@ -125,6 +126,7 @@ final class Referrals {
     private void startAssessment(Client c, double service, double uRoute) {
         double now = engine.now();
         c.enter(Stage.IN_ASSESSMENT);
+        journey.trace(c, Activity.ASSESSMENT_START, null);
         busy++;
         recorder.assessmentStarted(now, now - c.referralTime);
         c.own(engine.after(service, () -> {
@@ -148,6 +150,11 @@ final class Referrals {
             journey.waitingChanged();
             startAssessment(next, next.queuedServiceDays, next.routeUniform);
         }
+    }
+
+    /** End of the run: settles the waiting standard of referrals still pending. */
+    void finish() {
+        waitingStandard.finish();
     }
 
     /** Clients created by referral so far. */

@@ -38,6 +38,8 @@ public final class TreatmentSystem implements Journey {
     private final AfterExit afterExit;
     private final InitialCaseload initialCaseload;
     private final Budget budget;
+    /** The event log's hook, or null (no event log: each move costs one null check). */
+    private Tracing tracing;
 
     public TreatmentSystem(Scenario scenario, RandomStreams streams, int replication) {
         this.replication = replication;
@@ -67,6 +69,7 @@ public final class TreatmentSystem implements Journey {
         budget.schedule(engine, this::apply);
         referrals.scheduleNextArrival(0);
         engine.runUntil(window.end());
+        referrals.finish();
         return recorder.results(replication, pathways.all(), referrals.assessors, budget);
     }
 
@@ -77,6 +80,12 @@ public final class TreatmentSystem implements Journey {
     /** The engine's event budget for this replication (see {@link Engine#limitEvents}). */
     public TreatmentSystem limitEvents(long maxEvents, String origin) {
         engine.limitEvents(maxEvents, origin);
+        return this;
+    }
+
+    /** Tells {@code trace} every move of every client of this replication (null: none). */
+    public TreatmentSystem trace(Trace trace) {
+        tracing = trace == null ? null : new Tracing(trace, engine);
         return this;
     }
 
@@ -99,7 +108,9 @@ public final class TreatmentSystem implements Journey {
 
     @Override
     public void admit(Client c, PathwayState p) {
+        if (c.stage() == Stage.IN_ASSESSMENT) trace(c, Activity.ASSESSMENT_END, p);
         pathways.admit(c, p);
+        if (c.stage() == Stage.WAITING_FOR_PLACE) trace(c, Activity.WAITING_FOR_PLACE, p);
     }
 
     @Override
@@ -109,12 +120,19 @@ public final class TreatmentSystem implements Journey {
 
     @Override
     public void leave(Client c, Exit exit, boolean afterPrescribing) {
+        trace(c, exit == Exit.DROPPED_AWAY ? Activity.DROPPED_AWAY : Activity.LEFT_SERVICE, null);
         afterExit.leave(c, exit, afterPrescribing);
     }
 
     @Override
     public void noLongerFollowed(Client c) {
+        trace(c, c.stage() == Stage.DEAD ? Activity.DIED : Activity.MOVED_AWAY, null);
         afterExit.noLongerFollowed();
+    }
+
+    @Override
+    public void trace(Client c, Activity a, PathwayState p) {
+        if (tracing != null) tracing.note(c, a, p);
     }
 
     @Override

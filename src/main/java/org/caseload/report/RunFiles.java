@@ -30,8 +30,15 @@ public final class RunFiles {
     private RunFiles() {
     }
 
+    /**
+     * Above this many replications of one scenario, {@code replications.csv} is written
+     * gzip-compressed as {@code replications.csv.gz} (a 100,000-replication Leeds run would
+     * otherwise be a 300 MB file per scenario; compressed it is about a tenth).
+     */
+    public static final int COMPRESS_ABOVE_REPLICATIONS = 10_000;
+
     public static void writeAll(Path dir, List<ScenarioResult> results) {
-        writeReplications(dir.resolve("replications.csv"), results);
+        writeReplications(dir.resolve(replicationsFileName(results)), results);
         writeSummary(dir.resolve("summary.csv"), results);
         writeMonthly(dir.resolve("monthly.csv"), results);
     }
@@ -114,9 +121,19 @@ public final class RunFiles {
         return s.replications().isEmpty() ? List.of() : List.copyOf(s.replications().get(0).metrics().keySet());
     }
 
+    /** {@code replications.csv}, or {@code replications.csv.gz} for a big batch (see {@link #COMPRESS_ABOVE_REPLICATIONS}). */
+    public static String replicationsFileName(List<ScenarioResult> results) {
+        int most = 0;
+        for (ScenarioResult s : results) most = Math.max(most, s.replications().size());
+        return most > COMPRESS_ABOVE_REPLICATIONS ? "replications.csv.gz" : "replications.csv";
+    }
+
     /** A UTF-8 CSV printer with the given header and '\n' line ends, used for every CSV the tool writes. */
     public static CSVPrinter printer(Path file, String... header) throws IOException {
-        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        Writer w = file.getFileName().toString().endsWith(".gz")
+                ? new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        new java.util.zip.GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)
+                : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         return new CSVPrinter(w, CSV.builder().setHeader(header).get());
     }
 }

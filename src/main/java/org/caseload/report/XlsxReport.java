@@ -24,6 +24,8 @@ import org.dhatim.fastexcel.Worksheet;
  * displayed as {@code <0.0001} below that floor.
  */
 public final class XlsxReport {
+    /** Rows of an Excel worksheet: a longer Replications sheet would not open, so it is left out. */
+    private static final int EXCEL_ROWS = 1_048_576;
     private static final String NUMBER = "#,##0.00";
     private static final String WHOLE = "0";
     private static final String P_VALUE = "[<0.0001]\"<0.0001\";0.0000";
@@ -58,32 +60,29 @@ public final class XlsxReport {
      * sharded and merged runs included. Entry order and times are kept as written.
      */
     static void withoutClock(Path xlsx) throws IOException {
-        // Read through the central directory (ZipFile): fastexcel writes sizes only there.
-        java.util.Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Long> times = new java.util.HashMap<>();
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile())) {
+        // Read through the central directory (ZipFile): fastexcel writes sizes only there. Entries
+        // are copied one at a time into a sibling and moved over the original, so memory does not
+        // grow with the workbook (a big batch's Replications sheet is hundreds of megabytes of XML).
+        Path copyFile = xlsx.resolveSibling(xlsx.getFileName() + ".tmp");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(xlsx.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(copyFile))) {
             for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
-                try (java.io.InputStream in = zip.getInputStream(e)) {
-                    contents.put(e.getName(), in.readAllBytes());
-                }
-                times.put(e.getName(), e.getTime());
-            }
-        }
-        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(xlsx))) {
-            for (java.util.Map.Entry<String, byte[]> e : contents.entrySet()) {
-                byte[] content = e.getValue();
-                if (e.getKey().equals("docProps/core.xml")) {
-                    content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
-                            .replaceAll("<dcterms:created[^>]*>[^<]*</dcterms:created>", "")
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                }
-                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getKey());
-                copy.setTime(times.get(e.getKey()));
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTime(e.getTime());
                 out.putNextEntry(copy);
-                out.write(content);
+                try (java.io.InputStream in = zip.getInputStream(e)) {
+                    if (e.getName().equals("docProps/core.xml")) {
+                        out.write(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                                .replaceAll("<dcterms:created[^>]*>[^<]*</dcterms:created>", "")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    } else {
+                        in.transferTo(out);
+                    }
+                }
                 out.closeEntry();
             }
         }
+        Files.move(copyFile, xlsx, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void header(Worksheet ws, String... names) {
@@ -184,6 +183,13 @@ public final class XlsxReport {
 
     private static void replications(Worksheet ws, List<ScenarioResult> results) {
         header(ws, "scenario", "replication (1 = substream 0)", "metric", "unit", "value (in the row's unit)");
+        long rows = 0;
+        for (ScenarioResult s : results) rows += (long) s.replications().size() * RunFiles.metricNames(s).size();
+        if (rows >= EXCEL_ROWS) {
+            ws.value(1, 0, String.format(java.util.Locale.ROOT, "%,d rows (replications x metrics) do not fit in a worksheet "
+                    + "(at most %,d): every value is in %s", rows, EXCEL_ROWS - 1, RunFiles.replicationsFileName(results)));
+            return;
+        }
         int r = 1;
         for (ScenarioResult s : results) {
             Map<String, Metric> catalogue = RunFiles.catalogue(s);

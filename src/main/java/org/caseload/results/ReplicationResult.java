@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record ReplicationResult(int replication, Map<String, Double> metrics, Map<String, double[]> monthly) {
     public ReplicationResult {
-        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        metrics = MetricValues.of(metrics); // compact: a batch holds every replication's until it is written
         monthly = Collections.unmodifiableMap(new LinkedHashMap<>(monthly));
     }
 

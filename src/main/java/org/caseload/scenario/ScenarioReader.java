@@ -49,6 +49,7 @@ public final class ScenarioReader {
         String description = r.string("description", "");
         int horizon = r.integer("horizon_months", Ranges.HORIZON_MONTHS);
         int warmup = r.integer("warmup_months", Ranges.WARMUP_MONTHS, 0);
+        StartDate.read(r); // dates the event log only, read from the tree when one is written
 
         Scenario.Arrivals arrivals = arrivals(r.map("arrivals"), horizon);
         Scenario.ClientMix clients = clients(r.map("clients"));

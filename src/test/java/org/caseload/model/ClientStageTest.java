@@ -16,7 +16,7 @@ class ClientStageTest {
     @Test
     void leavingAStageCancelsItsEventsAndKeepsTheNextStagesOwn() {
         Engine engine = new Engine();
-        Client c = new Client(RandomStreams.fromSeed(1).stream(0, 0), Group.OPIATE, Complexity.values()[0],
+        Client c = new Client(RandomStreams.fromSeed(1).sequence(0, 0).next(), Group.OPIATE, Complexity.values()[0],
                 Readiness.LIKELY, 0);
         List<String> fired = new ArrayList<>();
         c.enter(Stage.WAITING_FOR_PLACE);
@@ -31,18 +31,35 @@ class ClientStageTest {
         assertEquals(Stage.IN_PATHWAY, c.stage());
     }
 
+    private static Client client(long stream) {
+        return new Client(RandomStreams.fromSeed(1).sequence(stream, 0).next(), Group.ALCOHOL, Complexity.values()[0],
+                Readiness.LIKELY, 0);
+    }
+
+    /**
+     * A referral waits over the standard, counted at its deadline, when its journey neither
+     * started treatment nor ended within 21 days; a later journey of the same person is its own.
+     */
     @Test
-    void theWaitingStandardCheckEndsWithTreatmentOrTheJourney() {
-        Engine engine = new Engine();
-        List<String> fired = new ArrayList<>();
-        Client started = new Client(RandomStreams.fromSeed(1).stream(0, 0), Group.ALCOHOL, Complexity.values()[0],
-                Readiness.LIKELY, 0);
-        Client waiting = new Client(RandomStreams.fromSeed(1).stream(1, 0), Group.ALCOHOL, Complexity.values()[0],
-                Readiness.LIKELY, 0);
-        started.beginJourney(0, engine.after(21, () -> fired.add("started")));
-        waiting.beginJourney(0, engine.after(21, () -> fired.add("still waiting")));
-        engine.after(2, started::startTreatment);
-        engine.runUntil(30);
-        assertEquals(List.of("still waiting"), fired);
+    void theWaitingStandardCountsJourneysStillOpenAtTheirDeadline() {
+        List<Double> over = new ArrayList<>();
+        WaitingStandard standard = new WaitingStandard(over::add);
+        Client treatedSoon = client(0);
+        Client stillWaiting = client(1);
+        Client treatedLate = client(2);
+        Client leftAndCameBack = client(3);
+        standard.referred(treatedSoon, 0);
+        standard.referred(stillWaiting, 1);
+        standard.referred(treatedLate, 2);
+        standard.referred(leftAndCameBack, 3);
+        treatedSoon.startTreatment(2);
+        leftAndCameBack.endJourney(5);
+        standard.referred(leftAndCameBack, 10); // a new journey, deadline day 31
+        treatedLate.startTreatment(30);
+        treatedLate.endJourney(31); // only the first close counts
+        standard.settle(22.5);
+        assertEquals(List.of(22.0), over, "day 22 is stillWaiting's deadline; treatedLate's (23) has not come");
+        standard.finish();
+        assertEquals(List.of(22.0, 23.0, 31.0), over);
     }
 }

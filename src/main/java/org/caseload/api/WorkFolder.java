@@ -1,0 +1,70 @@
+package org.caseload.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.caseload.batch.BatchSpec;
+import org.caseload.batch.Journal;
+import org.caseload.eventlog.EventLog;
+import org.caseload.fault.FileFaults;
+import org.caseload.fault.InputException;
+
+/**
+ * A batch's working folder ({@link Study#recordIn}): {@code batch.json} (what the batch is),
+ * {@code journal.tsv} (the finished replications) and {@code events/} (their event logs, if
+ * asked for), kept until the outputs are written.
+ */
+final class WorkFolder {
+    private WorkFolder() {
+    }
+
+    /** Opens the journal of this batch in the working folder, starting a new one if the folder held another batch. */
+    static Journal open(Path workFolder, BatchSpec spec) {
+        try {
+            Files.createDirectories(workFolder);
+            Path record = workFolder.resolve(Study.BATCH);
+            boolean same = false;
+            if (Files.exists(record)) {
+                try {
+                    same = spec.equals(BatchSpec.read(record));
+                } catch (InputException unreadable) {
+                    same = false;
+                }
+            }
+            if (!same) {
+                Files.deleteIfExists(workFolder.resolve(Study.JOURNAL));
+                EventLogFiles.forget(workFolder);
+                // Written aside and moved, so a kill while writing never leaves half a record.
+                Path temp = workFolder.resolve(Study.BATCH + ".tmp");
+                spec.write(temp);
+                Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Journal.open(workFolder.resolve(Study.JOURNAL));
+        } catch (IOException e) {
+            throw FileFaults.of("cannot prepare the working folder", workFolder, e);
+        }
+    }
+
+    /** Where event logs are written while the batch runs: the working folder's events/, or a new temporary folder. */
+    static Path events(Path workFolder) {
+        try {
+            if (workFolder == null) return Files.createTempDirectory("caseload-events-");
+            return Files.createDirectories(workFolder.resolve(EventLog.FOLDER));
+        } catch (IOException e) {
+            throw FileFaults.of("cannot prepare the event log folder", workFolder, e);
+        }
+    }
+
+    /** Deletes a working folder once its batch's outputs are safely written. */
+    static void forget(Path workFolder) {
+        try {
+            Files.deleteIfExists(workFolder.resolve(Study.JOURNAL));
+            Files.deleteIfExists(workFolder.resolve(Study.BATCH));
+            EventLogFiles.forget(workFolder);
+            Files.deleteIfExists(workFolder);
+        } catch (IOException e) {
+            throw FileFaults.of("cannot remove the working folder", workFolder, e);
+        }
+    }
+}
