@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.Simulator;
-import umontreal.ssj.simevents.eventlist.BinaryTree;
 import umontreal.ssj.simevents.eventlist.DoublyLinked;
 import umontreal.ssj.simevents.eventlist.EventList;
 import umontreal.ssj.simevents.eventlist.Henriksen;
@@ -42,7 +41,8 @@ public class EventListBenchmark {
     @Param({"10000", "1000000"})
     int pending;
 
-    @Param({"caseload", "SplayTree", "Henriksen", "BinaryTree", "RedblackTree", "DoublyLinked"})
+    /** BinaryTree is left out: unbalanced, it degenerates into a list with a sorted fill (and equal delays). */
+    @Param({"caseload", "SplayTree", "Henriksen", "RedblackTree", "DoublyLinked"})
     String list;
 
     private static final int DELAYS = 1 << 16;
@@ -61,6 +61,11 @@ public class EventListBenchmark {
 
         @Override
         public void actions() {
+        }
+
+        /** Sets the time directly: SSJ's setTime refuses an event that has been in a list. */
+        void time(double t) {
+            eventTime = t;
         }
     }
 
@@ -81,7 +86,6 @@ public class EventListBenchmark {
         ssj = switch (list) {
             case "SplayTree" -> new SplayTree();
             case "Henriksen" -> new Henriksen();
-            case "BinaryTree" -> new BinaryTree();
             case "RedblackTree" -> new RedblackTree();
             case "DoublyLinked" -> new DoublyLinked();
             default -> throw new IllegalArgumentException(list);
@@ -89,7 +93,7 @@ public class EventListBenchmark {
         Simulator sim = new Simulator();
         for (double t : times) {
             Held e = new Held(sim);
-            e.setTime(t);
+            e.time(t);
             ssj.add(e);
         }
     }
@@ -104,8 +108,8 @@ public class EventListBenchmark {
             queue.add(t + delay, seq++, p);
             return p;
         }
-        Event e = ssj.removeFirst();
-        e.setTime(e.time() + delay);
+        Held e = (Held) ssj.removeFirst();
+        e.time(e.time() + delay);
         ssj.add(e);
         return e;
     }

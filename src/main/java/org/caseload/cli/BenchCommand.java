@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < warmup; r++) new TreatmentSystem(s, streams, 10_000 + r).limitEvents(budget, origin).run();
 
         long events = 0;
+        // CPU time of this thread too: on a shared machine wall time counts other people's work.
+        java.lang.management.ThreadMXBean threadTimes = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = threadTimes.isCurrentThreadCpuTimeSupported();
+        long c0 = cpuTimed ? threadTimes.getCurrentThreadCpuTime() : 0;
         long t0 = System.nanoTime();
         for (int r = 0; r < replications; r++) {
             TreatmentSystem sys = new TreatmentSystem(s, streams, r).limitEvents(budget, origin);
@@ -63,9 +67,14 @@ final class BenchCommand implements Callable<Integer> {
             events += sys.eventsExecuted();
         }
         double single = (System.nanoTime() - t0) / 1e9;
+        double cpu = cpuTimed ? (threadTimes.getCurrentThreadCpuTime() - c0) / 1e9 : Double.NaN;
         out.printf("scenario %s: %d replications, %d months + %d warm-up%n", s.name(), replications, s.horizonMonths(), s.warmupMonths());
         out.printf("one thread: %.3f s total, %.4f s per replication, %.0f events per replication, %.2f million events/s%n",
                 single, single / replications, (double) events / replications, events / single / 1e6);
+        if (cpuTimed) {
+            out.printf("one thread, CPU time: %.3f s total, %.4f s per replication, %.2f million events per CPU second%n",
+                    cpu, cpu / replications, events / cpu / 1e6);
+        }
 
         double parallel;
         try (Experiment e = new Experiment(streams, threads, execution.maxEvents)) {

@@ -29,8 +29,8 @@ public final class Engine {
      */
     public static final long MAX_EVENTS_AT_ONE_INSTANT = 1_000_000;
 
-    /** Bits of the queue's second key that hold the scheduling order; the priority sits above them. */
-    private static final int SEQ_BITS = 56;
+    /** Bits of the queue's key that hold the scheduling order (2^37: far beyond any event budget); the priority sits above. */
+    private static final int SEQ_BITS = 37;
     /** Cancelled events tolerated before a sweep is considered at all. */
     private static final int SWEEP_MIN = 4096;
 
@@ -79,6 +79,7 @@ public final class Engine {
      */
     public Event at(double time, Priority priority, Runnable action) {
         if (!(time >= now)) throw new IllegalArgumentException("event time " + time + " is before now (" + now + ")");
+        if (nextSeq >>> SEQ_BITS != 0) throw new IllegalStateException("more than 2^" + SEQ_BITS + " events scheduled");
         Event e = new Event(action, this);
         // Stored as now + delay, as SSJ's kernel did: (now + (time - now)) can differ from time in
         // the last bit, and keeping it keeps every output byte-identical with the earlier kernel.

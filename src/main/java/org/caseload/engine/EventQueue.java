@@ -1,26 +1,39 @@
 package org.caseload.engine;
 
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
- * The pending events of one replication: a 4-ary min-heap kept in primitive arrays, ordered by
- * time, then a second 64-bit key (the engine packs priority and scheduling order into it), so
- * simultaneous events of equal priority come out first-in first-out.
+ * The pending events of one replication: a 4-ary min-heap ordered by time, then a second key
+ * (the engine packs priority and scheduling order into it), so simultaneous events of equal
+ * priority come out first-in first-out.
  *
- * <p>Why this shape: at national scale ~10^6 events are pending and the list dominated the run
- * when each comparison followed a pointer to an event object (measured with JFR and the JMH
- * benchmark {@code EventListBenchmark}, which compares it with SSJ's lists). Here a sift reads
- * and writes two arrays of numbers and one of references, and never touches the payloads.
- * Cancelling is the caller's business (a cancelled payload is skipped when it comes out), so
- * nothing needs to know where an entry sits in the heap.
+ * <p>Why this shape: at national scale ~10^6 events are pending and the list dominates a run
+ * through cache misses (measured with JFR and the JMH benchmark {@code EventListBenchmark},
+ * which compares it with SSJ's lists). Each entry is two adjacent {@code long}s: the time
+ * (as bits that sort like the double) and the key with the payload's slot number in its low
+ * bits. The four children of a node are one 64-byte run of memory, and a sift never touches
+ * a payload: payloads sit in a pool, looked up once when their entry comes out. Cancelling is
+ * the caller's business (a cancelled payload is skipped when it comes out), so nothing needs
+ * to know where an entry sits in the heap.
  *
  * @param <T> the payload of an entry
  */
 public final class EventQueue<T> {
-    private double[] times;
-    private long[] keys;
-    private Object[] payloads;
+    /** Bits of an entry's second word that hold the payload's slot; the caller's key sits above. */
+    private static final int SLOT_BITS = 24;
+    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    /** Keys must fit the bits above the slot. */
+    public static final long MAX_KEY = (1L << (63 - SLOT_BITS)) - 1;
+
+    /** Entry i is heap[2i] (time bits) and heap[2i+1] (key << SLOT_BITS | slot). */
+    private long[] heap;
     private int size;
+    private Object[] pool;
+    /** Free pool slots, as a stack. */
+    private int[] free;
+    private int freeTop;
+    private int poolUsed;
 
     public EventQueue() {
         this(1024);
@@ -28,9 +41,9 @@ public final class EventQueue<T> {
 
     public EventQueue(int initialCapacity) {
         int n = Math.max(4, initialCapacity);
-        times = new double[n];
-        keys = new long[n];
-        payloads = new Object[n];
+        heap = new long[2 * n];
+        pool = new Object[n];
+        free = new int[n];
     }
 
     public int size() {
@@ -43,73 +56,75 @@ public final class EventQueue<T> {
 
     /** Time of the first entry; undefined when empty. */
     public double firstTime() {
-        return times[0];
+        return toTime(heap[0]);
     }
 
-    /** Second key of the first entry; undefined when empty. */
+    /** Key of the first entry; undefined when empty. */
     public long firstKey() {
-        return keys[0];
+        return heap[1] >>> SLOT_BITS;
     }
 
+    /** Adds {@code payload} at {@code time} (not NaN) with {@code key} (0 to {@link #MAX_KEY}). */
     public void add(double time, long key, T payload) {
-        if (size == times.length) grow();
-        int i = size++;
-        // Sift up with a hole: parents move down until the new entry's place is found.
-        while (i > 0) {
-            int parent = (i - 1) >>> 2;
-            double pt = times[parent];
-            if (pt < time || (pt == time && keys[parent] <= key)) break;
-            times[i] = pt;
-            keys[i] = keys[parent];
-            payloads[i] = payloads[parent];
-            i = parent;
-        }
-        times[i] = time;
-        keys[i] = key;
-        payloads[i] = payload;
+        if (key < 0 || key > MAX_KEY) throw new IllegalArgumentException("event key out of range: " + key);
+        if (size == pool.length) grow();
+        int slot = freeTop > 0 ? free[--freeTop] : poolUsed++;
+        pool[slot] = payload;
+        siftUp(size++, sortable(time), (key << SLOT_BITS) | slot);
     }
 
     /** Removes and returns the first entry's payload; {@code null} when empty. */
     @SuppressWarnings("unchecked")
     public T poll() {
         if (size == 0) return null;
-        T first = (T) payloads[0];
+        int slot = (int) (heap[1] & SLOT_MASK);
+        T first = (T) pool[slot];
+        pool[slot] = null;
+        free[freeTop++] = slot;
         int last = --size;
-        double t = times[last];
-        long k = keys[last];
-        Object p = payloads[last];
-        payloads[last] = null;
-        if (last > 0) siftDown(t, k, p, last);
+        if (last > 0) siftDown(0, heap[2 * last], heap[2 * last + 1]);
         return first;
     }
 
-    /** Places (t, k, p) from the root down, in a heap of {@code n} entries. */
-    private void siftDown(double t, long k, Object p, int n) {
-        int i = 0;
+    private void siftUp(int i, long t, long k) {
+        long[] h = heap;
+        while (i > 0) {
+            int parent = (i - 1) >>> 2;
+            long pt = h[2 * parent];
+            if (pt < t || (pt == t && h[2 * parent + 1] <= k)) break;
+            h[2 * i] = pt;
+            h[2 * i + 1] = h[2 * parent + 1];
+            i = parent;
+        }
+        h[2 * i] = t;
+        h[2 * i + 1] = k;
+    }
+
+    /** Places entry (t, k) from position i down. */
+    private void siftDown(int i, long t, long k) {
+        long[] h = heap;
+        int n = size;
         while (true) {
             int c = 4 * i + 1;
             if (c >= n) break;
             int best = c;
-            double bt = times[c];
-            long bk = keys[c];
+            long bt = h[2 * c];
             int end = Math.min(c + 4, n);
             for (int j = c + 1; j < end; j++) {
-                double tj = times[j];
-                if (tj < bt || (tj == bt && keys[j] < bk)) {
+                long tj = h[2 * j];
+                if (tj < bt || (tj == bt && h[2 * j + 1] < h[2 * best + 1])) {
                     best = j;
                     bt = tj;
-                    bk = keys[j];
                 }
             }
+            long bk = h[2 * best + 1];
             if (t < bt || (t == bt && k <= bk)) break;
-            times[i] = bt;
-            keys[i] = bk;
-            payloads[i] = payloads[best];
+            h[2 * i] = bt;
+            h[2 * i + 1] = bk;
             i = best;
         }
-        times[i] = t;
-        keys[i] = k;
-        payloads[i] = p;
+        h[2 * i] = t;
+        h[2 * i + 1] = k;
     }
 
     /**
@@ -117,54 +132,45 @@ public final class EventQueue<T> {
      * to shed cancelled events when they have come to outnumber live ones).
      */
     @SuppressWarnings("unchecked")
-    public void retain(java.util.function.Predicate<? super T> keep) {
+    public void retain(Predicate<? super T> keep) {
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (keep.test((T) payloads[i])) {
-                times[n] = times[i];
-                keys[n] = keys[i];
-                payloads[n] = payloads[i];
+            int slot = (int) (heap[2 * i + 1] & SLOT_MASK);
+            if (keep.test((T) pool[slot])) {
+                heap[2 * n] = heap[2 * i];
+                heap[2 * n + 1] = heap[2 * i + 1];
                 n++;
+            } else {
+                pool[slot] = null;
+                free[freeTop++] = slot;
             }
         }
-        Arrays.fill(payloads, n, size, null);
         size = n;
-        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) siftDownFrom(i);
-    }
-
-    private void siftDownFrom(int start) {
-        double t = times[start];
-        long k = keys[start];
-        Object p = payloads[start];
-        int i = start;
-        while (true) {
-            int c = 4 * i + 1;
-            if (c >= size) break;
-            int best = c;
-            int end = Math.min(c + 4, size);
-            for (int j = c + 1; j < end; j++) {
-                if (times[j] < times[best] || (times[j] == times[best] && keys[j] < keys[best])) best = j;
-            }
-            if (t < times[best] || (t == times[best] && k <= keys[best])) break;
-            times[i] = times[best];
-            keys[i] = keys[best];
-            payloads[i] = payloads[best];
-            i = best;
-        }
-        times[i] = t;
-        keys[i] = k;
-        payloads[i] = p;
+        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) siftDown(i, heap[2 * i], heap[2 * i + 1]);
     }
 
     public void clear() {
-        Arrays.fill(payloads, 0, size, null);
+        Arrays.fill(pool, null);
         size = 0;
+        freeTop = 0;
+        poolUsed = 0;
     }
 
     private void grow() {
-        int n = times.length * 2;
-        times = Arrays.copyOf(times, n);
-        keys = Arrays.copyOf(keys, n);
-        payloads = Arrays.copyOf(payloads, n);
+        int n = pool.length * 2;
+        if (n - 1 > SLOT_MASK) throw new IllegalStateException("more than " + SLOT_MASK + " pending events");
+        heap = Arrays.copyOf(heap, 2 * n);
+        pool = Arrays.copyOf(pool, n);
+        free = Arrays.copyOf(free, n);
+    }
+
+    /** Double bits reordered so that signed long comparison agrees with the doubles' order. */
+    private static long sortable(double t) {
+        long b = Double.doubleToRawLongBits(t);
+        return b ^ ((b >> 63) & Long.MAX_VALUE);
+    }
+
+    private static double toTime(long s) {
+        return Double.longBitsToDouble(s ^ ((s >> 63) & Long.MAX_VALUE));
     }
 }

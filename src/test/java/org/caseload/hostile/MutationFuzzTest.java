@@ -54,7 +54,10 @@ class MutationFuzzTest {
         Files.createDirectories(work);
         List<Path> sources;
         try (Stream<Path> s = Files.list(SHIPPED)) {
-            sources = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            // england.yaml is Leeds x 51 in numbers only: its mutants would test the same input
+            // handling at fifty times the cost (seconds each), so the fuzz draws from the others.
+            sources = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().equals("england.yaml"))
+                    .sorted().toList();
         }
         for (Path f : sources) Files.copy(f, work.resolve(f.getFileName()));
         Map<String, String> shippedBefore = Sandbox.hashes(work, work);
