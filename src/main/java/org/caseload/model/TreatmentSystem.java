@@ -61,7 +61,7 @@ public final class TreatmentSystem implements Journey {
         this.initialCaseload = new InitialCaseload(scenario, streams.sequence(INITIAL_STREAM_BASE, replication), pathways,
                 routing, episodes, afterExit, mortality, streams.sequence(PRE_HISTORY_STREAM, replication).next(),
                 streams.sequence(RETURNER_STREAM_BASE, replication));
-        this.budget = new Budget(scenario, pathways.all(), referrals.assessors);
+        this.budget = new Budget(scenario, pathways.all(), referrals.assessors, window);
         recorder.staffing(0, pathways.all());
     }
 
