@@ -86,6 +86,11 @@ public final class Results {
                 alts.stream().map(Scenario::description).toList());
     }
 
+    /** For a comparison, how each alternative's change in spend split across the cost lines (one line each); for a run, empty. */
+    public List<String> costLineSummary() {
+        return isComparison() ? org.caseload.report.CostLineTable.sentences(rows()) : List.of();
+    }
+
     /**
      * The summary card the command line prints first: for a comparison, 4–6 headline metrics
      * with the change, its 95% CI and the verdict; for a run, each scenario's headline means.

@@ -114,6 +114,7 @@ final class CompareCommand implements Callable<Integer> {
             stdout.println();
             stdout.println(SummaryCard.MEANING);
             stdout.println();
+            for (String line : results.costLineSummary()) stdout.println(line + "\n");
             stdout.printf("%d scenarios x %d replications%s in %.1f s -> %s%n", results.scenarios().size(),
                     results.replications(), Batches.reusedNote(study), wall, dir);
         }
@@ -189,6 +190,7 @@ final class CompareCommand implements Callable<Integer> {
         stdout.println();
         stdout.println(SummaryCard.MEANING);
         stdout.println();
+        for (String line : org.caseload.report.CostLineTable.sentences(rows)) stdout.println(line + "\n");
         stdout.printf("%d scenarios x %d replications in %.1f s -> %s%n", scenarios.size(), n, wall, dir);
         stdout.flush();
     }

@@ -83,6 +83,6 @@ public final class WarmupAnalysis {
     /** The scenario simulated from empty for {@code months}, without budget changes. */
     public static Scenario fromEmpty(Scenario s, int months) {
         Scenario.Budget b = s.budget();
-        return s.withRun(months, 0, Map.of(), new Scenario.Budget(Double.NaN, b.overheadsPerYearGbp(), List.of(), b.rule(), b.protect()));
+        return s.withRun(months, 0, Map.of(), b.withChanges(Double.NaN, List.of()));
     }
 }

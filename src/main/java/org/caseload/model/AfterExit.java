@@ -1,6 +1,7 @@
 package org.caseload.model;
 
 import org.caseload.engine.Engine;
+import org.caseload.scenario.Distribution;
 import org.caseload.scenario.Scenario;
 
 /**
@@ -34,6 +35,7 @@ final class AfterExit {
         double now = engine.now();
         c.enter(Stage.OUT_OF_TREATMENT);
         c.endJourney(now);
+        c.lastExit = exit;
         recorder.left(now);
         double uRelapse = c.u();
         double uRelapseTime = c.u();
@@ -57,8 +59,13 @@ final class AfterExit {
                 relapseDays = 0;
             }
         }
-        boolean returns = uRelapse < Math.min(1.0, pRelapse) && uRepresent < spec.representProbability().get(c.group);
-        double returnDays = returns ? relapseDays + spec.representDelayDays().quantile(uDelay) : Double.POSITIVE_INFINITY;
+        // Dropping away while waiting has its own return parameters; the uniforms are the same
+        // ones, so a person's draws do not depend on how they left.
+        boolean droppedAway = exit == Exit.DROPPED_AWAY;
+        double pReturn = (droppedAway ? spec.rereferralProbability() : spec.representProbability()).get(c.group);
+        Distribution delay = droppedAway ? spec.rereferralDelayDays() : spec.representDelayDays();
+        boolean returns = uRelapse < Math.min(1.0, pRelapse) && uRepresent < pReturn;
+        double returnDays = returns ? relapseDays + delay.quantile(uDelay) : Double.POSITIVE_INFINITY;
         double deathDays = mortality.daysToDeathAfterExit(c.group, afterPrescribing, -Math.log(uDeath));
         if (returnDays < deathDays) {
             awaitingReturn++;

@@ -43,6 +43,10 @@ final class Client {
     private double journeyClosedAt = Double.POSITIVE_INFINITY;
     boolean treatedBefore;
     boolean representing;
+    /** How the client last left the service (null before they first leave): tells a re-presentation from a re-referral. */
+    Exit lastExit;
+    /** The last reporting year in which the client was referred (-1: none), for distinct people referred. */
+    int lastReferredPeriod = -1;
 
     PathwayState pathway;
     int slot = -1;

@@ -31,8 +31,7 @@ final class Recorder {
     private final Counter[] successfulExitsByGroup = new Counter[GROUPS];
     private final Level caseloadPerWorker;
     private final Level keyworkerFte;
-    private final Counter referrals;
-    private final Counter representations;
+    private final ReferralCounts referrals;
     private final Counter starts;
     private final Counter waitDays;
     private final Counter waitedOver21;
@@ -69,8 +68,7 @@ final class Recorder {
         }
         this.caseloadPerWorker = new Level(window);
         this.keyworkerFte = new Level(window);
-        this.referrals = new Counter(window);
-        this.representations = new Counter(window);
+        this.referrals = new ReferralCounts(scenario, window);
         this.starts = new Counter(window);
         this.waitDays = new Counter(window);
         this.waitedOver21 = new Counter(window);
@@ -108,8 +106,7 @@ final class Recorder {
     // ---------------------------------------------------------------- referral, waiting, assessment
 
     void referred(Client c, double now) {
-        referrals.count(now);
-        if (c.representing) representations.count(now);
+        referrals.referred(c, now);
     }
 
     void waitedOver21Days(double now) {
@@ -294,13 +291,13 @@ final class Recorder {
         double spend = budget.spend(years);
 
         Map<String, Double> r = new LinkedHashMap<>();
-        r.put(Metrics.REFERRALS_PER_MONTH, referrals.total() / window.months());
+        r.put(Metrics.REFERRALS_PER_MONTH, referrals.referralsPerMonth());
         r.put(Metrics.LEAVERS_PER_MONTH, leavers.total() / window.months());
-        r.put(Metrics.REPRESENTATIONS_PER_YEAR, representations.perYear());
+        r.put(Metrics.REPRESENTATIONS_PER_YEAR, referrals.returnsPerYear());
         r.put(Metrics.IN_TREATMENT_MEAN, inTreatment);
         r.put(Metrics.WAITING_LIST_MEAN, waitingList.mean());
         r.put(Metrics.WAIT_DAYS_MEAN, ratio(waitDays.total(), starts.total()));
-        r.put(Metrics.PCT_WAITING_OVER_21D, 100 * ratio(waitedOver21.total(), referrals.total()));
+        r.put(Metrics.PCT_WAITING_OVER_21D, 100 * ratio(waitedOver21.total(), referrals.all()));
         r.put(Metrics.WAITED_OVER_21D_PER_YEAR, waitedOver21.perYear());
         r.put(Metrics.ASSESSMENT_WAIT_DAYS_MEAN, ratio(assessmentWaitDays.total(), assessmentStarts.total()));
         r.put(Metrics.ASSESSMENT_DROPAWAYS_PER_YEAR, dropaways.perYear());
@@ -345,8 +342,10 @@ final class Recorder {
             r.put(Metrics.STAY_PREFIX + n, ratio(p.stayDays.total(), p.stays.total()));
             if (p.isCaseload()) r.put(Metrics.CASELOAD_PREFIX + n, p.perFte.mean()); // no staff ratio elsewhere
             r.put(Metrics.PATHWAY_COMPLETIONS_PREFIX + n, p.completions.perYear());
-            r.put(Metrics.PATHWAY_SPEND_PREFIX + n, Budget.spend(p) / years);
+            r.put(Metrics.PATHWAY_SPEND_PREFIX + n, budget.spend(p) / years);
         }
+        r.putAll(referrals.metrics());
+        r.putAll(budget.costLines(years));
 
         Map<String, double[]> monthly = new LinkedHashMap<>();
         monthly.put(Metrics.M_IN_TREATMENT, inTreatmentMonthly);

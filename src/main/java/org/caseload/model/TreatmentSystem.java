@@ -56,7 +56,7 @@ public final class TreatmentSystem implements Journey {
         this.afterExit = new AfterExit(scenario, engine, mortality, recorder, this);
         this.initialCaseload = new InitialCaseload(scenario, streams.sequence(INITIAL_STREAM_BASE, replication), pathways,
                 routing, episodes);
-        this.budget = new Budget(scenario, pathways.all(), referrals.assessors);
+        this.budget = new Budget(scenario, pathways.all(), referrals.assessors, window);
         recorder.staffing(0, pathways.all());
     }
 

@@ -78,6 +78,7 @@ public final class Reports {
         h.table(List.of("scenario", "metric", "unit", "mean", "95% CI", "note"), rows);
         h.paragraph("Every metric, with its unit and definition, is in summary.csv, report.xlsx and the README. "
                 + "A dash (—) marks a value that is undefined, never zero; the note says why.");
+        CostLineTable.run(h, results, scenarios);
         charts.forEach(c -> h.chart(c.caption(), c.alt(), c.png()));
         whatWasRun(h, info, scenarios);
         assumptions(h, info, scenarios);
@@ -116,6 +117,7 @@ public final class Reports {
             h.paragraph("Headline metrics not drawn as a percentage of the baseline:");
             h.bullets(items);
         }
+        CostLineTable.compare(h, rows, scenarios);
         charts.forEach(c -> h.chart(c.caption(), c.alt(), c.png()));
         whatWasRun(h, info, scenarios);
         assumptions(h, info, scenarios);
@@ -172,7 +174,7 @@ public final class Reports {
             }
             List<String> changes = new ArrayList<>();
             for (Scenario.Budget.Change c : s.budget().changes()) changes.add(round(c.changePct()) + "% from month " + round(c.fromMonth()));
-            p.put("Budget changes", changes.isEmpty() ? "none" : String.join("; ", changes));
+            p.put("Budget changes", changes.isEmpty() ? "none" : String.join("; ", changes) + ", " + CostLineTable.rule(s.budget()));
             h.paragraph("Scenario " + s.name() + ":");
             h.definitionList(p);
         }
@@ -201,8 +203,8 @@ public final class Reports {
                         + "follows the outcome's own distribution.",
                 "Caseload pressure (clients per FTE above target) lowers completion and raises drop-out; its strength is "
                         + "an uncertain parameter.",
-                "A budget change scales staff and places after overheads and demand-driven medication are paid, so a cut "
-                        + "falls more than proportionally on staff.",
+                "A budget change is shared out over the cost lines by the scenario's allocation rule (see the cost-line "
+                        + "table); medication is demand-driven: its client-days follow the caseload, only its unit cost can move.",
                 "Deaths are modelled in treatment, while waiting (at the out-of-treatment rate) and after leaving (with "
                         + "the post-exit spike after prescribing); deaths after leaving are counted within the follow-up window.",
                 "The recovery community is not counted as treatment; completing it lowers the chance of relapse."));

@@ -67,12 +67,15 @@ public final class Metrics {
 
     private static final List<Metric> CORE = List.of(
             new Metric(REFERRALS_PER_MONTH, "referrals per month",
-                    "All referrals reaching the service (new clients plus re-presentations) per month", NEUTRAL),
+                    "Referrals a month: new clients plus re-presentations after leaving the service; a re-referral after "
+                            + "dropping away while waiting is the same demand again and is not counted (see all_referrals_per_month)",
+                    NEUTRAL),
             new Metric(LEAVERS_PER_MONTH, "people per month",
                     "People leaving the service per month: completing, dropping out, dropping away while waiting, "
                             + "transferred out of the area, or dying in a pathway", NEUTRAL),
             new Metric(REPRESENTATIONS_PER_YEAR, "re-presentations per year",
-                    "Referrals of people who had left treatment before (after relapse) per year", LOWER_IS_BETTER),
+                    "Referrals of people who had been referred before: re-presentations after leaving plus re-referrals "
+                            + "after dropping away while waiting, per year", LOWER_IS_BETTER),
             new Metric(IN_TREATMENT_MEAN, "people",
                     "Time-averaged number of people in treatment pathways (excludes the recovery community and queues)", NEUTRAL),
             new Metric(WAITING_LIST_MEAN, "people",
@@ -187,7 +190,68 @@ public final class Metrics {
             all.add(new Metric(PATHWAY_SPEND_PREFIX + p, "GBP per year",
                     "Staff, places and medication of pathway " + p + " per year", NEUTRAL));
         }
+        all.addAll(referralsAndCostLines(pathwayNames));
         return List.copyOf(all);
+    }
+
+    // ---------------------------------------------------------------- referrals by kind, and cost lines
+
+    public static final String NEW_REFERRALS_PER_MONTH = "new_referrals_per_month";
+    public static final String REPRESENTATIONS_PER_MONTH = "representations_per_month";
+    public static final String REREFERRALS_PER_MONTH = "rereferrals_after_dropping_away_per_month";
+    public static final String ALL_REFERRALS_PER_MONTH = "all_referrals_per_month";
+    public static final String PEOPLE_REFERRED_PER_YEAR = "people_referred_per_year";
+    public static final String COST_STAFF_PER_YEAR = "cost_staff_per_year";
+    public static final String COST_PLACES_PER_YEAR = "cost_places_per_year";
+    public static final String COST_MEDICATION_PER_YEAR = "cost_medication_per_year";
+    public static final String COST_ASSESSMENT_PER_YEAR = "cost_assessment_per_year";
+    public static final String COST_OVERHEADS_PER_YEAR = "cost_overheads_per_year";
+    public static final String MEDICATION_UNIT_COST_INDEX = "medication_unit_cost_index";
+    public static final String ASSESSORS_MEAN = "assessors_mean";
+    /** Funded FTE of a pathway with staff (caseload pathways, and open ones with staff). */
+    public static final String FTE_PREFIX = "fte_mean_";
+    /** Funded places of a places pathway. */
+    public static final String PLACES_PREFIX = "places_mean_";
+    /** The cost lines whose sum is {@link #SPEND_PER_YEAR}, in report order. */
+    public static final List<String> COST_LINES = List.of(COST_STAFF_PER_YEAR, COST_PLACES_PER_YEAR,
+            COST_MEDICATION_PER_YEAR, COST_ASSESSMENT_PER_YEAR, COST_OVERHEADS_PER_YEAR);
+
+    private static List<Metric> referralsAndCostLines(Collection<String> pathwayNames) {
+        List<Metric> m = new ArrayList<>(List.of(
+                new Metric(NEW_REFERRALS_PER_MONTH, "referrals per month",
+                        "First referrals of people new to the service, per month", NEUTRAL),
+                new Metric(REPRESENTATIONS_PER_MONTH, "referrals per month",
+                        "Referrals of people who left the service after being placed (completed, dropped out, left the "
+                                + "recovery community) and relapsed, per month", LOWER_IS_BETTER),
+                new Metric(REREFERRALS_PER_MONTH, "referrals per month",
+                        "Referrals of people who had dropped away while waiting (for assessment or a place) without "
+                                + "starting, per month", LOWER_IS_BETTER),
+                new Metric(ALL_REFERRALS_PER_MONTH, "referrals per month",
+                        "Every referral: new, re-presentations and re-referrals after dropping away, per month", NEUTRAL),
+                new Metric(PEOPLE_REFERRED_PER_YEAR, "people per year",
+                        "Distinct people referred at least once in a year (mean over whole reported years)", NEUTRAL),
+                new Metric(COST_STAFF_PER_YEAR, "GBP per year",
+                        "Cost line: pathway staff (funded FTE x cost per FTE) per year", NEUTRAL),
+                new Metric(COST_PLACES_PER_YEAR, "GBP per year",
+                        "Cost line: funded places (places x cost per place-week) per year", NEUTRAL),
+                new Metric(COST_MEDICATION_PER_YEAR, "GBP per year",
+                        "Cost line: medication (client-days x cost per client-day x unit-cost index) per year", NEUTRAL),
+                new Metric(COST_ASSESSMENT_PER_YEAR, "GBP per year",
+                        "Cost line: assessors (funded assessors x cost per assessor) per year", NEUTRAL),
+                new Metric(COST_OVERHEADS_PER_YEAR, "GBP per year",
+                        "Cost line: overheads per year", NEUTRAL),
+                new Metric(MEDICATION_UNIT_COST_INDEX, "% of configured unit cost",
+                        "Time-averaged medication unit cost as % of the scenario's costs (below 100 after renegotiation)",
+                        NEUTRAL),
+                new Metric(ASSESSORS_MEAN, "assessors",
+                        "Time-averaged number of funded assessors", NEUTRAL)));
+        for (String p : pathwayNames) {
+            m.add(new Metric(FTE_PREFIX + p, "FTE",
+                    "Time-averaged funded staff FTE of pathway " + p + " (pathways with staff)", NEUTRAL));
+            m.add(new Metric(PLACES_PREFIX + p, "places",
+                    "Time-averaged funded places of pathway " + p + " (places pathways)", NEUTRAL));
+        }
+        return m;
     }
 
     /** Monthly series names and units, in output order. */
@@ -196,7 +260,7 @@ public final class Metrics {
             new Metric(M_WAITING_LIST, "people", "Time-averaged number waiting in the month", LOWER_IS_BETTER),
             new Metric(M_CASELOAD_PER_WORKER, "clients per FTE", "Time-averaged caseload per keyworker FTE in the month", LOWER_IS_BETTER),
             new Metric(M_KEYWORKER_FTE, "FTE", "Time-averaged keyworker FTE in the month", NEUTRAL),
-            new Metric(M_REFERRALS, "referrals", "Referrals (new and re-presenting) in the month", NEUTRAL),
+            new Metric(M_REFERRALS, "referrals", "Referrals in the month: new and re-presenting, as referrals_per_month", NEUTRAL),
             new Metric(M_COMPLETIONS, "completions", "Successful completions in the month", HIGHER_IS_BETTER),
             new Metric(M_DEATHS, "deaths", "Deaths counted in the month (in treatment and after exit)", LOWER_IS_BETTER),
             new Metric(M_SPEND, "GBP", "Spend in the month", NEUTRAL));

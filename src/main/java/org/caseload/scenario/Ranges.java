@@ -55,6 +55,10 @@ public final class Ranges {
     public static final Range ANNUAL_BUDGET_GBP = Range.above(0, 1e12);
     public static final Range OVERHEADS_GBP = Range.of(0, 1e12);
     public static final Range CHANGE_PCT = Range.above(-100, 1000);
+    /** Weight of a cost line in sharing a budget change: 0 fixed, 1 its proportional share. */
+    public static final Range LINE_WEIGHT = Range.of(0, 10);
+    /** Months from a budget change to re-tendering. */
+    public static final Range RETENDER_MONTHS = Range.of(0, MAX_MONTHS);
 
     /** Tolerances of targets (scenario targets and calibration targets). */
     public static final Range TOLERANCE_PCT = Range.above(0, 1000);

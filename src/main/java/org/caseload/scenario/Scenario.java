@@ -207,12 +207,15 @@ public record Scenario(
     /**
      * What happens after leaving: relapse (probability by group, then time to relapse), then
      * re-presentation (probability by group, then delay). Completing the recovery community
-     * multiplies the relapse probability.
+     * multiplies the relapse probability. People who dropped away while waiting (never
+     * started, still using) are referred again with {@code rereferralProbability} after
+     * {@code rereferralDelayDays}.
      */
     public record AfterExit(ByGroup<Double> relapseAfterCompletion, Distribution relapseAfterCompletionDays,
                             ByGroup<Double> relapseAfterDropout, Distribution relapseAfterDropoutDays,
                             double recoveryCommunityRelapseMultiplier, ByGroup<Double> representProbability,
-                            Distribution representDelayDays, double followupDays) {
+                            Distribution representDelayDays, double followupDays,
+                            ByGroup<Double> rereferralProbability, Distribution rereferralDelayDays) {
     }
 
     /**
@@ -224,20 +227,50 @@ public record Scenario(
                             double postExitMultiplierWeeks1To2, double postExitMultiplierWeeks3To4) {
     }
 
-    public enum AllocationRule { PROPORTIONAL, PROTECT }
+    /**
+     * How a budget change is shared out. SHARED (the default) spreads it over every cost line by
+     * weights, short term and after re-tendering; PROPORTIONAL pays overheads and medication
+     * first and scales staff, places and assessors by what is left; PROTECT does the same but
+     * keeps the listed items whole while the money lasts.
+     */
+    public enum AllocationRule { SHARED, PROPORTIONAL, PROTECT }
 
     /**
      * Budget. {@code annualGbp} NaN means "whatever the configured staffing costs". Changes
      * are percentages of the base budget (not compounded), from a reporting month on.
+     *
+     * @param retenderAfterMonths months from a change until the contract is re-tendered (rule
+     *                            shared): {@code shortTerm} weights apply until then,
+     *                            {@code afterRetender} weights after
      */
     public record Budget(double annualGbp, double overheadsPerYearGbp, List<Change> changes, AllocationRule rule,
-                         Set<String> protect) {
+                         Set<String> protect, double retenderAfterMonths, LineWeights shortTerm, LineWeights afterRetender) {
         /** The name that, in {@code protect}, stands for the assessment team rather than a pathway. */
         public static final String ASSESSMENT = "assessment";
+        /** Contract year: what is fixed in the short term can be renegotiated at the next tender. */
+        public static final double DEFAULT_RETENDER_AFTER_MONTHS = 12;
+        /** Short term: medication prices fixed by existing contracts, half the overheads fixed (assumptions). */
+        public static final LineWeights DEFAULT_SHORT_TERM = new LineWeights(1, 1, 1, 0, 0.5);
+        /** After re-tendering: every line moves, medication unit costs half as much (assumption). */
+        public static final LineWeights DEFAULT_AFTER_RETENDER = new LineWeights(1, 1, 1, 0.5, 1);
 
         public Budget {
             changes = List.copyOf(changes);
             protect = Set.copyOf(protect);
+            if (!(retenderAfterMonths >= 0)) throw new IllegalArgumentException("retender_after_months must be >= 0");
+        }
+
+        /** A budget with the default sharing parameters (used where a scenario is built in code). */
+        public Budget(double annualGbp, double overheadsPerYearGbp, List<Change> changes, AllocationRule rule,
+                      Set<String> protect) {
+            this(annualGbp, overheadsPerYearGbp, changes, rule, protect, DEFAULT_RETENDER_AFTER_MONTHS, DEFAULT_SHORT_TERM,
+                    DEFAULT_AFTER_RETENDER);
+        }
+
+        /** The same budget with other changes (the sharing rule and its parameters kept). */
+        public Budget withChanges(double newAnnualGbp, List<Change> newChanges) {
+            return new Budget(newAnnualGbp, overheadsPerYearGbp, newChanges, rule, protect, retenderAfterMonths, shortTerm,
+                    afterRetender);
         }
 
         /** Whether the protect rule shields pathway {@code pathway} from cuts. */
@@ -250,6 +283,25 @@ public record Scenario(
         }
 
         public record Change(double fromMonth, double changePct) {
+        }
+    }
+
+    /**
+     * Weights of the cost lines in sharing a budget change (rule shared): each line takes a
+     * part of the change in proportion to its cost × its weight. 0 keeps a line fixed; with
+     * every weight 1 each line moves by the change's percentage.
+     *
+     * @param staff              pathway staff (every pathway's FTE)
+     * @param places             funded places (beds, programme places)
+     * @param assessment         assessors
+     * @param medicationUnitCost the medication cost per client-day (demand still sets the client-days)
+     * @param overheads          overheads
+     */
+    public record LineWeights(double staff, double places, double assessment, double medicationUnitCost, double overheads) {
+        public LineWeights {
+            for (double w : new double[] {staff, places, assessment, medicationUnitCost, overheads}) {
+                if (!(w >= 0)) throw new IllegalArgumentException("cost-line weights must be >= 0");
+            }
         }
     }
 }

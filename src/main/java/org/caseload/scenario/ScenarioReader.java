@@ -241,8 +241,18 @@ public final class ScenarioReader {
         Distribution delay = DistributionReader.read(rep, "delay_days");
         rep.finish();
         double followup = r.number("followup_days", Ranges.DAYS, 365.0);
+        // Without its own section, a person who dropped away while waiting comes back like a
+        // re-presentation (the model's behaviour before the section existed).
+        ByGroup<Double> pRereferral = pr;
+        Distribution rereferralDelay = delay;
+        Optional<MapReader> again = r.optionalMap("rereferral_after_dropping_away");
+        if (again.isPresent()) {
+            pRereferral = Readers.byGroup(again.get().map("probability"), Readers::probability);
+            rereferralDelay = DistributionReader.read(again.get(), "delay_days");
+            again.get().finish();
+        }
         r.finish();
-        return new Scenario.AfterExit(pc, dc, pd, dd, rc, pr, delay, followup);
+        return new Scenario.AfterExit(pc, dc, pd, dd, rc, pr, delay, followup, pRereferral, rereferralDelay);
     }
 
     private static Scenario.Mortality mortality(MapReader r) {
@@ -255,7 +265,7 @@ public final class ScenarioReader {
     }
 
     private static Scenario.Budget budget(Optional<MapReader> maybe, Set<String> pathways, int horizon) {
-        if (maybe.isEmpty()) return new Scenario.Budget(Double.NaN, 0, List.of(), AllocationRule.PROPORTIONAL, Set.of());
+        if (maybe.isEmpty()) return new Scenario.Budget(Double.NaN, 0, List.of(), AllocationRule.SHARED, Set.of());
         MapReader r = maybe.get();
         double annual = r.number("annual_gbp", Ranges.ANNUAL_BUDGET_GBP, Double.NaN);
         double overheads = r.number("overheads_per_year_gbp", Ranges.OVERHEADS_GBP, 0.0);
@@ -268,26 +278,49 @@ public final class ScenarioReader {
             c.finish();
             changes.add(new Scenario.Budget.Change(from, pct));
         }
-        AllocationRule rule = AllocationRule.PROPORTIONAL;
+        AllocationRule rule = AllocationRule.SHARED;
         Set<String> protect = Set.of();
+        double retender = Scenario.Budget.DEFAULT_RETENDER_AFTER_MONTHS;
+        Scenario.LineWeights shortTerm = Scenario.Budget.DEFAULT_SHORT_TERM;
+        Scenario.LineWeights afterRetender = Scenario.Budget.DEFAULT_AFTER_RETENDER;
         Optional<MapReader> alloc = r.optionalMap("allocation");
         if (alloc.isPresent()) {
             MapReader a = alloc.get();
-            rule = Readers.enumValue(a, "rule", a.string("rule", "proportional"), AllocationRule.class);
+            rule = Readers.enumValue(a, "rule", a.string("rule", "shared"), AllocationRule.class);
             List<String> names = a.stringList("protect", List.of());
             for (String p : names) {
                 if (!pathways.contains(p) && !p.equals(Scenario.Budget.ASSESSMENT)) {
                     a.fail("protect", "unknown pathway '" + p + "'" + Readers.suggestion(p, pathways));
                 }
             }
-            if (rule == AllocationRule.PROPORTIONAL && !names.isEmpty()) {
+            if (rule != AllocationRule.PROTECT && !names.isEmpty()) {
                 a.fail("protect", "only used with rule 'protect'");
             }
             protect = Set.copyOf(names);
+            // The shared rule's parameters are accepted under every rule (and used only by shared), so
+            // that one file can be switched between rules with --set budget.allocation.rule=...
+            retender = a.number("retender_after_months", Ranges.RETENDER_MONTHS, retender);
+            shortTerm = lineWeights(a, "short_term", shortTerm);
+            afterRetender = lineWeights(a, "after_retender", afterRetender);
             a.finish();
         }
         r.finish();
-        return new Scenario.Budget(annual, overheads, changes, rule, protect);
+        return new Scenario.Budget(annual, overheads, changes, rule, protect, retender, shortTerm, afterRetender);
+    }
+
+    /** A phase's cost-line weights; each line not given keeps its default. */
+    private static Scenario.LineWeights lineWeights(MapReader a, String key, Scenario.LineWeights defaults) {
+        Optional<MapReader> maybe = a.optionalMap(key);
+        if (maybe.isEmpty()) return defaults;
+        MapReader w = maybe.get();
+        Scenario.LineWeights out = new Scenario.LineWeights(
+                w.number("staff", Ranges.LINE_WEIGHT, defaults.staff()),
+                w.number("places", Ranges.LINE_WEIGHT, defaults.places()),
+                w.number("assessment", Ranges.LINE_WEIGHT, defaults.assessment()),
+                w.number("medication_unit_cost", Ranges.LINE_WEIGHT, defaults.medicationUnitCost()),
+                w.number("overheads", Ranges.LINE_WEIGHT, defaults.overheads()));
+        w.finish();
+        return out;
     }
 
     static String fmt(double v) {

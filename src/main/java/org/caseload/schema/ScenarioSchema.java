@@ -88,7 +88,7 @@ public final class ScenarioSchema {
         p.set("pathways", pathways);
         p.set("after_exit", afterExit());
         p.set("mortality", mortality());
-        p.set("budget", budget());
+        p.set("budget", BudgetSchema.section());
         ObjectNode initial = described(F.objectNode().put("type", "object"), "People in each pathway at time 0.");
         initial.set("additionalProperties", integer("People in this pathway at time 0.", 0));
         p.set("initial_caseload", initial);
@@ -220,6 +220,11 @@ public final class ScenarioSchema {
         props(rep).set("probability", byGroup("Probability of re-presenting by group.", probability("Probability.")));
         props(rep).set("delay_days", distribution("Days from relapse to re-presenting."));
         props(s).set("represent", rep);
+        ObjectNode again = section("Referred again after dropping away while waiting (default: as represent).",
+                List.of("probability", "delay_days"));
+        props(again).set("probability", byGroup("Probability of being referred again by group.", probability("Probability.")));
+        props(again).set("delay_days", distribution("Days from dropping away to the new referral."));
+        props(s).set("rereferral_after_dropping_away", again);
         props(s).set("followup_days", number("Days after leaving in which deaths are counted (default 365).", 0.0, null));
         return s;
     }
@@ -231,22 +236,6 @@ public final class ScenarioSchema {
                 number("Rate.", 0.0, null)));
         props(s).set("post_exit_multiplier_weeks_1_2", number("Multiplier in weeks 1-2 after leaving prescribing (default 1).", 0.0, null));
         props(s).set("post_exit_multiplier_weeks_3_4", number("Multiplier in weeks 3-4 after leaving prescribing (default 1).", 0.0, null));
-        return s;
-    }
-
-    private ObjectNode budget() {
-        ObjectNode s = section("Money and budget changes.", List.of());
-        props(s).set("annual_gbp", number("Yearly budget (default: what the scenario costs).", null, 0.0));
-        props(s).set("overheads_per_year_gbp", number("Fixed overheads a year.", 0.0, null));
-        ObjectNode change = item("A budget change.", List.of("from_month", "change_pct"));
-        props(change).set("from_month", number("Month the change starts.", 0.0, null));
-        props(change).set("change_pct", number("Change, % of the base budget (-10 is a 10% cut).", null, -100.0));
-        props(s).set("changes", array("Budget changes.", change));
-        ObjectNode alloc = section("How a change is shared out.", List.of());
-        props(alloc).set("rule", enumeration("proportional (everything scales) or protect (listed items keep their money).",
-                keys(Scenario.AllocationRule.values())));
-        props(alloc).set("protect", array("Pathway names, or assessment, kept whole under rule protect.", text("Name.")));
-        props(s).set("allocation", alloc);
         return s;
     }
 
@@ -306,7 +295,7 @@ public final class ScenarioSchema {
     }
 
     /** A list item or other mapping that always replaces the parent's whole, so is always complete. */
-    private static ObjectNode item(String description, List<String> required) {
+    static ObjectNode item(String description, List<String> required) {
         ObjectNode s = described(F.objectNode().put("type", "object"), description);
         s.putObject("properties");
         s.put("additionalProperties", false);
@@ -356,7 +345,7 @@ public final class ScenarioSchema {
         return number(description + " Between 0 and 1.", 0.0, null).put("maximum", 1.0);
     }
 
-    private static ObjectNode array(String description, JsonNode items) {
+    static ObjectNode array(String description, JsonNode items) {
         ObjectNode a = described(F.objectNode().put("type", "array"), description);
         a.set("items", items);
         return a;
@@ -366,7 +355,7 @@ public final class ScenarioSchema {
         return array.put("minItems", n);
     }
 
-    private static ObjectNode enumeration(String description, List<String> values) {
+    static ObjectNode enumeration(String description, List<String> values) {
         ObjectNode e = described(F.objectNode().put("type", "string"), description);
         ArrayNode v = e.putArray("enum");
         values.forEach(v::add);
@@ -386,7 +375,7 @@ public final class ScenarioSchema {
         return n;
     }
 
-    private static List<String> keys(Enum<?>[] values) {
+    static List<String> keys(Enum<?>[] values) {
         List<String> out = new ArrayList<>();
         for (Enum<?> e : values) {
             if (e instanceof Group g) out.add(g.key());

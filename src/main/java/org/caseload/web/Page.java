@@ -41,7 +41,9 @@ final class Page {
         b.append("<div class=\"field\">\n<label for=\"f-allocation\">How a budget change is shared</label>\n")
                 .append("<select id=\"f-allocation\" name=\"allocation\" aria-describedby=\"e-allocation\">\n");
         for (String a : WhatIf.allocations(s)) {
-            String label = a.equals(WhatIf.PROPORTIONAL) ? "proportionally (every pathway and assessment)"
+            String label = a.equals(WhatIf.AS_SCENARIO) ? "as the scenario says (" + s.budget().rule().name().toLowerCase()
+                    + (s.budget().rule() == org.caseload.scenario.Scenario.AllocationRule.SHARED ? ": over every cost line" : "") + ")"
+                    : a.equals(WhatIf.PROPORTIONAL) ? "proportionally (overheads and medication first, then every pathway and assessment)"
                     : "protect " + a.substring(WhatIf.PROTECT.length()) + " (the others share the change)";
             b.append("<option value=\"").append(escape(a)).append("\">").append(escape(label)).append("</option>\n");
         }

@@ -19,6 +19,8 @@ import org.caseload.scenario.Scenario;
 final class WhatIf {
     static final int DEFAULT_REPLICATIONS = 40;
     static final int MAX_REPLICATIONS = 1000;
+    /** Keep the baseline's own allocation rule (for the shipped scenarios: shared over every cost line). */
+    static final String AS_SCENARIO = "scenario";
     static final String PROPORTIONAL = "proportional";
     static final String PROTECT = "protect:";
 
@@ -51,9 +53,10 @@ final class WhatIf {
         return out;
     }
 
-    /** Allocation choices: proportional, or protect one pathway or assessment. */
+    /** Allocation choices: the scenario's own rule, proportional, or protect one pathway or assessment. */
     static List<String> allocations(Scenario base) {
         List<String> out = new ArrayList<>();
+        out.add(AS_SCENARIO);
         out.add(PROPORTIONAL);
         out.add(PROTECT + "assessment");
         for (String p : base.pathways().keySet()) out.add(PROTECT + p);
@@ -75,7 +78,7 @@ final class WhatIf {
         if (!errors.containsKey("demand_change_pct") && demand <= -100) {
             errors.put("demand_change_pct", "must be more than -100, got " + num(demand));
         }
-        String allocation = form.getOrDefault("allocation", PROPORTIONAL);
+        String allocation = form.getOrDefault("allocation", AS_SCENARIO);
         if (!allocations(base).contains(allocation)) errors.put("allocation", "unknown allocation '" + allocation + "'");
         double reps = number(form, "replications", DEFAULT_REPLICATIONS, errors);
         if (!errors.containsKey("replications")) {
@@ -123,6 +126,7 @@ final class WhatIf {
             double rate = arrivals.get("rate_per_month").asDouble();
             arrivals.set("rate_per_month", whole(rate * (1 + r.demandChangePct() / 100)));
         }
+        if (r.allocation().equals(AS_SCENARIO)) return t;
         ObjectNode alloc = t.withObjectProperty("budget").putObject("allocation");
         if (r.allocation().startsWith(PROTECT)) {
             alloc.put("rule", "protect").putArray("protect").add(r.allocation().substring(PROTECT.length()));

@@ -41,8 +41,9 @@ class ReportContentTest {
     @BeforeAll
     static void compareWithTheDeepCut() {
         out = dir.resolve("cut-50");
+        // Under the proportional rule a 50% cut removes every keyworker: undefined caseloads to show.
         outcome = BadInputTest.execute(CompareCommandTest.args("compare", "scenarios/leeds.yaml", "scenarios/leeds-cut-50.yaml",
-                "--replications", "3", "--out", out.toString()));
+                "--replications", "3", "--out", out.toString(), "--set", "budget.allocation.rule=proportional"));
         assertEquals(0, outcome.exit(), outcome.err());
     }
 
@@ -139,8 +140,9 @@ class ReportContentTest {
         assertTrue(html.contains("budget from month 12: leeds-cut-50 -50%"), "budget change marker");
         // What the results depend on, not how they were run (--out, --threads): a resumed or
         // merged batch writes the same report.
-        assertTrue(html.contains("caseload compare scenarios/leeds.yaml scenarios/leeds-cut-50.yaml --set horizon_months=24 "
-                + "--set warmup_months=24 --replications 3 --seed 1</code>"), "reproducing command");
+        assertTrue(html.contains("caseload compare scenarios/leeds.yaml scenarios/leeds-cut-50.yaml --set budget.allocation.rule=proportional "
+                + "--set horizon_months=24 --set warmup_months=24 --replications 3 --seed 1</code>"),
+                "reproducing command");
         assertTrue(html.contains("Assumptions and their sources"));
         assertTrue(html.contains("the relapse/re-presentation loop takes years to fill"), "leeds.yaml comment as a source");
         assertTrue(html.contains("@media print{@page{size:A4"));

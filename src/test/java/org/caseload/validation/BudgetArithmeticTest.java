@@ -11,11 +11,12 @@ import org.caseload.results.ScenarioResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * A budget cut turns into staff exactly as documented: the new budget pays overheads and
- * current medication first, and staff and assessors share what is left in proportion.
+ * Under the proportional rule a budget cut turns into staff exactly as documented: the new
+ * budget pays overheads and current medication first, and staff and assessors share what is
+ * left in proportion.
  */
 class BudgetArithmeticTest {
-    private static final Path BUDGET = Path.of("src/test/resources/validation/budget.yaml");
+    private static final Path BUDGET = Path.of("src/test/resources/validation/budget-proportional.yaml");
     private static final double YEAR = 365.25;
 
     @Test
