@@ -9,6 +9,7 @@ import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.Undefined;
 
 /**
  * The cost-line table: what each line of spend bought (FTE by pathway, places, assessors, the
@@ -173,7 +174,10 @@ public final class CostLineTable {
                 + Reports.round(w.medicationUnitCost()) + "/" + Reports.round(w.overheads());
     }
 
+    /** Signed like the summary card: "+" or the minus sign (U+2212), never a hyphen. */
     private static String signed(double v) {
-        return (v > 0 ? "+" : "") + Reports.round(v);
+        String digits = Reports.round(Math.abs(v));
+        if (digits.equals("0") || digits.equals(Undefined.DASH)) return digits;
+        return (v > 0 ? "+" : v < 0 ? "\u2212" : "") + digits;
     }
 }

@@ -39,6 +39,13 @@ class CompareCommandTest {
         assertTrue(o.out().startsWith("Cutting 10% from month 12 (leeds-cut-10) against leeds, 6 paired replications:\n"
                 + "  Successful completions a year: "), o.out());
         assertTrue(o.out().contains("simulation noise only"), o.out());
+        // The cut's split over the cost lines: every line falls, written with the card's minus sign.
+        String split = o.out().lines().filter(l -> l.startsWith("How the budget change fell on each cost line")).findFirst()
+                .orElseThrow(() -> new AssertionError("no cost-line sentence: " + o.out()));
+        for (String line : List.of("spend", "staff", "places", "assessment", "overheads")) {
+            assertTrue(split.contains(line + " \u2212"), line + " must fall: " + split);
+        }
+        assertFalse(split.matches(".*\\s-\\d.*"), "a hyphen used as a minus sign: " + split);
 
         List<String> lines = Files.readAllLines(out.resolve("comparison.csv"));
         assertEquals("metric,unit,baseline,scenario,baseline_mean,scenario_mean,diff_mean,diff_ci_low,diff_ci_high,n,p_value,"
