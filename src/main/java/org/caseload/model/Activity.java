@@ -4,8 +4,10 @@ package org.caseload.model;
 public enum Activity {
     /** A first referral (a new person). */
     REFERRAL("referral"),
-    /** A later referral of someone who has been referred before. */
+    /** A later referral of someone who has left the service before (not one who dropped away: see {@link #RE_REFERRAL}). */
     RE_PRESENTATION("re-presentation"),
+    /** A referral of someone who last gave up waiting (for assessment or a place) without starting. */
+    RE_REFERRAL("re-referral after dropping away"),
     /** Someone already in a pathway when the simulation starts (day 0). */
     INITIAL_CASELOAD("initial caseload"),
     /** Someone who left before day 0 and is due to re-present (the initial caseload's earlier occupants). */

@@ -5,7 +5,8 @@ import org.caseload.engine.Engine;
 /**
  * Turns the journey's moves into {@link Trace} events: numbers each client at their first
  * event (so numbers follow the order people first appear, whatever the thread count), tells a
- * re-presentation from a first referral, and names who served the client.
+ * re-presentation (and a re-referral after dropping away) from a first referral, and names who
+ * served the client.
  */
 final class Tracing {
     private final Trace sink;
@@ -19,7 +20,8 @@ final class Tracing {
 
     void note(Client c, Activity a, PathwayState p) {
         if (c.caseNumber == 0) c.caseNumber = ++cases;
-        Activity activity = a == Activity.REFERRAL && c.representing ? Activity.RE_PRESENTATION : a;
+        Activity activity = a != Activity.REFERRAL || !c.representing ? a
+                : c.lastExit == Exit.DROPPED_AWAY ? Activity.RE_REFERRAL : Activity.RE_PRESENTATION;
         String pathway = p == null ? null : p.spec.name();
         String resource = switch (activity) {
             case ASSESSMENT_START, ASSESSMENT_END -> "assessment";
