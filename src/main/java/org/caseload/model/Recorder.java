@@ -48,8 +48,7 @@ final class Recorder {
     private final Counter deathsAll;
 
     /** Reporting periods for "seen" and the national completion indicator: whole years, or the window. */
-    private final double[] periodStarts;
-    private final double periodLength;
+    private final ReportingYears periods;
     private final int[] seen;
     private final int[][] seenByGroup;
     private final int[][] completionsByGroup;
@@ -69,7 +68,8 @@ final class Recorder {
         }
         this.caseloadPerWorker = new Level(window);
         this.keyworkerFte = new Level(window);
-        this.referrals = new ReferralCounts(scenario, window);
+        this.periods = new ReportingYears(scenario, window);
+        this.referrals = new ReferralCounts(window, periods);
         this.starts = new Counter(window);
         this.waitDays = new Counter(window);
         this.waitedOver21 = new Counter(window);
@@ -84,16 +84,7 @@ final class Recorder {
         this.deathsAfterExit = new Counter(window);
         this.deathsWhileWaiting = new Counter(window);
         this.deathsAll = new Counter(window);
-        int years = scenario.horizonMonths() / 12;
-        if (years >= 1) {
-            periodLength = Scenario.DAYS_PER_YEAR;
-            periodStarts = new double[years];
-            for (int y = 0; y < years; y++) periodStarts[y] = window.start() + y * periodLength;
-        } else {
-            periodLength = scenario.horizonDays();
-            periodStarts = new double[] {window.start()};
-        }
-        int n = periodStarts.length;
+        int n = periods.count();
         seen = new int[n];
         seenByGroup = new int[n][GROUPS];
         completionsByGroup = new int[n][GROUPS];
@@ -102,7 +93,7 @@ final class Recorder {
     }
 
     double[] periodStarts() {
-        return periodStarts.clone();
+        return periods.starts();
     }
 
     // ---------------------------------------------------------------- referral, waiting, assessment
@@ -205,7 +196,7 @@ final class Recorder {
     void completed(Client c, double now) {
         completions.count(now);
         c.lastCompletionTime = now;
-        c.lastCompletionPeriod = period(now);
+        c.lastCompletionPeriod = periods.of(now);
         if (c.lastCompletionPeriod >= 0) completionsByGroup[c.lastCompletionPeriod][c.group.ordinal()]++;
     }
 
@@ -250,12 +241,6 @@ final class Recorder {
 
     // ---------------------------------------------------------------- periods (years)
 
-    private int period(double t) {
-        if (!window.contains(t)) return -1;
-        int p = (int) Math.floor((t - window.start()) / periodLength);
-        return p < periodStarts.length ? p : -1;
-    }
-
     /** At the start of a period everyone already in treatment is seen in it. */
     void periodStarted(List<PathwayState> pathways, double now) {
         for (PathwayState p : pathways) {
@@ -265,7 +250,7 @@ final class Recorder {
     }
 
     private void markSeen(Client c, double now) {
-        int period = period(now);
+        int period = periods.of(now);
         if (period < 0 || c.lastSeenPeriod == period) return;
         c.lastSeenPeriod = period;
         seen[period]++;
@@ -376,10 +361,10 @@ final class Recorder {
      */
     private double completionNonRepresentation(Group... groups) {
         List<Integer> eligible = new ArrayList<>();
-        for (int p = 0; p < periodStarts.length; p++) {
-            if (periodStarts[p] + periodLength + SIX_MONTHS <= window.end() + 1e-9) eligible.add(p);
+        for (int p = 0; p < periods.count(); p++) {
+            if (periods.start(p) + periods.length() + SIX_MONTHS <= window.end() + 1e-9) eligible.add(p);
         }
-        if (eligible.isEmpty()) for (int p = 0; p < periodStarts.length; p++) eligible.add(p);
+        if (eligible.isEmpty()) for (int p = 0; p < periods.count(); p++) eligible.add(p);
         double num = 0;
         double den = 0;
         for (int p : eligible) {

@@ -3,7 +3,6 @@ package org.caseload.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.caseload.results.Metrics;
-import org.caseload.scenario.Scenario;
 
 /**
  * Referrals counted honestly: every referral is one of three kinds, and people are also
@@ -29,22 +28,17 @@ final class ReferralCounts {
     private final Counter rereferrals;
     /** New referrals plus re-presentations: the monthly series of {@code referrals}. */
     private final Counter demand;
-    private final double[] periodStarts;
-    private final double periodLength;
+    private final ReportingYears years;
     private final int[] people;
 
-    ReferralCounts(Scenario scenario, Window window) {
+    ReferralCounts(Window window, ReportingYears years) {
         this.window = window;
         this.newReferrals = new Counter(window);
         this.representations = new Counter(window);
         this.rereferrals = new Counter(window);
         this.demand = new Counter(window);
-        // Whole reporting years, as for "seen a year"; a window shorter than a year is one period.
-        int years = scenario.horizonMonths() / 12;
-        periodLength = years >= 1 ? Scenario.DAYS_PER_YEAR : scenario.horizonDays();
-        periodStarts = new double[Math.max(1, years)];
-        for (int y = 0; y < periodStarts.length; y++) periodStarts[y] = window.start() + y * periodLength;
-        people = new int[periodStarts.length];
+        this.years = years; // the same periods as "seen a year"
+        people = new int[years.count()];
     }
 
     /** A referral of {@code c} at {@code now}, classified by how the client last left (if ever). */
@@ -58,18 +52,13 @@ final class ReferralCounts {
             representations.count(now);
             demand.count(now);
         }
-        int period = period(now);
+        int period = years.of(now);
         if (period >= 0 && c.lastReferredPeriod != period) {
             c.lastReferredPeriod = period;
             people[period]++;
         }
     }
 
-    private int period(double t) {
-        if (!window.contains(t)) return -1;
-        int p = (int) Math.floor((t - window.start()) / periodLength);
-        return p < periodStarts.length ? p : -1;
-    }
 
     /** Every referral of the three kinds in the window. */
     double all() {
