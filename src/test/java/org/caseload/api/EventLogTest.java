@@ -133,6 +133,7 @@ class EventLogTest {
             if (f[1].equals("1") && !f[3].isEmpty()) metrics.put(f[2], Double.parseDouble(f[3]));
         }
         assertTrue(referrals > 1000, "referrals in the window: " + referrals);
+        assertTrue(rereferrals > 0, "Leeds re-refers some of those who dropped away; none logged in the window");
         // Referrals and re-presentations are referrals_per_month; re-referrals after dropping away are logged apart;
         // replications.csv keeps 6 decimals, so a rate times the months is a whole count to within ~1e-4.
         assertEquals(metrics.get(Metrics.REFERRALS_PER_MONTH) * HORIZON_MONTHS, referrals, 1e-3);
