@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.batch.BatchSpec;
-import org.caseload.results.ScenarioResult;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
 import org.caseload.report.OutputDirectory;
@@ -13,7 +12,9 @@ import org.caseload.report.RunFiles;
 import org.caseload.report.SummaryCard;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
+import org.caseload.stats.BatchSummary;
 import org.caseload.stats.ComparisonTable;
+import org.caseload.stats.ScenarioSummary;
 
 /**
  * The results of a {@link Study}: every scenario's replications, and for a comparison the
@@ -23,15 +24,15 @@ import org.caseload.stats.ComparisonTable;
 public final class Results {
     private final BatchSpec spec;
     private final List<ScenarioReader.Loaded> loaded;
-    private final List<ScenarioResult> results;
+    private final BatchSummary results;
     private final List<Path> inputs;
     private List<ComparisonTable.Row> rows;
     private Path eventFolder;
 
-    Results(BatchSpec spec, List<ScenarioReader.Loaded> loaded, List<ScenarioResult> results, List<Path> moreInputs) {
+    Results(BatchSpec spec, List<ScenarioReader.Loaded> loaded, BatchSummary results, List<Path> moreInputs) {
         this.spec = spec;
         this.loaded = List.copyOf(loaded);
-        this.results = List.copyOf(results);
+        this.results = results;
         List<Path> in = new ArrayList<>(Inputs.of(spec.files().stream().map(Path::of).toList(), loaded));
         in.addAll(moreInputs);
         this.inputs = List.copyOf(in);
@@ -54,12 +55,12 @@ public final class Results {
 
     /** Every scenario's results, in the order given (baseline first for a comparison). */
     public List<ScenarioResults> scenarios() {
-        return results.stream().map(ScenarioResults::new).toList();
+        return results.scenarios().stream().map(ScenarioResults::new).toList();
     }
 
     /** One scenario's results by name. */
     public ScenarioResults scenario(String name) {
-        for (ScenarioResult r : results) if (r.scenario().equals(name)) return new ScenarioResults(r);
+        for (ScenarioSummary r : results.scenarios()) if (r.scenario().equals(name)) return new ScenarioResults(r);
         throw new IllegalArgumentException("no scenario named '" + name + "' in these results");
     }
 
@@ -98,7 +99,7 @@ public final class Results {
     public List<String> summaryCard() {
         if (!isComparison()) {
             List<String> out = new ArrayList<>();
-            for (ScenarioResult r : results) out.addAll(SummaryCard.run(r));
+            for (ScenarioSummary r : results.scenarios()) out.addAll(SummaryCard.run(r));
             return out;
         }
         List<Scenario> alts = scenarioList().subList(1, loaded.size());
@@ -136,7 +137,7 @@ public final class Results {
      * batch ran; empty without an event log.
      */
     public List<Path> eventLogs() {
-        return EventLogFiles.files(eventFolder, results.stream().map(ScenarioResult::scenario).toList(), spec.eventLog());
+        return EventLogFiles.files(eventFolder, results.scenarios().stream().map(ScenarioSummary::scenario).toList(), spec.eventLog());
     }
 
     Results eventLogsIn(Path folder) {
@@ -161,8 +162,8 @@ public final class Results {
         return loaded;
     }
 
-    List<ScenarioResult> raw() {
-        return results;
+    List<ScenarioSummary> raw() {
+        return results.scenarios();
     }
 
     List<Scenario> scenarioList() {
@@ -175,8 +176,7 @@ public final class Results {
                 rows = List.of();
             } else {
                 List<Metric> metrics = Metrics.forPathways(commonPathways(scenarioList()));
-                rows = ComparisonTable.build(results.get(0), results.subList(1, results.size()), metrics, spec.alpha(),
-                        RunFiles.LEVEL);
+                rows = ComparisonTable.build(results, metrics, spec.alpha(), RunFiles.LEVEL);
             }
         }
         return rows;

@@ -11,7 +11,7 @@ import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Journal;
 import org.caseload.batch.Slice;
 import org.caseload.results.ReplicationResult;
-import org.caseload.results.ScenarioResult;
+import org.caseload.stats.BatchSummary;
 import org.caseload.fault.InputException;
 import org.caseload.scenario.ScenarioReader;
 
@@ -89,37 +89,46 @@ public final class Shards {
 
         int n = first.scenarios().size();
         int reps = first.replications();
-        List<ReplicationResult[]> all = new ArrayList<>();
-        for (int s = 0; s < n; s++) all.add(new ReplicationResult[reps]);
-        for (var e : byIndex.entrySet()) {
-            Path dir = e.getValue();
-            Slice slice = new Slice(e.getKey(), count);
-            Journal.Read read;
-            try {
-                read = Journal.read(dir.resolve(Study.JOURNAL));
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot read " + dir.resolve(Study.JOURNAL), ex);
-            }
-            for (Journal.Entry en : read.entries()) {
+        BatchSummary summary = WorkFolder.summary(null, first.scenarios().stream().map(BatchSpec.ScenarioId::name).toList(),
+                "compare".equals(first.command()));
+        for (var e : byIndex.entrySet()) feed(e.getValue(), new Slice(e.getKey(), count), first, summary);
+        return new Results(first.withSlice(Slice.WHOLE), loaded, summary, shardFiles);
+    }
+
+    /**
+     * Adds one shard's replications to the summary, in order: its journal holds them replication
+     * by replication, every scenario's in turn, as {@link Study#executeShard} writes them. A
+     * replication missing, damaged or outside the slice refuses the merge.
+     */
+    private static void feed(Path dir, Slice slice, BatchSpec spec, BatchSummary summary) {
+        int n = spec.scenarios().size();
+        int reps = spec.replications();
+        Path journal = dir.resolve(Study.JOURNAL);
+        ReplicationResult[] row = new ReplicationResult[n];
+        int[] next = {slice.first(reps) * n}; // the next (replication, scenario) item expected
+        int damaged;
+        try {
+            damaged = Journal.forEach(journal, en -> {
                 int r = en.result().replication();
                 if (en.scenario() < 0 || en.scenario() >= n || r < slice.first(reps) || r >= slice.end(reps)) {
-                    throw new InputException(dir.resolve(Study.JOURNAL) + ": holds replication " + (r + 1)
-                            + " outside shard " + slice + "'s slice");
+                    throw new InputException(journal + ": holds replication " + (r + 1) + " outside shard " + slice + "'s slice");
                 }
-                all.get(en.scenario())[r] = en.result();
-            }
-            for (int s = 0; s < n; s++) {
-                for (int r = slice.first(reps); r < slice.end(reps); r++) {
-                    if (all.get(s)[r] == null) {
-                        throw new InputException(dir + ": replication " + (r + 1) + " of " + first.scenarios().get(s).name()
-                                + " is missing or damaged" + (read.damaged() > 0 ? " (" + read.damaged() + " damaged lines)" : "")
-                                + "; run shard " + slice + " again");
-                    }
-                }
-            }
+                int item = r * n + en.scenario();
+                if (item < next[0]) return; // recorded twice: the first record counts
+                if (item > next[0]) throw missing(dir, slice, spec, next[0], 0);
+                row[en.scenario()] = en.result();
+                if (en.scenario() == n - 1) summary.add(List.of(row));
+                next[0]++;
+            });
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot read " + journal, ex);
         }
-        List<ScenarioResult> results = new ArrayList<>();
-        for (int s = 0; s < n; s++) results.add(new ScenarioResult(first.scenarios().get(s).name(), List.of(all.get(s))));
-        return new Results(first.withSlice(Slice.WHOLE), loaded, results, shardFiles);
+        if (next[0] < slice.end(reps) * n) throw missing(dir, slice, spec, next[0], damaged);
+    }
+
+    private static InputException missing(Path dir, Slice slice, BatchSpec spec, int item, int damaged) {
+        int n = spec.scenarios().size();
+        return new InputException(dir + ": replication " + (item / n + 1) + " of " + spec.scenarios().get(item % n).name()
+                + " is missing or damaged" + (damaged > 0 ? " (" + damaged + " damaged lines)" : "") + "; run shard " + slice + " again");
     }
 }

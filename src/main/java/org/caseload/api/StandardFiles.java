@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.caseload.batch.BatchSpec;
-import org.caseload.results.ScenarioResult;
 import org.caseload.report.Assumptions;
 import org.caseload.report.ComparisonFile;
 import org.caseload.report.Manifest;
@@ -22,6 +21,7 @@ import org.caseload.report.XlsxReport;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.ComparisonTable;
+import org.caseload.stats.ScenarioSummary;
 
 /**
  * Writes the files of a run or a comparison. Nothing here depends on how the replications
@@ -71,16 +71,16 @@ final class StandardFiles {
     private static void fillRun(Results r, int i, Path dir) throws IOException {
         BatchSpec spec = r.spec();
         ScenarioReader.Loaded l = r.loaded().get(i);
-        ScenarioResult result = r.raw().get(i);
+        ScenarioSummary result = r.raw().get(i);
         Path file = Path.of(spec.files().get(i));
         RunFiles.writeAll(dir, List.of(result));
         EventLogFiles.copy(r.eventFolder(), List.of(result.scenario()), spec.eventLog(), dir);
-        new Manifest("run", spec.seed(), result.replications().size())
+        new Manifest("run", spec.seed(), result.replications())
                 .scenario(l.scenario().name(), spec.files().get(i), spec.overrides(), l.tree())
                 .write(dir.resolve("manifest.json"));
         List<ReportCharts.Chart> charts = ReportCharts.monthly(dir, List.of(result), List.of(l.scenario()));
         Reports.RunInfo info = new Reports.RunInfo(command(spec, List.of(spec.files().get(i))), spec.seed(),
-                result.replications().size(), true, null, List.of(file));
+                result.replications(), true, null, List.of(file));
         text(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
         XlsxReport.write(dir.resolve("report.xlsx"), List.of(result), null,
                 List.of(Assumptions.read(l.scenario().name(), file)));
@@ -89,13 +89,13 @@ final class StandardFiles {
     private static void fillComparison(Results r, Path dir) throws IOException {
         BatchSpec spec = r.spec();
         List<Scenario> scenarios = r.scenarioList();
-        List<ScenarioResult> results = r.raw();
+        List<ScenarioSummary> results = r.raw();
         List<ComparisonTable.Row> rows = r.rows();
         List<Path> files = spec.files().stream().map(Path::of).toList();
-        int n = results.get(0).replications().size();
+        int n = results.get(0).replications();
         ComparisonFile.write(dir.resolve("comparison.csv"), rows);
         RunFiles.writeAll(dir, results);
-        EventLogFiles.copy(r.eventFolder(), results.stream().map(ScenarioResult::scenario).toList(), spec.eventLog(), dir);
+        EventLogFiles.copy(r.eventFolder(), results.stream().map(ScenarioSummary::scenario).toList(), spec.eventLog(), dir);
         Manifest m = new Manifest("compare", spec.seed(), n)
                 .put("alpha", spec.alpha()).put("common_random_numbers", String.valueOf(!spec.independentStreams()));
         for (int i = 0; i < scenarios.size(); i++) {

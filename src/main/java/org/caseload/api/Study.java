@@ -13,12 +13,13 @@ import org.caseload.batch.PortableBatch;
 import org.caseload.batch.Slice;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
-import org.caseload.results.ReplicationResult;
-import org.caseload.results.ScenarioResult;
+import org.caseload.results.ReplicationStore;
 import org.caseload.fault.FileFaults;
 import org.caseload.fault.InputException;
 import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ScenarioReader;
+import org.caseload.stats.BatchSummary;
+import org.caseload.stats.ScenarioSummary;
 
 /**
  * A batch of replications of one or more scenarios, set up step by step and then executed:
@@ -54,6 +55,7 @@ public final class Study {
     private ProgressListener progress = r -> { };
     private ReplicationRunner runner;
     private int reused;
+    private int mostHeldBack;
     private int eventLog;
     private Path eventFolder;
 
@@ -223,10 +225,8 @@ public final class Study {
     public Results execute() {
         if (!slice.equals(Slice.WHOLE)) throw new IllegalStateException("a shard is run with executeShard(dir)");
         Prepared p = prepare();
-        List<List<ReplicationResult>> reps = runSlice(p);
-        List<ScenarioResult> results = new ArrayList<>();
-        for (int i = 0; i < reps.size(); i++) results.add(new ScenarioResult(p.loaded.get(i).scenario().name(), reps.get(i)));
-        return new Results(p.spec, p.loaded, results, List.of()).eventLogsIn(eventFolder);
+        BatchSummary summary = runSlice(p);
+        return new Results(p.spec, p.loaded, summary, List.of()).eventLogsIn(eventFolder);
     }
 
     /**
@@ -246,12 +246,17 @@ public final class Study {
     public void executeShard(OutputDirectory od) {
         if (eventLog > 0) throw new InputException("--event-log is not available with --shard: log the first replications in an unsharded run");
         Prepared p = prepare();
-        List<List<ReplicationResult>> reps = runSlice(p);
+        BatchSummary summary = runSlice(p);
         od.write(folder -> {
+            // Replication by replication, every scenario's in turn: the order a merge reads them in.
+            List<ReplicationStore.Reader> readers = new ArrayList<>();
             try (Journal j = Journal.open(folder.resolve(JOURNAL))) {
-                for (int r = 0; r < reps.get(0).size(); r++) {
-                    for (int s = 0; s < reps.size(); s++) j.append(s, reps.get(s).get(r));
+                for (ScenarioSummary s : summary.scenarios()) readers.add(s.replicationResults());
+                for (int r = 0; r < summary.scenarios().get(0).replications(); r++) {
+                    for (int s = 0; s < readers.size(); s++) j.append(s, readers.get(s).next());
                 }
+            } finally {
+                readers.forEach(ReplicationStore.Reader::close);
             }
             p.spec.write(folder.resolve(SHARD));
         });
@@ -333,20 +338,23 @@ public final class Study {
         return new Prepared(spec, loaded);
     }
 
-    private List<List<ReplicationResult>> runSlice(Prepared p) {
+    private BatchSummary runSlice(Prepared p) {
         int first = slice.first(replications);
         int end = slice.end(replications);
         List<org.caseload.scenario.Scenario> scenarios = p.loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
-        // Refused before anything runs: too much work per replication, or more results than the heap holds.
+        // Refused before anything runs: too much work per replication, or more replications than can be tracked.
         for (org.caseload.scenario.Scenario s : scenarios) org.caseload.experiment.WorkLimits.checkEvents(s, maxEvents);
-        org.caseload.experiment.WorkLimits.checkHeld(scenarios, end - first, org.caseload.experiment.WorkLimits.heapBytes());
+        org.caseload.experiment.WorkLimits.checkTracked(scenarios.size(), end - first, org.caseload.experiment.WorkLimits.heapBytes());
+        BatchSummary summary = WorkFolder.summary(workFolder, scenarios.stream().map(org.caseload.scenario.Scenario::name).toList(),
+                "compare".equals(command));
         ReplicationRunner remote = runner != null ? runner : defaultRunner;
         if (remote != null) {
             if (eventLog > 0) throw new InputException("--event-log is not available on a remote runner (Spark)");
             reused = 0;
             PortableBatch batch = new PortableBatch(p.loaded.stream().map(ScenarioReader.Loaded::tree).toList(), seed,
                     independentStreams);
-            return remote.run(batch, first, end);
+            BatchRunner.add(summary, remote.run(batch, first, end));
+            return summary;
         }
         Journal journal = workFolder == null ? null : WorkFolder.open(workFolder, p.spec);
         try (Experiment experiment = new Experiment(seed, threads, maxEvents)) {
@@ -355,13 +363,16 @@ public final class Study {
             for (int i = 0; i < p.loaded.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
             reused = journal == null ? 0 : BatchRunner.recorded(journal, p.loaded.size(), first, end);
             progress.started((end - first) * p.loaded.size() - reused, reused);
-            List<List<ReplicationResult>> reps = BatchRunner.run(experiment,
-                    p.loaded.stream().map(ScenarioReader.Loaded::scenario).toList(), streams, first, end, journal,
-                    progress::finished);
+            mostHeldBack = BatchRunner.run(experiment, scenarios, streams, first, end, journal, progress::finished, summary);
             progress.done();
-            return reps;
+            return summary;
         } finally {
             if (journal != null) journal.close();
         }
+    }
+
+    /** The most finished replications the last execution held back waiting for an earlier one (tests check the bound). */
+    int mostHeldBack() {
+        return mostHeldBack;
     }
 }

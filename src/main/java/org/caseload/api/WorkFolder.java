@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Journal;
 import org.caseload.eventlog.EventLog;
 import org.caseload.fault.FileFaults;
 import org.caseload.fault.InputException;
+import org.caseload.results.ReplicationStore;
+import org.caseload.stats.BatchSummary;
+import org.caseload.stats.ScenarioSummary;
 
 /**
  * A batch's working folder ({@link Study#recordIn}): {@code batch.json} (what the batch is),
@@ -56,9 +61,30 @@ final class WorkFolder {
         }
     }
 
+    /** Where a batch keeps its replications' values for the outputs while it runs (see {@link ReplicationStore}). */
+    static final String VALUES = "values";
+
+    /**
+     * A summary of the batch's scenarios that keeps their replications on disk, in the working
+     * folder's {@code values/} (removed with it) or, without one, in the system's temporary folder.
+     */
+    static BatchSummary summary(Path workFolder, List<String> scenarios, boolean paired) {
+        Path folder = workFolder != null ? workFolder.resolve(VALUES) : Path.of(System.getProperty("java.io.tmpdir"));
+        List<ScenarioSummary> out = new ArrayList<>();
+        for (String name : scenarios) out.add(new ScenarioSummary(name, ReplicationStore.spill(folder)));
+        return new BatchSummary(out, paired);
+    }
+
     /** Deletes a working folder once its batch's outputs are safely written. */
     static void forget(Path workFolder) {
         try {
+            Path values = workFolder.resolve(VALUES);
+            if (Files.isDirectory(values)) {
+                try (var files = Files.list(values)) {
+                    for (Path f : files.toList()) Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(values);
+            }
             Files.deleteIfExists(workFolder.resolve(Study.JOURNAL));
             Files.deleteIfExists(workFolder.resolve(Study.BATCH));
             EventLogFiles.forget(workFolder);

@@ -1,18 +1,20 @@
 package org.caseload.batch;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
 import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.Scenario;
+import org.caseload.stats.BatchSummary;
 
 /**
  * Runs a slice of a batch's replications for every scenario, taking the replications a journal
  * already holds from it and recording each new one in the journal as soon as it finishes. A
  * replication's result depends only on (scenario, seed, replication index), so a result read
- * back from the journal is the one the run would have computed.
+ * back from the journal is the one the run would have computed. Results are summarised as they
+ * come, in replication order, and not held.
  */
 public final class BatchRunner {
     private BatchRunner() {
@@ -21,37 +23,49 @@ public final class BatchRunner {
     /**
      * @param journal  where finished replications are recorded and looked up, or null for none
      * @param finished told once per replication finished in this call (not those read back)
-     * @return for each scenario, its replications {@code [first, end)} in replication order
+     * @param summary  given replications {@code [first, end)} of every scenario, in replication order
+     * @return the most results ever held back waiting for an earlier one (see {@link Experiment#runInOrder})
      */
-    public static List<List<ReplicationResult>> run(Experiment experiment, List<Scenario> scenarios,
-                                                    List<RandomStreams> streams, int first, int end, Journal journal,
-                                                    IntConsumer finished) {
-        List<List<ReplicationResult>> out = new ArrayList<>();
-        for (int s = 0; s < scenarios.size(); s++) {
-            final int scenario = s;
-            ReplicationResult[] got = new ReplicationResult[end - first];
-            List<Integer> missing = new ArrayList<>();
-            for (int r = first; r < end; r++) {
-                ReplicationResult known = journal == null ? null : journal.get(s, r);
-                if (known != null) got[r - first] = known;
-                else missing.add(r);
+    public static int run(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, int first, int end,
+                          Journal journal, IntConsumer finished, BatchSummary summary) {
+        Experiment.Known known = new Experiment.Known() {
+            @Override
+            public boolean has(int scenario, int replication) {
+                return journal != null && journal.has(scenario, replication);
             }
-            int[] reps = missing.stream().mapToInt(Integer::intValue).toArray();
-            List<ReplicationResult> fresh = experiment.run(scenarios.get(s), streams.get(s), reps, res -> {
-                if (journal != null) journal.append(scenario, res);
-                finished.accept(res.replication());
-            });
-            for (ReplicationResult res : fresh) got[res.replication() - first] = res;
-            out.add(List.of(got));
+
+            @Override
+            public ReplicationResult get(int scenario, int replication) {
+                return journal.get(scenario, replication);
+            }
+        };
+        ReplicationResult[] row = new ReplicationResult[scenarios.size()];
+        return experiment.runInOrder(scenarios, streams, first, end, known, (s, res) -> {
+            if (journal != null) journal.append(s, res);
+            finished.accept(res.replication());
+        }, (s, res) -> {
+            row[s] = res;
+            if (s == row.length - 1) {
+                summary.add(List.of(row));
+                Arrays.fill(row, null);
+            }
+        });
+    }
+
+    /** Adds results computed elsewhere (for each scenario, the same replications in order) to a summary. */
+    public static void add(BatchSummary summary, List<List<ReplicationResult>> results) {
+        int n = results.isEmpty() ? 0 : results.get(0).size();
+        for (int r = 0; r < n; r++) {
+            int rep = r;
+            summary.add(results.stream().map(l -> l.get(rep)).toList());
         }
-        return out;
     }
 
     /** How many of the slice's replications (over all scenarios) the journal already holds. */
     public static int recorded(Journal journal, int scenarios, int first, int end) {
         int n = 0;
         for (int s = 0; s < scenarios; s++) {
-            for (int r = first; r < end; r++) if (journal.get(s, r) != null) n++;
+            for (int r = first; r < end; r++) if (journal.has(s, r)) n++;
         }
         return n;
     }

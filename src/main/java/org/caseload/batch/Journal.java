@@ -1,6 +1,8 @@
 package org.caseload.batch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import org.caseload.results.ReplicationResult;
 import org.caseload.fault.FileFaults;
@@ -33,49 +35,72 @@ public final class Journal implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final Map<Long, ReplicationResult> entries;
+    /** Where each recorded replication's line is: the results stay on disk, read back when asked for. */
+    private final Offsets entries;
     private final int damaged;
+    private long end;
 
-    private Journal(Path file, FileChannel channel, Map<Long, ReplicationResult> entries, int damaged) {
+    private Journal(Path file, FileChannel channel, Offsets entries, int damaged, long end) {
         this.file = file;
         this.channel = channel;
         this.entries = entries;
         this.damaged = damaged;
+        this.end = end;
     }
 
-    /** Opens (creating if needed) the journal for appending, after reading what it holds. */
+    /** Opens (creating if needed) the journal for appending, after indexing what it holds. */
     public static Journal open(Path file) {
         try {
             if (Files.exists(file)) cutTornTail(file);
-            Read read = read(file);
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-            Map<Long, ReplicationResult> map = new LinkedHashMap<>();
-            for (Entry e : read.entries) map.putIfAbsent(key(e.scenario, e.result.replication()), e.result);
-            return new Journal(file, ch, map, read.damaged);
+            Offsets index = new Offsets();
+            int damaged = scan(file, (e, offset, length) ->
+                    index.putIfAbsent(Offsets.key(e.scenario, e.result.replication()), offset, length));
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            return new Journal(file, ch, index, damaged, ch.size());
         } catch (IOException e) {
             throw FileFaults.of("cannot open the journal", file, e);
         }
     }
 
-    /** The valid entries of a journal file, in file order, and how many lines were damaged. */
-    public record Read(List<Entry> entries, int damaged) {
+    /** Told each valid line of a journal, with where it lies in the file. */
+    private interface LineVisitor {
+        void entry(Entry e, long offset, int length);
     }
 
-    /** Reads a journal without opening it for writing (e.g. a finished shard's). */
-    public static Read read(Path file) throws IOException {
-        List<Entry> out = new java.util.ArrayList<>();
+    /**
+     * Reads a journal without opening it for writing (e.g. a finished shard's), handing each valid
+     * entry to {@code visitor} in file order, one at a time; returns how many lines were damaged.
+     */
+    public static int forEach(Path file, Consumer<Entry> visitor) throws IOException {
+        return scan(file, (e, offset, length) -> visitor.accept(e));
+    }
+
+    private static int scan(Path file, LineVisitor visitor) throws IOException {
+        if (!Files.exists(file)) return 0;
         int bad = 0;
-        if (!Files.exists(file)) return new Read(out, 0);
-        try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                Entry e = decode(line);
-                if (e == null) bad++;
-                else out.add(e);
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(16_384);
+            byte[] buffer = new byte[1 << 16];
+            long offset = 0;
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] != '\n') continue;
+                    line.write(buffer, start, i + 1 - start);
+                    start = i + 1;
+                    int length = line.size();
+                    Entry e = decode(new String(line.toByteArray(), 0, length - 1, StandardCharsets.UTF_8));
+                    if (e == null) bad++;
+                    else visitor.entry(e, offset, length);
+                    offset += length;
+                    line.reset();
+                }
+                line.write(buffer, start, read - start);
             }
+            if (line.size() > 0) bad++; // a last line without its newline (only in a file not opened for appending)
         }
-        return new Read(out, bad);
+        return bad;
     }
 
     private static void cutTornTail(Path file) throws IOException {
@@ -96,13 +121,31 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** The recorded result of replication {@code rep} of scenario {@code scenario}, or null. */
-    public ReplicationResult get(int scenario, int rep) {
-        return entries.get(key(scenario, rep));
+    /** Whether replication {@code rep} of scenario {@code scenario} is recorded. */
+    public synchronized boolean has(int scenario, int rep) {
+        return entries.contains(Offsets.key(scenario, rep));
+    }
+
+    /** The recorded result of replication {@code rep} of scenario {@code scenario} (read back from the file), or null. */
+    public synchronized ReplicationResult get(int scenario, int rep) {
+        long key = Offsets.key(scenario, rep);
+        long offset = entries.offset(key);
+        if (offset < 0) return null;
+        ByteBuffer b = ByteBuffer.allocate(entries.length(key));
+        try {
+            while (b.hasRemaining()) {
+                if (channel.read(b, offset + b.position()) < 0) throw new IOException("the journal is shorter than its index");
+            }
+        } catch (IOException e) {
+            throw FileFaults.of("cannot read the journal", file, e);
+        }
+        Entry e = decode(new String(b.array(), 0, b.capacity() - 1, StandardCharsets.UTF_8));
+        if (e == null) throw new IllegalStateException(file + ": a recorded line changed while the journal was open");
+        return e.result();
     }
 
     /** Number of distinct replications recorded. */
-    public int size() {
+    public synchronized int size() {
         return entries.size();
     }
 
@@ -120,12 +163,13 @@ public final class Journal implements AutoCloseable {
         byte[] line = encode(scenario, r).getBytes(StandardCharsets.UTF_8);
         try {
             ByteBuffer b = ByteBuffer.wrap(line);
-            while (b.hasRemaining()) channel.write(b);
+            while (b.hasRemaining()) channel.write(b, end + b.position());
             channel.force(false);
         } catch (IOException e) {
             throw FileFaults.of("cannot write the journal", file, e);
         }
-        entries.putIfAbsent(key(scenario, r.replication()), r);
+        entries.putIfAbsent(Offsets.key(scenario, r.replication()), end, line.length);
+        end += line.length;
     }
 
     @Override
@@ -135,10 +179,6 @@ public final class Journal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static long key(int scenario, int rep) {
-        return ((long) scenario << 32) | (rep & 0xffffffffL);
     }
 
     /** One journal line, newline included. */

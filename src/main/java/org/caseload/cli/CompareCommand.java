@@ -24,7 +24,9 @@ import org.caseload.results.Metrics;
 import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
+import org.caseload.stats.BatchSummary;
 import org.caseload.stats.ComparisonTable;
+import org.caseload.stats.ScenarioSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -156,8 +158,9 @@ final class CompareCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - t0) / 1e9;
 
         List<Metric> metrics = Metrics.forPathways(commonPathways(scenarios));
-        List<ComparisonTable.Row> rows = ComparisonTable.build(results.get(0), results.subList(1, results.size()), metrics,
-                alpha, RunFiles.LEVEL);
+        BatchSummary batch = BatchSummary.of(results, true);
+        List<ScenarioSummary> summaries = batch.scenarios();
+        List<ComparisonTable.Row> rows = ComparisonTable.build(batch, metrics, alpha, RunFiles.LEVEL);
         List<String> altNames = scenarios.subList(1, scenarios.size()).stream().map(Scenario::name).toList();
         List<String> altDescriptions = scenarios.subList(1, scenarios.size()).stream().map(Scenario::description).toList();
         List<String> words = PlainWords.summarise(rows, altNames, altDescriptions);
@@ -165,7 +168,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String> card = SummaryCard.compare(rows, altNames, altDescriptions, scenarios.get(0).name(), n);
         od.write(folder -> {
             ComparisonFile.write(folder.resolve("comparison.csv"), rows);
-            RunFiles.writeAll(folder, results);
+            RunFiles.writeAll(folder, summaries);
             Manifest m = new Manifest("compare", run.execution.seed, n)
                     .put("alpha", alpha).put("common_random_numbers", String.valueOf(!independentStreams));
             if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", n);
@@ -173,7 +176,7 @@ final class CompareCommand implements Callable<Integer> {
                 m.scenario(scenarios.get(i).name(), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());
             }
             m.write(folder.resolve("manifest.json"));
-            List<ReportCharts.Chart> charts = ReportCharts.monthly(folder, results, scenarios);
+            List<ReportCharts.Chart> charts = ReportCharts.monthly(folder, summaries, scenarios);
             Map<String, String> leftOut = new LinkedHashMap<>();
             ReportCharts.Chart diff = ReportCharts.differences(folder, rows, leftOut);
             Reports.RunInfo info = new Reports.RunInfo(Reproduce.command(spec, run, n), run.execution.seed, n, !independentStreams,
@@ -182,7 +185,7 @@ final class CompareCommand implements Callable<Integer> {
                     Reports.compareReport(info, scenarios, rows, card, words, diff, leftOut, charts, alpha));
             List<Assumptions.Sources> sources = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) sources.add(Assumptions.read(scenarios.get(i).name(), files.get(i)));
-            XlsxReport.write(folder.resolve("report.xlsx"), results, rows, sources);
+            XlsxReport.write(folder.resolve("report.xlsx"), summaries, rows, sources);
         });
         od.commit();
         // The summary card comes first; the detail is in report.html and the CSV files.

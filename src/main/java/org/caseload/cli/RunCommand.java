@@ -19,8 +19,8 @@ import org.caseload.report.Reports;
 import org.caseload.report.SummaryCard;
 import org.caseload.report.XlsxReport;
 import org.caseload.report.RunFiles;
-import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.ScenarioReader;
+import org.caseload.stats.ScenarioSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,25 +121,25 @@ final class RunCommand implements Callable<Integer> {
                 String name = l.scenario().name();
                 OutputDirectory od = outputs.get(i);
                 long t0 = System.nanoTime();
-                ScenarioResult result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), stderr).get(0);
+                ScenarioSummary result = ScenarioSummary.of(run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), stderr).get(0));
                 double wall = (System.nanoTime() - t0) / 1e9;
                 int index = i;
                 od.write(dir -> {
                     RunFiles.writeAll(dir, List.of(result));
-                    Manifest m = new Manifest("run", run.execution.seed, result.replications().size())
+                    Manifest m = new Manifest("run", run.execution.seed, result.replications())
                             .scenario(name, files.get(index).toString(), scenarioOptions.overrides, l.tree());
-                    if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications().size());
+                    if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications());
                     m.write(dir.resolve("manifest.json"));
                     List<ReportCharts.Chart> charts = ReportCharts.monthly(dir, List.of(result), List.of(l.scenario()));
-                    Reports.RunInfo info = new Reports.RunInfo(Reproduce.command(spec, run, result.replications().size()),
-                            run.execution.seed, result.replications().size(), true, run.precisionNote, List.of(files.get(index)));
+                    Reports.RunInfo info = new Reports.RunInfo(Reproduce.command(spec, run, result.replications()),
+                            run.execution.seed, result.replications(), true, run.precisionNote, List.of(files.get(index)));
                     write(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
                     XlsxReport.write(dir.resolve("report.xlsx"), List.of(result), null,
                             List.of(Assumptions.read(name, files.get(index))));
                 });
                 od.commit();
                 for (String line : SummaryCard.run(result)) stdout.println(line);
-                stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications().size(), wall, od.requested());
+                stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications(), wall, od.requested());
             }
         } finally {
             outputs.forEach(OutputDirectory::close);

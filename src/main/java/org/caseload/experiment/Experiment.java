@@ -110,17 +110,7 @@ public final class Experiment implements AutoCloseable {
         EventLogs logs = eventLogs;
         for (int rep : reps) {
             futures.add(pool.submit(() -> {
-                ReplicationResult res;
-                EventLogs.ReplicationLog log = logs == null ? null : logs.open(scenario, rep);
-                try {
-                    res = new TreatmentSystem(scenario, streams, rep).trace(log).limitEvents(budget, origin).run();
-                    // Complete before the result is recorded, so a recorded replication always has its log.
-                    if (log != null) log.finish();
-                } catch (InputException e) {
-                    throw new InputException("scenario '" + scenario.name() + "', replication " + rep + ": " + e.getMessage());
-                } finally {
-                    if (log != null) log.abandon();
-                }
+                ReplicationResult res = replicate(scenario, streams, rep, budget, origin, logs);
                 finished.accept(res);
                 return res;
             }));
@@ -140,6 +130,99 @@ public final class Experiment implements AutoCloseable {
             throw new IllegalStateException(cause);
         }
         return results;
+    }
+
+    /** One replication, with its event log if one is asked for (complete before the result counts). */
+    private static ReplicationResult replicate(Scenario scenario, RandomStreams streams, int rep, long budget, String origin,
+                                               EventLogs logs) {
+        EventLogs.ReplicationLog log = logs == null ? null : logs.open(scenario, rep);
+        try {
+            ReplicationResult res = new TreatmentSystem(scenario, streams, rep).trace(log).limitEvents(budget, origin).run();
+            // Complete before the result is recorded, so a recorded replication always has its log.
+            if (log != null) log.finish();
+            return res;
+        } catch (InputException e) {
+            throw new InputException("scenario '" + scenario.name() + "', replication " + rep + ": " + e.getMessage());
+        } finally {
+            if (log != null) log.abandon();
+        }
+    }
+
+    /** A replication of scenario {@code scenario} (its index in the batch). */
+    public interface Sink {
+        void accept(int scenario, ReplicationResult result);
+    }
+
+    /** Replications that need no computing, e.g. those a journal holds. */
+    public interface Known {
+        boolean has(int scenario, int replication);
+
+        ReplicationResult get(int scenario, int replication);
+    }
+
+    /**
+     * Runs replications [first, end) of every scenario, replication by replication (replication r
+     * of every scenario, then r + 1), and hands every result to {@code inOrder} in that order,
+     * those {@code known} holds included. At most {@link #window} replications are running or
+     * waiting for an earlier one at any time, so memory does not grow with the replications.
+     *
+     * @param fresh   told each computed result on its worker thread as soon as it is done (e.g. to journal it)
+     * @param inOrder told every result in order, one thread at a time
+     * @return the most results ever held back waiting for an earlier one
+     */
+    public int runInOrder(List<Scenario> scenarios, List<RandomStreams> streams, int first, int end, Known known, Sink fresh,
+                          Sink inOrder) {
+        int n = scenarios.size();
+        long[] budgets = new long[n];
+        String[] origins = new String[n];
+        for (int s = 0; s < n; s++) {
+            WorkEstimate estimate = WorkLimits.checkEvents(scenarios.get(s), maxEvents);
+            budgets[s] = WorkLimits.eventBudget(estimate, maxEvents);
+            origins[s] = WorkLimits.budgetOrigin(estimate, budgets[s], maxEvents);
+        }
+        record Item(int scenario, ReplicationResult result) {
+        }
+        int total = Math.max(0, end - first) * n;
+        // Known before the run starts: a result computed now is handed over by its worker, never read back.
+        java.util.BitSet before = new java.util.BitSet(total);
+        for (int i = 0; i < total; i++) if (known.has(i % n, first + i / n)) before.set(i);
+        InOrder<Item> queue = new InOrder<>(total, window(n),
+                i -> before.get(i) ? new Item(i % n, known.get(i % n, first + i / n)) : null,
+                item -> inOrder.accept(item.scenario(), item.result()));
+        EventLogs logs = eventLogs;
+        List<Future<?>> futures = new ArrayList<>();
+        boolean complete = false;
+        try {
+            for (int i = 0; i < total; i++) {
+                int s = i % n;
+                int rep = first + i / n;
+                if (before.get(i)) continue;
+                queue.awaitRoom(i);
+                int item = i;
+                futures.add(pool.submit(() -> {
+                    try {
+                        ReplicationResult res = replicate(scenarios.get(s), streams.get(s), rep, budgets[s], origins[s], logs);
+                        fresh.accept(s, res);
+                        queue.offer(item, new Item(s, res));
+                    } catch (Throwable t) {
+                        queue.fail(t);
+                    }
+                }));
+            }
+            queue.awaitAll();
+            complete = true;
+            return queue.mostWaiting();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (!complete) futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /** The most replications {@link #runInOrder} lets run or wait at once: a few per thread, and a whole row of scenarios. */
+    public int window(int scenarios) {
+        return 4 * threads + scenarios;
     }
 
     /** Runs replications 0..n-1 of one scenario. */

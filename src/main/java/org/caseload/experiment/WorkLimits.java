@@ -15,9 +15,10 @@ import org.caseload.scenario.Scenario;
  *       {@value #DEFAULT_MAX_EVENTS}: a national system of ~300,000 in treatment over 13
  *       years needs about 40 million), as estimated by {@link WorkEstimate}; during the run
  *       the engine stops a replication that exceeds {@link #eventBudget} events.</li>
- *   <li>Memory: the results held at once (replications × scenarios) must fit in three
- *       quarters of the Java heap, leaving the rest to the replications running and the
- *       report (10,000 Leeds replications fit in a 256 MB heap).</li>
+ *   <li>Memory: where results are held at once (a {@code --precision} run), replications ×
+ *       scenarios must fit in three quarters of the Java heap, leaving the rest to the
+ *       replications running and the report; a streamed batch ({@code run}, {@code compare})
+ *       holds only an index entry per replication, its values being on disk.</li>
  * </ul>
  */
 public final class WorkLimits {
@@ -63,15 +64,33 @@ public final class WorkLimits {
     public static void checkHeld(List<Scenario> scenarios, long replications, long heapBytes) {
         long perReplication = 0;
         for (Scenario s : scenarios) perReplication += WorkEstimate.of(s).resultBytes();
+        checkFits("holding the results of", scenarios.size(), perReplication, replications, heapBytes);
+    }
+
+    /**
+     * Bytes a streamed batch keeps per replication of each scenario: its place in the journal's
+     * index (two longs in a table at most half full). The values themselves are on disk.
+     */
+    static final long TRACKED_BYTES = 64;
+
+    /**
+     * Refuses to start a streamed batch (results summarised as they come, values on disk) when
+     * even the index of its replications would not fit in {@value #HEAP_SHARE} of {@code heapBytes}.
+     */
+    public static void checkTracked(int scenarios, long replications, long heapBytes) {
+        checkFits("keeping track of", scenarios, TRACKED_BYTES * scenarios, replications, heapBytes);
+    }
+
+    private static void checkFits(String doing, int scenarios, long perReplication, long replications, long heapBytes) {
         double needed = (double) perReplication * replications;
         double allowed = heapBytes * HEAP_SHARE;
         if (needed <= allowed) return;
         long fits = (long) Math.max(1, Math.floor(allowed / perReplication));
         long xmxGb = (long) Math.ceil(needed / HEAP_SHARE / 1e9) + 1;
-        throw new InputException(String.format(Locale.ROOT, "holding the results of %,d replications of %d scenario(s) needs about "
+        throw new InputException(String.format(Locale.ROOT, "%s %,d replications of %d scenario(s) needs about "
                         + "%s of memory, more than three quarters of the Java heap (%s); use fewer replications (about %,d fit) or give Java "
                         + "more memory, e.g. java -Xmx%dg -jar caseload.jar ...",
-                replications, scenarios.size(), bytes(needed), bytes(heapBytes), fits, xmxGb));
+                doing, replications, scenarios, bytes(needed), bytes(heapBytes), fits, xmxGb));
     }
 
     /** The heap this JVM may grow to: what {@link #checkHeld} compares against. */

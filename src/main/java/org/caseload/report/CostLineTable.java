@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.caseload.results.Metrics;
-import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.ScenarioSummary;
 import org.caseload.stats.Undefined;
 
 /**
@@ -120,14 +120,14 @@ public final class CostLineTable {
     }
 
     /** For a run: each scenario's lines, with each spend line's share of the total. */
-    static void run(HtmlReport h, List<ScenarioResult> results, List<Scenario> scenarios) {
+    static void run(HtmlReport h, List<ScenarioSummary> results, List<Scenario> scenarios) {
         List<List<String>> table = new ArrayList<>();
-        for (ScenarioResult r : results) {
-            List<String> names = RunFiles.metricNames(r);
+        for (ScenarioSummary r : results) {
+            List<String> names = r.metricNames();
             if (!names.contains(Metrics.SPEND_PER_YEAR)) continue;
             double total = mean(r, Metrics.SPEND_PER_YEAR);
             for (Line l : lines(names)) {
-                ConfidenceInterval ci = ConfidenceInterval.student(r.values(l.metric()), RunFiles.LEVEL);
+                ConfidenceInterval ci = r.interval(l.metric(), RunFiles.LEVEL);
                 boolean spend = l.measure().equals("spend");
                 String share = spend && total > 0 ? Reports.round(100 * ci.mean() / total) + "%" : "";
                 table.add(List.of(r.scenario(), l.line(), l.measure(), Reports.round(ci.mean()), Reports.interval(ci), share));
@@ -141,8 +141,8 @@ public final class CostLineTable {
         h.table(List.of("scenario", "cost line", "measure", "mean", "95% CI", "share of spend"), table);
     }
 
-    private static double mean(ScenarioResult r, String metric) {
-        return ConfidenceInterval.student(r.values(metric), RunFiles.LEVEL).mean();
+    private static double mean(ScenarioSummary r, String metric) {
+        return r.interval(metric, RunFiles.LEVEL).mean();
     }
 
     /** One sentence per scenario with budget changes: the rule that shared them out. */

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.caseload.results.ScenarioResult;
 import org.caseload.results.Direction;
 import org.caseload.results.Metrics;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.ScenarioSummary;
 import org.caseload.stats.Verdict;
 
 /**
@@ -52,18 +52,18 @@ public final class ReportCharts {
             new Spec(Metrics.M_KEYWORKER_FTE, "Keyworker staffing", "keyworker FTE"));
 
     /** Writes the monthly charts (PNG and SVG) into {@code dir/charts}. */
-    public static List<Chart> monthly(Path dir, List<ScenarioResult> results, List<Scenario> scenarios) {
+    public static List<Chart> monthly(Path dir, List<ScenarioSummary> results, List<Scenario> scenarios) {
         Path chartDir = chartDir(dir);
         List<Charts.Marker> markers = budgetMarkers(scenarios);
         String markerWords = markers.isEmpty() ? "" : " Dashed lines mark budget changes: "
                 + String.join("; ", markers.stream().map(Charts.Marker::label).toList()) + ".";
         List<Chart> charts = new ArrayList<>();
         for (Spec spec : MONTHLY) {
-            if (results.stream().anyMatch(r -> r.replications().isEmpty() || !r.replications().get(0).monthly().containsKey(spec.metric()))) {
+            if (results.stream().anyMatch(r -> !r.monthlySeries().contains(spec.metric()))) {
                 continue;
             }
             List<Charts.Series> series = new ArrayList<>();
-            for (ScenarioResult r : results) series.add(Reports.monthlySeries(r, spec.metric()));
+            for (ScenarioSummary r : results) series.add(Reports.monthlySeries(r, spec.metric()));
             byte[] png = Charts.write(Charts.timeSeriesWithBands(spec.title() + " by month (mean and 95% CI)", spec.yLabel(),
                     series, markers), chartDir.resolve(spec.metric()), WIDTH, HEIGHT);
             String caption = spec.title() + " by month: mean across replications with its 95% confidence band."

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
-import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.ScenarioSummary;
 import org.caseload.stats.Undefined;
 
 /**
@@ -36,13 +36,13 @@ public final class Reports {
     /** Word used where a value is undefined, before its reason. */
     static final String UNDEFINED_WORD = Undefined.DASH + " undefined";
 
-    static Charts.Series monthlySeries(ScenarioResult r, String metric) {
-        int months = r.replications().get(0).monthly().get(metric).length;
+    static Charts.Series monthlySeries(ScenarioSummary r, String metric) {
+        int months = r.months();
         double[] mean = new double[months];
         double[] lo = new double[months];
         double[] hi = new double[months];
         for (int m = 0; m < months; m++) {
-            ConfidenceInterval ci = ConfidenceInterval.student(RunFiles.monthlyValues(r, metric, m), RunFiles.LEVEL);
+            ConfidenceInterval ci = r.monthlyInterval(metric, m, RunFiles.LEVEL);
             mean[m] = ci.mean();
             lo[m] = ci.low();
             hi[m] = ci.high();
@@ -56,22 +56,21 @@ public final class Reports {
                 || name.equals(Metrics.COST_PER_COMPLETION) || name.equals(Metrics.PCT_WAITING_OVER_21D);
     }
 
-    public static String runReport(RunInfo info, List<Scenario> scenarios, List<ScenarioResult> results,
+    public static String runReport(RunInfo info, List<Scenario> scenarios, List<ScenarioSummary> results,
                                    List<ReportCharts.Chart> charts) {
         HtmlReport h = new HtmlReport().title("caseload: " + String.join(", ", names(scenarios)));
         List<String> card = new ArrayList<>();
-        for (ScenarioResult r : results) card.addAll(SummaryCard.run(r));
+        for (ScenarioSummary r : results) card.addAll(SummaryCard.run(r));
         h.card(card, SummaryCard.MEANING);
         h.heading("Results");
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            ScenarioResult r = results.get(i);
+            ScenarioSummary r = results.get(i);
             for (Metric m : Metrics.forPathways(scenarios.get(i).pathways().keySet())) {
-                if (!headlineRow(m.name()) || !RunFiles.reports(r, m.name())) continue;
-                double[] values = r.values(m.name());
-                ConfidenceInterval ci = ConfidenceInterval.student(values, RunFiles.LEVEL);
-                String note = Undefined.note(m.name(), values);
-                if (ci.n() == 1 && values.length == 1) note = "one replication: no interval";
+                if (!headlineRow(m.name()) || !r.reports(m.name())) continue;
+                ConfidenceInterval ci = r.interval(m.name(), RunFiles.LEVEL);
+                String note = r.undefinedNote(m.name());
+                if (ci.n() == 1 && r.replications() == 1) note = "one replication: no interval";
                 rows.add(List.of(r.scenario(), m.name(), m.unit(), round(ci.mean()), interval(ci), note));
             }
         }

@@ -14,8 +14,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.caseload.results.ReplicationResult;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
-import org.caseload.results.ScenarioResult;
+import org.caseload.results.ReplicationStore;
 import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.ScenarioSummary;
 
 /**
  * Writes the tidy files of a run: {@code replications.csv} (one row per replication and
@@ -37,18 +38,22 @@ public final class RunFiles {
      */
     public static final int COMPRESS_ABOVE_REPLICATIONS = 10_000;
 
-    public static void writeAll(Path dir, List<ScenarioResult> results) {
+    public static void writeAll(Path dir, List<ScenarioSummary> results) {
         writeReplications(dir.resolve(replicationsFileName(results)), results);
         writeSummary(dir.resolve("summary.csv"), results);
         writeMonthly(dir.resolve("monthly.csv"), results);
     }
 
-    public static void writeReplications(Path file, List<ScenarioResult> results) {
+    /** Every replication's values, read back from each scenario's store in one pass. */
+    public static void writeReplications(Path file, List<ScenarioSummary> results) {
         try (CSVPrinter p = printer(file, "scenario", "replication", "metric", "value")) {
-            for (ScenarioResult s : results) {
-                for (ReplicationResult r : s.replications()) {
-                    for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
-                        p.printRecord(s.scenario(), r.replication() + 1, e.getKey(), Numbers.format(e.getValue()));
+            for (ScenarioSummary s : results) {
+                try (ReplicationStore.Reader reps = s.replicationResults()) {
+                    while (reps.hasNext()) {
+                        ReplicationResult r = reps.next();
+                        for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
+                            p.printRecord(s.scenario(), r.replication() + 1, e.getKey(), Numbers.format(e.getValue()));
+                        }
                     }
                 }
             }
@@ -57,12 +62,12 @@ public final class RunFiles {
         }
     }
 
-    public static void writeSummary(Path file, List<ScenarioResult> results) {
+    public static void writeSummary(Path file, List<ScenarioSummary> results) {
         try (CSVPrinter p = printer(file, "scenario", "metric", "unit", "mean", "sd", "ci_low", "ci_high", "n")) {
-            for (ScenarioResult s : results) {
+            for (ScenarioSummary s : results) {
                 Map<String, Metric> catalogue = catalogue(s);
-                for (String metric : metricNames(s)) {
-                    ConfidenceInterval ci = ConfidenceInterval.student(s.values(metric), LEVEL);
+                for (String metric : s.metricNames()) {
+                    ConfidenceInterval ci = s.interval(metric, LEVEL);
                     p.printRecord(s.scenario(), metric, unit(catalogue, metric), Numbers.format(ci.mean()), Numbers.format(ci.sd()),
                             Numbers.format(ci.low()), Numbers.format(ci.high()), ci.n());
                 }
@@ -72,15 +77,12 @@ public final class RunFiles {
         }
     }
 
-    public static void writeMonthly(Path file, List<ScenarioResult> results) {
+    public static void writeMonthly(Path file, List<ScenarioSummary> results) {
         try (CSVPrinter p = printer(file, "scenario", "month", "metric", "mean", "ci_low", "ci_high")) {
-            for (ScenarioResult s : results) {
-                if (s.replications().isEmpty()) continue;
-                Map<String, double[]> first = s.replications().get(0).monthly();
-                int months = first.values().iterator().next().length;
-                for (int m = 0; m < months; m++) {
-                    for (String metric : first.keySet()) {
-                        ConfidenceInterval ci = ConfidenceInterval.student(monthlyValues(s, metric, m), LEVEL);
+            for (ScenarioSummary s : results) {
+                for (int m = 0; m < s.months(); m++) {
+                    for (String metric : s.monthlySeries()) {
+                        ConfidenceInterval ci = s.monthlyInterval(metric, m, LEVEL);
                         p.printRecord(s.scenario(), m + 1, metric, Numbers.format(ci.mean()),
                                 Numbers.format(ci.low()), Numbers.format(ci.high()));
                     }
@@ -91,16 +93,9 @@ public final class RunFiles {
         }
     }
 
-    /** Values of one monthly series at month index m, across replications. */
-    public static double[] monthlyValues(ScenarioResult s, String metric, int m) {
-        double[] v = new double[s.replications().size()];
-        for (int i = 0; i < v.length; i++) v[i] = s.replications().get(i).monthly().get(metric)[m];
-        return v;
-    }
-
     /** The metric catalogue of a scenario's results (its pathways read from the per-pathway metric names). */
-    public static Map<String, Metric> catalogue(ScenarioResult s) {
-        List<String> pathways = metricNames(s).stream().filter(m -> m.startsWith(Metrics.IN_TREATMENT_PREFIX))
+    public static Map<String, Metric> catalogue(ScenarioSummary s) {
+        List<String> pathways = s.metricNames().stream().filter(m -> m.startsWith(Metrics.IN_TREATMENT_PREFIX))
                 .map(m -> m.substring(Metrics.IN_TREATMENT_PREFIX.length())).toList();
         Map<String, Metric> index = new LinkedHashMap<>();
         for (Metric m : Metrics.forPathways(pathways)) index.put(m.name(), m);
@@ -112,19 +107,10 @@ public final class RunFiles {
         return m == null ? "" : m.unit();
     }
 
-    /** Whether a scenario's results carry a metric (clients per FTE exists only for caseload pathways). */
-    public static boolean reports(ScenarioResult s, String metric) {
-        return !s.replications().isEmpty() && s.replications().get(0).metrics().containsKey(metric);
-    }
-
-    public static List<String> metricNames(ScenarioResult s) {
-        return s.replications().isEmpty() ? List.of() : List.copyOf(s.replications().get(0).metrics().keySet());
-    }
-
     /** {@code replications.csv}, or {@code replications.csv.gz} for a big batch (see {@link #COMPRESS_ABOVE_REPLICATIONS}). */
-    public static String replicationsFileName(List<ScenarioResult> results) {
+    public static String replicationsFileName(List<ScenarioSummary> results) {
         int most = 0;
-        for (ScenarioResult s : results) most = Math.max(most, s.replications().size());
+        for (ScenarioSummary s : results) most = Math.max(most, s.replications());
         return most > COMPRESS_ABOVE_REPLICATIONS ? "replications.csv.gz" : "replications.csv";
     }
 

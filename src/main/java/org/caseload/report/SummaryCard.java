@@ -3,10 +3,10 @@ package org.caseload.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.caseload.results.ScenarioResult;
 import org.caseload.results.Metrics;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.ScenarioSummary;
 import org.caseload.stats.Undefined;
 import org.caseload.stats.Verdict;
 
@@ -59,15 +59,14 @@ public final class SummaryCard {
     }
 
     /** The card of a run: each headline's mean and 95% interval. */
-    public static List<String> run(ScenarioResult result) {
+    public static List<String> run(ScenarioSummary result) {
         List<String> out = new ArrayList<>();
-        int n = result.replications().size();
+        int n = result.replications();
         out.add(result.scenario() + ", " + n + " replication" + (n == 1 ? "" : "s") + ":");
         for (Headline h : HEADLINES) {
-            if (!RunFiles.reports(result, h.metric())) continue;
-            double[] values = result.values(h.metric());
-            ConfidenceInterval ci = ConfidenceInterval.student(values, RunFiles.LEVEL);
-            String note = Undefined.note(h.metric(), values);
+            if (!result.reports(h.metric())) continue;
+            ConfidenceInterval ci = result.interval(h.metric(), RunFiles.LEVEL);
+            String note = result.undefinedNote(h.metric());
             StringBuilder b = new StringBuilder("  ").append(h.label()).append(": ").append(value(ci.mean(), h.kind()));
             if (ci.n() >= 2) {
                 b.append(" (95% CI ").append(value(ci.low(), h.kind())).append(" to ").append(value(ci.high(), h.kind())).append(')');

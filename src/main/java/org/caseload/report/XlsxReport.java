@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.caseload.results.ReplicationResult;
-import org.caseload.results.ScenarioResult;
+import org.caseload.results.ReplicationStore;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
+import org.caseload.stats.ScenarioSummary;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -29,20 +30,35 @@ public final class XlsxReport {
     private static final String NUMBER = "#,##0.00";
     private static final String WHOLE = "0";
     private static final String P_VALUE = "[<0.0001]\"<0.0001\";0.0000";
+    /** Rows of the Replications sheet written out at a time. */
+    private static final int FLUSH_ROWS = 10_000;
 
     private XlsxReport() {
     }
 
     /** @param rows the comparison's rows, or null for a run */
-    public static void write(Path file, List<ScenarioResult> results, List<ComparisonTable.Row> rows,
+    public static void write(Path file, List<ScenarioSummary> results, List<ComparisonTable.Row> rows,
                              List<Assumptions.Sources> assumptions) {
         try (OutputStream os = Files.newOutputStream(file)) {
             Workbook wb = new Workbook(os, "caseload", "1.0");
-            summary(wb.newWorksheet("Summary"), results);
-            comparison(wb.newWorksheet("Comparison"), rows);
-            monthly(wb.newWorksheet("Monthly"), results);
-            replications(wb.newWorksheet("Replications"), results);
-            assumptions(wb.newWorksheet("Assumptions"), assumptions);
+            // Each sheet is finished (written out) before the next starts, in the order the workbook
+            // would write them at the end, so the Replications sheet can be written out as it is
+            // filled instead of held: the same bytes, a bounded memory.
+            Worksheet ws = wb.newWorksheet("Summary");
+            summary(ws, results);
+            ws.finish();
+            ws = wb.newWorksheet("Comparison");
+            comparison(ws, rows);
+            ws.finish();
+            ws = wb.newWorksheet("Monthly");
+            monthly(ws, results);
+            ws.finish();
+            ws = wb.newWorksheet("Replications");
+            replications(ws, results);
+            ws.finish();
+            ws = wb.newWorksheet("Assumptions");
+            assumptions(ws, assumptions);
+            ws.finish();
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,14 +117,14 @@ public final class XlsxReport {
         ws.style(r, c).format(format).set();
     }
 
-    private static void summary(Worksheet ws, List<ScenarioResult> results) {
+    private static void summary(Worksheet ws, List<ScenarioSummary> results) {
         header(ws, "scenario", "metric", "unit", "mean (in the row's unit)", "sd (in the row's unit)",
                 "95% CI low (in the row's unit)", "95% CI high (in the row's unit)", "n (replications where defined)");
         int r = 1;
-        for (ScenarioResult s : results) {
+        for (ScenarioSummary s : results) {
             Map<String, Metric> catalogue = RunFiles.catalogue(s);
-            for (String metric : RunFiles.metricNames(s)) {
-                ConfidenceInterval ci = ConfidenceInterval.student(s.values(metric), RunFiles.LEVEL);
+            for (String metric : s.metricNames()) {
+                ConfidenceInterval ci = s.interval(metric, RunFiles.LEVEL);
                 ws.value(r, 0, s.scenario());
                 ws.value(r, 1, metric);
                 ws.value(r, 2, RunFiles.unit(catalogue, metric));
@@ -152,17 +168,14 @@ public final class XlsxReport {
         }
     }
 
-    private static void monthly(Worksheet ws, List<ScenarioResult> results) {
+    private static void monthly(Worksheet ws, List<ScenarioSummary> results) {
         header(ws, "scenario", "month (1 = first reported month)", "series", "unit", "mean (in the row's unit)",
                 "95% CI low", "95% CI high");
         int r = 1;
-        for (ScenarioResult s : results) {
-            if (s.replications().isEmpty()) continue;
-            Map<String, double[]> first = s.replications().get(0).monthly();
-            int months = first.values().iterator().next().length;
-            for (int m = 0; m < months; m++) {
-                for (String series : first.keySet()) {
-                    ConfidenceInterval ci = ConfidenceInterval.student(RunFiles.monthlyValues(s, series, m), RunFiles.LEVEL);
+        for (ScenarioSummary s : results) {
+            for (int m = 0; m < s.months(); m++) {
+                for (String series : s.monthlySeries()) {
+                    ConfidenceInterval ci = s.monthlyInterval(series, m, RunFiles.LEVEL);
                     ws.value(r, 0, s.scenario());
                     ws.value(r, 1, m + 1);
                     ws.value(r, 2, series);
@@ -181,26 +194,34 @@ public final class XlsxReport {
         return "";
     }
 
-    private static void replications(Worksheet ws, List<ScenarioResult> results) {
+    private static void replications(Worksheet ws, List<ScenarioSummary> results) throws IOException {
         header(ws, "scenario", "replication (1 = substream 0)", "metric", "unit", "value (in the row's unit)");
         long rows = 0;
-        for (ScenarioResult s : results) rows += (long) s.replications().size() * RunFiles.metricNames(s).size();
+        for (ScenarioSummary s : results) rows += (long) s.replications() * s.metricNames().size();
         if (rows >= EXCEL_ROWS) {
             ws.value(1, 0, String.format(java.util.Locale.ROOT, "%,d rows (replications x metrics) do not fit in a worksheet "
                     + "(at most %,d): every value is in %s", rows, EXCEL_ROWS - 1, RunFiles.replicationsFileName(results)));
             return;
         }
         int r = 1;
-        for (ScenarioResult s : results) {
+        int flushed = 0;
+        for (ScenarioSummary s : results) {
             Map<String, Metric> catalogue = RunFiles.catalogue(s);
-            for (ReplicationResult rep : s.replications()) {
-                for (Map.Entry<String, Double> e : rep.metrics().entrySet()) {
-                    ws.value(r, 0, s.scenario());
-                    ws.value(r, 1, rep.replication() + 1);
-                    ws.value(r, 2, e.getKey());
-                    ws.value(r, 3, RunFiles.unit(catalogue, e.getKey()));
-                    number(ws, r, 4, e.getValue(), NUMBER);
-                    r++;
+            try (ReplicationStore.Reader reps = s.replicationResults()) {
+                while (reps.hasNext()) {
+                    ReplicationResult rep = reps.next();
+                    for (Map.Entry<String, Double> e : rep.metrics().entrySet()) {
+                        ws.value(r, 0, s.scenario());
+                        ws.value(r, 1, rep.replication() + 1);
+                        ws.value(r, 2, e.getKey());
+                        ws.value(r, 3, RunFiles.unit(catalogue, e.getKey()));
+                        number(ws, r, 4, e.getValue(), NUMBER);
+                        r++;
+                    }
+                    if (r >= flushed + FLUSH_ROWS) {
+                        ws.flush();
+                        flushed = r;
+                    }
                 }
             }
         }

@@ -26,18 +26,28 @@ public final class ComparisonTable {
 
     public static List<Row> build(ScenarioResult baseline, List<ScenarioResult> alternatives, List<Metric> metrics,
                                   double alpha, double level) {
+        List<ScenarioResult> all = new ArrayList<>();
+        all.add(baseline);
+        all.addAll(alternatives);
+        return build(BatchSummary.of(all, true), metrics, alpha, level);
+    }
+
+    /** The rows of a comparison summarised as it ran (the first scenario is the baseline). */
+    public static List<Row> build(BatchSummary batch, List<Metric> metrics, double alpha, double level) {
+        ScenarioSummary baseline = batch.scenarios().get(0);
         List<Metric> ms = new ArrayList<>();
-        List<ScenarioResult> alts = new ArrayList<>();
+        List<ScenarioSummary> alts = new ArrayList<>();
         List<PairedComparison> cs = new ArrayList<>();
-        for (ScenarioResult alt : alternatives) {
-            if (alt.replications().size() != baseline.replications().size()) {
+        for (int a = 1; a < batch.scenarios().size(); a++) {
+            ScenarioSummary alt = batch.scenarios().get(a);
+            if (alt.replications() != baseline.replications()) {
                 throw new IllegalArgumentException("paired comparison needs the same number of replications");
             }
             for (Metric m : metrics) {
-                if (!reports(baseline, m) || !reports(alt, m)) continue;
+                if (!baseline.reports(m.name()) || !alt.reports(m.name())) continue;
                 ms.add(m);
                 alts.add(alt);
-                cs.add(PairedComparison.paired(baseline.values(m.name()), alt.values(m.name()), level));
+                cs.add(batch.paired(a, m.name(), level));
             }
         }
         double[] p = cs.stream().mapToDouble(PairedComparison::pValue).toArray();
@@ -52,18 +62,14 @@ public final class ComparisonTable {
         return rows;
     }
 
-    private static boolean reports(ScenarioResult r, Metric m) {
-        return !r.replications().isEmpty() && r.replications().get(0).metrics().containsKey(m.name());
-    }
-
     /** Why a comparison is undefined or uses fewer replications than were run. */
-    static String note(String metric, ScenarioResult baseline, ScenarioResult alt, PairedComparison c) {
-        int total = baseline.replications().size();
+    static String note(String metric, ScenarioSummary baseline, ScenarioSummary alt, PairedComparison c) {
+        int total = baseline.replications();
         int pairs = c.difference().n();
         if (pairs == total && pairs >= 2) return "";
         if (pairs == 1) return total == 1 ? "one replication: no interval or test" : "one replication defined in both: no interval or test";
-        int baseUndefined = undefined(baseline.values(metric));
-        int altUndefined = undefined(alt.values(metric));
+        int baseUndefined = baseline.undefined(metric);
+        int altUndefined = alt.undefined(metric);
         String where = baseUndefined > 0 && altUndefined > 0 ? "in both scenarios"
                 : baseUndefined > 0 ? "in " + baseline.scenario() : "in " + alt.scenario();
         String reason = " (" + Undefined.reason(metric) + ")";
@@ -74,11 +80,5 @@ public final class ComparisonTable {
             return "undefined " + which + ": " + Undefined.reason(metric);
         }
         return (total - pairs) + " of " + total + " replications left out: undefined " + where + reason;
-    }
-
-    private static int undefined(double[] values) {
-        int n = 0;
-        for (double v : values) if (!Double.isFinite(v)) n++;
-        return n;
     }
 }

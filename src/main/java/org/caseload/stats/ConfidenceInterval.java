@@ -12,16 +12,14 @@ public record ConfidenceInterval(double mean, double sd, double low, double high
 
     public static ConfidenceInterval student(double[] values, double level) {
         if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0,1)");
-        int n = 0;
-        double mean = 0;
-        double m2 = 0;
-        for (double v : values) {
-            if (!Double.isFinite(v)) continue;
-            n++;
-            double d = v - mean;
-            mean += d / n;
-            m2 += d * (v - mean);
-        }
+        Welford w = new Welford();
+        for (double v : values) w.add(v);
+        return w.interval(level);
+    }
+
+    /** The interval of {@code n} defined values with this running mean and sum of squared deviations ({@link Welford}). */
+    static ConfidenceInterval of(int n, double mean, double m2, double level) {
+        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0,1)");
         if (n == 0) return new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, level);
         if (n == 1) return new ConfidenceInterval(mean, Double.NaN, Double.NaN, Double.NaN, 1, level);
         double sd = Math.sqrt(m2 / (n - 1));

@@ -22,36 +22,46 @@ public record PairedComparison(double baselineMean, double alternativeMean, Conf
 
     public static PairedComparison paired(double[] baseline, double[] alternative, double level) {
         if (baseline.length != alternative.length) throw new IllegalArgumentException("paired samples differ in size");
-        double[] d = new double[baseline.length];
-        double[] a = new double[baseline.length];
-        double[] b = new double[baseline.length];
-        for (int i = 0; i < d.length; i++) {
-            boolean both = Double.isFinite(baseline[i]) && Double.isFinite(alternative[i]);
-            b[i] = both ? baseline[i] : Double.NaN;
-            a[i] = both ? alternative[i] : Double.NaN;
-            d[i] = both ? alternative[i] - baseline[i] : Double.NaN;
-        }
-        ConfidenceInterval ci = ConfidenceInterval.student(d, level);
-        double p;
-        if (ci.n() < 2) {
-            p = Double.NaN;
-        } else if (ci.sd() == 0 || Double.isNaN(ci.sd())) {
-            p = ci.mean() == 0 ? 1.0 : 0.0;
-        } else {
-            double t = ci.mean() / (ci.sd() / Math.sqrt(ci.n()));
-            p = 2 * new TDistribution(null, ci.n() - 1).cumulativeProbability(-Math.abs(t));
-        }
-        return new PairedComparison(mean(b), mean(a), ci, p);
+        Pairs pairs = new Pairs();
+        for (int i = 0; i < baseline.length; i++) pairs.add(baseline[i], alternative[i]);
+        return pairs.comparison(level);
     }
 
-    private static double mean(double[] xs) {
-        double s = 0;
-        int n = 0;
-        for (double x : xs) {
-            if (!Double.isFinite(x)) continue;
-            s += x;
-            n++;
+    /**
+     * The running sums of a paired comparison, fed one replication at a time in replication
+     * order; {@link #paired} folds whole arrays through it, so both give the same doubles.
+     */
+    public static final class Pairs {
+        private final Welford difference = new Welford();
+        private double sumBaseline;
+        private double sumAlternative;
+        private int both;
+
+        /** Adds replication r's values; it counts only when both are defined. */
+        public void add(double baseline, double alternative) {
+            if (!Double.isFinite(baseline) || !Double.isFinite(alternative)) {
+                difference.add(Double.NaN);
+                return;
+            }
+            sumBaseline += baseline;
+            sumAlternative += alternative;
+            both++;
+            difference.add(alternative - baseline);
         }
-        return n > 0 ? s / n : Double.NaN;
+
+        public PairedComparison comparison(double level) {
+            ConfidenceInterval ci = difference.interval(level);
+            double p;
+            if (ci.n() < 2) {
+                p = Double.NaN;
+            } else if (ci.sd() == 0 || Double.isNaN(ci.sd())) {
+                p = ci.mean() == 0 ? 1.0 : 0.0;
+            } else {
+                double t = ci.mean() / (ci.sd() / Math.sqrt(ci.n()));
+                p = 2 * new TDistribution(null, ci.n() - 1).cumulativeProbability(-Math.abs(t));
+            }
+            return new PairedComparison(both > 0 ? sumBaseline / both : Double.NaN,
+                    both > 0 ? sumAlternative / both : Double.NaN, ci, p);
+        }
     }
 }

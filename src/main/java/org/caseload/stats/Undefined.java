@@ -55,9 +55,14 @@ public final class Undefined {
     public static String note(String metric, double[] values) {
         int undefined = 0;
         for (double v : values) if (!Double.isFinite(v)) undefined++;
+        return note(metric, undefined, values.length);
+    }
+
+    /** As {@link #note(String, double[])}, from the counts: {@code undefined} of {@code total} replications. */
+    public static String note(String metric, int undefined, int total) {
         if (undefined == 0) return "";
-        String what = undefined == values.length ? "undefined in every replication" : "undefined in " + undefined + " of "
-                + values.length + " replications, left out";
+        String what = undefined == total ? "undefined in every replication" : "undefined in " + undefined + " of "
+                + total + " replications, left out";
         return what + " (" + reason(metric) + ")";
     }
 }

@@ -30,7 +30,9 @@ import org.caseload.report.SummaryCard;
 import org.caseload.report.XlsxReport;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
+import org.caseload.stats.BatchSummary;
 import org.caseload.stats.ComparisonTable;
+import org.caseload.stats.ScenarioSummary;
 
 /**
  * One what-if run, as {@code caseload compare BASELINE scenario.yaml} would do it: common
@@ -117,7 +119,9 @@ final class WhatIfRun {
         List<String> common = new ArrayList<>(scenarios.get(0).pathways().keySet());
         common.retainAll(scenarios.get(1).pathways().keySet());
         List<Metric> metrics = Metrics.forPathways(common);
-        List<ComparisonTable.Row> rows = ComparisonTable.build(results.get(0), results.subList(1, 2), metrics, ALPHA, RunFiles.LEVEL);
+        BatchSummary batch = BatchSummary.of(results, true);
+        List<ScenarioSummary> summaries = batch.scenarios();
+        List<ComparisonTable.Row> rows = ComparisonTable.build(batch, metrics, ALPHA, RunFiles.LEVEL);
         List<String> altNames = List.of(scenarios.get(1).name());
         List<String> altDescriptions = List.of(scenarios.get(1).description());
         List<String> words = PlainWords.summarise(rows, altNames, altDescriptions);
@@ -129,13 +133,13 @@ final class WhatIfRun {
                 + " --seed " + job.request.seed();
         out.write(folder -> {
             ComparisonFile.write(folder.resolve("comparison.csv"), rows);
-            RunFiles.writeAll(folder, results);
+            RunFiles.writeAll(folder, summaries);
             new Manifest("serve", job.request.seed(), n, threads).put("alpha", ALPHA).put("common_random_numbers", "true")
                     .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0)
                     .scenario(scenarios.get(0).name(), baselineFile.toString(), List.of(), baseline.tree())
                     .scenario(scenarios.get(1).name(), SCENARIO_FILE, List.of(), whatIf.tree())
                     .write(folder.resolve("manifest.json"));
-            List<ReportCharts.Chart> charts = ReportCharts.monthly(folder, results, scenarios);
+            List<ReportCharts.Chart> charts = ReportCharts.monthly(folder, summaries, scenarios);
             Map<String, String> leftOut = new LinkedHashMap<>();
             ReportCharts.Chart diff = ReportCharts.differences(folder, rows, leftOut);
             Reports.RunInfo info = new Reports.RunInfo(command, job.request.seed(), n, true, null, List.of(baselineFile, scenarioFile));
@@ -143,7 +147,7 @@ final class WhatIfRun {
                     Reports.compareReport(info, scenarios, rows, card, words, diff, leftOut, charts, ALPHA), StandardCharsets.UTF_8);
             List<Assumptions.Sources> sources = List.of(Assumptions.read(scenarios.get(0).name(), baselineFile),
                     Assumptions.read(scenarios.get(1).name(), scenarioFile));
-            XlsxReport.write(folder.resolve("report.xlsx"), results, rows, sources);
+            XlsxReport.write(folder.resolve("report.xlsx"), summaries, rows, sources);
             chartsShown.clear();
             if (diff != null) chartsShown.add(diff);
             chartsShown.addAll(charts);

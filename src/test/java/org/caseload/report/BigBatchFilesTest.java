@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.caseload.results.ReplicationResult;
 import org.caseload.results.ScenarioResult;
+import org.caseload.stats.ScenarioSummary;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
@@ -31,19 +32,19 @@ import org.junit.jupiter.api.io.TempDir;
 class BigBatchFilesTest {
     private static final int METRICS = 90;
 
-    static ScenarioResult batch(int replications) {
+    static ScenarioSummary batch(int replications) {
         List<ReplicationResult> reps = new ArrayList<>();
         for (int r = 0; r < replications; r++) {
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (int m = 0; m < METRICS; m++) metrics.put("metric_" + m, r + m / 100.0);
             reps.add(new ReplicationResult(r, metrics, Map.of("in_treatment", new double[] {r, r + 1})));
         }
-        return new ScenarioResult("big", reps);
+        return ScenarioSummary.of(new ScenarioResult("big", reps));
     }
 
     @Test
     void bigBatchFilesAreCompressedAndTheWorkbookStillOpens(@TempDir Path dir) throws IOException {
-        ScenarioResult big = batch(12_000); // 1,080,000 rows: more than a worksheet holds
+        ScenarioSummary big = batch(12_000); // 1,080,000 rows: more than a worksheet holds
         RunFiles.writeAll(dir, List.of(big));
         assertFalse(Files.exists(dir.resolve("replications.csv")));
         long lines = 0;
@@ -69,7 +70,7 @@ class BigBatchFilesTest {
 
     @Test
     void ordinaryBatchesKeepThePlainFiles(@TempDir Path dir) throws IOException {
-        ScenarioResult small = batch(3);
+        ScenarioSummary small = batch(3);
         RunFiles.writeAll(dir, List.of(small));
         assertEquals(3 * METRICS + 1, Files.readAllLines(dir.resolve("replications.csv")).size());
         assertFalse(Files.exists(dir.resolve("replications.csv.gz")));
