@@ -29,6 +29,29 @@ public final class Evaluator implements AutoCloseable {
     private final int maxPending;
     private final ExecutorService pool;
     private final long maxEvents;
+    private Work work;
+
+    /**
+     * Where the replications of a design come from when not all are simulated here: a shard
+     * simulates a slice of them ({@code --shard}), a merge simulates none and reads every one
+     * back from the shards. Items are numbered point by point, then replication by replication.
+     */
+    public interface Work {
+        /** Whether this run simulates item {@code item}. */
+        boolean simulates(int item);
+
+        /** Told each simulated result, with its point's index (any thread). */
+        void simulated(int point, ReplicationResult result);
+
+        /** The result of item {@code item} (point {@code point}, substream {@code substream}), not simulated here; null when not needed. */
+        ReplicationResult recorded(int item, int point, int substream);
+    }
+
+    /** Simulates only what {@code w} asks for (null: everything). */
+    public Evaluator work(Work w) {
+        work = w;
+        return this;
+    }
 
     public Evaluator(RandomStreams streams, int threads) {
         this(streams, threads, WorkLimits.DEFAULT_MAX_EVENTS);
@@ -69,6 +92,8 @@ public final class Evaluator implements AutoCloseable {
      */
     public List<double[][]> run(List<Point> points, List<String> metrics, Runnable replicationDone) {
         List<double[][]> out = new ArrayList<>();
+        int[] firstItem = new int[points.size()];
+        for (int p = 1; p < points.size(); p++) firstItem[p] = firstItem[p - 1] + points.get(p - 1).replications();
         int from = 0;
         while (from < points.size()) {
             // Submit a bounded batch at a time, so pending tasks and their results do not grow with the design.
@@ -78,30 +103,40 @@ public final class Evaluator implements AutoCloseable {
                 tasks += points.get(to).replications();
                 to++;
             }
-            out.addAll(runBatch(points.subList(from, to), metrics, replicationDone));
+            out.addAll(runBatch(points, from, to, firstItem, metrics, replicationDone));
             from = to;
         }
         return out;
     }
 
-    private List<double[][]> runBatch(List<Point> points, List<String> metrics, Runnable replicationDone) {
+    private List<double[][]> runBatch(List<Point> all, int from, int to, int[] firstItem, List<String> metrics,
+                                      Runnable replicationDone) {
         List<List<Future<double[]>>> futures = new ArrayList<>();
-        for (Point p : points) {
-            WorkEstimate estimate = WorkLimits.checkEvents(p.scenario(), maxEvents);
-            long budget = WorkLimits.eventBudget(estimate, maxEvents);
-            String origin = WorkLimits.budgetOrigin(estimate, budget, maxEvents);
+        Work w = work;
+        for (int index = from; index < to; index++) {
+            Point p = all.get(index);
+            int point = index;
+            // A point none of whose replications is simulated here (a merge, another shard's) is not checked.
+            boolean any = w == null;
+            for (int r = 0; r < p.replications() && !any; r++) any = w.simulates(firstItem[index] + r);
+            WorkEstimate estimate = any ? WorkLimits.checkEvents(p.scenario(), maxEvents) : null;
+            long budget = any ? WorkLimits.eventBudget(estimate, maxEvents) : 0;
+            String origin = any ? WorkLimits.budgetOrigin(estimate, budget, maxEvents) : "";
             List<Future<double[]>> fs = new ArrayList<>();
             for (int r = 0; r < p.replications(); r++) {
                 final int substream = p.firstSubstream() + r;
+                int item = firstItem[index] + r;
+                boolean simulate = w == null || w.simulates(item);
                 fs.add(pool.submit(() -> {
-                    ReplicationResult res = new TreatmentSystem(p.scenario(), streams, substream).limitEvents(budget, origin).run();
-                    double[] v = new double[metrics.size()];
-                    for (int m = 0; m < v.length; m++) {
-                        Double x = res.metrics().get(metrics.get(m));
-                        v[m] = x == null ? Double.NaN : x; // not reported for this point: undefined
+                    ReplicationResult res;
+                    if (simulate) {
+                        res = new TreatmentSystem(p.scenario(), streams, substream).limitEvents(budget, origin).run();
+                        if (w != null) w.simulated(point, res);
+                        replicationDone.run();
+                    } else {
+                        res = w.recorded(item, point, substream);
                     }
-                    replicationDone.run();
-                    return v;
+                    return values(res, metrics);
                 }));
             }
             futures.add(fs);
@@ -128,6 +163,16 @@ public final class Evaluator implements AutoCloseable {
             throw new IllegalStateException(cause);
         }
         return out;
+    }
+
+    /** The metrics kept, in order; a metric not reported, or a replication not simulated here, is undefined. */
+    private static double[] values(ReplicationResult res, List<String> metrics) {
+        double[] v = new double[metrics.size()];
+        for (int m = 0; m < v.length; m++) {
+            Double x = res == null ? null : res.metrics().get(metrics.get(m));
+            v[m] = x == null ? Double.NaN : x;
+        }
+        return v;
     }
 
     private static void cancel(List<List<Future<double[]>>> futures) {

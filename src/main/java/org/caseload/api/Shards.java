@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.caseload.batch.AnalysisShard;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Journal;
 import org.caseload.batch.Slice;
 import org.caseload.results.ReplicationResult;
 import org.caseload.stats.BatchSummary;
 import org.caseload.fault.InputException;
+import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ScenarioReader;
 
 /**
@@ -36,8 +40,16 @@ public final class Shards {
         }
     }
 
-    /** Checks the shard folders fit together and returns the whole batch's results. */
-    public static Results merge(List<Path> dirs) {
+    /** Shard folders that belong together: their record, each slice's folder, the scenarios re-read and every file read. */
+    private record Checked(BatchSpec first, TreeMap<Integer, Path> byIndex, List<ScenarioReader.Loaded> loaded,
+                           List<Path> shardFiles) {
+    }
+
+    /**
+     * Checks the shard folders fit together: one batch (same version, scenarios, overrides, seed,
+     * design), every slice 1…N exactly once, the scenario files still hashing the same.
+     */
+    private static Checked check(List<Path> dirs) {
         if (dirs.isEmpty()) throw new InputException("give the shard folders to merge");
         List<BatchSpec> specs = new ArrayList<>();
         List<Path> shardFiles = new ArrayList<>();
@@ -86,7 +98,20 @@ public final class Shards {
             }
             loaded.add(l);
         }
+        return new Checked(first, byIndex, loaded, shardFiles);
+    }
 
+    /** Checks the shard folders of a run or comparison fit together and returns the whole batch's results. */
+    public static Results merge(List<Path> dirs) {
+        Checked c = check(dirs);
+        BatchSpec first = c.first();
+        if (first.items() > 0) {
+            throw new InputException(dirs.get(0) + " is a shard of a '" + first.command() + "': merge it with caseload merge");
+        }
+        int count = first.slice().count();
+        TreeMap<Integer, Path> byIndex = c.byIndex();
+        List<ScenarioReader.Loaded> loaded = c.loaded();
+        List<Path> shardFiles = c.shardFiles();
         int n = first.scenarios().size();
         int reps = first.replications();
         BatchSummary summary = WorkFolder.summary(null, first.scenarios().stream().map(BatchSpec.ScenarioId::name).toList(),
@@ -130,5 +155,45 @@ public final class Shards {
         int n = spec.scenarios().size();
         return new InputException(dir + ": replication " + (item / n + 1) + " of " + spec.scenarios().get(item % n).name()
                 + " is missing or damaged" + (damaged > 0 ? " (" + damaged + " damaged lines)" : "") + "; run shard " + slice + " again");
+    }
+
+    /** The record shared by a set of shard folders, read from the first (see {@link #analysis} for the checks). */
+    public static BatchSpec record(List<Path> dirs) {
+        if (dirs.isEmpty()) throw new InputException("give the shard folders to merge");
+        if (!isShard(dirs.get(0))) throw new InputException(dirs.get(0) + ": not a shard folder (no " + Study.SHARD + " with a slice)");
+        return BatchSpec.read(dirs.get(0).resolve(Study.SHARD));
+    }
+
+    /**
+     * An analysis's shard folders, checked as a batch's are: its record and the work that reads
+     * every item back from the shards' journals (an item missing refuses the merge, naming its shard).
+     */
+    public record Analysis(BatchSpec spec, AnalysisShard work, List<Path> files) {
+    }
+
+    public static Analysis analysis(List<Path> dirs) {
+        Checked c = check(dirs);
+        Map<Slice, Path> journals = new LinkedHashMap<>();
+        c.byIndex().forEach((i, d) -> journals.put(new Slice(i, c.first().slice().count()), d.resolve(Study.JOURNAL)));
+        return new Analysis(c.first().withSlice(Slice.WHOLE), AnalysisShard.merged(journals, c.first().items()), c.shardFiles());
+    }
+
+    /** The record of one shard of an analysis (see {@link BatchSpec#design()} and {@link BatchSpec#items()}). */
+    public static BatchSpec analysisRecord(String command, List<Path> files, List<ScenarioReader.Loaded> loaded,
+                                           List<String> overrides, long seed, int replications, List<String> design,
+                                           Slice slice, int items) {
+        List<BatchSpec.ScenarioId> ids = new ArrayList<>();
+        for (ScenarioReader.Loaded l : loaded) ids.add(new BatchSpec.ScenarioId(l.scenario().name(), BatchSpec.hash(l.tree())));
+        return new BatchSpec(command, org.caseload.Version.VERSION, files.stream().map(Path::toString).toList(), overrides, ids,
+                seed, replications, Double.NaN, false, slice, 0, design, items);
+    }
+
+    /** Writes an analysis's shard folder (its record and journal) into an output folder opened before simulating; commits it. */
+    public static void writeAnalysisShard(OutputDirectory od, BatchSpec spec, AnalysisShard work) {
+        od.write(folder -> {
+            work.writeJournal(folder.resolve(Study.JOURNAL));
+            spec.write(folder.resolve(Study.SHARD));
+        });
+        od.commit();
     }
 }

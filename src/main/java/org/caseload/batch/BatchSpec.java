@@ -25,7 +25,7 @@ import org.caseload.scenario.MapNode;
  * and the slice. Written as {@code batch.json} in a resumable run's working folder and as
  * the {@code manifest.json} of a shard folder; a resume or a merge accepts only records that agree.
  *
- * @param command            "run" or "compare"
+ * @param command            "run", "compare", "psa" or "sweep"
  * @param version            tool version that wrote it
  * @param files              scenario files as given on the command line
  * @param overrides          {@code --set} values, in order
@@ -36,10 +36,14 @@ import org.caseload.scenario.MapNode;
  * @param independentStreams whether common random numbers were switched off
  * @param slice              which slice of the replications this record covers
  * @param eventLog           how many first replications write a per-person event log (0: none)
+ * @param design             an analysis's own options ({@code psa}: samples and sampling; {@code sweep}: the axes,
+ *                           target and alpha), as given; empty for run and compare
+ * @param items              an analysis's work items (design points × replications), which its slices divide; 0 for
+ *                           run and compare, whose slices divide the replications
  */
 public record BatchSpec(String command, String version, List<String> files, List<String> overrides,
                         List<ScenarioId> scenarios, long seed, int replications, double alpha, boolean independentStreams,
-                        Slice slice, int eventLog) {
+                        Slice slice, int eventLog, List<String> design, int items) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A scenario's name and the SHA-256 (hex) of its resolved tree (after extends and --set). */
@@ -52,10 +56,23 @@ public record BatchSpec(String command, String version, List<String> files, List
         this(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, slice, 0);
     }
 
+    /** A batch of replications (run or compare). */
+    public BatchSpec(String command, String version, List<String> files, List<String> overrides, List<ScenarioId> scenarios,
+                     long seed, int replications, double alpha, boolean independentStreams, Slice slice, int eventLog) {
+        this(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, slice, eventLog,
+                List.of(), 0);
+    }
+
     public BatchSpec {
         files = List.copyOf(files);
         overrides = List.copyOf(overrides);
         scenarios = List.copyOf(scenarios);
+        design = List.copyOf(design);
+    }
+
+    /** What the slices divide: an analysis's work items, or a batch's replications. */
+    public int sliced() {
+        return items > 0 ? items : replications;
     }
 
     /** The hash that identifies a resolved scenario: SHA-256 of its canonical JSON. */
@@ -71,7 +88,7 @@ public record BatchSpec(String command, String version, List<String> files, List
     /** This batch with another slice. */
     public BatchSpec withSlice(Slice s) {
         return new BatchSpec(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, s,
-                eventLog);
+                eventLog, design, items);
     }
 
     /**
@@ -96,6 +113,8 @@ public record BatchSpec(String command, String version, List<String> files, List
         if (Double.compare(alpha, other.alpha) != 0) return "--alpha " + alpha + " vs " + other.alpha;
         if (independentStreams != other.independentStreams) return "--independent-streams on one and not the other";
         if (eventLog != other.eventLog) return "--event-log " + eventLog + " vs " + other.eventLog;
+        if (!design.equals(other.design)) return String.join(" ", design) + " vs " + String.join(" ", other.design);
+        if (items != other.items) return items + " work items vs " + other.items;
         if (!files.equals(other.files)) return "scenario files " + files + " vs " + other.files;
         return null;
     }
@@ -119,11 +138,17 @@ public record BatchSpec(String command, String version, List<String> files, List
         if (!Double.isNaN(alpha)) o.put("alpha", alpha);
         o.put("independent_streams", independentStreams);
         if (eventLog > 0) o.put("event_log", eventLog); // absent when off: records stay as they were
+        if (items > 0) { // an analysis: absent for run and compare, whose records stay as they were
+            ArrayNode d = o.putArray("design");
+            design.forEach(d::add);
+            o.put("items", items);
+        }
         ObjectNode sl = o.putObject("slice");
         sl.put("index", slice.index());
         sl.put("count", slice.count());
-        sl.put("first_replication", slice.first(replications) + 1);
-        sl.put("last_replication", slice.end(replications));
+        String unit = items > 0 ? "item" : "replication";
+        sl.put("first_" + unit, slice.first(sliced()) + 1);
+        sl.put("last_" + unit, slice.end(sliced()));
         try {
             Files.writeString(file, JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -152,10 +177,13 @@ public record BatchSpec(String command, String version, List<String> files, List
             List<String> overrides = new ArrayList<>();
             for (JsonNode s : o.withArray("overrides")) overrides.add(s.asText());
             JsonNode sl = need(o, "slice");
+            List<String> design = new ArrayList<>();
+            for (JsonNode d : o.withArray("design")) design.add(d.asText());
             return new BatchSpec(need(o, "command").asText(), need(o, "version").asText(), files, overrides, ids,
                     need(o, "seed").asLong(), need(o, "replications").asInt(),
                     o.has("alpha") ? o.get("alpha").asDouble() : Double.NaN, o.path("independent_streams").asBoolean(),
-                    new Slice(need(sl, "index").asInt(), need(sl, "count").asInt()), o.path("event_log").asInt(0));
+                    new Slice(need(sl, "index").asInt(), need(sl, "count").asInt()), o.path("event_log").asInt(0), design,
+                    o.path("items").asInt(0));
         } catch (RuntimeException e) {
             throw new InputException(file + ": not a caseload batch record (missing or bad '" + e.getMessage() + "')");
         }

@@ -2,10 +2,12 @@ package org.caseload.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.caseload.api.Results;
 import org.caseload.api.Shards;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code caseload merge}: joins the shard folders of one batch into the files of the unsharded run. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Join the N shard folders written by 'run --shard I/N' or 'compare --shard I/N' into exactly the "
-                + "files the unsharded run writes (same bytes).",
+        description = {"Join the N shard folders written by 'run', 'compare', 'psa' or 'sweep' with --shard I/N into exactly "
+                + "the files the unsharded command writes (same bytes).",
                 "Refuses (exit 2) shards of different batches (scenarios, --set, seed, replications, version), "
                         + "a missing or repeated shard, or an incomplete one. Reads the scenario files the shards ran, "
                         + "from the same paths."})
@@ -31,6 +33,8 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String command = Shards.record(shards).command();
+        if (command.equals("psa") || command.equals("sweep")) return mergeAnalysis(command);
         long t0 = System.nanoTime();
         Results results = Shards.merge(shards);
         results.write(out);
@@ -40,5 +44,43 @@ final class MergeCommand implements Callable<Integer> {
                 results.scenarios().size(), results.replications(), (System.nanoTime() - t0) / 1e9, out);
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * An analysis's shards: the command runs again as recorded (scenarios, --set, seed,
+     * replications and its design options) into --out, every item read back from the shards
+     * instead of simulated, so it writes exactly the files of the unsharded run.
+     */
+    private Integer mergeAnalysis(String command) {
+        Shards.Analysis a = Shards.analysis(shards);
+        List<String> args = new ArrayList<>(a.spec().files());
+        for (String o : a.spec().overrides()) args.addAll(List.of("--set", o));
+        args.addAll(List.of("--seed", String.valueOf(a.spec().seed()), "--replications", String.valueOf(a.spec().replications())));
+        args.addAll(a.spec().design());
+        args.addAll(List.of("--out", out.toString(), "--quiet"));
+        AnalysisBatch batch;
+        Callable<Integer> analysis;
+        if (command.equals("psa")) {
+            PsaCommand psa = new PsaCommand();
+            batch = psa.batch;
+            analysis = psa;
+        } else {
+            SweepCommand sweep = new SweepCommand();
+            batch = sweep.batch;
+            analysis = sweep;
+        }
+        CommandLine cl = new CommandLine(analysis);
+        cl.setOut(spec.commandLine().getOut());
+        cl.setErr(spec.commandLine().getErr());
+        cl.parseArgs(args.toArray(String[]::new));
+        batch.merged = a.work();
+        batch.mergedInputs = a.files();
+        try {
+            return analysis.call();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -68,9 +68,18 @@ final class PsaCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @Mixin
+    AnalysisBatch batch = new AnalysisBatch();
+
+    /** The options that define the design besides scenarios, --set, --seed and --replications: a shard records them. */
+    List<String> design() {
+        return List.of("--samples", String.valueOf(samples), "--sampling", sampling);
+    }
+
     @Override
     public Integer call() {
         execution.check();
+        batch.check(out);
         if (samples < 2) throw new UserException("--samples must be at least 2 (got " + samples + ")");
         if (replications < 2) throw new UserException("--replications must be at least 2 (got " + replications + ")");
         ParameterSampler.Method method = AnalysisOptions.method(sampling, samples);
@@ -85,16 +94,22 @@ final class PsaCommand implements Callable<Integer> {
         for (int i = 0; i < loaded.size(); i++) inputs.add(new Psa.Input(scenarios.get(i).name(), loaded.get(i).tree()));
         PrintWriter stdout = spec.commandLine().getOut();
         // The output folder is checked and prepared before any simulation, as for run.
-        try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(files, loaded), spec.commandLine().getErr())) {
+        int items = scenarios.size() * samples * replications;
+        try (OutputDirectory od = OutputDirectory.open(dir, batch.inputs(ScenarioOptions.inputFiles(files, loaded)),
+                spec.commandLine().getErr())) {
             long t0 = System.nanoTime();
             Psa psa;
             RandomStreams streams = RandomStreams.fromSeed(execution.seed);
-            try (Evaluator evaluator = new Evaluator(streams, execution.threads, execution.maxEvents)) {
-                Progress progress = new Progress(spec.commandLine().getErr(), "psa", scenarios.size() * samples * replications, quiet.quiet);
+            try (Evaluator evaluator = new Evaluator(streams, execution.threads, execution.maxEvents).work(batch.work(items))) {
+                Progress progress = new Progress(spec.commandLine().getErr(), "psa", batch.simulated(items), quiet.quiet);
                 psa = Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, progress::step);
                 progress.done();
             }
             double wall = (System.nanoTime() - t0) / 1e9;
+            if (batch.finishShard(od, "psa", files, loaded, scenarioOptions.overrides, execution.seed, replications, design(), items,
+                    wall, stdout)) {
+                return 0;
+            }
             write(od, psa, loaded, method, wall, stdout);
         }
         return 0;
@@ -110,9 +125,9 @@ final class PsaCommand implements Callable<Integer> {
             PsaReport.writeSamples(dir.resolve("psa.csv"), psa);
             PsaReport.writeSummary(dir.resolve("psa_summary.csv"), rows, null);
             if (!diffs.isEmpty()) PsaReport.writeSummary(dir.resolve("psa_differences.csv"), diffs, first);
-            Manifest m = new Manifest("psa", execution.seed, replications, execution.threads)
-                    .put("samples", samples).put("sampling", method.name().toLowerCase(Locale.ROOT))
-                    .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
+            // No thread count or clock reading: the same design gives the same bytes, sharded and merged included.
+            Manifest m = new Manifest("psa", execution.seed, replications)
+                    .put("samples", samples).put("sampling", method.name().toLowerCase(Locale.ROOT));
             for (int i = 0; i < loaded.size(); i++) {
                 m.scenario(psa.scenarios().get(i), files.get(i).toString(), scenarioOptions.overrides, loaded.get(i).tree());
             }

@@ -70,9 +70,22 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @Mixin
+    AnalysisBatch batch = new AnalysisBatch();
+
+    /** The options that define the design besides the scenario, --set, --seed and --replications: a shard records them. */
+    List<String> design() {
+        List<String> d = new ArrayList<>();
+        for (String v : vary) d.addAll(List.of("--vary", v));
+        if (target != null) d.addAll(List.of("--target", target));
+        d.addAll(List.of("--alpha", String.valueOf(alpha)));
+        return d;
+    }
+
     @Override
     public Integer call() {
         execution.check();
+        batch.check(out);
         if (replications < 2) throw new UserException("--replications must be at least 2 (got " + replications + ")");
         if (!(alpha > 0 && alpha < 1)) throw new UserException("--alpha must be between 0 and 1 (got " + alpha + ")");
         if (vary.size() > 2) throw new UserException("give --vary once or twice (a one- or two-way sweep), not " + vary.size() + " times");
@@ -85,16 +98,22 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         int levels = axes.stream().mapToInt(a -> a.levels().size()).reduce(1, (a, b) -> a * b);
         // The output folder is checked and prepared before any simulation, as for run.
-        try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(List.of(file), List.of(loaded)),
+        int items = levels * replications;
+        try (OutputDirectory od = OutputDirectory.open(dir, batch.inputs(ScenarioOptions.inputFiles(List.of(file), List.of(loaded))),
                 spec.commandLine().getErr())) {
             long t0 = System.nanoTime();
             Sweep sweep;
-            try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads, execution.maxEvents)) {
-                Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", levels * replications, quiet.quiet);
+            try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads, execution.maxEvents)
+                    .work(batch.work(items))) {
+                Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", batch.simulated(items), quiet.quiet);
                 sweep = Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, progress::step);
                 progress.done();
             }
             double wall = (System.nanoTime() - t0) / 1e9;
+            if (batch.finishShard(od, "sweep", List.of(file), List.of(loaded), scenarioOptions.overrides, execution.seed, replications,
+                    design(), items, wall, stdout)) {
+                return 0;
+            }
             write(od, sweep, goal, wall, loaded, levels, stdout);
         }
         return 0;
@@ -111,10 +130,10 @@ final class SweepCommand implements Callable<Integer> {
         od.write(dir -> {
             SweepReport.writeCsv(dir.resolve("sweep.csv"), sweep, rows);
             byte[] chart = SweepReport.chart(dir, sweep, rows, shown);
-            Manifest m = new Manifest("sweep", execution.seed, replications, execution.threads)
+            // No thread count or clock reading: the same sweep gives the same bytes, sharded and merged included.
+            Manifest m = new Manifest("sweep", execution.seed, replications)
                     .scenario(name, file.toString(), scenarioOptions.overrides, loaded.tree())
-                    .put("vary", String.join(" ", vary)).put("levels", levels).put("alpha", alpha)
-                    .put("wall_time_seconds", Math.round(wall * 1000) / 1000.0);
+                    .put("vary", String.join(" ", vary)).put("levels", levels).put("alpha", alpha);
             if (goal != null) m.put("target", goal.toString());
             m.write(dir.resolve("manifest.json"));
             String command = "caseload sweep " + file + " " + String.join(" ", vary.stream().map(v -> "--vary " + v).toList())
