@@ -37,8 +37,8 @@ public final class Evaluator implements AutoCloseable {
      * back from the shards. Items are numbered point by point, then replication by replication.
      */
     public interface Work {
-        /** Whether this run simulates item {@code item}. */
-        boolean simulates(int item);
+        /** Whether this run simulates item {@code item} (of point {@code point}, on substream {@code substream}). */
+        boolean simulates(int item, int point, int substream);
 
         /** Told each simulated result, with its point's index (any thread). */
         void simulated(int point, ReplicationResult result);
@@ -118,7 +118,7 @@ public final class Evaluator implements AutoCloseable {
             int point = index;
             // A point none of whose replications is simulated here (a merge, another shard's) is not checked.
             boolean any = w == null;
-            for (int r = 0; r < p.replications() && !any; r++) any = w.simulates(firstItem[index] + r);
+            for (int r = 0; r < p.replications() && !any; r++) any = w.simulates(firstItem[index] + r, index, p.firstSubstream() + r);
             WorkEstimate estimate = any ? WorkLimits.checkEvents(p.scenario(), maxEvents) : null;
             long budget = any ? WorkLimits.eventBudget(estimate, maxEvents) : 0;
             String origin = any ? WorkLimits.budgetOrigin(estimate, budget, maxEvents) : "";
@@ -126,7 +126,7 @@ public final class Evaluator implements AutoCloseable {
             for (int r = 0; r < p.replications(); r++) {
                 final int substream = p.firstSubstream() + r;
                 int item = firstItem[index] + r;
-                boolean simulate = w == null || w.simulates(item);
+                boolean simulate = w == null || w.simulates(item, point, substream);
                 fs.add(pool.submit(() -> {
                     ReplicationResult res;
                     if (simulate) {

@@ -95,9 +95,10 @@ public final class Study {
      * recorded (relative ones from the current folder) and must not have changed.
      */
     public static Study resume(Path workFolder) {
-        Path record = workFolder.resolve(BATCH);
-        if (!Files.exists(record)) throw new InputException(workFolder + ": no unfinished run is recorded there");
-        BatchSpec spec = BatchSpec.read(record);
+        BatchSpec spec = WorkFolder.recorded(workFolder);
+        if (spec.items() > 0) {
+            throw new InputException(workFolder + " holds the record of a 'caseload " + spec.command() + "': resume it with that command");
+        }
         Study s = new Study(spec.command(), spec.files().stream().map(Path::of).toList());
         s.overrides.addAll(spec.overrides());
         s.replications = spec.replications();
@@ -345,19 +346,21 @@ public final class Study {
         // Refused before anything runs: too much work per replication, or more replications than can be tracked.
         for (org.caseload.scenario.Scenario s : scenarios) org.caseload.experiment.WorkLimits.checkEvents(s, maxEvents);
         org.caseload.experiment.WorkLimits.checkTracked(scenarios.size(), end - first, org.caseload.experiment.WorkLimits.heapBytes());
-        BatchSummary summary = WorkFolder.summary(workFolder, scenarios.stream().map(org.caseload.scenario.Scenario::name).toList(),
-                "compare".equals(command));
+        List<String> names = scenarios.stream().map(org.caseload.scenario.Scenario::name).toList();
         ReplicationRunner remote = runner != null ? runner : defaultRunner;
         if (remote != null) {
             if (eventLog > 0) throw new InputException("--event-log is not available on a remote runner (Spark)");
             reused = 0;
             PortableBatch batch = new PortableBatch(p.loaded.stream().map(ScenarioReader.Loaded::tree).toList(), seed,
                     independentStreams);
+            BatchSummary summary = WorkFolder.summary(workFolder, names, isComparison());
             BatchRunner.add(summary, remote.run(batch, first, end));
             return summary;
         }
+        // Opened before the summary: opening clears what a killed run left in the working folder's values/.
         Journal journal = workFolder == null ? null : WorkFolder.open(workFolder, p.spec);
         try (Experiment experiment = new Experiment(seed, threads, maxEvents)) {
+            BatchSummary summary = WorkFolder.summary(workFolder, names, isComparison());
             if (eventLog > 0) experiment.eventLogs(EventLogFiles.writer(eventFolder = WorkFolder.events(workFolder), eventLog, p.loaded));
             List<RandomStreams> streams = new ArrayList<>();
             for (int i = 0; i < p.loaded.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));

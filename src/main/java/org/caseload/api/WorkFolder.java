@@ -16,16 +16,24 @@ import org.caseload.stats.BatchSummary;
 import org.caseload.stats.ScenarioSummary;
 
 /**
- * A batch's working folder ({@link Study#recordIn}): {@code batch.json} (what the batch is),
- * {@code journal.tsv} (the finished replications) and {@code events/} (their event logs, if
- * asked for), kept until the outputs are written.
+ * A batch's working folder ({@link Study#recordIn}, and an analysis's: psa, sweep):
+ * {@code batch.json} (what the batch is), {@code journal.tsv} (the finished replications or work
+ * items), {@code values/} (a running batch's values, see {@link ReplicationStore}) and
+ * {@code events/} (event logs, if asked for), kept until the outputs are written.
  */
-final class WorkFolder {
+public final class WorkFolder {
     private WorkFolder() {
     }
 
+    /** The record of the batch a working folder holds; a user mistake naming the folder when there is none. */
+    public static BatchSpec recorded(Path workFolder) {
+        Path record = workFolder.resolve(Study.BATCH);
+        if (!Files.exists(record)) throw new InputException(workFolder + ": no unfinished run is recorded there");
+        return BatchSpec.read(record);
+    }
+
     /** Opens the journal of this batch in the working folder, starting a new one if the folder held another batch. */
-    static Journal open(Path workFolder, BatchSpec spec) {
+    public static Journal open(Path workFolder, BatchSpec spec) {
         try {
             Files.createDirectories(workFolder);
             Path record = workFolder.resolve(Study.BATCH);
@@ -45,10 +53,20 @@ final class WorkFolder {
                 spec.write(temp);
                 Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
+            forgetValues(workFolder); // a killed run's: never read again
             return Journal.open(workFolder.resolve(Study.JOURNAL));
         } catch (IOException e) {
             throw FileFaults.of("cannot prepare the working folder", workFolder, e);
         }
+    }
+
+    private static void forgetValues(Path workFolder) throws IOException {
+        Path values = workFolder.resolve(VALUES);
+        if (!Files.isDirectory(values)) return;
+        try (var files = Files.list(values)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(values);
     }
 
     /** Where event logs are written while the batch runs: the working folder's events/, or a new temporary folder. */
@@ -76,15 +94,9 @@ final class WorkFolder {
     }
 
     /** Deletes a working folder once its batch's outputs are safely written. */
-    static void forget(Path workFolder) {
+    public static void forget(Path workFolder) {
         try {
-            Path values = workFolder.resolve(VALUES);
-            if (Files.isDirectory(values)) {
-                try (var files = Files.list(values)) {
-                    for (Path f : files.toList()) Files.deleteIfExists(f);
-                }
-                Files.deleteIfExists(values);
-            }
+            forgetValues(workFolder);
             Files.deleteIfExists(workFolder.resolve(Study.JOURNAL));
             Files.deleteIfExists(workFolder.resolve(Study.BATCH));
             EventLogFiles.forget(workFolder);

@@ -11,27 +11,30 @@ import org.caseload.fault.InputException;
 import org.caseload.results.ReplicationResult;
 
 /**
- * The work of an analysis ({@code psa}, {@code sweep}) split into shards: its items (design
- * point by design point, replication by replication) are sliced like a batch's replications
- * ({@link Slice}). A shard simulates its slice and records each result in the shard folder's
- * journal, keyed by design point and substream; a merge simulates nothing and reads every item
- * back, so the analysis then writes exactly the files of an unsharded run.
+ * The work of an analysis ({@code psa}, {@code sweep}) when it is not simply all simulated here.
+ * Its items (design point by design point, replication by replication) are sliced like a
+ * batch's replications ({@link Slice}): a shard simulates its slice and keeps the results for
+ * its shard folder's journal, keyed by design point and substream; a merge simulates nothing and
+ * reads every item back from the shards; and a run recorded in a working folder's journal
+ * ({@link #record}) journals each item as it finishes and, resumed, reads back those it finds
+ * there. The analysis then writes exactly the files of an uninterrupted, unsharded run.
  */
 public final class AnalysisShard implements Evaluator.Work {
     private final Slice slice;
     private final int items;
-    private final Map<Long, ReplicationResult> recorded;
+    private final Map<Long, ReplicationResult> merged;
     private final int shards;
-    private final List<Journal.Entry> simulated = new ArrayList<>();
+    private final List<Journal.Entry> results = new ArrayList<>();
+    private Journal journal;
 
-    private AnalysisShard(Slice slice, int items, Map<Long, ReplicationResult> recorded, int shards) {
+    private AnalysisShard(Slice slice, int items, Map<Long, ReplicationResult> merged, int shards) {
         this.slice = slice;
         this.items = items;
-        this.recorded = recorded;
+        this.merged = merged;
         this.shards = shards;
     }
 
-    /** A shard: simulates the items of {@code slice} out of {@code items}. */
+    /** Simulates the items of {@code slice} (the whole analysis: {@link Slice#WHOLE}) out of {@code items}. */
     public static AnalysisShard slice(Slice slice, int items) {
         return new AnalysisShard(slice, items, null, slice.count());
     }
@@ -50,21 +53,40 @@ public final class AnalysisShard implements Evaluator.Work {
         return new AnalysisShard(null, items, all, shards);
     }
 
+    /** Records every item simulated in {@code j}, and takes from it those already there (a resumed run). */
+    public AnalysisShard record(Journal j) {
+        journal = j;
+        return this;
+    }
+
+    /** Items of the slice already recorded by an interrupted run. */
+    public int reused() {
+        return journal == null ? 0 : journal.size();
+    }
+
     @Override
-    public boolean simulates(int item) {
-        return slice != null && item >= slice.first(items) && item < slice.end(items);
+    public boolean simulates(int item, int point, int substream) {
+        if (merged != null || item < slice.first(items) || item >= slice.end(items)) return false;
+        return journal == null || !journal.has(point, substream);
     }
 
     @Override
     public synchronized void simulated(int point, ReplicationResult result) {
         // The analysis reads metrics only: the monthly series are not kept.
-        simulated.add(new Journal.Entry(point, new ReplicationResult(result.replication(), result.metrics(), Map.of())));
+        ReplicationResult kept = new ReplicationResult(result.replication(), result.metrics(), Map.of());
+        if (journal != null) journal.append(point, kept);
+        results.add(new Journal.Entry(point, kept));
     }
 
     @Override
-    public ReplicationResult recorded(int item, int point, int substream) {
-        if (recorded == null) return null;
-        ReplicationResult r = recorded.get(Offsets.key(point, substream));
+    public synchronized ReplicationResult recorded(int item, int point, int substream) {
+        if (merged == null) {
+            ReplicationResult r = journal == null || item < slice.first(items) || item >= slice.end(items)
+                    ? null : journal.get(point, substream);
+            if (r != null) results.add(new Journal.Entry(point, r));
+            return r;
+        }
+        ReplicationResult r = merged.get(Offsets.key(point, substream));
         if (r != null) return r;
         Slice owner = null;
         for (int i = 1; i <= shards && owner == null; i++) {
@@ -75,11 +97,11 @@ public final class AnalysisShard implements Evaluator.Work {
                 + (point + 1) + ") is missing or damaged; run shard " + owner + " again");
     }
 
-    /** Writes this shard's results as a journal, in item order. */
+    /** Writes this shard's results (simulated here or read back from its record) as a journal, in item order. */
     public synchronized void writeJournal(Path file) {
-        simulated.sort(Comparator.comparingInt(Journal.Entry::scenario).thenComparingInt(e -> e.result().replication()));
+        results.sort(Comparator.comparingInt(Journal.Entry::scenario).thenComparingInt(e -> e.result().replication()));
         try (Journal j = Journal.open(file)) {
-            for (Journal.Entry e : simulated) j.append(e.scenario(), e.result());
+            for (Journal.Entry e : results) j.append(e.scenario(), e.result());
         }
     }
 }

@@ -1,43 +1,75 @@
 package org.caseload.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.caseload.api.Shards;
+import org.caseload.api.Study;
+import org.caseload.api.WorkFolder;
 import org.caseload.batch.AnalysisShard;
+import org.caseload.batch.BatchSpec;
+import org.caseload.batch.Journal;
 import org.caseload.batch.Slice;
 import org.caseload.report.OutputDirectory;
-import org.caseload.scenario.ScenarioReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --shard I/N} of the analyses (psa, sweep), and what {@code caseload merge} sets when it
- * runs an analysis from its shards. An analysis's work items (design points × replications)
- * are sliced as a batch's replications are; the shard folder holds the slice's results in a
- * journal and its record, and the merge runs the same command again reading every item back.
+ * {@code --shard I/N} and {@code --resume DIR} of the analyses (psa, sweep), and what
+ * {@code caseload merge} sets when it runs an analysis from its shards. An analysis's work items
+ * (design points × replications) are sliced as a batch's replications are; each finished item is
+ * recorded in a journal beside the output folder ({@code .DIR.resume/}, as for run), so a killed
+ * analysis continues where it stopped; a shard folder holds its slice's results and record, and a
+ * merge runs the recorded command again reading every item back from the shards.
  */
 final class AnalysisBatch {
+    /** An analysis command: psa or sweep. */
+    interface Command extends Callable<Integer> {
+        AnalysisBatch batch();
+    }
+
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Run only the I-th of N equal slices of the work (design points x replications) into a shard folder "
                     + "(--out); 'caseload merge' joins all N into exactly the files of the unsharded run.")
     String shard;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Finish the analysis that was writing into DIR when it stopped (killed, power cut): the work items "
+                    + "it had finished are read back from its record, the rest simulated, and the files are identical to an "
+                    + "uninterrupted run. Everything else comes from the record; --threads may change.")
+    Path resume;
+
     /** Set by merge: every item is read back from the shards, none simulated. */
     AnalysisShard merged;
     /** Set by merge: the shards' files, which the output folder must not hold. */
     List<Path> mergedInputs = List.of();
-    private AnalysisShard slice;
+    private AnalysisShard work;
+    private Journal journal;
+    private Path workFolder;
+    private boolean hadRecord;
 
     Slice slice() {
         return shard == null ? Slice.WHOLE : Slice.parse(shard);
     }
 
-    /** Refusals before anything is read. */
-    void check(Path out) {
+    /** Refusals before anything is read; true when this is a {@code --resume}. */
+    boolean check(Path out, boolean scenariosGiven) {
+        if (resume != null) {
+            if (scenariosGiven || out != null || shard != null) {
+                throw new UserException("--resume DIR takes the analysis recorded for DIR; leave out the scenario, --out and --shard");
+            }
+            return true;
+        }
+        if (!scenariosGiven) throw new UserException("give the SCENARIO file(s) (or --resume DIR)");
         if (shard != null && out == null) throw new UserException("--shard needs --out DIR (the shard folder)");
         slice();
+        return false;
     }
 
     /** The files the output folder must not hold: the scenarios, and for a merge the shards. */
@@ -47,31 +79,99 @@ final class AnalysisBatch {
         return all;
     }
 
-    /** What the evaluator simulates: everything (null), this shard's slice, or nothing (a merge). */
-    AnalysisShard work(int items) {
-        if (shard != null) return slice = AnalysisShard.slice(slice(), items);
-        return merged;
+    /**
+     * What the evaluator simulates: for a merge nothing; otherwise this run's slice, less the items
+     * a killed run of the same analysis recorded beside {@code dir} (which are read back).
+     */
+    AnalysisShard open(BatchSpec record, Path dir, PrintWriter err) {
+        if (merged != null) return merged;
+        workFolder = Study.workFolderFor(dir);
+        hadRecord = Files.isDirectory(workFolder);
+        journal = WorkFolder.open(workFolder, record);
+        work = AnalysisShard.slice(record.slice(), record.items()).record(journal);
+        int reused = work.reused();
+        if (reused > 0) {
+            err.println("caseload: resuming: " + reused + " work items already done, " + toSimulate(record) + " to run");
+            err.flush();
+        }
+        return work;
     }
 
     /** Items this run simulates (for progress). */
-    int simulated(int items) {
-        return merged != null ? 0 : slice().end(items) - slice().first(items);
+    int toSimulate(BatchSpec record) {
+        if (merged != null) return 0;
+        return record.slice().end(record.items()) - record.slice().first(record.items()) - (work == null ? 0 : work.reused());
+    }
+
+    /** The outputs are complete: the record is no longer needed. */
+    void done() {
+        if (journal == null) return;
+        journal.close();
+        WorkFolder.forget(workFolder);
+    }
+
+    /** The run failed by itself (not killed): a record it started is removed, one it continued is kept. */
+    void failed() {
+        if (journal == null) return;
+        try {
+            journal.close();
+            if (!hadRecord) WorkFolder.forget(workFolder);
+        } catch (RuntimeException e) {
+            // best effort: what remains is an ordinary record that --resume or a new run takes over
+        }
     }
 
     /**
      * For a shard, writes the shard folder and says which slice went where; returns false (and
      * does nothing) when this run is not a shard, whose files the command then writes itself.
      */
-    boolean finishShard(OutputDirectory od, String command, List<Path> files, List<ScenarioReader.Loaded> loaded,
-                        List<String> overrides, long seed, int replications, List<String> design, int items, double wallSeconds,
-                        PrintWriter stdout) {
+    boolean finishShard(OutputDirectory od, BatchSpec record, double wallSeconds, PrintWriter stdout) {
         if (shard == null) return false;
-        Slice s = slice();
-        Shards.writeAnalysisShard(od, Shards.analysisRecord(command, files, loaded, overrides, seed, replications, design, s, items),
-                slice);
-        stdout.println(String.format(Locale.ROOT, "shard %s: %s work items %d to %d of %d in %.1f s -> %s", s, command,
+        Slice s = record.slice();
+        int items = record.items();
+        Shards.writeAnalysisShard(od, record, work);
+        stdout.println(String.format(Locale.ROOT, "shard %s: %s work items %d to %d of %d in %.1f s -> %s", s, record.command(),
                 s.first(items) + 1, s.end(items), items, wallSeconds, od.requested()));
         stdout.flush();
         return true;
+    }
+
+    /** {@code --resume}: runs the recorded analysis again into DIR, which continues its record. */
+    int resume(Command fresh, CommandSpec caller, String command, int threads, boolean quiet) {
+        BatchSpec record = WorkFolder.recorded(Study.workFolderFor(resume));
+        if (!record.command().equals(command)) {
+            throw new UserException(resume + " was being written by 'caseload " + record.command() + "': resume it with that command");
+        }
+        List<String> args = arguments(record, resume);
+        if (!record.slice().equals(Slice.WHOLE)) args.addAll(List.of("--shard", record.slice().toString()));
+        args.addAll(List.of("--threads", String.valueOf(threads)));
+        if (quiet) args.add("--quiet");
+        return rerun(fresh, caller, args, b -> { });
+    }
+
+    /** The command line of a recorded analysis (scenarios, --set, seed, replications, its design) writing into {@code out}. */
+    static List<String> arguments(BatchSpec record, Path out) {
+        List<String> args = new ArrayList<>(record.files());
+        for (String o : record.overrides()) args.addAll(List.of("--set", o));
+        args.addAll(List.of("--seed", String.valueOf(record.seed()), "--replications", String.valueOf(record.replications())));
+        args.addAll(record.design());
+        args.addAll(List.of("--out", out.toString()));
+        return args;
+    }
+
+    /** Runs an analysis command again with {@code args}, after {@code before} has set up its batch options. */
+    static int rerun(Command command, CommandSpec caller, List<String> args, Consumer<AnalysisBatch> before) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(caller.commandLine().getOut());
+        cl.setErr(caller.commandLine().getErr());
+        cl.parseArgs(args.toArray(String[]::new));
+        before.accept(command.batch());
+        try {
+            return command.call();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,12 +2,10 @@ package org.caseload.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.caseload.api.Results;
 import org.caseload.api.Shards;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,34 +51,12 @@ final class MergeCommand implements Callable<Integer> {
      */
     private Integer mergeAnalysis(String command) {
         Shards.Analysis a = Shards.analysis(shards);
-        List<String> args = new ArrayList<>(a.spec().files());
-        for (String o : a.spec().overrides()) args.addAll(List.of("--set", o));
-        args.addAll(List.of("--seed", String.valueOf(a.spec().seed()), "--replications", String.valueOf(a.spec().replications())));
-        args.addAll(a.spec().design());
-        args.addAll(List.of("--out", out.toString(), "--quiet"));
-        AnalysisBatch batch;
-        Callable<Integer> analysis;
-        if (command.equals("psa")) {
-            PsaCommand psa = new PsaCommand();
-            batch = psa.batch;
-            analysis = psa;
-        } else {
-            SweepCommand sweep = new SweepCommand();
-            batch = sweep.batch;
-            analysis = sweep;
-        }
-        CommandLine cl = new CommandLine(analysis);
-        cl.setOut(spec.commandLine().getOut());
-        cl.setErr(spec.commandLine().getErr());
-        cl.parseArgs(args.toArray(String[]::new));
-        batch.merged = a.work();
-        batch.mergedInputs = a.files();
-        try {
-            return analysis.call();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        List<String> args = AnalysisBatch.arguments(a.spec(), out);
+        args.add("--quiet");
+        AnalysisBatch.Command analysis = command.equals("psa") ? new PsaCommand() : new SweepCommand();
+        return AnalysisBatch.rerun(analysis, spec, args, batch -> {
+            batch.merged = a.work();
+            batch.mergedInputs = a.files();
+        });
     }
 }

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.caseload.analysis.AnalysisMetrics;
+import org.caseload.api.Shards;
+import org.caseload.batch.AnalysisShard;
+import org.caseload.batch.BatchSpec;
 import org.caseload.analysis.Evaluator;
 import org.caseload.analysis.ParameterSampler;
 import org.caseload.analysis.Psa;
@@ -38,12 +40,13 @@ import picocli.CommandLine.Spec;
                 "Writes psa.csv (per sample, scenario and metric: the parameter values, mean and standard error), "
                         + "psa_summary.csv, psa_differences.csv (alternatives against the first scenario), manifest.json, "
                         + "charts/ and report.html into DIR (default results/<first>-psa/ or results/<first>-vs-<second>-psa/)."})
-final class PsaCommand implements Callable<Integer> {
+final class PsaCommand implements AnalysisBatch.Command {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenarios; the first is the baseline of the comparisons.")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO",
+            description = "Scenarios; the first is the baseline of the comparisons (none with --resume).")
+    List<Path> files = new ArrayList<>();
 
     @Option(names = "--samples", paramLabel = "K", defaultValue = "64", description = "Parameter sets (default ${DEFAULT-VALUE}).")
     int samples;
@@ -71,6 +74,11 @@ final class PsaCommand implements Callable<Integer> {
     @Mixin
     AnalysisBatch batch = new AnalysisBatch();
 
+    @Override
+    public AnalysisBatch batch() {
+        return batch;
+    }
+
     /** The options that define the design besides scenarios, --set, --seed and --replications: a shard records them. */
     List<String> design() {
         return List.of("--samples", String.valueOf(samples), "--sampling", sampling);
@@ -79,7 +87,7 @@ final class PsaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         execution.check();
-        batch.check(out);
+        if (batch.check(out, !files.isEmpty())) return batch.resume(new PsaCommand(), spec, "psa", execution.threads, quiet.quiet);
         if (samples < 2) throw new UserException("--samples must be at least 2 (got " + samples + ")");
         if (replications < 2) throw new UserException("--replications must be at least 2 (got " + replications + ")");
         ParameterSampler.Method method = AnalysisOptions.method(sampling, samples);
@@ -95,22 +103,27 @@ final class PsaCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         // The output folder is checked and prepared before any simulation, as for run.
         int items = scenarios.size() * samples * replications;
+        BatchSpec record = Shards.analysisRecord("psa", files, loaded, scenarioOptions.overrides, execution.seed, replications,
+                design(), batch.slice(), items);
         try (OutputDirectory od = OutputDirectory.open(dir, batch.inputs(ScenarioOptions.inputFiles(files, loaded)),
                 spec.commandLine().getErr())) {
-            long t0 = System.nanoTime();
-            Psa psa;
-            RandomStreams streams = RandomStreams.fromSeed(execution.seed);
-            try (Evaluator evaluator = new Evaluator(streams, execution.threads, execution.maxEvents).work(batch.work(items))) {
-                Progress progress = new Progress(spec.commandLine().getErr(), "psa", batch.simulated(items), quiet.quiet);
-                psa = Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, progress::step);
-                progress.done();
+            AnalysisShard work = batch.open(record, dir, spec.commandLine().getErr());
+            try {
+                long t0 = System.nanoTime();
+                Psa psa;
+                RandomStreams streams = RandomStreams.fromSeed(execution.seed);
+                try (Evaluator evaluator = new Evaluator(streams, execution.threads, execution.maxEvents).work(work)) {
+                    Progress progress = new Progress(spec.commandLine().getErr(), "psa", batch.toSimulate(record), quiet.quiet);
+                    psa = Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, progress::step);
+                    progress.done();
+                }
+                double wall = (System.nanoTime() - t0) / 1e9;
+                if (!batch.finishShard(od, record, wall, stdout)) write(od, psa, loaded, method, wall, stdout);
+                batch.done();
+            } catch (RuntimeException | Error e) {
+                batch.failed();
+                throw e;
             }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            if (batch.finishShard(od, "psa", files, loaded, scenarioOptions.overrides, execution.seed, replications, design(), items,
-                    wall, stdout)) {
-                return 0;
-            }
-            write(od, psa, loaded, method, wall, stdout);
         }
         return 0;
     }

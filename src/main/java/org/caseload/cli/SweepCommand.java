@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.caseload.analysis.AnalysisMetrics;
+import org.caseload.api.Shards;
+import org.caseload.batch.AnalysisShard;
+import org.caseload.batch.BatchSpec;
 import org.caseload.analysis.Axis;
 import org.caseload.analysis.Evaluator;
 import org.caseload.analysis.Sweep;
@@ -33,14 +35,14 @@ import picocli.CommandLine.Spec;
                 + "(default results/<scenario>-sweep/).",
                 "Prints, for each headline metric, the first level detectably worse than the first level; with "
                         + "--target, the smallest level meeting the target with 95%% confidence."})
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements AnalysisBatch.Command {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario to vary.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "The scenario to vary (none with --resume).")
     Path file;
 
-    @Option(names = "--vary", required = true, paramLabel = "PATH=FROM:TO:STEP",
+    @Option(names = "--vary", paramLabel = "PATH=FROM:TO:STEP",
             description = "A value to vary, e.g. budget.changes.0.change_pct=0:-50:-10 (TO included when reached). "
                     + "Give it twice for a two-way sweep.")
     List<String> vary = new ArrayList<>();
@@ -73,6 +75,11 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     AnalysisBatch batch = new AnalysisBatch();
 
+    @Override
+    public AnalysisBatch batch() {
+        return batch;
+    }
+
     /** The options that define the design besides the scenario, --set, --seed and --replications: a shard records them. */
     List<String> design() {
         List<String> d = new ArrayList<>();
@@ -85,7 +92,8 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         execution.check();
-        batch.check(out);
+        if (batch.check(out, file != null)) return batch.resume(new SweepCommand(), spec, "sweep", execution.threads, quiet.quiet);
+        if (vary.isEmpty()) throw new UserException("give at least one --vary PATH=FROM:TO:STEP");
         if (replications < 2) throw new UserException("--replications must be at least 2 (got " + replications + ")");
         if (!(alpha > 0 && alpha < 1)) throw new UserException("--alpha must be between 0 and 1 (got " + alpha + ")");
         if (vary.size() > 2) throw new UserException("give --vary once or twice (a one- or two-way sweep), not " + vary.size() + " times");
@@ -99,22 +107,27 @@ final class SweepCommand implements Callable<Integer> {
         int levels = axes.stream().mapToInt(a -> a.levels().size()).reduce(1, (a, b) -> a * b);
         // The output folder is checked and prepared before any simulation, as for run.
         int items = levels * replications;
+        BatchSpec record = Shards.analysisRecord("sweep", List.of(file), List.of(loaded), scenarioOptions.overrides, execution.seed,
+                replications, design(), batch.slice(), items);
         try (OutputDirectory od = OutputDirectory.open(dir, batch.inputs(ScenarioOptions.inputFiles(List.of(file), List.of(loaded))),
                 spec.commandLine().getErr())) {
-            long t0 = System.nanoTime();
-            Sweep sweep;
-            try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads, execution.maxEvents)
-                    .work(batch.work(items))) {
-                Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", batch.simulated(items), quiet.quiet);
-                sweep = Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, progress::step);
-                progress.done();
+            AnalysisShard work = batch.open(record, dir, spec.commandLine().getErr());
+            try {
+                long t0 = System.nanoTime();
+                Sweep sweep;
+                try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads, execution.maxEvents)
+                        .work(work)) {
+                    Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", batch.toSimulate(record), quiet.quiet);
+                    sweep = Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, progress::step);
+                    progress.done();
+                }
+                double wall = (System.nanoTime() - t0) / 1e9;
+                if (!batch.finishShard(od, record, wall, stdout)) write(od, sweep, goal, wall, loaded, levels, stdout);
+                batch.done();
+            } catch (RuntimeException | Error e) {
+                batch.failed();
+                throw e;
             }
-            double wall = (System.nanoTime() - t0) / 1e9;
-            if (batch.finishShard(od, "sweep", List.of(file), List.of(loaded), scenarioOptions.overrides, execution.seed, replications,
-                    design(), items, wall, stdout)) {
-                return 0;
-            }
-            write(od, sweep, goal, wall, loaded, levels, stdout);
         }
         return 0;
     }

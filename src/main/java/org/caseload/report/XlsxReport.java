@@ -44,21 +44,11 @@ public final class XlsxReport {
             // Each sheet is finished (written out) before the next starts, in the order the workbook
             // would write them at the end, so the Replications sheet can be written out as it is
             // filled instead of held: the same bytes, a bounded memory.
-            Worksheet ws = wb.newWorksheet("Summary");
-            summary(ws, results);
-            ws.finish();
-            ws = wb.newWorksheet("Comparison");
-            comparison(ws, rows);
-            ws.finish();
-            ws = wb.newWorksheet("Monthly");
-            monthly(ws, results);
-            ws.finish();
-            ws = wb.newWorksheet("Replications");
-            replications(ws, results);
-            ws.finish();
-            ws = wb.newWorksheet("Assumptions");
-            assumptions(ws, assumptions);
-            ws.finish();
+            sheet(wb, "Summary", ws -> summary(ws, results));
+            sheet(wb, "Comparison", ws -> comparison(ws, rows));
+            sheet(wb, "Monthly", ws -> monthly(ws, results));
+            sheet(wb, "Replications", ws -> replications(ws, results));
+            sheet(wb, "Assumptions", ws -> assumptions(ws, assumptions));
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,6 +58,17 @@ public final class XlsxReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private interface Filler {
+        void fill(Worksheet ws) throws IOException;
+    }
+
+    /** A sheet filled and finished (written out) before the next starts. */
+    private static void sheet(Workbook wb, String name, Filler filler) throws IOException {
+        Worksheet ws = wb.newWorksheet(name);
+        filler.fill(ws);
+        ws.finish();
     }
 
     /**

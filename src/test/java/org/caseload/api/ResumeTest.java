@@ -36,24 +36,35 @@ class ResumeTest {
         }
     }
 
+    /**
+     * Runs the command line in a child JVM writing into {@code out} and kills it (SIGKILL: no
+     * shutdown hooks, no clean-up) once its journal holds {@code atLeast} records; checks the kill
+     * came part-way (fewer than {@code all}) and left no output folder; returns the records kept.
+     */
+    static long killPartWay(List<String> args, Path out, int atLeast, int all, Path log) throws Exception {
+        Path journal = Study.workFolderFor(out).resolve("journal.tsv");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")), "org.caseload.cli.Main"));
+        cmd.addAll(args);
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (lines(journal) < atLeast && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+        child.destroyForcibly();
+        child.waitFor();
+        long recorded = lines(journal);
+        assertTrue(recorded >= atLeast && recorded < all, "kill was not part-way: " + recorded + " records; " + Files.readString(log));
+        assertFalse(Files.exists(out), "a killed run must not leave an output folder");
+        return recorded;
+    }
+
     @Test
     void killedRunResumesToTheSameBytes(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("A");
         Path journal = Study.workFolderFor(a).resolve("journal.tsv");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("surefire.test.class.path",
-                        System.getProperty("java.class.path")), "org.caseload.cli.Main"));
-        cmd.addAll(runArgs(a));
-        cmd.addAll(List.of("--threads", "1"));
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (lines(journal) < 3 && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no clean-up
-        child.waitFor();
-        long recorded = lines(journal);
-        assertTrue(recorded >= 3 && recorded < REPLICATIONS, "kill was not part-way: " + recorded + " records; "
-                + Files.readString(dir.resolve("child.log")));
-        assertFalse(Files.exists(a), "a killed run must not leave an output folder");
+        List<String> args = runArgs(a);
+        args.addAll(List.of("--threads", "1"));
+        long recorded = killPartWay(args, a, 3, REPLICATIONS, dir.resolve("child.log"));
 
         Cli.Outcome other = Cli.execute("run", "scenarios/leeds-cut-10.yaml", "--resume", a.toString());
         assertEquals(2, other.exit(), other.err());
@@ -70,9 +81,9 @@ class ResumeTest {
         assertFalse(Files.exists(Study.workFolderFor(a)), "the working folder is removed once the outputs are written");
 
         Path b = dir.resolve("B");
-        List<String> args = runArgs(b);
-        args.addAll(List.of("--threads", "2"));
-        Cli.Outcome whole = Cli.execute(args.toArray(String[]::new));
+        List<String> uninterrupted = runArgs(b);
+        uninterrupted.addAll(List.of("--threads", "2"));
+        Cli.Outcome whole = Cli.execute(uninterrupted.toArray(String[]::new));
         assertEquals(0, whole.exit(), whole.err());
         SameFiles.assertSame(b, a);
     }
