@@ -1,7 +1,7 @@
 package org.caseload.model;
 
-import java.util.Arrays;
-import org.caseload.engine.Engine.Event;
+import org.caseload.engine.Engine;
+import org.caseload.engine.Entity;
 import org.caseload.engine.Mrg32k3a;
 import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Group;
@@ -13,17 +13,16 @@ import org.caseload.scenario.Readiness;
  * client's delay or a change of capacity does not shift this person's draws (common random
  * numbers hold client by client).
  *
- * <p>The client is always in one {@link Stage}; the events of a stage are registered with
- * {@link #own} and cancelled by {@link #enter} when the client moves on.
+ * <p>The client is always in one {@link Stage}; the events scheduled for the client (kinds in
+ * {@link ClientEvent}) belong to the current stage and are cancelled by {@link #enter} when
+ * the client moves on. The client is its own random stream (an {@link Entity}).
  */
-final class Client {
-    private static final Event[] NONE = new Event[0];
+final class Client extends Entity {
     /** The attribute values, indexed by ordinal ({@code values()} copies its array on every call). */
     static final Group[] GROUPS = Group.values();
     static final Complexity[] COMPLEXITIES = Complexity.values();
     static final Readiness[] READINESS = Readiness.values();
 
-    final Mrg32k3a stream;
     final Group group;
     final Complexity complexity;
     final Readiness readiness;
@@ -32,8 +31,6 @@ final class Client {
     int caseNumber;
 
     private Stage stage = Stage.OUT_OF_TREATMENT;
-    private Event[] stageEvents = NONE;
-    private int stageEventCount;
 
     /** Time of the referral that began the current journey; NaN for the initial caseload. */
     double referralTime = Double.NaN;
@@ -49,6 +46,8 @@ final class Client {
     int lastReferredPeriod = -1;
 
     PathwayState pathway;
+    /** How the current episode will end (stage {@link Stage#IN_PATHWAY}). */
+    Episodes.Outcome plannedOutcome;
     int slot = -1;
     double pathwayEntryTime;
     /** Start of the current unbroken stay in treatment pathways (NaN when not in treatment). */
@@ -72,8 +71,9 @@ final class Client {
     /** The pathway whose queue the client is in (stage {@link Stage#WAITING_FOR_PLACE}), or null. */
     PathwayState queuedFor;
 
-    Client(Mrg32k3a stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
-        this.stream = stream;
+    /** A client of {@code engine} whose draws continue from where {@code stream} is now. */
+    Client(Engine engine, Mrg32k3a stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
+        super(engine, stream);
         this.group = group;
         this.complexity = complexity;
         this.readiness = readiness;
@@ -82,7 +82,7 @@ final class Client {
 
     /** A uniform in (0,1) from this client's own stream. */
     double u() {
-        return stream.nextDouble();
+        return nextDouble();
     }
 
     Stage stage() {
@@ -91,18 +91,8 @@ final class Client {
 
     /** Moves to {@code next}, cancelling every pending event of the stage being left. */
     void enter(Stage next) {
-        for (int i = 0; i < stageEventCount; i++) {
-            stageEvents[i].cancel();
-            stageEvents[i] = null;
-        }
-        stageEventCount = 0;
+        cancelPending();
         stage = next;
-    }
-
-    /** Registers an event of the current stage, to be cancelled when the client leaves it. */
-    void own(Event e) {
-        if (stageEventCount == stageEvents.length) stageEvents = Arrays.copyOf(stageEvents, Math.max(2, 2 * stageEventCount));
-        stageEvents[stageEventCount++] = e;
     }
 
     /** A new referral begins a journey ({@link WaitingStandard} keeps its deadline). */

@@ -36,21 +36,23 @@ final class Mortality {
     /**
      * People waiting (for assessment or a place) are out of treatment and die at the
      * out-of-treatment rate. The death is an event of the waiting stage, cancelled when the
-     * wait ends; {@code leaveQueue} takes the client off their queue if it happens.
+     * wait ends.
      */
-    void deathWhileWaiting(Client c, double u, Runnable leaveQueue) {
+    void deathWhileWaiting(Client c, double u) {
         double ratePerDay = perDay(spec.outOfTreatmentPer1000().get(c.group));
         if (ratePerDay <= 0) return;
-        c.own(engine.after(-Math.log(u) / ratePerDay, () -> {
-            double now = engine.now();
-            leaveQueue.run();
-            c.enter(Stage.DEAD);
-            c.endJourney(now);
-            journey.waitingChanged();
-            journey.noLongerFollowed(c);
-            recorder.left(now);
-            recorder.diedWhileWaiting(now);
-        }));
+        engine.after(-Math.log(u) / ratePerDay, c, ClientEvent.DIED_WHILE_WAITING.ordinal());
+    }
+
+    /** {@link ClientEvent#DIED_WHILE_WAITING}, once the client is off their queue. */
+    void diedWhileWaiting(Client c) {
+        double now = engine.now();
+        c.enter(Stage.DEAD);
+        c.endJourney(now);
+        journey.waitingChanged();
+        journey.noLongerFollowed(c);
+        recorder.left(now);
+        recorder.diedWhileWaiting(now);
     }
 
     /** Inverts the cumulative post-exit hazard at {@code e} (an Exp(1) draw): days to death. */

@@ -59,18 +59,22 @@ final class Pathways {
         p.queued++;
         c.queuedFor = p;
         journey.waitingChanged();
-        mortality.deathWhileWaiting(c, uDeath, () -> leaveQueue(c));
+        mortality.deathWhileWaiting(c, uDeath);
         if (p.spec.patienceDays() != null) {
-            c.own(engine.after(p.spec.patienceDays().quantile(uPatience), () -> {
-                leaveQueue(c);
-                journey.waitingChanged();
-                recorder.droppedAway(engine.now());
-                journey.leave(c, Exit.DROPPED_AWAY, false);
-            }));
+            engine.after(p.spec.patienceDays().quantile(uPatience), c, ClientEvent.DROPPED_AWAY_FROM_PLACE.ordinal());
         }
     }
 
-    private void leaveQueue(Client c) {
+    /** {@link ClientEvent#DROPPED_AWAY_FROM_PLACE}: patience ran out in the queue for a place. */
+    void droppedAway(Client c) {
+        leaveQueue(c);
+        journey.waitingChanged();
+        recorder.droppedAway(engine.now());
+        journey.leave(c, Exit.DROPPED_AWAY, false);
+    }
+
+    /** Takes the client off the queue they wait in (their place in the deque is skipped later). */
+    void leaveQueue(Client c) {
         c.queuedFor.queued--;
         c.queuedFor = null;
     }
