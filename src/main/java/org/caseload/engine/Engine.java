@@ -136,6 +136,15 @@ public final class Engine {
         queue.add(now + (time - now), ((long) priority.ordinal() << SEQ_BITS) | nextSeq++, payload, tag);
     }
 
+    /**
+     * The time an event scheduled {@code delay} days from now will carry (now + delay, as the
+     * queue stores it, which may differ from the sum in the last bit): for comparing two delays
+     * exactly as the queue will order them.
+     */
+    public double timeAfter(double delay) {
+        return now + ((now + delay) - now);
+    }
+
     /** Schedules a client event {@code delay} days from now (see {@link #at}). */
     public Event after(double delay, Runnable action) {
         return at(now + delay, Priority.CLIENT, action);

@@ -28,6 +28,8 @@ final class Episodes {
     private final Mortality mortality;
     private final Recorder recorder;
     private final Journey journey;
+    /** Completion odds after k previous episodes, Math.pow(odds per episode, k), for the usual small k. */
+    private final double[] oddsByPreviousEpisodes = new double[32];
 
     Episodes(Scenario scenario, Engine engine, Pathways pathways, Routing routing, Mortality mortality, Recorder recorder,
              Journey journey) {
@@ -38,6 +40,8 @@ final class Episodes {
         this.mortality = mortality;
         this.recorder = recorder;
         this.journey = journey;
+        double perEpisode = scenario.effects().completionOddsPerPreviousEpisode();
+        for (int k = 0; k < oddsByPreviousEpisodes.length; k++) oddsByPreviousEpisodes[k] = Math.pow(perEpisode, k);
     }
 
     /** The plan of an episode starting now for a person of these attributes, from two uniforms (outcome, then duration). */
@@ -72,7 +76,8 @@ final class Episodes {
         Scenario.Effects fx = scenario.effects();
         double x = p.pressure();
         double wc = ep.pComplete() * fx.completionOddsByComplexity()[complexity.ordinal()]
-                * Math.pow(fx.completionOddsPerPreviousEpisode(), previousEpisodes)
+                * (previousEpisodes < oddsByPreviousEpisodes.length ? oddsByPreviousEpisodes[previousEpisodes]
+                        : Math.pow(fx.completionOddsPerPreviousEpisode(), previousEpisodes))
                 / (1 + fx.pressureCompletion() * x);
         double wd = ep.pDropout() * (1 + fx.pressureDropout() * x);
         double wt = ep.pTransfer();

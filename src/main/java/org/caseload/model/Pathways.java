@@ -59,10 +59,9 @@ final class Pathways {
         p.queued++;
         c.queuedFor = p;
         journey.waitingChanged();
-        mortality.deathWhileWaiting(c, uDeath);
-        if (p.spec.patienceDays() != null) {
-            engine.after(p.spec.patienceDays().quantile(uPatience), c, ClientEvent.DROPPED_AWAY_FROM_PLACE.ordinal());
-        }
+        double patience = p.spec.patienceDays() == null ? Double.POSITIVE_INFINITY : p.spec.patienceDays().quantile(uPatience);
+        mortality.deathWhileWaiting(c, uDeath, patience);
+        if (patience < Double.POSITIVE_INFINITY) engine.after(patience, c, ClientEvent.DROPPED_AWAY_FROM_PLACE.ordinal());
     }
 
     /** {@link ClientEvent#DROPPED_AWAY_FROM_PLACE}: patience ran out in the queue for a place. */

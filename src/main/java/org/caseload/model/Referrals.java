@@ -117,10 +117,9 @@ final class Referrals {
         journey.waitingChanged();
         c.queuedServiceDays = service;
         c.routeUniform = uRoute;
-        mortality.deathWhileWaiting(c, uDeath);
-        if (a.patienceDays() != null) {
-            engine.after(a.patienceDays().quantile(uPatience), c, ClientEvent.DROPPED_AWAY_FROM_ASSESSMENT.ordinal());
-        }
+        double patience = a.patienceDays() == null ? Double.POSITIVE_INFINITY : a.patienceDays().quantile(uPatience);
+        mortality.deathWhileWaiting(c, uDeath, patience);
+        if (patience < Double.POSITIVE_INFINITY) engine.after(patience, c, ClientEvent.DROPPED_AWAY_FROM_ASSESSMENT.ordinal());
     }
 
     /** {@link ClientEvent#DROPPED_AWAY_FROM_ASSESSMENT}: patience ran out in the queue. */
