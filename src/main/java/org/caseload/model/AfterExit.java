@@ -36,7 +36,7 @@ final class AfterExit {
         double now = engine.now();
         c.enter(Stage.OUT_OF_TREATMENT);
         c.endJourney(now);
-        c.lastExit = exit;
+        c.lastExit(exit);
         recorder.left(now);
         double uRelapse = c.u();
         double uRelapseTime = c.u();

@@ -15,7 +15,11 @@ import org.caseload.scenario.Scenario.Episode;
 final class Episodes {
     private static final double FOUR_YEARS = 4 * 365.25;
 
-    enum Outcome { COMPLETE, DROPOUT, TRANSFER }
+    enum Outcome {
+        COMPLETE, DROPOUT, TRANSFER;
+
+        static final Outcome[] ALL = values();
+    }
 
     /** How an episode will go: its ending, the days left, and the days already spent (initial caseload). */
     record Plan(Outcome outcome, double remainingDays, double elapsedDays) {
@@ -114,7 +118,7 @@ final class Episodes {
         if (death < plan.remainingDays()) {
             engine.after(death, c, ClientEvent.DIED_IN_PATHWAY.ordinal());
         } else {
-            c.plannedOutcome = plan.outcome();
+            c.plannedOutcome = (byte) plan.outcome().ordinal();
             engine.after(plan.remainingDays(), c, ClientEvent.EPISODE_END.ordinal());
         }
     }
@@ -150,7 +154,7 @@ final class Episodes {
 
     /** {@link ClientEvent#DIED_IN_PATHWAY}. */
     void died(Client c) {
-        PathwayState p = c.pathway;
+        PathwayState p = pathways.all().get(c.pathway);
         double now = engine.now();
         c.enter(Stage.DEAD);
         c.endJourney(now);
@@ -163,8 +167,8 @@ final class Episodes {
 
     /** {@link ClientEvent#EPISODE_END}: one uniform (where a completer or a transfer goes next). */
     void ended(Client c) {
-        PathwayState p = c.pathway;
-        Outcome outcome = c.plannedOutcome;
+        PathwayState p = pathways.all().get(c.pathway);
+        Outcome outcome = Outcome.ALL[c.plannedOutcome];
         double now = engine.now();
         double uNext = c.u();
         journey.trace(c, Activity.ended(outcome), p);

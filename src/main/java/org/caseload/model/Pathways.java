@@ -57,7 +57,7 @@ final class Pathways {
         c.enter(Stage.WAITING_FOR_PLACE);
         p.queue.addLast(c);
         p.queued++;
-        c.queuedFor = p;
+        c.queuedFor = p.index;
         journey.waitingChanged();
         double patience = p.spec.patienceDays() == null ? Double.POSITIVE_INFINITY : p.spec.patienceDays().quantile(uPatience);
         mortality.deathWhileWaiting(c, uDeath, patience);
@@ -74,8 +74,8 @@ final class Pathways {
 
     /** Takes the client off the queue they wait in (their place in the deque is skipped later). */
     void leaveQueue(Client c) {
-        c.queuedFor.queued--;
-        c.queuedFor = null;
+        all.get(c.queuedFor).queued--;
+        c.queuedFor = -1;
     }
 
     /**
@@ -86,8 +86,8 @@ final class Pathways {
     void pullQueue(PathwayState p) {
         while (p.queued > 0 && p.hasRoom()) {
             Client next = p.queue.pollFirst();
-            if (next.queuedFor != p) continue;
-            next.queuedFor = null;
+            if (next.queuedFor != p.index) continue;
+            next.queuedFor = -1;
             p.queued--;
             journey.waitingChanged();
             journey.startEpisode(next, p);
