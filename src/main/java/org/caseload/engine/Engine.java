@@ -41,12 +41,18 @@ public final class Engine {
     /** Cancelled events tolerated before a sweep is considered at all. */
     private static final int SWEEP_MIN = 4096;
 
-    /** Bits of an entity event's tag that hold its kind; the entity's epoch sits above. */
-    private static final int KIND_BITS = 16;
+    /**
+     * An entity event is a queue entry with no payload and a tag of three fields: the entity's
+     * number in the {@link Roster} (top 24 bits), its epoch when scheduled (32 bits), the kind
+     * (low 8 bits).
+     */
+    private static final int KIND_BITS = 8;
     private static final long KIND_MASK = (1L << KIND_BITS) - 1;
+    private static final int NUMBER_SHIFT = 40;
 
-    /** Payloads: {@link Event}s and {@link Entity}s. */
-    private final EventQueue<Object> queue = new EventQueue<>();
+    /** Payloads: {@link Event}s, and null for an entity's event (its tag says whose). */
+    private final EventQueue<Event> queue = new EventQueue<>();
+    private final Roster roster = new Roster();
     private Dispatcher dispatcher;
     private double now;
     private long nextSeq;
@@ -112,13 +118,15 @@ public final class Engine {
     }
 
     /**
-     * Schedules an event of kind {@code kind} (0 to 65,535) for {@code target} at absolute time
+     * Schedules an event of kind {@code kind} (0 to 255) for {@code target} at absolute time
      * {@code time}, with {@link Priority#CLIENT} priority; it belongs to the target's current
      * epoch and is cancelled by {@link Entity#cancelPending}.
      */
     public void at(double time, Entity target, int kind) {
         if (kind < 0 || kind > KIND_MASK) throw new IllegalArgumentException("event kind out of range: " + kind);
-        schedule(time, Priority.CLIENT, target, ((target.epoch & 0xFFFF_FFFFL) << KIND_BITS) | kind);
+        checkTime(time);
+        long number = roster.addEntry(target);
+        schedule(time, Priority.CLIENT, null, number << NUMBER_SHIFT | (target.epoch & 0xFFFF_FFFFL) << KIND_BITS | kind);
         target.pending++;
     }
 
@@ -127,8 +135,12 @@ public final class Engine {
         at(now + delay, target, kind);
     }
 
-    private void schedule(double time, Priority priority, Object payload, long tag) {
+    private void checkTime(double time) {
         if (!(time >= now)) throw new IllegalArgumentException("event time " + time + " is before now (" + now + ")");
+    }
+
+    private void schedule(double time, Priority priority, Event payload, long tag) {
+        checkTime(time);
         if (nextSeq >>> SEQ_BITS != 0) throw new IllegalStateException("more than 2^" + SEQ_BITS + " events scheduled");
         eventsScheduled++;
         // Stored as now + delay, as SSJ's kernel did: (now + (time - now)) can differ from time in
@@ -156,10 +168,13 @@ public final class Engine {
         at(endTime, Priority.STOP, () -> stopped = true);
         while (!stopped && !queue.isEmpty()) {
             double t = queue.firstTime();
-            Object payload = queue.poll();
-            if (payload instanceof Entity target) {
+            Event e = queue.poll();
+            if (e == null) {
                 long tag = queue.polledTag();
-                if ((int) (tag >>> KIND_BITS) != target.epoch) {
+                Entity target = roster.get((int) (tag >>> NUMBER_SHIFT));
+                boolean live = (int) (tag >>> KIND_BITS) == target.epoch;
+                roster.removeEntry(target, live);
+                if (!live) {
                     cancelledPending--;
                     continue;
                 }
@@ -167,8 +182,8 @@ public final class Engine {
                 now = t;
                 guard();
                 dispatcher.dispatch(target, (int) (tag & KIND_MASK));
+                roster.releaseIfIdle(target);
             } else {
-                Event e = (Event) payload;
                 if (e.state == Event.CANCELLED) {
                     cancelledPending--;
                     continue;
@@ -220,13 +235,18 @@ public final class Engine {
         eventsCancelled += n;
         cancelledPending += n;
         if (cancelledPending > SWEEP_MIN && 2 * cancelledPending > queue.size()) {
-            queue.retain(Engine::live);
+            queue.retain(this::keep);
             cancelledPending = 0;
         }
     }
 
-    private static boolean live(Object payload, long tag) {
-        return payload instanceof Entity target ? (int) (tag >>> KIND_BITS) == target.epoch : ((Event) payload).state == Event.PENDING;
+    /** Whether the sweep keeps an entry: a pending {@link Event}, or an entity event of the entity's current epoch. */
+    private boolean keep(Event e, long tag) {
+        if (e != null) return e.state == Event.PENDING;
+        Entity target = roster.get((int) (tag >>> NUMBER_SHIFT));
+        if ((int) (tag >>> KIND_BITS) == target.epoch) return true;
+        roster.removeEntry(target, false);
+        return false;
     }
 
     /** Called before every event: the event budget and the stalled-time guard. */

@@ -20,6 +20,9 @@ public abstract class Entity extends Mrg32k3a {
     int epoch;
     /** Events scheduled in the current epoch that have not run yet. */
     int pending;
+    /** Entries in the queue, cancelled ones not yet out included, and the number they go under ({@link Roster}); -1: none. */
+    int entries;
+    int number = -1;
 
     /** An entity of {@code engine} whose draws continue from where {@code stream} is now. */
     protected Entity(Engine engine, Mrg32k3a stream) {

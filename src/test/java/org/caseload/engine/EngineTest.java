@@ -144,7 +144,7 @@ class EngineTest {
             ann.moveOn(); // cancels ann's two events
             e.at(5, ann, 7);
         });
-        assertThrows(IllegalArgumentException.class, () -> e.at(1, ann, 1 << 16));
+        assertThrows(IllegalArgumentException.class, () -> e.at(1, ann, 1 << 8));
         e.runUntil(10);
         assertEquals(List.of("system", "runnable", "bob2", "ann7"), order);
         assertEquals(2, e.eventsCancelled());
