@@ -56,6 +56,8 @@ final class BenchCommand implements Callable<Integer> {
         for (int r = 0; r < warmup; r++) new TreatmentSystem(s, streams, 10_000 + r).limitEvents(budget, origin).run();
 
         long events = 0;
+        long scheduled = 0;
+        long cancelled = 0;
         // CPU time of this thread too: on a shared machine wall time counts other people's work.
         java.lang.management.ThreadMXBean threadTimes = java.lang.management.ManagementFactory.getThreadMXBean();
         boolean cpuTimed = threadTimes.isCurrentThreadCpuTimeSupported();
@@ -65,12 +67,16 @@ final class BenchCommand implements Callable<Integer> {
             TreatmentSystem sys = new TreatmentSystem(s, streams, r).limitEvents(budget, origin);
             sys.run();
             events += sys.eventsExecuted();
+            scheduled += sys.eventsScheduled();
+            cancelled += sys.eventsCancelled();
         }
         double single = (System.nanoTime() - t0) / 1e9;
         double cpu = cpuTimed ? (threadTimes.getCurrentThreadCpuTime() - c0) / 1e9 : Double.NaN;
         out.printf("scenario %s: %d replications, %d months + %d warm-up%n", s.name(), replications, s.horizonMonths(), s.warmupMonths());
         out.printf("one thread: %.3f s total, %.4f s per replication, %.0f events per replication, %.2f million events/s%n",
                 single, single / replications, (double) events / replications, events / single / 1e6);
+        out.printf("events scheduled per replication: %.0f, of which cancelled before their time: %.0f (%.1f%%)%n",
+                (double) scheduled / replications, (double) cancelled / replications, 100.0 * cancelled / Math.max(1, scheduled));
         if (cpuTimed) {
             out.printf("one thread, CPU time: %.3f s total, %.4f s per replication, %.2f million events per CPU second%n",
                     cpu, cpu / replications, events / cpu / 1e6);

@@ -12,9 +12,16 @@ import java.util.Locale;
  * scheduling order (FIFO): system changes such as budget allocations happen before client
  * events at the same instant, and the stop event after everything else.
  *
- * <p>A cancelled event stays in the queue, marked, and is skipped when its time comes: that
- * makes cancelling O(1) and spares the heap from tracking where each event sits. When
- * cancelled events come to outnumber live ones they are swept out in one pass.
+ * <p>Two kinds of event share the queue. An {@link Entity}'s event (a client's: most of a
+ * run) is the entity and a small number for its kind, handed to the {@link Dispatcher} when
+ * it comes due; nothing is allocated to schedule it. Any other event is an {@link Event}
+ * holding a {@code Runnable} (budget changes, period starts, the stop).
+ *
+ * <p>A cancelled event stays in the queue and is skipped when its time comes: an
+ * {@link Event} is marked, an entity's events are stamped with its epoch, which
+ * {@link Entity#cancelPending} moves on. That makes cancelling O(1) and spares the heap from
+ * tracking where each event sits. When cancelled events come to outnumber live ones they are
+ * swept out in one pass.
  */
 public final class Engine {
     /** Documented order of simultaneous events. */
@@ -34,12 +41,26 @@ public final class Engine {
     /** Cancelled events tolerated before a sweep is considered at all. */
     private static final int SWEEP_MIN = 4096;
 
+    /**
+     * An entity event is a queue entry with no payload and a tag of three fields: the entity's
+     * number in the {@link Roster} (top 24 bits), its epoch when scheduled (32 bits), the kind
+     * (low 8 bits).
+     */
+    private static final int KIND_BITS = 8;
+    private static final long KIND_MASK = (1L << KIND_BITS) - 1;
+    private static final int NUMBER_SHIFT = 40;
+
+    /** Payloads: {@link Event}s, and null for an entity's event (its tag says whose). */
     private final EventQueue<Event> queue = new EventQueue<>();
+    private final Roster roster = new Roster();
+    private Dispatcher dispatcher;
     private double now;
     private long nextSeq;
     private long cancelledPending;
     private boolean stopped;
     private long eventsExecuted;
+    private long eventsScheduled;
+    private long eventsCancelled;
     private long eventBudget = Long.MAX_VALUE;
     private String budgetOrigin = "";
     private double instant = Double.NEGATIVE_INFINITY;
@@ -66,9 +87,20 @@ public final class Engine {
         public boolean cancel() {
             if (state != PENDING) return false;
             state = CANCELLED;
-            engine.cancelled();
+            engine.cancelled(1);
             return true;
         }
+    }
+
+    /** Runs an entity's event of kind {@code kind} (the numbers are the model's own). */
+    @FunctionalInterface
+    public interface Dispatcher {
+        void dispatch(Entity target, int kind);
+    }
+
+    /** Where entities' events go when they come due; set once, before the run. */
+    public void dispatchTo(Dispatcher d) {
+        this.dispatcher = d;
     }
 
     public double now() {
@@ -80,13 +112,49 @@ public final class Engine {
      * earlier time is a programming error and throws). The returned event can be cancelled.
      */
     public Event at(double time, Priority priority, Runnable action) {
-        if (!(time >= now)) throw new IllegalArgumentException("event time " + time + " is before now (" + now + ")");
-        if (nextSeq >>> SEQ_BITS != 0) throw new IllegalStateException("more than 2^" + SEQ_BITS + " events scheduled");
         Event e = new Event(action, this);
+        schedule(time, priority, e, 0);
+        return e;
+    }
+
+    /**
+     * Schedules an event of kind {@code kind} (0 to 255) for {@code target} at absolute time
+     * {@code time}, with {@link Priority#CLIENT} priority; it belongs to the target's current
+     * epoch and is cancelled by {@link Entity#cancelPending}.
+     */
+    public void at(double time, Entity target, int kind) {
+        if (kind < 0 || kind > KIND_MASK) throw new IllegalArgumentException("event kind out of range: " + kind);
+        checkTime(time);
+        long number = roster.addEntry(target);
+        schedule(time, Priority.CLIENT, null, number << NUMBER_SHIFT | (target.epoch & 0xFFFF_FFFFL) << KIND_BITS | kind);
+        target.pending++;
+    }
+
+    /** Schedules an event of kind {@code kind} for {@code target} {@code delay} days from now (see {@link #at(double, Entity, int)}). */
+    public void after(double delay, Entity target, int kind) {
+        at(now + delay, target, kind);
+    }
+
+    private void checkTime(double time) {
+        if (!(time >= now)) throw new IllegalArgumentException("event time " + time + " is before now (" + now + ")");
+    }
+
+    private void schedule(double time, Priority priority, Event payload, long tag) {
+        checkTime(time);
+        if (nextSeq >>> SEQ_BITS != 0) throw new IllegalStateException("more than 2^" + SEQ_BITS + " events scheduled");
+        eventsScheduled++;
         // Stored as now + delay, as SSJ's kernel did: (now + (time - now)) can differ from time in
         // the last bit, and keeping it keeps every output byte-identical with the earlier kernel.
-        queue.add(now + (time - now), ((long) priority.ordinal() << SEQ_BITS) | nextSeq++, e);
-        return e;
+        queue.add(now + (time - now), ((long) priority.ordinal() << SEQ_BITS) | nextSeq++, payload, tag);
+    }
+
+    /**
+     * The time an event scheduled {@code delay} days from now will carry (now + delay, as the
+     * queue stores it, which may differ from the sum in the last bit): for comparing two delays
+     * exactly as the queue will order them.
+     */
+    public double timeAfter(double delay) {
+        return now + ((now + delay) - now);
     }
 
     /** Schedules a client event {@code delay} days from now (see {@link #at}). */
@@ -101,20 +169,46 @@ public final class Engine {
         while (!stopped && !queue.isEmpty()) {
             double t = queue.firstTime();
             Event e = queue.poll();
-            if (e.state == Event.CANCELLED) {
-                cancelledPending--;
-                continue;
+            if (e == null) {
+                long tag = queue.polledTag();
+                Entity target = roster.get((int) (tag >>> NUMBER_SHIFT));
+                boolean live = (int) (tag >>> KIND_BITS) == target.epoch;
+                roster.removeEntry(target, live);
+                if (!live) {
+                    cancelledPending--;
+                    continue;
+                }
+                target.pending--;
+                now = t;
+                guard();
+                dispatcher.dispatch(target, (int) (tag & KIND_MASK));
+                roster.releaseIfIdle(target);
+            } else {
+                if (e.state == Event.CANCELLED) {
+                    cancelledPending--;
+                    continue;
+                }
+                e.state = Event.DONE;
+                now = t;
+                guard();
+                e.action.run();
             }
-            e.state = Event.DONE;
-            now = t;
-            guard();
-            e.action.run();
             if (afterEach != null) afterEach.run();
         }
     }
 
     public long eventsExecuted() {
         return eventsExecuted;
+    }
+
+    /** Events scheduled so far, the run's stop event included. */
+    public long eventsScheduled() {
+        return eventsScheduled;
+    }
+
+    /** Events cancelled before their time (stale entries the queue carried until they surfaced or were swept). */
+    public long eventsCancelled() {
+        return eventsCancelled;
     }
 
     /** Events waiting in the queue, cancelled ones not yet swept out included. */
@@ -136,12 +230,23 @@ public final class Engine {
         this.afterEach = check;
     }
 
-    private void cancelled() {
-        cancelledPending++;
+    /** {@code n} pending events have just been cancelled. */
+    void cancelled(int n) {
+        eventsCancelled += n;
+        cancelledPending += n;
         if (cancelledPending > SWEEP_MIN && 2 * cancelledPending > queue.size()) {
-            queue.retain(e -> e.state == Event.PENDING);
+            queue.retain(this::keep);
             cancelledPending = 0;
         }
+    }
+
+    /** Whether the sweep keeps an entry: a pending {@link Event}, or an entity event of the entity's current epoch. */
+    private boolean keep(Event e, long tag) {
+        if (e != null) return e.state == Event.PENDING;
+        Entity target = roster.get((int) (tag >>> NUMBER_SHIFT));
+        if ((int) (tag >>> KIND_BITS) == target.epoch) return true;
+        roster.removeEntry(target, false);
+        return false;
     }
 
     /** Called before every event: the event budget and the stalled-time guard. */

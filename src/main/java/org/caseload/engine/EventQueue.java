@@ -1,7 +1,6 @@
 package org.caseload.engine;
 
 import java.util.Arrays;
-import java.util.function.Predicate;
 
 /**
  * The pending events of one replication: a 4-ary min-heap ordered by time, then a second key
@@ -15,7 +14,8 @@ import java.util.function.Predicate;
  * bits. The four children of a node are one 64-byte run of memory, and a sift never touches
  * a payload: payloads sit in a pool, looked up once when their entry comes out. Cancelling is
  * the caller's business (a cancelled payload is skipped when it comes out), so nothing needs
- * to know where an entry sits in the heap.
+ * to know where an entry sits in the heap. Each entry also carries a {@code long} tag beside
+ * its payload, for the caller (the engine keeps an event's kind and its owner's epoch there).
  *
  * @param <T> the payload of an entry
  */
@@ -30,6 +30,10 @@ public final class EventQueue<T> {
     private long[] heap;
     private int size;
     private Object[] pool;
+    /** The tag of each pool slot's entry. */
+    private long[] tags;
+    /** The tag of the entry {@link #poll} returned last. */
+    private long polledTag;
     /** Free pool slots, as a stack. */
     private int[] free;
     private int freeTop;
@@ -43,6 +47,7 @@ public final class EventQueue<T> {
         int n = Math.max(4, initialCapacity);
         heap = new long[2 * n];
         pool = new Object[n];
+        tags = new long[n];
         free = new int[n];
     }
 
@@ -64,26 +69,44 @@ public final class EventQueue<T> {
         return heap[1] >>> SLOT_BITS;
     }
 
-    /** Adds {@code payload} at {@code time} (not NaN) with {@code key} (0 to {@link #MAX_KEY}). */
+    /** Adds {@code payload} at {@code time} (not NaN) with {@code key} (0 to {@link #MAX_KEY}) and tag 0. */
     public void add(double time, long key, T payload) {
+        add(time, key, payload, 0);
+    }
+
+    /** Adds {@code payload} at {@code time} (not NaN) with {@code key} (0 to {@link #MAX_KEY}) and {@code tag}. */
+    public void add(double time, long key, T payload, long tag) {
         if (key < 0 || key > MAX_KEY) throw new IllegalArgumentException("event key out of range: " + key);
         if (size == pool.length) grow();
         int slot = freeTop > 0 ? free[--freeTop] : poolUsed++;
         pool[slot] = payload;
+        tags[slot] = tag;
         siftUp(size++, sortable(time), (key << SLOT_BITS) | slot);
     }
 
-    /** Removes and returns the first entry's payload; {@code null} when empty. */
+    /** Removes and returns the first entry's payload ({@link #polledTag} gives its tag); {@code null} when empty. */
     @SuppressWarnings("unchecked")
     public T poll() {
         if (size == 0) return null;
         int slot = (int) (heap[1] & SLOT_MASK);
         T first = (T) pool[slot];
+        polledTag = tags[slot];
         pool[slot] = null;
         free[freeTop++] = slot;
         int last = --size;
         if (last > 0) siftDown(0, heap[2 * last], heap[2 * last + 1]);
         return first;
+    }
+
+    /** The tag of the entry the last {@link #poll} returned. */
+    public long polledTag() {
+        return polledTag;
+    }
+
+    /** Decides which entries {@link #retain} keeps. */
+    @FunctionalInterface
+    public interface Keep<T> {
+        boolean keep(T payload, long tag);
     }
 
     private void siftUp(int i, long t, long k) {
@@ -132,11 +155,11 @@ public final class EventQueue<T> {
      * to shed cancelled events when they have come to outnumber live ones).
      */
     @SuppressWarnings("unchecked")
-    public void retain(Predicate<? super T> keep) {
+    public void retain(Keep<? super T> keep) {
         int n = 0;
         for (int i = 0; i < size; i++) {
             int slot = (int) (heap[2 * i + 1] & SLOT_MASK);
-            if (keep.test((T) pool[slot])) {
+            if (keep.keep((T) pool[slot], tags[slot])) {
                 heap[2 * n] = heap[2 * i];
                 heap[2 * n + 1] = heap[2 * i + 1];
                 n++;
@@ -161,6 +184,7 @@ public final class EventQueue<T> {
         if (n - 1 > SLOT_MASK) throw new IllegalStateException("more than " + SLOT_MASK + " pending events");
         heap = Arrays.copyOf(heap, 2 * n);
         pool = Arrays.copyOf(pool, n);
+        tags = Arrays.copyOf(tags, n);
         free = Arrays.copyOf(free, n);
     }
 

@@ -10,8 +10,11 @@ package org.caseload.engine;
  * cloning a prototype with several arrays and validating the seed (a measurable share of a
  * replication); this one is a single small object whose state is set straight from
  * {@link RandomStreams}' jump-ahead. Not thread-safe; one owner at a time.
+ *
+ * <p>Not final: an {@link Entity} is its own stream, so a client's draws read the memory the
+ * client already occupies instead of a second object elsewhere on the heap.
  */
-public final class Mrg32k3a {
+public class Mrg32k3a {
     private static final long M1 = RandomStreams.M1;
     private static final long M2 = RandomStreams.M2;
     private static final long A12 = 1403580;
@@ -47,8 +50,13 @@ public final class Mrg32k3a {
         s22 = f;
     }
 
+    /** A stream that continues from where {@code from} is now (the two then go their own ways). */
+    protected Mrg32k3a(Mrg32k3a from) {
+        this(from.s10, from.s11, from.s12, from.s20, from.s21, from.s22);
+    }
+
     /** The next uniform in (0, 1). */
-    public double nextDouble() {
+    public final double nextDouble() {
         long p1 = (A12 * s11 - A13N * s10) % M1;
         if (p1 < 0) p1 += M1;
         s10 = s11;

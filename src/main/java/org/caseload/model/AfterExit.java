@@ -2,6 +2,7 @@ package org.caseload.model;
 
 import org.caseload.engine.Engine;
 import org.caseload.scenario.Distribution;
+import org.caseload.scenario.Group;
 import org.caseload.scenario.Scenario;
 
 /**
@@ -35,44 +36,45 @@ final class AfterExit {
         double now = engine.now();
         c.enter(Stage.OUT_OF_TREATMENT);
         c.endJourney(now);
-        c.lastExit = exit;
+        c.lastExit(exit);
         recorder.left(now);
         double uRelapse = c.u();
         double uRelapseTime = c.u();
         double uRepresent = c.u();
         double uDelay = c.u();
         double uDeath = c.u();
-        double returnDays = returnDays(c, exit, uRelapse, uRelapseTime, uRepresent, uDelay);
+        double returnDays = returnDays(c.group, exit, uRelapse, uRelapseTime, uRepresent, uDelay);
         double deathDays = mortality.daysToDeathAfterExit(c.group, afterPrescribing, -Math.log(uDeath));
         if (returnDays < deathDays) {
             awaitReturn(c, returnDays);
             return;
         }
         gone++;
-        if (deathDays <= spec.followupDays()) {
-            c.own(engine.after(deathDays, () -> {
-                c.enter(Stage.DEAD);
-                journey.trace(c, Activity.DIED, null);
-                recorder.diedAfterExit(engine.now());
-            }));
-        }
+        if (deathDays <= spec.followupDays()) engine.after(deathDays, c, ClientEvent.DIED_AFTER_EXIT.ordinal());
+    }
+
+    /** {@link ClientEvent#DIED_AFTER_EXIT}. */
+    void died(Client c) {
+        c.enter(Stage.DEAD);
+        journey.trace(c, Activity.DIED, null);
+        recorder.diedAfterExit(engine.now());
     }
 
     /**
      * Days from leaving to re-presenting (relapse, then a decision and a delay to come
      * back), or infinity if the person does not come back; death is not considered here.
      */
-    double returnDays(Client c, Exit exit, double uRelapse, double uRelapseTime, double uRepresent, double uDelay) {
+    double returnDays(Group group, Exit exit, double uRelapse, double uRelapseTime, double uRepresent, double uDelay) {
         double pRelapse;
         double relapseDays;
         switch (exit) {
             case COMPLETED_TREATMENT, LEFT_RECOVERY_COMMUNITY, COMPLETED_RECOVERY_COMMUNITY -> {
-                pRelapse = spec.relapseAfterCompletion().get(c.group)
+                pRelapse = spec.relapseAfterCompletion().get(group)
                         * (exit == Exit.COMPLETED_RECOVERY_COMMUNITY ? spec.recoveryCommunityRelapseMultiplier() : 1.0);
                 relapseDays = spec.relapseAfterCompletionDays().quantile(uRelapseTime);
             }
             case DROPPED_OUT -> {
-                pRelapse = spec.relapseAfterDropout().get(c.group);
+                pRelapse = spec.relapseAfterDropout().get(group);
                 relapseDays = spec.relapseAfterDropoutDays().quantile(uRelapseTime);
             }
             default -> { // never started treatment: still using
@@ -83,7 +85,7 @@ final class AfterExit {
         // Dropping away while waiting has its own return parameters; the uniforms are the same
         // ones, so a person's draws do not depend on how they left.
         boolean droppedAway = exit == Exit.DROPPED_AWAY;
-        double pReturn = (droppedAway ? spec.rereferralProbability() : spec.representProbability()).get(c.group);
+        double pReturn = (droppedAway ? spec.rereferralProbability() : spec.representProbability()).get(group);
         Distribution delay = droppedAway ? spec.rereferralDelayDays() : spec.representDelayDays();
         boolean returns = uRelapse < Math.min(1.0, pRelapse) && uRepresent < pReturn;
         return returns ? relapseDays + delay.quantile(uDelay) : Double.POSITIVE_INFINITY;
@@ -98,10 +100,13 @@ final class AfterExit {
     /** Out of treatment and due to re-present in {@code days}. */
     void awaitReturn(Client c, double days) {
         awaitingReturn++;
-        c.own(engine.after(days, () -> {
-            awaitingReturn--;
-            represent(c);
-        }));
+        engine.after(days, c, ClientEvent.RETURNED.ordinal());
+    }
+
+    /** {@link ClientEvent#RETURNED}: the client re-presents as a referral. */
+    void returned(Client c) {
+        awaitingReturn--;
+        represent(c);
     }
 
     private void represent(Client c) {

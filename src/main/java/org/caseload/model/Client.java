@@ -1,7 +1,7 @@
 package org.caseload.model;
 
-import java.util.Arrays;
-import org.caseload.engine.Engine.Event;
+import org.caseload.engine.Engine;
+import org.caseload.engine.Entity;
 import org.caseload.engine.Mrg32k3a;
 import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Group;
@@ -13,17 +13,21 @@ import org.caseload.scenario.Readiness;
  * client's delay or a change of capacity does not shift this person's draws (common random
  * numbers hold client by client).
  *
- * <p>The client is always in one {@link Stage}; the events of a stage are registered with
- * {@link #own} and cancelled by {@link #enter} when the client moves on.
+ * <p>The client is always in one {@link Stage}; the events scheduled for the client (kinds in
+ * {@link ClientEvent}) belong to the current stage and are cancelled by {@link #enter} when
+ * the client moves on. The client is its own random stream (an {@link Entity}).
+ *
+ * <p>What changes during the journey is held in primitive fields (a stage, an exit, a pathway
+ * as a small number), not references: people live long enough to reach the old generation,
+ * and under G1 every reference stored into an old object costs a card-marking barrier and
+ * later a scan (measured at national scale as a third of the run's CPU).
  */
-final class Client {
-    private static final Event[] NONE = new Event[0];
+final class Client extends Entity {
     /** The attribute values, indexed by ordinal ({@code values()} copies its array on every call). */
     static final Group[] GROUPS = Group.values();
     static final Complexity[] COMPLEXITIES = Complexity.values();
     static final Readiness[] READINESS = Readiness.values();
 
-    final Mrg32k3a stream;
     final Group group;
     final Complexity complexity;
     final Readiness readiness;
@@ -31,9 +35,7 @@ final class Client {
     /** Number in the event log (1, 2, …), given at the first traced event; 0 when not traced. */
     int caseNumber;
 
-    private Stage stage = Stage.OUT_OF_TREATMENT;
-    private Event[] stageEvents = NONE;
-    private int stageEventCount;
+    private byte stage = (byte) Stage.OUT_OF_TREATMENT.ordinal();
 
     /** Time of the referral that began the current journey; NaN for the initial caseload. */
     double referralTime = Double.NaN;
@@ -43,12 +45,15 @@ final class Client {
     private double journeyClosedAt = Double.POSITIVE_INFINITY;
     boolean treatedBefore;
     boolean representing;
-    /** How the client last left the service (null before they first leave): tells a re-presentation from a re-referral. */
-    Exit lastExit;
+    /** How the client last left the service (-1 before they first leave): tells a re-presentation from a re-referral. */
+    private byte lastExit = -1;
     /** The last reporting year in which the client was referred (-1: none), for distinct people referred. */
     int lastReferredPeriod = -1;
 
-    PathwayState pathway;
+    /** Index of the pathway the client is in ({@link PathwayState#index}), -1 when in none. */
+    int pathway = -1;
+    /** How the current episode will end (stage {@link Stage#IN_PATHWAY}): an {@link Episodes.Outcome} ordinal. */
+    byte plannedOutcome;
     int slot = -1;
     double pathwayEntryTime;
     /** Start of the current unbroken stay in treatment pathways (NaN when not in treatment). */
@@ -69,11 +74,12 @@ final class Client {
     /** While waiting for assessment: the service time and routing uniform drawn at referral. */
     double queuedServiceDays;
     double routeUniform;
-    /** The pathway whose queue the client is in (stage {@link Stage#WAITING_FOR_PLACE}), or null. */
-    PathwayState queuedFor;
+    /** Index of the pathway whose queue the client is in (stage {@link Stage#WAITING_FOR_PLACE}), or -1. */
+    int queuedFor = -1;
 
-    Client(Mrg32k3a stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
-        this.stream = stream;
+    /** A client of {@code engine} whose draws continue from where {@code stream} is now. */
+    Client(Engine engine, Mrg32k3a stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
+        super(engine, stream);
         this.group = group;
         this.complexity = complexity;
         this.readiness = readiness;
@@ -82,27 +88,26 @@ final class Client {
 
     /** A uniform in (0,1) from this client's own stream. */
     double u() {
-        return stream.nextDouble();
+        return nextDouble();
     }
 
     Stage stage() {
-        return stage;
+        return Stage.ALL[stage];
+    }
+
+    /** How the client last left the service; null before they first leave. */
+    Exit lastExit() {
+        return lastExit < 0 ? null : Exit.ALL[lastExit];
+    }
+
+    void lastExit(Exit exit) {
+        lastExit = (byte) exit.ordinal();
     }
 
     /** Moves to {@code next}, cancelling every pending event of the stage being left. */
     void enter(Stage next) {
-        for (int i = 0; i < stageEventCount; i++) {
-            stageEvents[i].cancel();
-            stageEvents[i] = null;
-        }
-        stageEventCount = 0;
-        stage = next;
-    }
-
-    /** Registers an event of the current stage, to be cancelled when the client leaves it. */
-    void own(Event e) {
-        if (stageEventCount == stageEvents.length) stageEvents = Arrays.copyOf(stageEvents, Math.max(2, 2 * stageEventCount));
-        stageEvents[stageEventCount++] = e;
+        cancelPending();
+        stage = (byte) next.ordinal();
     }
 
     /** A new referral begins a journey ({@link WaitingStandard} keeps its deadline). */

@@ -1,7 +1,9 @@
 package org.caseload.model;
 
 import org.caseload.engine.Engine;
+import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Distribution;
+import org.caseload.scenario.Group;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.Scenario.Episode;
 
@@ -13,7 +15,11 @@ import org.caseload.scenario.Scenario.Episode;
 final class Episodes {
     private static final double FOUR_YEARS = 4 * 365.25;
 
-    enum Outcome { COMPLETE, DROPOUT, TRANSFER }
+    enum Outcome {
+        COMPLETE, DROPOUT, TRANSFER;
+
+        static final Outcome[] ALL = values();
+    }
 
     /** How an episode will go: its ending, the days left, and the days already spent (initial caseload). */
     record Plan(Outcome outcome, double remainingDays, double elapsedDays) {
@@ -26,6 +32,8 @@ final class Episodes {
     private final Mortality mortality;
     private final Recorder recorder;
     private final Journey journey;
+    /** Completion odds after k previous episodes, Math.pow(odds per episode, k), for the usual small k. */
+    private final double[] oddsByPreviousEpisodes = new double[32];
 
     Episodes(Scenario scenario, Engine engine, Pathways pathways, Routing routing, Mortality mortality, Recorder recorder,
              Journey journey) {
@@ -36,12 +44,14 @@ final class Episodes {
         this.mortality = mortality;
         this.recorder = recorder;
         this.journey = journey;
+        double perEpisode = scenario.effects().completionOddsPerPreviousEpisode();
+        for (int k = 0; k < oddsByPreviousEpisodes.length; k++) oddsByPreviousEpisodes[k] = Math.pow(perEpisode, k);
     }
 
-    /** The plan of an episode starting now, from two uniforms (outcome, then duration). */
-    Plan plan(Client c, PathwayState p, double uOutcome, double uDuration) {
-        Episode ep = p.spec.episodes().get(c.group);
-        Outcome outcome = chooseOutcome(c, p, ep, uOutcome);
+    /** The plan of an episode starting now for a person of these attributes, from two uniforms (outcome, then duration). */
+    Plan plan(Group group, Complexity complexity, int previousEpisodes, PathwayState p, double uOutcome, double uDuration) {
+        Episode ep = p.spec.episodes().get(group);
+        Outcome outcome = chooseOutcome(complexity, previousEpisodes, p, ep, uOutcome);
         return new Plan(outcome, duration(ep, outcome, uDuration), 0);
     }
 
@@ -49,7 +59,7 @@ final class Episodes {
     void start(Client c, PathwayState p) {
         double uOutcome = c.u();
         double uDuration = c.u();
-        start(c, p, plan(c, p, uOutcome, uDuration), false);
+        start(c, p, plan(c.group, c.complexity, c.previousEpisodes, p, uOutcome, uDuration), false);
     }
 
     private static double duration(Episode ep, Outcome outcome, double u) {
@@ -66,11 +76,12 @@ final class Episodes {
      * complexity and by history; caseload pressure x lowers completion by 1/(1+k·x) and
      * raises drop-out by (1+k·x); then normalised.
      */
-    private Outcome chooseOutcome(Client c, PathwayState p, Episode ep, double u) {
+    private Outcome chooseOutcome(Complexity complexity, int previousEpisodes, PathwayState p, Episode ep, double u) {
         Scenario.Effects fx = scenario.effects();
         double x = p.pressure();
-        double wc = ep.pComplete() * fx.completionOddsByComplexity()[c.complexity.ordinal()]
-                * Math.pow(fx.completionOddsPerPreviousEpisode(), c.previousEpisodes)
+        double wc = ep.pComplete() * fx.completionOddsByComplexity()[complexity.ordinal()]
+                * (previousEpisodes < oddsByPreviousEpisodes.length ? oddsByPreviousEpisodes[previousEpisodes]
+                        : Math.pow(fx.completionOddsPerPreviousEpisode(), previousEpisodes))
                 / (1 + fx.pressureCompletion() * x);
         double wd = ep.pDropout() * (1 + fx.pressureDropout() * x);
         double wt = ep.pTransfer();
@@ -105,9 +116,10 @@ final class Episodes {
             scheduleLongStayMark(c, episodeEnd);
         }
         if (death < plan.remainingDays()) {
-            c.own(engine.after(death, () -> die(c, p)));
+            engine.after(death, c, ClientEvent.DIED_IN_PATHWAY.ordinal());
         } else {
-            c.own(engine.after(plan.remainingDays(), () -> end(c, p, plan.outcome())));
+            c.plannedOutcome = (byte) plan.outcome().ordinal();
+            engine.after(plan.remainingDays(), c, ClientEvent.EPISODE_END.ordinal());
         }
     }
 
@@ -140,7 +152,9 @@ final class Episodes {
         return now + (Math.max(at, now) - now);
     }
 
-    private void die(Client c, PathwayState p) {
+    /** {@link ClientEvent#DIED_IN_PATHWAY}. */
+    void died(Client c) {
+        PathwayState p = pathways.all().get(c.pathway);
         double now = engine.now();
         c.enter(Stage.DEAD);
         c.endJourney(now);
@@ -151,8 +165,10 @@ final class Episodes {
         else recorder.diedAfterExit(now);
     }
 
-    /** End of an episode: one uniform (where a completer or a transfer goes next). */
-    private void end(Client c, PathwayState p, Outcome outcome) {
+    /** {@link ClientEvent#EPISODE_END}: one uniform (where a completer or a transfer goes next). */
+    void ended(Client c) {
+        PathwayState p = pathways.all().get(c.pathway);
+        Outcome outcome = Outcome.ALL[c.plannedOutcome];
         double now = engine.now();
         double uNext = c.u();
         journey.trace(c, Activity.ended(outcome), p);

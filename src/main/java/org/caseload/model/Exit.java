@@ -11,5 +11,8 @@ enum Exit {
     /** Unplanned exit from a treatment pathway. */
     DROPPED_OUT,
     /** Gave up waiting for assessment or a place: never started, still using, so they come back if they re-present. */
-    DROPPED_AWAY
+    DROPPED_AWAY;
+
+    /** The exits by ordinal ({@code values()} copies its array on every call). */
+    static final Exit[] ALL = values();
 }

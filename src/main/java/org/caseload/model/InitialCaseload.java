@@ -3,6 +3,7 @@ package org.caseload.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.caseload.engine.Engine;
 import org.caseload.engine.Mrg32k3a;
 import org.caseload.engine.RandomStreams;
 import org.caseload.scenario.Complexity;
@@ -40,6 +41,7 @@ final class InitialCaseload {
     static final int MAX_EARLIER_OCCUPANTS = 128;
 
     private final Scenario scenario;
+    private final Engine engine;
     private final RandomStreams.Sequence streams;
     private final Pathways pathways;
     private final Routing routing;
@@ -50,9 +52,14 @@ final class InitialCaseload {
     private final RandomStreams.Sequence returners;
     private int created;
 
-    InitialCaseload(Scenario scenario, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
+    /** A person the routing would send to a pathway, before one of them is chosen to exist. */
+    private record Candidate(Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
+    }
+
+    InitialCaseload(Scenario scenario, Engine engine, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
                     AfterExit afterExit, Mortality mortality, Mrg32k3a past, RandomStreams.Sequence returners) {
         this.scenario = scenario;
+        this.engine = engine;
         this.streams = streams;
         this.pathways = pathways;
         this.routing = routing;
@@ -73,14 +80,14 @@ final class InitialCaseload {
             double weightTotal = Shares.sum(weights);
             for (int i = 0; i < e.getValue(); i++) {
                 Mrg32k3a s = streams.next();
-                Client[] people = new Client[CANDIDATES];
+                Candidate[] people = new Candidate[CANDIDATES];
                 Episodes.Plan[] plans = new Episodes.Plan[CANDIDATES];
                 double total = 0;
                 for (int k = 0; k < CANDIDATES; k++) {
                     people[k] = routedCandidate(s, weights, weightTotal);
                     double uOutcome = s.nextDouble();
                     double uDuration = s.nextDouble();
-                    plans[k] = episodes.plan(people[k], p, uOutcome, uDuration);
+                    plans[k] = plan(people[k], p, uOutcome, uDuration);
                     total += plans[k].remainingDays();
                 }
                 double pick = s.nextDouble() * total;
@@ -91,7 +98,9 @@ final class InitialCaseload {
                 }
                 double length = plans[chosen].remainingDays();
                 double elapsed = s.nextDouble() * length;
-                Client c = people[chosen];
+                Candidate who = people[chosen];
+                // The person's own draws continue from this stream where the choice left it.
+                Client c = new Client(engine, s, who.group(), who.complexity(), who.readiness(), who.previousEpisodes());
                 created++;
                 c.treatedBefore = true;
                 episodes.start(c, p, new Episodes.Plan(plans[chosen].outcome(), length - elapsed, elapsed), true);
@@ -110,8 +119,8 @@ final class InitialCaseload {
     private void earlierOccupants(PathwayState p, double[] weights, double weightTotal, double elapsedDays) {
         double leftDaysAgo = elapsedDays;
         for (int n = 0; n < MAX_EARLIER_OCCUPANTS && leftDaysAgo < PRE_HISTORY_DAYS; n++) {
-            Client earlier = routedCandidate(past, weights, weightTotal);
-            Episodes.Plan plan = episodes.plan(earlier, p, past.nextDouble(), past.nextDouble());
+            Candidate earlier = routedCandidate(past, weights, weightTotal);
+            Episodes.Plan plan = plan(earlier, p, past.nextDouble(), past.nextDouble());
             double uNext = past.nextDouble();
             double uRelapse = past.nextDouble();
             double uRelapseTime = past.nextDouble();
@@ -119,7 +128,7 @@ final class InitialCaseload {
             double uDelay = past.nextDouble();
             Exit exit = exitOf(p, plan.outcome(), uNext);
             if (exit != null) {
-                double returnDays = afterExit.returnDays(earlier, exit, uRelapse, uRelapseTime, uRepresent, uDelay);
+                double returnDays = afterExit.returnDays(earlier.group(), exit, uRelapse, uRelapseTime, uRepresent, uDelay);
                 if (returnDays > leftDaysAgo && Double.isFinite(returnDays)) comeBackLater(earlier, p, returnDays, leftDaysAgo);
             }
             leftDaysAgo += Math.max(plan.remainingDays(), 1.0); // a 0-day episode would stall the walk back
@@ -140,8 +149,9 @@ final class InitialCaseload {
      * Someone who left {@code leftDaysAgo} days ago and re-presents {@code returnDays} after
      * leaving, unless they die first: their own stream from here on (one uniform: death).
      */
-    private void comeBackLater(Client earlier, PathwayState p, double returnDays, double leftDaysAgo) {
-        Client c = new Client(returners.next(), earlier.group, earlier.complexity, earlier.readiness, earlier.previousEpisodes);
+    private void comeBackLater(Candidate earlier, PathwayState p, double returnDays, double leftDaysAgo) {
+        Client c = new Client(engine, returners.next(), earlier.group(), earlier.complexity(), earlier.readiness(),
+                earlier.previousEpisodes());
         double deathDays = mortality.daysToDeathAfterExit(c.group, p.spec.prescribing(), -Math.log(c.u()));
         if (deathDays < returnDays) return;
         created++;
@@ -154,7 +164,7 @@ final class InitialCaseload {
      * from the referral mix conditioned on that (one uniform), then history (one uniform).
      * Pathways reached only by transfer take the unconditioned mix.
      */
-    private Client routedCandidate(Mrg32k3a s, double[] weights, double weightTotal) {
+    private Candidate routedCandidate(Mrg32k3a s, double[] weights, double weightTotal) {
         int k = Shares.pick(weights, s.nextDouble() * weightTotal);
         int nc = Client.COMPLEXITIES.length;
         int nr = Client.READINESS.length;
@@ -162,7 +172,11 @@ final class InitialCaseload {
         Complexity c = Client.COMPLEXITIES[(k / nr) % nc];
         Readiness r = Client.READINESS[k % nr];
         int prev = Shares.pick(scenario.clients().previousEpisodesShares()[g.ordinal()], s.nextDouble());
-        return new Client(s, g, c, r, prev);
+        return new Candidate(g, c, r, prev);
+    }
+
+    private Episodes.Plan plan(Candidate who, PathwayState p, double uOutcome, double uDuration) {
+        return episodes.plan(who.group(), who.complexity(), who.previousEpisodes(), p, uOutcome, uDuration);
     }
 
     /** P(group, complexity, readiness and routed to p), indexed group-major; unconditioned if p is never routed to. */

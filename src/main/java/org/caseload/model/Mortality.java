@@ -36,21 +36,28 @@ final class Mortality {
     /**
      * People waiting (for assessment or a place) are out of treatment and die at the
      * out-of-treatment rate. The death is an event of the waiting stage, cancelled when the
-     * wait ends; {@code leaveQueue} takes the client off their queue if it happens.
+     * wait ends. The wait ends at the latest when patience runs out ({@code patienceDays},
+     * infinite without patience), so a death due strictly later is not scheduled at all: it
+     * could only be cancelled (most of them: deaths are years away, patience weeks). At the
+     * same instant the death, scheduled first, would come first, so that case is scheduled.
      */
-    void deathWhileWaiting(Client c, double u, Runnable leaveQueue) {
+    void deathWhileWaiting(Client c, double u, double patienceDays) {
         double ratePerDay = perDay(spec.outOfTreatmentPer1000().get(c.group));
         if (ratePerDay <= 0) return;
-        c.own(engine.after(-Math.log(u) / ratePerDay, () -> {
-            double now = engine.now();
-            leaveQueue.run();
-            c.enter(Stage.DEAD);
-            c.endJourney(now);
-            journey.waitingChanged();
-            journey.noLongerFollowed(c);
-            recorder.left(now);
-            recorder.diedWhileWaiting(now);
-        }));
+        double deathDays = -Math.log(u) / ratePerDay;
+        if (patienceDays < Double.POSITIVE_INFINITY && engine.timeAfter(deathDays) > engine.timeAfter(patienceDays)) return;
+        engine.after(deathDays, c, ClientEvent.DIED_WHILE_WAITING.ordinal());
+    }
+
+    /** {@link ClientEvent#DIED_WHILE_WAITING}, once the client is off their queue. */
+    void diedWhileWaiting(Client c) {
+        double now = engine.now();
+        c.enter(Stage.DEAD);
+        c.endJourney(now);
+        journey.waitingChanged();
+        journey.noLongerFollowed(c);
+        recorder.left(now);
+        recorder.diedWhileWaiting(now);
     }
 
     /** Inverts the cumulative post-exit hazard at {@code e} (an Exp(1) draw): days to death. */

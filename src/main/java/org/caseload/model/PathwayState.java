@@ -62,7 +62,7 @@ final class PathwayState {
     void add(double t, Client c) {
         c.slot = members.size();
         members.add(c);
-        c.pathway = this;
+        c.pathway = index;
         occupancy.set(t, members.size());
         refreshPerFte(t);
     }
@@ -74,7 +74,7 @@ final class PathwayState {
         moved.slot = c.slot;
         members.remove(last);
         c.slot = -1;
-        c.pathway = null;
+        c.pathway = -1;
         occupancy.set(t, members.size());
         refreshPerFte(t);
     }

@@ -57,22 +57,25 @@ final class Pathways {
         c.enter(Stage.WAITING_FOR_PLACE);
         p.queue.addLast(c);
         p.queued++;
-        c.queuedFor = p;
+        c.queuedFor = p.index;
         journey.waitingChanged();
-        mortality.deathWhileWaiting(c, uDeath, () -> leaveQueue(c));
-        if (p.spec.patienceDays() != null) {
-            c.own(engine.after(p.spec.patienceDays().quantile(uPatience), () -> {
-                leaveQueue(c);
-                journey.waitingChanged();
-                recorder.droppedAway(engine.now());
-                journey.leave(c, Exit.DROPPED_AWAY, false);
-            }));
-        }
+        double patience = p.spec.patienceDays() == null ? Double.POSITIVE_INFINITY : p.spec.patienceDays().quantile(uPatience);
+        mortality.deathWhileWaiting(c, uDeath, patience);
+        if (patience < Double.POSITIVE_INFINITY) engine.after(patience, c, ClientEvent.DROPPED_AWAY_FROM_PLACE.ordinal());
     }
 
-    private void leaveQueue(Client c) {
-        c.queuedFor.queued--;
-        c.queuedFor = null;
+    /** {@link ClientEvent#DROPPED_AWAY_FROM_PLACE}: patience ran out in the queue for a place. */
+    void droppedAway(Client c) {
+        leaveQueue(c);
+        journey.waitingChanged();
+        recorder.droppedAway(engine.now());
+        journey.leave(c, Exit.DROPPED_AWAY, false);
+    }
+
+    /** Takes the client off the queue they wait in (their place in the deque is skipped later). */
+    void leaveQueue(Client c) {
+        all.get(c.queuedFor).queued--;
+        c.queuedFor = -1;
     }
 
     /**
@@ -83,8 +86,8 @@ final class Pathways {
     void pullQueue(PathwayState p) {
         while (p.queued > 0 && p.hasRoom()) {
             Client next = p.queue.pollFirst();
-            if (next.queuedFor != p) continue;
-            next.queuedFor = null;
+            if (next.queuedFor != p.index) continue;
+            next.queuedFor = -1;
             p.queued--;
             journey.waitingChanged();
             journey.startEpisode(next, p);

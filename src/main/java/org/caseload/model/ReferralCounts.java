@@ -46,7 +46,7 @@ final class ReferralCounts {
         if (!c.representing) {
             newReferrals.count(now);
             demand.count(now);
-        } else if (c.lastExit == Exit.DROPPED_AWAY) {
+        } else if (c.lastExit() == Exit.DROPPED_AWAY) {
             rereferrals.count(now);
         } else {
             representations.count(now);

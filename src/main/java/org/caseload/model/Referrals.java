@@ -35,6 +35,8 @@ final class Referrals {
     /** Assessors funded: set by the budget. */
     final Level assessors;
     private int created;
+    /** Time of the one pending arrival (each arrival schedules the next). */
+    private double nextArrival;
 
     Referrals(Scenario scenario, Engine engine, Window window, RandomStream arrivalStream, RandomStream thinningStream,
               RandomStreams.Sequence clientStreams, Routing routing, Recorder recorder, Mortality mortality, Journey journey) {
@@ -69,13 +71,16 @@ final class Referrals {
             double keep = thinningStream.nextDouble();
             if (keep * max <= arrivals.ratePerDay(t)) break;
         }
-        final double arrival = t;
-        engine.at(arrival, Engine.Priority.CLIENT, () -> {
-            Client c = newClient(clientStreams.next());
-            created++;
-            refer(c);
-            scheduleNextArrival(arrival);
-        });
+        nextArrival = t;
+        engine.at(t, newClient(clientStreams.next()), ClientEvent.ARRIVAL.ordinal());
+    }
+
+    /** {@link ClientEvent#ARRIVAL}: the new client (created when the arrival was scheduled) is referred. */
+    void arrived(Client c) {
+        double arrival = nextArrival;
+        created++;
+        refer(c);
+        scheduleNextArrival(arrival);
     }
 
     /** A new person: four uniforms (group, complexity, readiness, previous episodes). */
@@ -85,7 +90,7 @@ final class Referrals {
         Complexity c = Client.COMPLEXITIES[Shares.pick(mix.complexityShares()[g.ordinal()], s.nextDouble())];
         Readiness r = s.nextDouble() < mix.readyToChange()[g.ordinal()] ? Readiness.LIKELY : Readiness.UNLIKELY;
         int prev = Shares.pick(mix.previousEpisodesShares()[g.ordinal()], s.nextDouble());
-        return new Client(s, g, c, r, prev);
+        return new Client(engine, s, g, c, r, prev);
     }
 
     // ---------------------------------------------------------------- referral and assessment
@@ -112,15 +117,22 @@ final class Referrals {
         journey.waitingChanged();
         c.queuedServiceDays = service;
         c.routeUniform = uRoute;
-        mortality.deathWhileWaiting(c, uDeath, () -> queued--);
-        if (a.patienceDays() != null) {
-            c.own(engine.after(a.patienceDays().quantile(uPatience), () -> {
-                queued--;
-                journey.waitingChanged();
-                recorder.droppedAway(engine.now());
-                journey.leave(c, Exit.DROPPED_AWAY, false);
-            }));
-        }
+        double patience = a.patienceDays() == null ? Double.POSITIVE_INFINITY : a.patienceDays().quantile(uPatience);
+        mortality.deathWhileWaiting(c, uDeath, patience);
+        if (patience < Double.POSITIVE_INFINITY) engine.after(patience, c, ClientEvent.DROPPED_AWAY_FROM_ASSESSMENT.ordinal());
+    }
+
+    /** {@link ClientEvent#DROPPED_AWAY_FROM_ASSESSMENT}: patience ran out in the queue. */
+    void droppedAway(Client c) {
+        queued--;
+        journey.waitingChanged();
+        recorder.droppedAway(engine.now());
+        journey.leave(c, Exit.DROPPED_AWAY, false);
+    }
+
+    /** Someone waiting for assessment died (their place in the deque is skipped later). */
+    void leftQueueByDeath() {
+        queued--;
     }
 
     private void startAssessment(Client c, double service, double uRoute) {
@@ -129,11 +141,15 @@ final class Referrals {
         journey.trace(c, Activity.ASSESSMENT_START, null);
         busy++;
         recorder.assessmentStarted(now, now - c.referralTime);
-        c.own(engine.after(service, () -> {
-            busy--;
-            pullQueue();
-            journey.admit(c, routing.route(c, uRoute));
-        }));
+        c.routeUniform = uRoute;
+        engine.after(service, c, ClientEvent.ASSESSMENT_END.ordinal());
+    }
+
+    /** {@link ClientEvent#ASSESSMENT_END}: the assessor is free and the client is routed. */
+    void assessed(Client c) {
+        busy--;
+        pullQueue();
+        journey.admit(c, routing.route(c, c.routeUniform));
     }
 
     /**

@@ -19,5 +19,8 @@ enum Stage {
      * followed (nothing pending).
      */
     OUT_OF_TREATMENT,
-    DEAD
+    DEAD;
+
+    /** The stages by ordinal ({@code values()} copies its array on every call). */
+    static final Stage[] ALL = values();
 }

@@ -21,7 +21,7 @@ final class Tracing {
     void note(Client c, Activity a, PathwayState p) {
         if (c.caseNumber == 0) c.caseNumber = ++cases;
         Activity activity = a != Activity.REFERRAL || !c.representing ? a
-                : c.lastExit == Exit.DROPPED_AWAY ? Activity.RE_REFERRAL : Activity.RE_PRESENTATION;
+                : c.lastExit() == Exit.DROPPED_AWAY ? Activity.RE_REFERRAL : Activity.RE_PRESENTATION;
         String pathway = p == null ? null : p.spec.name();
         String resource = switch (activity) {
             case ASSESSMENT_START, ASSESSMENT_END -> "assessment";

@@ -3,6 +3,7 @@ package org.caseload.model;
 import java.util.function.Consumer;
 import org.caseload.engine.Engine;
 import org.caseload.engine.Engine.Priority;
+import org.caseload.engine.Entity;
 import org.caseload.engine.RandomStreams;
 import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.Scenario;
@@ -58,11 +59,32 @@ public final class TreatmentSystem implements Journey {
                 recorder, mortality, this);
         this.episodes = new Episodes(scenario, engine, pathways, routing, mortality, recorder, this);
         this.afterExit = new AfterExit(scenario, engine, mortality, recorder, this);
-        this.initialCaseload = new InitialCaseload(scenario, streams.sequence(INITIAL_STREAM_BASE, replication), pathways,
+        this.initialCaseload = new InitialCaseload(scenario, engine, streams.sequence(INITIAL_STREAM_BASE, replication), pathways,
                 routing, episodes, afterExit, mortality, streams.sequence(PRE_HISTORY_STREAM, replication).next(),
                 streams.sequence(RETURNER_STREAM_BASE, replication));
         this.budget = new Budget(scenario, pathways.all(), referrals.assessors, window);
         recorder.staffing(0, pathways.all());
+        engine.dispatchTo(this::dispatch);
+    }
+
+    /** A client's event has come due: the part that owns its kind handles it. */
+    private void dispatch(Entity target, int kind) {
+        Client c = (Client) target;
+        switch (ClientEvent.ALL[kind]) {
+            case ARRIVAL -> referrals.arrived(c);
+            case ASSESSMENT_END -> referrals.assessed(c);
+            case DROPPED_AWAY_FROM_ASSESSMENT -> referrals.droppedAway(c);
+            case DROPPED_AWAY_FROM_PLACE -> pathways.droppedAway(c);
+            case DIED_WHILE_WAITING -> {
+                if (c.stage() == Stage.WAITING_FOR_ASSESSMENT) referrals.leftQueueByDeath();
+                else pathways.leaveQueue(c);
+                mortality.diedWhileWaiting(c);
+            }
+            case EPISODE_END -> episodes.ended(c);
+            case DIED_IN_PATHWAY -> episodes.died(c);
+            case DIED_AFTER_EXIT -> afterExit.died(c);
+            case RETURNED -> afterExit.returned(c);
+        }
     }
 
     /** Runs the replication to the end of the reporting window and returns its results. */
@@ -80,6 +102,16 @@ public final class TreatmentSystem implements Journey {
 
     public long eventsExecuted() {
         return engine.eventsExecuted();
+    }
+
+    /** Events scheduled in this replication, executed or not (see {@link Engine#eventsScheduled}). */
+    public long eventsScheduled() {
+        return engine.eventsScheduled();
+    }
+
+    /** Events cancelled before their time in this replication (see {@link Engine#eventsCancelled}). */
+    public long eventsCancelled() {
+        return engine.eventsCancelled();
     }
 
     /** The engine's event budget for this replication (see {@link Engine#limitEvents}). */

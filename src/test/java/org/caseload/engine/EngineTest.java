@@ -113,4 +113,61 @@ class EngineTest {
         assertThrows(IllegalArgumentException.class, () -> e.after(-1, () -> { }));
         assertThrows(IllegalArgumentException.class, () -> e.at(Double.NaN, Priority.CLIENT, () -> { }));
     }
+
+    /** A minimal entity: events are recorded by the test's dispatcher. */
+    private static final class Person extends Entity {
+        final String name;
+
+        Person(Engine e, String name) {
+            super(e, RandomStreams.fromSeed(1).sequence(0, 0).next());
+            this.name = name;
+        }
+
+        void moveOn() {
+            cancelPending();
+        }
+    }
+
+    @Test
+    void entityEventsShareTheOrderOfOtherEventsAndAreCancelledByEpoch() {
+        Engine e = new Engine();
+        List<String> order = new ArrayList<>();
+        e.dispatchTo((target, kind) -> order.add(((Person) target).name + kind));
+        Person ann = new Person(e, "ann");
+        Person bob = new Person(e, "bob");
+        e.at(4, ann, 1);
+        e.at(4, Priority.CLIENT, () -> order.add("runnable"));
+        e.at(4, bob, 2);
+        e.at(4, Priority.SYSTEM, () -> order.add("system"));
+        e.at(6, ann, 3);
+        e.at(2, Priority.CLIENT, () -> {
+            ann.moveOn(); // cancels ann's two events
+            e.at(5, ann, 7);
+        });
+        assertThrows(IllegalArgumentException.class, () -> e.at(1, ann, 1 << 8));
+        e.runUntil(10);
+        assertEquals(List.of("system", "runnable", "bob2", "ann7"), order);
+        assertEquals(2, e.eventsCancelled());
+        assertEquals(0, ann.pendingEvents());
+        assertEquals(8, e.eventsScheduled(), "seven events and the stop");
+    }
+
+    @Test
+    void sweepingCancelledEntityEventsKeepsTheLiveOnesInOrder() {
+        Engine e = new Engine();
+        List<Double> times = new ArrayList<>();
+        e.dispatchTo((target, kind) -> times.add(e.now()));
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            Person p = new Person(e, "p" + i);
+            people.add(p);
+            e.at(1 + (i * 7919 % 20_000) / 100.0, p, 0);
+        }
+        // Cancelling all but every tenth person's event sweeps the queue (cancelled ones outnumber the live).
+        for (int i = 0; i < people.size(); i++) if (i % 10 != 0) people.get(i).moveOn();
+        assertTrue(e.pendingEntries() < 20_000, "the sweep ran: " + e.pendingEntries());
+        e.runUntil(1000);
+        assertEquals(2_000, times.size());
+        for (int i = 1; i < times.size(); i++) assertTrue(times.get(i - 1) <= times.get(i));
+    }
 }

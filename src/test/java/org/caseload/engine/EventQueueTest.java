@@ -53,7 +53,7 @@ class EventQueueTest {
             q.add(e.time(), k, e);
             if (k % 3 != 0) kept.add(e);
         }
-        q.retain(e -> e.key() % 3 != 0);
+        q.retain((e, tag) -> e.key() % 3 != 0);
         kept.sort(ORDER);
         for (Entry e : kept) assertEquals(e, q.poll());
         assertNull(q.poll());

@@ -16,23 +16,26 @@ class ClientStageTest {
     @Test
     void leavingAStageCancelsItsEventsAndKeepsTheNextStagesOwn() {
         Engine engine = new Engine();
-        Client c = new Client(RandomStreams.fromSeed(1).sequence(0, 0).next(), Group.OPIATE, Complexity.values()[0],
+        Client c = new Client(engine, RandomStreams.fromSeed(1).sequence(0, 0).next(), Group.OPIATE, Complexity.values()[0],
                 Readiness.LIKELY, 0);
-        List<String> fired = new ArrayList<>();
+        List<ClientEvent> fired = new ArrayList<>();
+        engine.dispatchTo((target, kind) -> fired.add(ClientEvent.ALL[kind]));
         c.enter(Stage.WAITING_FOR_PLACE);
-        c.own(engine.after(5, () -> fired.add("death while waiting")));
-        c.own(engine.after(3, () -> fired.add("patience")));
+        engine.after(5, c, ClientEvent.DIED_WHILE_WAITING.ordinal());
+        engine.after(3, c, ClientEvent.DROPPED_AWAY_FROM_PLACE.ordinal());
         engine.after(1, () -> {
             c.enter(Stage.IN_PATHWAY);
-            c.own(engine.after(4, () -> fired.add("episode end")));
+            engine.after(4, c, ClientEvent.EPISODE_END.ordinal());
         });
         engine.runUntil(10);
-        assertEquals(List.of("episode end"), fired);
+        assertEquals(List.of(ClientEvent.EPISODE_END), fired);
         assertEquals(Stage.IN_PATHWAY, c.stage());
+        assertEquals(2, engine.eventsCancelled(), "the two events of the waiting stage");
+        assertEquals(0, c.pendingEvents());
     }
 
     private static Client client(long stream) {
-        return new Client(RandomStreams.fromSeed(1).sequence(stream, 0).next(), Group.ALCOHOL, Complexity.values()[0],
+        return new Client(null, RandomStreams.fromSeed(1).sequence(stream, 0).next(), Group.ALCOHOL, Complexity.values()[0],
                 Readiness.LIKELY, 0);
     }
 
