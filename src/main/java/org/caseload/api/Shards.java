@@ -13,7 +13,6 @@ import org.caseload.batch.AnalysisShard;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Journal;
 import org.caseload.batch.Slice;
-import org.caseload.results.ReplicationResult;
 import org.caseload.stats.BatchSummary;
 import org.caseload.fault.InputException;
 import org.caseload.report.OutputDirectory;
@@ -129,7 +128,6 @@ public final class Shards {
         int n = spec.scenarios().size();
         int reps = spec.replications();
         Path journal = dir.resolve(Study.JOURNAL);
-        ReplicationResult[] row = new ReplicationResult[n];
         int[] next = {slice.first(reps) * n}; // the next (replication, scenario) item expected
         int damaged;
         try {
@@ -141,8 +139,7 @@ public final class Shards {
                 int item = r * n + en.scenario();
                 if (item < next[0]) return; // recorded twice: the first record counts
                 if (item > next[0]) throw missing(dir, slice, spec, next[0], 0);
-                row[en.scenario()] = en.result();
-                if (en.scenario() == n - 1) summary.add(List.of(row));
+                summary.add(en.scenario(), en.result());
                 next[0]++;
             });
         } catch (IOException ex) {

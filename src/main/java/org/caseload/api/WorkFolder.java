@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Journal;
@@ -13,7 +12,6 @@ import org.caseload.fault.FileFaults;
 import org.caseload.fault.InputException;
 import org.caseload.results.ReplicationStore;
 import org.caseload.stats.BatchSummary;
-import org.caseload.stats.ScenarioSummary;
 
 /**
  * A batch's working folder ({@link Study#recordIn}, and an analysis's: psa, sweep):
@@ -87,10 +85,8 @@ public final class WorkFolder {
      * folder's {@code values/} (removed with it) or, without one, in the system's temporary folder.
      */
     static BatchSummary summary(Path workFolder, List<String> scenarios, boolean paired) {
-        Path folder = workFolder != null ? workFolder.resolve(VALUES) : Path.of(System.getProperty("java.io.tmpdir"));
-        List<ScenarioSummary> out = new ArrayList<>();
-        for (String name : scenarios) out.add(new ScenarioSummary(name, ReplicationStore.spill(folder)));
-        return new BatchSummary(out, paired);
+        return BatchSummary.onDisk(scenarios, paired,
+                workFolder != null ? workFolder.resolve(VALUES) : Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** Deletes a working folder once its batch's outputs are safely written. */

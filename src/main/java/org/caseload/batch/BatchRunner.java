@@ -1,6 +1,5 @@
 package org.caseload.batch;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.caseload.engine.RandomStreams;
@@ -28,28 +27,10 @@ public final class BatchRunner {
      */
     public static int run(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, int first, int end,
                           Journal journal, IntConsumer finished, BatchSummary summary) {
-        Experiment.Known known = new Experiment.Known() {
-            @Override
-            public boolean has(int scenario, int replication) {
-                return journal != null && journal.has(scenario, replication);
-            }
-
-            @Override
-            public ReplicationResult get(int scenario, int replication) {
-                return journal.get(scenario, replication);
-            }
-        };
-        ReplicationResult[] row = new ReplicationResult[scenarios.size()];
-        return experiment.runInOrder(scenarios, streams, first, end, known, (s, res) -> {
+        return experiment.runInOrder(scenarios, streams, first, end, journal == null ? Experiment.Known.NONE : journal, (s, res) -> {
             if (journal != null) journal.append(s, res);
             finished.accept(res.replication());
-        }, (s, res) -> {
-            row[s] = res;
-            if (s == row.length - 1) {
-                summary.add(List.of(row));
-                Arrays.fill(row, null);
-            }
-        });
+        }, summary::add);
     }
 
     /** Adds results computed elsewhere (for each scenario, the same replications in order) to a summary. */

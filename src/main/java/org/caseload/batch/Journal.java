@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
+import org.caseload.experiment.Experiment;
 import org.caseload.results.ReplicationResult;
 import org.caseload.fault.FileFaults;
 
@@ -28,7 +29,7 @@ import org.caseload.fault.FileFaults;
  * replication is simply run again. Values are written with {@link Double#toString}, which reads
  * back to the identical double, so results rebuilt from the journal give byte-identical files.
  */
-public final class Journal implements AutoCloseable {
+public final class Journal implements AutoCloseable, Experiment.Known {
     /** A journal entry: the scenario's index in the batch and its result. */
     public record Entry(int scenario, ReplicationResult result) {
     }
@@ -122,11 +123,13 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Whether replication {@code rep} of scenario {@code scenario} is recorded. */
+    @Override
     public synchronized boolean has(int scenario, int rep) {
         return entries.contains(Offsets.key(scenario, rep));
     }
 
     /** The recorded result of replication {@code rep} of scenario {@code scenario} (read back from the file), or null. */
+    @Override
     public synchronized ReplicationResult get(int scenario, int rep) {
         long key = Offsets.key(scenario, rep);
         long offset = entries.offset(key);

@@ -21,7 +21,6 @@ import org.caseload.report.XlsxReport;
 import org.caseload.report.RunFiles;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
-import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.BatchSummary;
@@ -149,22 +148,21 @@ final class CompareCommand implements Callable<Integer> {
                          PrintWriter stdout) {
         Path dir = od.requested();
         long t0 = System.nanoTime();
-        List<ScenarioResult> results;
+        BatchSummary batch;
         try (Experiment experiment = run.execution.experiment()) {
             List<RandomStreams> streams = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
-            results = run.replicate(experiment, scenarios, streams, spec.commandLine().getErr());
+            batch = run.replicate(experiment, scenarios, streams, true, spec.commandLine().getErr());
         }
         double wall = (System.nanoTime() - t0) / 1e9;
 
         List<Metric> metrics = Metrics.forPathways(commonPathways(scenarios));
-        BatchSummary batch = BatchSummary.of(results, true);
         List<ScenarioSummary> summaries = batch.scenarios();
         List<ComparisonTable.Row> rows = ComparisonTable.build(batch, metrics, alpha, RunFiles.LEVEL);
         List<String> altNames = scenarios.subList(1, scenarios.size()).stream().map(Scenario::name).toList();
         List<String> altDescriptions = scenarios.subList(1, scenarios.size()).stream().map(Scenario::description).toList();
         List<String> words = PlainWords.summarise(rows, altNames, altDescriptions);
-        int n = results.get(0).replications().size();
+        int n = summaries.get(0).replications();
         List<String> card = SummaryCard.compare(rows, altNames, altDescriptions, scenarios.get(0).name(), n);
         od.write(folder -> {
             ComparisonFile.write(folder.resolve("comparison.csv"), rows);

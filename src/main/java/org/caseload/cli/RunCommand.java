@@ -121,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
                 String name = l.scenario().name();
                 OutputDirectory od = outputs.get(i);
                 long t0 = System.nanoTime();
-                ScenarioSummary result = ScenarioSummary.of(run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), stderr).get(0));
+                ScenarioSummary result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), false, stderr)
+                        .scenarios().get(0);
                 double wall = (System.nanoTime() - t0) / 1e9;
                 int index = i;
                 od.write(dir -> {

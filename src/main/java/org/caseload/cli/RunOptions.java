@@ -1,13 +1,14 @@
 package org.caseload.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
 import org.caseload.experiment.Replications;
-import org.caseload.results.ScenarioResult;
 import org.caseload.report.RunFiles;
 import org.caseload.scenario.Scenario;
+import org.caseload.stats.BatchSummary;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -56,11 +57,12 @@ final class RunOptions {
     }
 
     /**
-     * Runs every scenario for the same number of replications (see {@link Replications}), with
+     * Runs every scenario for the same number of replications (see {@link Replications}),
+     * summarised as they come with their values on disk (the system's temporary folder), with
      * progress on {@code progressOut}, which also gets the warning when --precision is not reached.
      */
-    List<ScenarioResult> replicate(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams,
-                                   PrintWriter progressOut) {
+    BatchSummary replicate(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, boolean paired,
+                           PrintWriter progressOut) {
         String label = String.join(", ", scenarios.stream().map(Scenario::name).toList());
         Replications.Plan plan = new Replications.Plan(fixedReplications(), precision, maxReplications, RunFiles.LEVEL);
         Replications.Outcome outcome = Replications.run(experiment, scenarios, streams, plan, n -> {
@@ -76,7 +78,8 @@ final class RunOptions {
                     progress.done();
                 }
             };
-        });
+        }, BatchSummary.onDisk(scenarios.stream().map(Scenario::name).toList(), paired,
+                Path.of(System.getProperty("java.io.tmpdir"))));
         precisionNote = outcome.note();
         if (!outcome.reached()) {
             progressOut.println("caseload: warning: " + precisionNote);

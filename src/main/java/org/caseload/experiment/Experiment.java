@@ -155,6 +155,19 @@ public final class Experiment implements AutoCloseable {
 
     /** Replications that need no computing, e.g. those a journal holds. */
     public interface Known {
+        /** Nothing is known: every replication is computed. */
+        Known NONE = new Known() {
+            @Override
+            public boolean has(int scenario, int replication) {
+                return false;
+            }
+
+            @Override
+            public ReplicationResult get(int scenario, int replication) {
+                return null;
+            }
+        };
+
         boolean has(int scenario, int replication);
 
         ReplicationResult get(int scenario, int replication);

@@ -1,13 +1,13 @@
 package org.caseload.experiment;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.caseload.engine.RandomStreams;
 import org.caseload.results.Metrics;
-import org.caseload.results.ReplicationResult;
-import org.caseload.results.ScenarioResult;
 import org.caseload.scenario.Scenario;
+import org.caseload.stats.BatchSummary;
+import org.caseload.stats.ConfidenceInterval;
 import org.caseload.stats.ReplicationCount;
+import org.caseload.stats.ScenarioSummary;
 
 /**
  * How many replications to run: a fixed count, or sequentially until every headline metric
@@ -29,7 +29,7 @@ public final class Replications {
      * @param level            confidence level of the intervals
      */
     public record Plan(int fixed, Double precision, int maxReplications, double level) {
-        /** The most replications this plan can run: what must fit in memory. */
+        /** The most replications this plan can run: what must be tracked. */
         public int most() {
             return precision == null ? fixed : Math.max(FIRST_BATCH, maxReplications);
         }
@@ -47,19 +47,22 @@ public final class Replications {
     }
 
     /**
-     * @param results      per scenario, in the order given
+     * @param results      per scenario, in the order given, summarised as they came
      * @param note         how the count was reached (null for a fixed count)
      * @param reached      false when a sequential run hit its cap before the precision
      */
-    public record Outcome(List<ScenarioResult> results, String note, boolean reached) {
+    public record Outcome(BatchSummary results, String note, boolean reached) {
     }
 
+    /**
+     * Runs the plan, adding every replication to {@code summary} in order as it finishes (see
+     * {@link Experiment#runInOrder}): nothing is held but the summary, whose running intervals
+     * decide whether to go on.
+     */
     public static Outcome run(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, Plan plan,
-                              Listener listener) {
-        WorkLimits.checkHeld(scenarios, plan.most(), WorkLimits.heapBytes());
+                              Listener listener, BatchSummary summary) {
+        WorkLimits.checkTracked(scenarios.size(), plan.most(), WorkLimits.heapBytes());
         for (Scenario s : scenarios) WorkLimits.checkEvents(s, experiment.maxEvents());
-        List<List<ReplicationResult>> done = new ArrayList<>();
-        for (int i = 0; i < scenarios.size(); i++) done.add(new ArrayList<>());
         Double precision = plan.precision();
         int target = precision == null ? plan.fixed() : FIRST_BATCH;
         int have = 0;
@@ -67,21 +70,18 @@ public final class Replications {
         boolean reached = true;
         while (true) {
             Listener.Batch batch = listener.batch((target - have) * scenarios.size());
-            for (int i = 0; i < scenarios.size(); i++) {
-                done.get(i).addAll(experiment.run(scenarios.get(i), streams.get(i), have, target, r -> batch.step()));
-            }
+            experiment.runInOrder(scenarios, streams, have, target, Experiment.Known.NONE, (s, r) -> batch.step(), summary::add);
             batch.done();
             have = target;
             if (precision == null) break;
             int needed = have;
             boolean precise = true;
-            for (List<ReplicationResult> reps : done) {
-                ScenarioResult sr = new ScenarioResult("x", reps);
+            for (ScenarioSummary sr : summary.scenarios()) {
                 for (String m : Metrics.HEADLINE) {
-                    double[] v = sr.values(m);
-                    if (!ReplicationCount.precise(v, precision, plan.level())) {
+                    ConfidenceInterval ci = sr.interval(m, plan.level());
+                    if (!ReplicationCount.precise(ci, precision)) {
                         precise = false;
-                        needed = Math.max(needed, ReplicationCount.estimateNeeded(v, precision, plan.level()));
+                        needed = Math.max(needed, ReplicationCount.estimateNeeded(ci, precision));
                     }
                 }
             }
@@ -97,8 +97,6 @@ public final class Replications {
             }
             target = Math.min(plan.maxReplications(), Math.max(have + FIRST_BATCH, (int) Math.ceil(needed * 1.1)));
         }
-        List<ScenarioResult> out = new ArrayList<>();
-        for (int i = 0; i < scenarios.size(); i++) out.add(new ScenarioResult(scenarios.get(i).name(), done.get(i)));
-        return new Outcome(out, note, reached);
+        return new Outcome(summary, note, reached);
     }
 }

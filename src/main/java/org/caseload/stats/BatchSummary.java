@@ -1,10 +1,13 @@
 package org.caseload.stats;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.caseload.results.ReplicationResult;
+import org.caseload.results.ReplicationStore;
 import org.caseload.results.ScenarioResult;
 
 /**
@@ -17,17 +20,39 @@ public final class BatchSummary {
     private final boolean paired;
     /** Per alternative (index 1..), per metric both report: the pairs so far. */
     private final List<Map<String, PairedComparison.Pairs>> pairs = new ArrayList<>();
+    /** The scenarios' results of the replication being gathered by {@link #add(int, ReplicationResult)}. */
+    private final ReplicationResult[] row;
 
     /** @param paired whether the first scenario is a baseline the others are compared with */
     public BatchSummary(List<ScenarioSummary> scenarios, boolean paired) {
         this.scenarios = List.copyOf(scenarios);
         this.paired = paired;
+        this.row = new ReplicationResult[scenarios.size()];
+    }
+
+    /** A summary whose scenarios keep their replications in files in {@code folder} (see {@link ReplicationStore#spill}). */
+    public static BatchSummary onDisk(List<String> scenarios, boolean paired, Path folder) {
+        List<ScenarioSummary> out = new ArrayList<>();
+        for (String name : scenarios) out.add(new ScenarioSummary(name, ReplicationStore.spill(folder)));
+        return new BatchSummary(out, paired);
+    }
+
+    /**
+     * Adds one scenario's result of the replication being gathered, scenarios in order: the last
+     * scenario's completes the replication, which is then added.
+     */
+    public void add(int scenario, ReplicationResult result) {
+        row[scenario] = result;
+        if (scenario == row.length - 1) {
+            add(List.of(row));
+            Arrays.fill(row, null);
+        }
     }
 
     /** The summary of results already in memory (every scenario with the same replications when paired). */
     public static BatchSummary of(List<ScenarioResult> results, boolean paired) {
         List<ScenarioSummary> out = new ArrayList<>();
-        for (ScenarioResult r : results) out.add(new ScenarioSummary(r.scenario(), org.caseload.results.ReplicationStore.inMemory()));
+        for (ScenarioResult r : results) out.add(new ScenarioSummary(r.scenario(), ReplicationStore.inMemory()));
         BatchSummary b = new BatchSummary(out, paired);
         int n = results.isEmpty() ? 0 : results.get(0).replications().size();
         for (ScenarioResult r : results) {

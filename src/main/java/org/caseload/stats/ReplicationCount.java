@@ -9,7 +9,11 @@ public final class ReplicationCount {
     }
 
     public static boolean precise(double[] values, double relative, double level) {
-        ConfidenceInterval ci = ConfidenceInterval.student(values, level);
+        return precise(ConfidenceInterval.student(values, level), relative);
+    }
+
+    /** As {@link #precise(double[], double, double)}, from the interval (e.g. a running one). */
+    public static boolean precise(ConfidenceInterval ci, double relative) {
         // Undefined in every replication: more replications cannot make it more precise.
         if (ci.n() == 0) return true;
         if (ci.n() < 2 || Double.isNaN(ci.halfWidth())) return false;
@@ -18,7 +22,11 @@ public final class ReplicationCount {
 
     /** Replications the current spread suggests are needed (at least the current count). */
     public static int estimateNeeded(double[] values, double relative, double level) {
-        ConfidenceInterval ci = ConfidenceInterval.student(values, level);
+        return estimateNeeded(ConfidenceInterval.student(values, level), relative);
+    }
+
+    /** As {@link #estimateNeeded(double[], double, double)}, from the interval. */
+    public static int estimateNeeded(ConfidenceInterval ci, double relative) {
         if (ci.n() < 2) return 2;
         double target = relative * Math.abs(ci.mean());
         if (target <= 0) return ci.halfWidth() == 0 ? ci.n() : Integer.MAX_VALUE;

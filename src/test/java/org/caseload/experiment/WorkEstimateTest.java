@@ -51,6 +51,10 @@ class WorkEstimateTest {
         WorkLimits.checkHeld(List.of(leeds()), 10_000, 256L << 20); // issue 9: 10,000 Leeds replications in a 256 MB heap
         InputException held = assertThrows(InputException.class, () -> WorkLimits.checkHeld(List.of(s), 1_000_000, 64_000_000L));
         assertTrue(held.getMessage().contains("-Xmx"), held.getMessage());
+        // A streamed batch keeps an index entry per replication, not its results: a million fit in 256 MB.
+        WorkLimits.checkTracked(2, 1_000_000, 256L << 20);
+        InputException tracked = assertThrows(InputException.class, () -> WorkLimits.checkTracked(1, 2_000_000_000L, 256L << 20));
+        assertTrue(tracked.getMessage().contains("keeping track of 2,000,000,000 replications"), tracked.getMessage());
         long budget = WorkLimits.eventBudget(WorkEstimate.of(s), WorkLimits.DEFAULT_MAX_EVENTS);
         assertEquals(WorkLimits.MIN_BUDGET, budget, "a small scenario gets the minimum budget");
         assertEquals(5000, WorkLimits.eventBudget(WorkEstimate.of(s), 5000), "never more than --max-events");
