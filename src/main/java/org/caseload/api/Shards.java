@@ -168,6 +168,7 @@ public final class Shards {
     public record Analysis(BatchSpec spec, AnalysisShard work, List<Path> files) {
     }
 
+    /** Checks an analysis's shard folders fit together and returns its record with the work that reads them back. */
     public static Analysis analysis(List<Path> dirs) {
         Checked c = check(dirs);
         Map<Slice, Path> journals = new LinkedHashMap<>();

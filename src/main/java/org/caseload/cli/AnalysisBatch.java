@@ -17,6 +17,7 @@ import org.caseload.batch.Journal;
 import org.caseload.batch.Slice;
 import org.caseload.report.OutputDirectory;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -29,9 +30,13 @@ import picocli.CommandLine.Option;
  * merge runs the recorded command again reading every item back from the shards.
  */
 final class AnalysisBatch {
-    /** An analysis command: psa or sweep. */
-    interface Command extends Callable<Integer> {
-        AnalysisBatch batch();
+    /** An analysis command (psa, sweep): its output folder and batch options. */
+    abstract static class Command implements Callable<Integer> {
+        @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
+        Path out;
+
+        @Mixin
+        AnalysisBatch batch = new AnalysisBatch();
     }
 
     @Option(names = "--shard", paramLabel = "I/N",
@@ -165,7 +170,7 @@ final class AnalysisBatch {
         cl.setOut(caller.commandLine().getOut());
         cl.setErr(caller.commandLine().getErr());
         cl.parseArgs(args.toArray(String[]::new));
-        before.accept(command.batch());
+        before.accept(command.batch);
         try {
             return command.call();
         } catch (RuntimeException | Error e) {

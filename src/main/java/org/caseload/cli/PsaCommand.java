@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
                 "Writes psa.csv (per sample, scenario and metric: the parameter values, mean and standard error), "
                         + "psa_summary.csv, psa_differences.csv (alternatives against the first scenario), manifest.json, "
                         + "charts/ and report.html into DIR (default results/<first>-psa/ or results/<first>-vs-<second>-psa/)."})
-final class PsaCommand implements AnalysisBatch.Command {
+final class PsaCommand extends AnalysisBatch.Command {
     @Spec
     CommandSpec spec;
 
@@ -67,17 +67,6 @@ final class PsaCommand implements AnalysisBatch.Command {
 
     @Mixin
     ExecutionOptions execution = new ExecutionOptions();
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
-    Path out;
-
-    @Mixin
-    AnalysisBatch batch = new AnalysisBatch();
-
-    @Override
-    public AnalysisBatch batch() {
-        return batch;
-    }
 
     /** The options that define the design besides scenarios, --set, --seed and --replications: a shard records them. */
     List<String> design() {

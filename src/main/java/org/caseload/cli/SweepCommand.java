@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + "(default results/<scenario>-sweep/).",
                 "Prints, for each headline metric, the first level detectably worse than the first level; with "
                         + "--target, the smallest level meeting the target with 95%% confidence."})
-final class SweepCommand implements AnalysisBatch.Command {
+final class SweepCommand extends AnalysisBatch.Command {
     @Spec
     CommandSpec spec;
 
@@ -68,17 +68,6 @@ final class SweepCommand implements AnalysisBatch.Command {
 
     @Mixin
     ExecutionOptions execution = new ExecutionOptions();
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder.")
-    Path out;
-
-    @Mixin
-    AnalysisBatch batch = new AnalysisBatch();
-
-    @Override
-    public AnalysisBatch batch() {
-        return batch;
-    }
 
     /** The options that define the design besides the scenario, --set, --seed and --replications: a shard records them. */
     List<String> design() {
