@@ -176,16 +176,6 @@ public final class Shards {
         return new Analysis(c.first().withSlice(Slice.WHOLE), AnalysisShard.merged(journals, c.first().items()), c.shardFiles());
     }
 
-    /** The record of one shard of an analysis (see {@link BatchSpec#design()} and {@link BatchSpec#items()}). */
-    public static BatchSpec analysisRecord(String command, List<Path> files, List<ScenarioReader.Loaded> loaded,
-                                           List<String> overrides, long seed, int replications, List<String> design,
-                                           Slice slice, int items) {
-        List<BatchSpec.ScenarioId> ids = new ArrayList<>();
-        for (ScenarioReader.Loaded l : loaded) ids.add(new BatchSpec.ScenarioId(l.scenario().name(), BatchSpec.hash(l.tree())));
-        return new BatchSpec(command, org.caseload.Version.VERSION, files.stream().map(Path::toString).toList(), overrides, ids,
-                seed, replications, Double.NaN, false, slice, 0, design, items);
-    }
-
     /** Writes an analysis's shard folder (its record and journal) into an output folder opened before simulating; commits it. */
     public static void writeAnalysisShard(OutputDirectory od, BatchSpec spec, AnalysisShard work) {
         od.write(folder -> {

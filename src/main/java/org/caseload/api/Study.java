@@ -96,8 +96,9 @@ public final class Study {
      */
     public static Study resume(Path workFolder) {
         BatchSpec spec = WorkFolder.recorded(workFolder);
-        if (spec.items() > 0) {
-            throw new InputException(workFolder + " holds the record of a 'caseload " + spec.command() + "': resume it with that command");
+        if (spec.items() > 0 || !spec.design().isEmpty()) {
+            throw new InputException(workFolder + " holds the record of a 'caseload " + spec.command() + (spec.items() > 0 ? "" : " --precision")
+                    + "': resume it with that command");
         }
         Study s = new Study(spec.command(), spec.files().stream().map(Path::of).toList());
         s.overrides.addAll(spec.overrides());

@@ -17,7 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.caseload.fault.InputException;
+import org.caseload.Version;
 import org.caseload.scenario.MapNode;
+import org.caseload.scenario.ScenarioReader;
 
 /**
  * What identifies a batch of replications: the command, tool version, scenario files as given
@@ -37,7 +39,7 @@ import org.caseload.scenario.MapNode;
  * @param slice              which slice of the replications this record covers
  * @param eventLog           how many first replications write a per-person event log (0: none)
  * @param design             an analysis's own options ({@code psa}: samples and sampling; {@code sweep}: the axes,
- *                           target and alpha), as given; empty for run and compare
+ *                           target and alpha) or a run's {@code --precision} and its cap, as given; else empty
  * @param items              an analysis's work items (design points × replications), which its slices divide; 0 for
  *                           run and compare, whose slices divide the replications
  */
@@ -68,6 +70,19 @@ public record BatchSpec(String command, String version, List<String> files, List
         overrides = List.copyOf(overrides);
         scenarios = List.copyOf(scenarios);
         design = List.copyOf(design);
+    }
+
+    /**
+     * The record of a batch of the scenarios {@code loaded} (read from {@code files} with
+     * {@code overrides}), by this version of the tool.
+     */
+    public static BatchSpec of(String command, List<Path> files, List<ScenarioReader.Loaded> loaded, List<String> overrides,
+                               long seed, int replications, double alpha, boolean independentStreams, Slice slice,
+                               List<String> design, int items) {
+        List<ScenarioId> ids = new ArrayList<>();
+        for (ScenarioReader.Loaded l : loaded) ids.add(new ScenarioId(l.scenario().name(), hash(l.tree())));
+        return new BatchSpec(command, Version.VERSION, files.stream().map(Path::toString).toList(), overrides, ids, seed,
+                replications, alpha, independentStreams, slice, 0, design, items);
     }
 
     /** What the slices divide: an analysis's work items, or a batch's replications. */
@@ -138,11 +153,11 @@ public record BatchSpec(String command, String version, List<String> files, List
         if (!Double.isNaN(alpha)) o.put("alpha", alpha);
         o.put("independent_streams", independentStreams);
         if (eventLog > 0) o.put("event_log", eventLog); // absent when off: records stay as they were
-        if (items > 0) { // an analysis: absent for run and compare, whose records stay as they were
+        if (!design.isEmpty()) { // an analysis or --precision: absent otherwise, so records stay as they were
             ArrayNode d = o.putArray("design");
             design.forEach(d::add);
-            o.put("items", items);
         }
+        if (items > 0) o.put("items", items);
         ObjectNode sl = o.putObject("slice");
         sl.put("index", slice.index());
         sl.put("count", slice.count());

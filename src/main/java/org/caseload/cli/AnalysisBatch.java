@@ -1,7 +1,6 @@
 package org.caseload.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +8,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.caseload.api.Shards;
-import org.caseload.api.Study;
-import org.caseload.api.WorkFolder;
 import org.caseload.batch.AnalysisShard;
 import org.caseload.batch.BatchSpec;
-import org.caseload.batch.Journal;
 import org.caseload.batch.Slice;
 import org.caseload.report.OutputDirectory;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,9 +50,7 @@ final class AnalysisBatch {
     /** Set by merge: the shards' files, which the output folder must not hold. */
     List<Path> mergedInputs = List.of();
     private AnalysisShard work;
-    private Journal journal;
-    private Path workFolder;
-    private boolean hadRecord;
+    private RunRecord record;
 
     Slice slice() {
         return shard == null ? Slice.WHOLE : Slice.parse(shard);
@@ -90,10 +83,8 @@ final class AnalysisBatch {
      */
     AnalysisShard open(BatchSpec record, Path dir, PrintWriter err) {
         if (merged != null) return merged;
-        workFolder = Study.workFolderFor(dir);
-        hadRecord = Files.isDirectory(workFolder);
-        journal = WorkFolder.open(workFolder, record);
-        work = AnalysisShard.slice(record.slice(), record.items()).record(journal);
+        this.record = RunRecord.open(dir, record);
+        work = AnalysisShard.slice(record.slice(), record.items()).record(this.record.journal());
         int reused = work.reused();
         if (reused > 0) {
             err.println("caseload: resuming: " + reused + " work items already done, " + toSimulate(record) + " to run");
@@ -110,20 +101,12 @@ final class AnalysisBatch {
 
     /** The outputs are complete: the record is no longer needed. */
     void done() {
-        if (journal == null) return;
-        journal.close();
-        WorkFolder.forget(workFolder);
+        if (record != null) record.done();
     }
 
     /** The run failed by itself (not killed): a record it started is removed, one it continued is kept. */
     void failed() {
-        if (journal == null) return;
-        try {
-            journal.close();
-            if (!hadRecord) WorkFolder.forget(workFolder);
-        } catch (RuntimeException e) {
-            // best effort: what remains is an ordinary record that --resume or a new run takes over
-        }
+        if (record != null) record.failed();
     }
 
     /**
@@ -143,7 +126,7 @@ final class AnalysisBatch {
 
     /** {@code --resume}: runs the recorded analysis again into DIR, which continues its record. */
     int resume(Command fresh, CommandSpec caller, String command, int threads, boolean quiet) {
-        BatchSpec record = WorkFolder.recorded(Study.workFolderFor(resume));
+        BatchSpec record = RunRecord.recordedFor(resume);
         if (!record.command().equals(command)) {
             throw new UserException(resume + " was being written by 'caseload " + record.command() + "': resume it with that command");
         }
@@ -166,17 +149,6 @@ final class AnalysisBatch {
 
     /** Runs an analysis command again with {@code args}, after {@code before} has set up its batch options. */
     static int rerun(Command command, CommandSpec caller, List<String> args, Consumer<AnalysisBatch> before) {
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(caller.commandLine().getOut());
-        cl.setErr(caller.commandLine().getErr());
-        cl.parseArgs(args.toArray(String[]::new));
-        before.accept(command.batch);
-        try {
-            return command.call();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Batches.rerun(command, caller, args, () -> before.accept(command.batch));
     }
 }

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.caseload.api.ProgressListener;
 import org.caseload.api.Results;
 import org.caseload.api.Study;
+import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Slice;
 import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ScenarioReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -25,30 +28,80 @@ final class Batches {
     }
 
     /**
-     * Sets up the study to resume from DIR's record. Scenarios or settings given again must be
-     * the recorded ones: a resume that silently ran something else would break the promise of
-     * identical files.
+     * Checks a {@code --resume DIR} against DIR's record: scenarios or settings given again must
+     * be the recorded ones (a resume that silently ran something else would break the promise of
+     * identical files), and the record must be this command's. Returns the record.
      */
-    static Study resume(CommandSpec spec, Path dir, List<Path> files, boolean compare) {
+    static BatchSpec checkResume(CommandSpec spec, Path dir, List<Path> files, boolean compare) {
         ParseResult pr = spec.commandLine().getParseResult();
         for (String option : List.of("--out", "--precision", "--shard", "--event-log")) {
             if (pr.hasMatchedOption(option)) {
                 throw new UserException("--resume DIR takes the run recorded for DIR; leave out " + option);
             }
         }
-        Study study = Study.resume(Study.workFolderFor(dir));
-        if (study.isComparison() != compare) {
-            throw new UserException(dir + " was being written by 'caseload " + (compare ? "run" : "compare")
-                    + "': resume it with that command");
+        BatchSpec record = RunRecord.recordedFor(dir);
+        String expected = compare ? "compare" : "run";
+        if (!record.command().equals(expected)) {
+            throw new UserException(dir + " was being written by 'caseload " + record.command() + "': resume it with that command");
         }
-        List<Path> recorded = study.files();
+        List<Path> recorded = record.files().stream().map(Path::of).toList();
         if (!files.isEmpty() && !files.equals(recorded)) {
             throw new UserException("--resume " + dir + ": it was a run of " + recorded + ", not " + files);
         }
+        return record;
+    }
+
+    /** Sets up the study to resume from DIR's record (checked by {@link #checkResume}) of a fixed count. */
+    static Study resume(CommandSpec spec, Path dir) {
+        ParseResult pr = spec.commandLine().getParseResult();
+        Study study = Study.resume(Study.workFolderFor(dir));
         if (pr.hasMatchedOption("--replications") && (int) pr.matchedOptionValue("--replications", 0) != study.replications()) {
             throw new UserException("--resume " + dir + ": it was a run of " + study.replications() + " replications");
         }
         return study;
+    }
+
+    /**
+     * {@code --resume} of a {@code --precision} run: its record (scenarios, --set, seed, the
+     * precision and its cap, a comparison's options) becomes its command line again, into DIR,
+     * which continues the record: the replications it finished are read back.
+     */
+    static int resumePrecision(CommandSpec spec, BatchSpec record, Path dir, Callable<Integer> fresh, RunOptions run) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--replications")) {
+            throw new UserException("--resume " + dir + ": it was a --precision run; leave out --replications");
+        }
+        List<String> args = new ArrayList<>(record.files());
+        for (String o : record.overrides()) args.addAll(List.of("--set", o));
+        args.addAll(List.of("--seed", String.valueOf(record.seed())));
+        args.addAll(record.design());
+        if (record.command().equals("compare")) args.addAll(comparisonOptions(record.alpha(), record.independentStreams()));
+        args.addAll(List.of("--out", dir.toString(), "--threads", String.valueOf(run.execution.threads)));
+        if (run.quiet.quiet) args.add("--quiet");
+        return rerun(fresh, spec, args, () -> { });
+    }
+
+    /** A comparison's options in a command line: --alpha when not the default 0.05, and --independent-streams. */
+    static List<String> comparisonOptions(double alpha, boolean independentStreams) {
+        List<String> more = new ArrayList<>();
+        if (alpha != 0.05) more.addAll(List.of("--alpha", String.valueOf(alpha)));
+        if (independentStreams) more.add("--independent-streams");
+        return more;
+    }
+
+    /** Runs a command again with {@code args} (after {@code afterParse}), writing where {@code caller} writes. */
+    static int rerun(Callable<Integer> command, CommandSpec caller, List<String> args, Runnable afterParse) {
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(caller.commandLine().getOut());
+        cl.setErr(caller.commandLine().getErr());
+        cl.parseArgs(args.toArray(String[]::new));
+        afterParse.run();
+        try {
+            return command.call();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

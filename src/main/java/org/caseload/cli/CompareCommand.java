@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.caseload.engine.RandomStreams;
+import org.caseload.batch.BatchSpec;
+import org.caseload.batch.Slice;
 import org.caseload.experiment.Experiment;
 import org.caseload.report.ComparisonFile;
 import org.caseload.report.Manifest;
@@ -88,7 +90,9 @@ final class CompareCommand implements Callable<Integer> {
         org.caseload.api.Study study;
         Path dir;
         if (batch.resume != null) {
-            study = Batches.resume(spec, batch.resume, given, true);
+            BatchSpec record = Batches.checkResume(spec, batch.resume, given, true);
+            if (!record.design().isEmpty()) return Batches.resumePrecision(spec, record, batch.resume, new CompareCommand(), run);
+            study = Batches.resume(spec, batch.resume);
             dir = batch.resume;
         } else {
             if (given.size() < 2) throw new UserException("give a BASELINE and at least one ALTERNATIVE (or --resume DIR)");
@@ -123,7 +127,7 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code --precision}: the replication count is chosen as results come in (not resumable yet). */
+    /** {@code --precision}: the replication count is chosen as results come in, recorded beside DIR so a killed run resumes. */
     private Integer precisionRun() {
         run.check();
         if (!(alpha > 0 && alpha < 1)) throw new UserException("--alpha must be between 0 and 1 (got " + alpha + ")");
@@ -139,20 +143,28 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         // Checked and prepared before simulating: a refused or unwritable folder costs nothing.
         try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(files, loaded), spec.commandLine().getErr())) {
-            compare(od, loaded, scenarios, files, stdout);
+            RunRecord record = RunRecord.open(od.requested(), BatchSpec.of("compare", files, loaded, scenarioOptions.overrides,
+                    run.execution.seed, run.maxReplications, alpha, independentStreams, Slice.WHOLE, run.precisionDesign(), 0));
+            try {
+                compare(od, loaded, scenarios, files, record, stdout);
+                record.done();
+            } catch (RuntimeException | Error e) {
+                record.failed();
+                throw e;
+            }
         }
         return 0;
     }
 
     private void compare(OutputDirectory od, List<ScenarioReader.Loaded> loaded, List<Scenario> scenarios, List<Path> files,
-                         PrintWriter stdout) {
+                         RunRecord record, PrintWriter stdout) {
         Path dir = od.requested();
         long t0 = System.nanoTime();
         BatchSummary batch;
         try (Experiment experiment = run.execution.experiment()) {
             List<RandomStreams> streams = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) streams.add(experiment.streamsFor(i, independentStreams));
-            batch = run.replicate(experiment, scenarios, streams, true, spec.commandLine().getErr());
+            batch = run.replicate(experiment, scenarios, streams, true, record, spec.commandLine().getErr());
         }
         double wall = (System.nanoTime() - t0) / 1e9;
 
@@ -177,8 +189,8 @@ final class CompareCommand implements Callable<Integer> {
             List<ReportCharts.Chart> charts = ReportCharts.monthly(folder, summaries, scenarios);
             Map<String, String> leftOut = new LinkedHashMap<>();
             ReportCharts.Chart diff = ReportCharts.differences(folder, rows, leftOut);
-            Reports.RunInfo info = new Reports.RunInfo(Reproduce.command(spec, run, n), run.execution.seed, n, !independentStreams,
-                    run.precisionNote, files);
+            Reports.RunInfo info = new Reports.RunInfo(Reproduce.precision("compare", files, scenarioOptions.overrides, run,
+                    comparisonOptions()), run.execution.seed, n, !independentStreams, run.precisionNote, files);
             RunCommand.write(folder.resolve("report.html"),
                     Reports.compareReport(info, scenarios, rows, card, words, diff, leftOut, charts, alpha));
             List<Assumptions.Sources> sources = new ArrayList<>();
@@ -194,6 +206,11 @@ final class CompareCommand implements Callable<Integer> {
         for (String line : org.caseload.report.CostLineTable.sentences(rows)) stdout.println(line + "\n");
         stdout.printf("%d scenarios x %d replications in %.1f s -> %s%n", scenarios.size(), n, wall, dir);
         stdout.flush();
+    }
+
+    /** What a comparison adds to the reproducing command (as for a fixed count: --alpha only when not 0.05). */
+    private List<String> comparisonOptions() {
+        return Batches.comparisonOptions(alpha, independentStreams);
     }
 
     /** Pathway metrics are compared only for pathways every scenario has. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.caseload.analysis.AnalysisMetrics;
-import org.caseload.api.Shards;
 import org.caseload.batch.AnalysisShard;
 import org.caseload.batch.BatchSpec;
 import org.caseload.analysis.Evaluator;
@@ -92,8 +91,8 @@ final class PsaCommand extends AnalysisBatch.Command {
         PrintWriter stdout = spec.commandLine().getOut();
         // The output folder is checked and prepared before any simulation, as for run.
         int items = scenarios.size() * samples * replications;
-        BatchSpec record = Shards.analysisRecord("psa", files, loaded, scenarioOptions.overrides, execution.seed, replications,
-                design(), batch.slice(), items);
+        BatchSpec record = BatchSpec.of("psa", files, loaded, scenarioOptions.overrides, execution.seed, replications, Double.NaN,
+                false, batch.slice(), design(), items);
         try (OutputDirectory od = OutputDirectory.open(dir, batch.inputs(ScenarioOptions.inputFiles(files, loaded)),
                 spec.commandLine().getErr())) {
             AnalysisShard work = batch.open(record, dir, spec.commandLine().getErr());

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.caseload.batch.BatchSpec;
+import org.caseload.batch.Slice;
 import org.caseload.experiment.Experiment;
 import org.caseload.report.Manifest;
 import org.caseload.report.OutputDirectory;
@@ -64,7 +66,9 @@ final class RunCommand implements Callable<Integer> {
         org.caseload.api.Study study;
         Path dir;
         if (batch.resume != null) {
-            study = Batches.resume(spec, batch.resume, files, false);
+            BatchSpec record = Batches.checkResume(spec, batch.resume, files, false);
+            if (!record.design().isEmpty()) return Batches.resumePrecision(spec, record, batch.resume, new RunCommand(), run);
+            study = Batches.resume(spec, batch.resume);
             dir = batch.resume;
         } else {
             if (files.isEmpty()) throw new UserException("give at least one SCENARIO file (or --resume DIR)");
@@ -98,7 +102,10 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code --precision}: the replication count is chosen as results come in (not resumable yet). */
+    /**
+     * {@code --precision}: the replication count is chosen as results come in; each scenario's
+     * replications are recorded beside its output folder, so a killed run resumes.
+     */
     private Integer precisionRun() {
         run.check();
         if (files.isEmpty()) throw new UserException("give at least one SCENARIO file");
@@ -121,24 +128,20 @@ final class RunCommand implements Callable<Integer> {
                 String name = l.scenario().name();
                 OutputDirectory od = outputs.get(i);
                 long t0 = System.nanoTime();
-                ScenarioSummary result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), false, stderr)
-                        .scenarios().get(0);
+                RunRecord record = RunRecord.open(od.requested(), BatchSpec.of("run", List.of(files.get(i)), List.of(l),
+                        scenarioOptions.overrides, run.execution.seed, run.maxReplications, Double.NaN, false, Slice.WHOLE,
+                        run.precisionDesign(), 0));
+                ScenarioSummary result;
+                try {
+                    result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), false, record, stderr)
+                            .scenarios().get(0);
+                    write(od, l, i, result);
+                    record.done();
+                } catch (RuntimeException | Error e) {
+                    record.failed();
+                    throw e;
+                }
                 double wall = (System.nanoTime() - t0) / 1e9;
-                int index = i;
-                od.write(dir -> {
-                    RunFiles.writeAll(dir, List.of(result));
-                    Manifest m = new Manifest("run", run.execution.seed, result.replications())
-                            .scenario(name, files.get(index).toString(), scenarioOptions.overrides, l.tree());
-                    if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications());
-                    m.write(dir.resolve("manifest.json"));
-                    List<ReportCharts.Chart> charts = ReportCharts.monthly(dir, List.of(result), List.of(l.scenario()));
-                    Reports.RunInfo info = new Reports.RunInfo(Reproduce.command(spec, run, result.replications()),
-                            run.execution.seed, result.replications(), true, run.precisionNote, List.of(files.get(index)));
-                    write(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
-                    XlsxReport.write(dir.resolve("report.xlsx"), List.of(result), null,
-                            List.of(Assumptions.read(name, files.get(index))));
-                });
-                od.commit();
                 for (String line : SummaryCard.run(result)) stdout.println(line);
                 stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications(), wall, od.requested());
             }
@@ -149,6 +152,26 @@ final class RunCommand implements Callable<Integer> {
         stdout.println(SummaryCard.MEANING);
         stdout.flush();
         return 0;
+    }
+
+    /** The files of one scenario's --precision run, committed. */
+    private void write(OutputDirectory od, ScenarioReader.Loaded l, int index, ScenarioSummary result) {
+        String name = l.scenario().name();
+        od.write(dir -> {
+            RunFiles.writeAll(dir, List.of(result));
+            Manifest m = new Manifest("run", run.execution.seed, result.replications())
+                    .scenario(name, files.get(index).toString(), scenarioOptions.overrides, l.tree());
+            if (run.precision != null) m.put("precision", run.precision).put("replications_chosen", result.replications());
+            m.write(dir.resolve("manifest.json"));
+            List<ReportCharts.Chart> charts = ReportCharts.monthly(dir, List.of(result), List.of(l.scenario()));
+            Reports.RunInfo info = new Reports.RunInfo(Reproduce.precision("run", List.of(files.get(index)),
+                    scenarioOptions.overrides, run, List.of()),
+                    run.execution.seed, result.replications(), true, run.precisionNote, List.of(files.get(index)));
+            write(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
+            XlsxReport.write(dir.resolve("report.xlsx"), List.of(result), null,
+                    List.of(Assumptions.read(name, files.get(index))));
+        });
+        od.commit();
     }
 
     static void write(Path file, String text) {

@@ -52,18 +52,28 @@ final class RunOptions {
         execution.check();
     }
 
+    /** What a --precision run records besides scenarios, --set and seed: the precision and its cap. */
+    List<String> precisionDesign() {
+        return List.of("--precision", String.valueOf(precision), "--max-replications", String.valueOf(maxReplications));
+    }
+
     int fixedReplications() {
         return replications == null ? 20 : replications;
     }
 
     /**
      * Runs every scenario for the same number of replications (see {@link Replications}),
-     * summarised as they come with their values on disk (the system's temporary folder), with
+     * summarised as they come with their values on disk (the system's temporary folder), each
+     * recorded in {@code record} as it finishes and those already there read back, with
      * progress on {@code progressOut}, which also gets the warning when --precision is not reached.
      */
     BatchSummary replicate(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, boolean paired,
-                           PrintWriter progressOut) {
+                           RunRecord record, PrintWriter progressOut) {
         String label = String.join(", ", scenarios.stream().map(Scenario::name).toList());
+        if (record.journal().size() > 0) {
+            progressOut.println("caseload: resuming: " + record.journal().size() + " replications already done");
+            progressOut.flush();
+        }
         Replications.Plan plan = new Replications.Plan(fixedReplications(), precision, maxReplications, RunFiles.LEVEL);
         Replications.Outcome outcome = Replications.run(experiment, scenarios, streams, plan, n -> {
             Progress progress = new Progress(progressOut, label, n, quiet.quiet);
@@ -79,7 +89,7 @@ final class RunOptions {
                 }
             };
         }, BatchSummary.onDisk(scenarios.stream().map(Scenario::name).toList(), paired,
-                Path.of(System.getProperty("java.io.tmpdir"))));
+                Path.of(System.getProperty("java.io.tmpdir"))), record.journal(), record.journal()::append);
         precisionNote = outcome.note();
         if (!outcome.reached()) {
             progressOut.println("caseload: warning: " + precisionNote);

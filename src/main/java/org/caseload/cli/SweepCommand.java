@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.analysis.AnalysisMetrics;
-import org.caseload.api.Shards;
 import org.caseload.batch.AnalysisShard;
 import org.caseload.batch.BatchSpec;
 import org.caseload.analysis.Axis;
@@ -96,8 +95,8 @@ final class SweepCommand extends AnalysisBatch.Command {
         int levels = axes.stream().mapToInt(a -> a.levels().size()).reduce(1, (a, b) -> a * b);
         // The output folder is checked and prepared before any simulation, as for run.
         int items = levels * replications;
-        BatchSpec record = Shards.analysisRecord("sweep", List.of(file), List.of(loaded), scenarioOptions.overrides, execution.seed,
-                replications, design(), batch.slice(), items);
+        BatchSpec record = BatchSpec.of("sweep", List.of(file), List.of(loaded), scenarioOptions.overrides, execution.seed,
+                replications, Double.NaN, false, batch.slice(), design(), items);
         try (OutputDirectory od = OutputDirectory.open(dir, batch.inputs(ScenarioOptions.inputFiles(List.of(file), List.of(loaded))),
                 spec.commandLine().getErr())) {
             AnalysisShard work = batch.open(record, dir, spec.commandLine().getErr());

@@ -61,6 +61,16 @@ public final class Replications {
      */
     public static Outcome run(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, Plan plan,
                               Listener listener, BatchSummary summary) {
+        return run(experiment, scenarios, streams, plan, listener, summary, Experiment.Known.NONE, (s, r) -> { });
+    }
+
+    /**
+     * As {@link #run(Experiment, List, List, Plan, Listener, BatchSummary)}, taking the replications
+     * {@code known} holds (an interrupted run's record) and telling {@code fresh} each one computed
+     * (to record it): the choices depend only on the results, so a resumed run makes the same ones.
+     */
+    public static Outcome run(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, Plan plan,
+                              Listener listener, BatchSummary summary, Experiment.Known known, Experiment.Sink fresh) {
         WorkLimits.checkTracked(scenarios.size(), plan.most(), WorkLimits.heapBytes());
         for (Scenario s : scenarios) WorkLimits.checkEvents(s, experiment.maxEvents());
         Double precision = plan.precision();
@@ -69,8 +79,13 @@ public final class Replications {
         String note = null;
         boolean reached = true;
         while (true) {
-            Listener.Batch batch = listener.batch((target - have) * scenarios.size());
-            experiment.runInOrder(scenarios, streams, have, target, Experiment.Known.NONE, (s, r) -> batch.step(), summary::add);
+            int toRun = 0;
+            for (int r = have; r < target; r++) for (int s = 0; s < scenarios.size(); s++) if (!known.has(s, r)) toRun++;
+            Listener.Batch batch = listener.batch(toRun);
+            experiment.runInOrder(scenarios, streams, have, target, known, (s, r) -> {
+                fresh.accept(s, r);
+                batch.step();
+            }, summary::add);
             batch.done();
             have = target;
             if (precision == null) break;

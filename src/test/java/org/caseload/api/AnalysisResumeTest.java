@@ -33,7 +33,7 @@ class AnalysisResumeTest {
         long recorded = ResumeTest.killPartWay(args, a, 3, ITEMS, dir.resolve("child.log"));
 
         refused("was being written by 'caseload psa'", "sweep", "--resume", a.toString());
-        refused("holds the record of a 'caseload psa'", "run", "--resume", a.toString());
+        refused("was being written by 'caseload psa'", "run", "--resume", a.toString());
         refused("leave out the scenario, --out and --shard", "psa", "scenarios/leeds.yaml", "--resume", a.toString());
         Cli.Outcome resumed = ok("psa", "--resume", a.toString(), "--threads", "2");
         assertTrue(resumed.err().contains("resuming: " + recorded + " work items already done, " + (ITEMS - recorded) + " to run"),
