@@ -1,8 +1,7 @@
 package org.caseload.api;
 
-import java.util.List;
 import org.caseload.batch.PortableBatch;
-import org.caseload.results.ReplicationResult;
+import org.caseload.experiment.Experiment;
 
 /**
  * Computes a study's replications somewhere other than this JVM's thread pool, e.g. on Spark
@@ -11,6 +10,10 @@ import org.caseload.results.ReplicationResult;
  * it), so the files are the same bytes as a local run.
  */
 public interface ReplicationRunner {
-    /** For each scenario, replications {@code [first, end)} in replication order. */
-    List<List<ReplicationResult>> run(PortableBatch batch, int first, int end);
+    /**
+     * Computes replications {@code [first, end)} of every scenario and hands each result to
+     * {@code results} in order: replication r of every scenario (scenario order), then r + 1. The
+     * study summarises them as they come, so a runner need hold only what it has not handed on.
+     */
+    void run(PortableBatch batch, int first, int end, Experiment.Sink results);
 }

@@ -355,7 +355,7 @@ public final class Study {
             PortableBatch batch = new PortableBatch(p.loaded.stream().map(ScenarioReader.Loaded::tree).toList(), seed,
                     independentStreams);
             BatchSummary summary = WorkFolder.summary(workFolder, names, isComparison());
-            BatchRunner.add(summary, remote.run(batch, first, end));
+            remote.run(batch, first, end, summary::add);
             return summary;
         }
         // Opened before the summary: opening clears what a killed run left in the working folder's values/.

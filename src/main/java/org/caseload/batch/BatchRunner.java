@@ -33,15 +33,6 @@ public final class BatchRunner {
         }, summary::add);
     }
 
-    /** Adds results computed elsewhere (for each scenario, the same replications in order) to a summary. */
-    public static void add(BatchSummary summary, List<List<ReplicationResult>> results) {
-        int n = results.isEmpty() ? 0 : results.get(0).size();
-        for (int r = 0; r < n; r++) {
-            int rep = r;
-            summary.add(results.stream().map(l -> l.get(rep)).toList());
-        }
-    }
-
     /** How many of the slice's replications (over all scenarios) the journal already holds. */
     public static int recorded(Journal journal, int scenarios, int first, int end) {
         int n = 0;

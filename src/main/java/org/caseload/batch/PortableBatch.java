@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
 import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.MapNode;
@@ -41,39 +40,30 @@ public final class PortableBatch implements Serializable {
         return scenarioJson.size();
     }
 
-    /** Runs the given replications of every scenario on one thread; one journal line per (scenario, replication). */
+    /**
+     * Runs the given replications of every scenario on one thread; one journal line per (scenario,
+     * replication), replication by replication (every scenario's, in order), as a summary takes them.
+     */
     public List<String> runEncoded(int[] reps) {
         List<Scenario> scenarios = rebuild();
-        List<String> lines = new ArrayList<>();
+        List<List<ReplicationResult>> byScenario = new ArrayList<>();
         try (Experiment experiment = new Experiment(seed, 1)) {
             for (int s = 0; s < scenarios.size(); s++) {
-                RandomStreams streams = experiment.streamsFor(s, independentStreams);
-                for (ReplicationResult r : experiment.run(scenarios.get(s), streams, reps, x -> { })) {
-                    lines.add(Journal.encode(s, r));
-                }
+                byScenario.add(experiment.run(scenarios.get(s), experiment.streamsFor(s, independentStreams), reps, x -> { }));
             }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int r = 0; r < reps.length; r++) {
+            for (int s = 0; s < byScenario.size(); s++) lines.add(Journal.encode(s, byScenario.get(s).get(r)));
         }
         return lines;
     }
 
-    /** Journal lines back to results: for each scenario, replications [first, end) in order. */
-    public List<List<ReplicationResult>> decode(List<String> lines, int first, int end) {
-        List<ReplicationResult[]> got = new ArrayList<>();
-        for (int s = 0; s < scenarios(); s++) got.add(new ReplicationResult[end - first]);
-        for (String line : lines) {
-            Journal.Entry e = Journal.decode(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
-            if (e == null) throw new IllegalStateException("a replication came back damaged (checksum mismatch)");
-            got.get(e.scenario())[e.result().replication() - first] = e.result();
-        }
-        List<List<ReplicationResult>> out = new ArrayList<>();
-        for (int s = 0; s < got.size(); s++) {
-            for (int r = 0; r < end - first; r++) {
-                if (got.get(s)[r] == null) throw new IllegalStateException("replication " + (first + r + 1) + " of scenario "
-                        + (s + 1) + " did not come back");
-            }
-            out.add(List.of(got.get(s)));
-        }
-        return out;
+    /** One journal line back to its entry; a damaged line (checksum mismatch) is an error. */
+    public static Journal.Entry decode(String line) {
+        Journal.Entry e = Journal.decode(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+        if (e == null) throw new IllegalStateException("a replication came back damaged (checksum mismatch)");
+        return e;
     }
 
     /** The scenarios as the sender resolved them; a hash mismatch means the text did not survive the trip. */

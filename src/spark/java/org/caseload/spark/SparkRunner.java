@@ -5,13 +5,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.storage.StorageLevel;
 import org.caseload.api.ReplicationRunner;
 import org.caseload.api.Study;
+import org.caseload.batch.Journal;
 import org.caseload.batch.PortableBatch;
+import org.caseload.experiment.Experiment;
 import org.caseload.cli.Main;
-import org.caseload.results.ReplicationResult;
 
 /**
  * Runs caseload's replications on Spark executors: the replications are split into
@@ -23,6 +26,8 @@ import org.caseload.results.ReplicationResult;
  * (the usual command line; {@code local[*]} when no master is given).
  */
 public final class SparkRunner implements ReplicationRunner {
+    /** The most replications in one partition: what the driver holds at once. */
+    static final int MOST_PER_PARTITION = 64;
     private final JavaSparkContext spark;
     private final int partitions;
 
@@ -35,12 +40,43 @@ public final class SparkRunner implements ReplicationRunner {
         this.partitions = partitions;
     }
 
+    /**
+     * Every partition is computed at once on the executors, which keep their results (memory, or
+     * disk); the driver then takes them back one partition at a time, in order
+     * ({@code toLocalIterator}), and hands each replication on as it decodes it. It holds one
+     * partition, at most {@value #MOST_PER_PARTITION} replications, whatever the size of the batch.
+     */
     @Override
-    public List<List<ReplicationResult>> run(PortableBatch batch, int first, int end) {
+    public void run(PortableBatch batch, int first, int end, Experiment.Sink results) {
         List<Integer> reps = IntStream.range(first, end).boxed().toList();
-        int slices = Math.max(1, Math.min(reps.size(), partitions));
-        List<String> lines = spark.parallelize(new ArrayList<>(reps), slices).mapPartitions(new Replications(batch)).collect();
-        return batch.decode(lines, first, end);
+        int slices = Math.max(1, Math.min(reps.size(),
+                Math.max(partitions, (reps.size() + MOST_PER_PARTITION - 1) / MOST_PER_PARTITION)));
+        JavaRDD<String> computed = spark.parallelize(new ArrayList<>(reps), slices).mapPartitions(new Replications(batch))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            computed.count();
+            handOn(computed.toLocalIterator(), batch.scenarios(), first, reps.size(), results);
+        } finally {
+            computed.unpersist();
+        }
+    }
+
+    /** Decodes the lines, replication by replication and every scenario's in turn, checking each is in its place. */
+    private static void handOn(Iterator<String> lines, int scenarios, int first, int replications, Experiment.Sink results) {
+        int next = 0;
+        while (lines.hasNext()) {
+            Journal.Entry e = PortableBatch.decode(lines.next());
+            int expected = first + next / scenarios;
+            if (e.scenario() != next % scenarios || e.result().replication() != expected) {
+                throw new IllegalStateException("replication " + (expected + 1) + " of scenario " + (next % scenarios + 1)
+                        + " did not come back in its place");
+            }
+            results.accept(e.scenario(), e.result());
+            next++;
+        }
+        if (next != replications * scenarios) {
+            throw new IllegalStateException("only " + next + " results came back of " + replications * scenarios);
+        }
     }
 
     /** One partition's replications, run on an executor. Serialisable: it carries only the portable batch. */

@@ -31,7 +31,15 @@ class PortableBatchTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             received = (PortableBatch) in.readObject();
         }
-        List<List<ReplicationResult>> remote = sent.decode(received.runEncoded(new int[]{1, 2}), 1, 3);
+        List<String> lines = received.runEncoded(new int[]{1, 2});
+        assertEquals(4, lines.size());
+        List<List<ReplicationResult>> remote = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>());
+        for (int i = 0; i < lines.size(); i++) {
+            Journal.Entry e = PortableBatch.decode(lines.get(i));
+            assertEquals(i % 2, e.scenario(), "replication by replication, every scenario in turn");
+            assertEquals(1 + i / 2, e.result().replication());
+            remote.get(e.scenario()).add(e.result());
+        }
 
         try (Experiment local = new Experiment(5, 2)) {
             for (int s = 0; s < 2; s++) {
