@@ -94,39 +94,8 @@ public final class EventQueue<T> {
         pool[slot] = null;
         free[freeTop++] = slot;
         int last = --size;
-        if (last > 0) refill(heap[2 * last], heap[2 * last + 1]);
+        if (last > 0) siftDown(0, heap[2 * last], heap[2 * last + 1]);
         return first;
-    }
-
-    /**
-     * Fills the hole the first entry left with the last entry (t, k), which is no longer
-     * counted in {@link #size}. Floyd's way: the hole goes down to a leaf taking the least child
-     * at each level, without comparing it with (t, k), then (t, k) goes up from there. The last
-     * entry is usually one of the latest, so it rises little, and the walk down costs one
-     * comparison fewer a level than a plain sift-down.
-     */
-    private void refill(long t, long k) {
-        long[] h = heap;
-        int n = size;
-        int i = 0;
-        while (true) {
-            int c = 4 * i + 1;
-            if (c >= n) break;
-            int best = c;
-            long bt = h[2 * c];
-            int end = Math.min(c + 4, n);
-            for (int j = c + 1; j < end; j++) {
-                long tj = h[2 * j];
-                if (tj < bt || (tj == bt && h[2 * j + 1] < h[2 * best + 1])) {
-                    best = j;
-                    bt = tj;
-                }
-            }
-            h[2 * i] = bt;
-            h[2 * i + 1] = h[2 * best + 1];
-            i = best;
-        }
-        siftUp(i, t, k);
     }
 
     /** The tag of the entry the last {@link #poll} returned. */
