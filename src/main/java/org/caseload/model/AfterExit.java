@@ -66,29 +66,32 @@ final class AfterExit {
      */
     double returnDays(Group group, Exit exit, double uRelapse, double uRelapseTime, double uRepresent, double uDelay) {
         double pRelapse;
-        double relapseDays;
+        Distribution relapseTime; // null: no relapse time (never started treatment: still using)
         switch (exit) {
             case COMPLETED_TREATMENT, LEFT_RECOVERY_COMMUNITY, COMPLETED_RECOVERY_COMMUNITY -> {
                 pRelapse = spec.relapseAfterCompletion().get(group)
                         * (exit == Exit.COMPLETED_RECOVERY_COMMUNITY ? spec.recoveryCommunityRelapseMultiplier() : 1.0);
-                relapseDays = spec.relapseAfterCompletionDays().quantile(uRelapseTime);
+                relapseTime = spec.relapseAfterCompletionDays();
             }
             case DROPPED_OUT -> {
                 pRelapse = spec.relapseAfterDropout().get(group);
-                relapseDays = spec.relapseAfterDropoutDays().quantile(uRelapseTime);
+                relapseTime = spec.relapseAfterDropoutDays();
             }
-            default -> { // never started treatment: still using
+            default -> {
                 pRelapse = 1.0;
-                relapseDays = 0;
+                relapseTime = null;
             }
         }
         // Dropping away while waiting has its own return parameters; the uniforms are the same
         // ones, so a person's draws do not depend on how they left.
         boolean droppedAway = exit == Exit.DROPPED_AWAY;
         double pReturn = (droppedAway ? spec.rereferralProbability() : spec.representProbability()).get(group);
-        Distribution delay = droppedAway ? spec.rereferralDelayDays() : spec.representDelayDays();
         boolean returns = uRelapse < Math.min(1.0, pRelapse) && uRepresent < pReturn;
-        return returns ? relapseDays + delay.quantile(uDelay) : Double.POSITIVE_INFINITY;
+        if (!returns) return Double.POSITIVE_INFINITY;
+        // The quantiles only for those who come back: most do not, and the uniforms are drawn either way.
+        double relapseDays = relapseTime == null ? 0 : relapseTime.quantile(uRelapseTime);
+        Distribution delay = droppedAway ? spec.rereferralDelayDays() : spec.representDelayDays();
+        return relapseDays + delay.quantile(uDelay);
     }
 
     /** Someone who left before the run began (day 0) and is due to re-present in {@code days}. */
