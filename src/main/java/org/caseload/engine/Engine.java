@@ -13,8 +13,9 @@ import java.util.Locale;
  * events at the same instant, and the stop event after everything else.
  *
  * <p>Two kinds of event share the queue. An {@link Entity}'s event (a client's: most of a
- * run) is the entity and a small number for its kind, handed to the {@link Dispatcher} when
- * it comes due; nothing is allocated to schedule it. Any other event is an {@link Event}
+ * run) is an entry with no payload whose tag holds the entity's number ({@link Roster}), its
+ * epoch and a small number for the kind of event, handed to the {@link Dispatcher} when it
+ * comes due; scheduling it allocates nothing and stores no reference. Any other event is an {@link Event}
  * holding a {@code Runnable} (budget changes, period starts, the stop).
  *
  * <p>A cancelled event stays in the queue and is skipped when its time comes: an

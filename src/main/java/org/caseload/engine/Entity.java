@@ -5,9 +5,9 @@ package org.caseload.engine;
  * pending for it.
  *
  * <p>Why a class of the engine: an event for an entity is an entry in the queue carrying the
- * entity and a small number for the kind of event, not an object holding a lambda, so
- * scheduling it allocates nothing, and running it touches the entity (which it needs anyway)
- * rather than two more objects elsewhere in memory. For the same reason the entity is its own
+ * entity's number ({@link Roster}) and a small number for the kind of event, not an object
+ * holding a lambda, so scheduling it allocates nothing, and running it touches the entity
+ * (which it needs anyway) rather than two more objects elsewhere in memory. For the same reason the entity is its own
  * random stream.
  *
  * <p>Every event scheduled for an entity belongs to the entity's current stage, and
@@ -20,8 +20,9 @@ public abstract class Entity extends Mrg32k3a {
     int epoch;
     /** Events scheduled in the current epoch that have not run yet. */
     int pending;
-    /** Entries in the queue, cancelled ones not yet out included, and the number they go under ({@link Roster}); -1: none. */
+    /** Entries of this entity in the queue, cancelled ones not yet out included. */
     int entries;
+    /** The number its entries go under ({@link Roster}) while it has any; -1: none. */
     int number = -1;
 
     /** An entity of {@code engine} whose draws continue from where {@code stream} is now. */

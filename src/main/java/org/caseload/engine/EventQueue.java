@@ -15,7 +15,8 @@ import java.util.Arrays;
  * a payload: payloads sit in a pool, looked up once when their entry comes out. Cancelling is
  * the caller's business (a cancelled payload is skipped when it comes out), so nothing needs
  * to know where an entry sits in the heap. Each entry also carries a {@code long} tag beside
- * its payload, for the caller (the engine keeps an event's kind and its owner's epoch there).
+ * its payload, for the caller (the engine keeps an entity event's owner number, epoch and kind there,
+ * with a null payload).
  *
  * @param <T> the payload of an entry
  */
