@@ -54,7 +54,6 @@ final class Client extends Entity {
     int pathway = -1;
     /** How the current episode will end (stage {@link Stage#IN_PATHWAY}): an {@link Episodes.Outcome} ordinal. */
     byte plannedOutcome;
-    int slot = -1;
     double pathwayEntryTime;
     /** Start of the current unbroken stay in treatment pathways (NaN when not in treatment). */
     double treatmentStreakStart = Double.NaN;
@@ -62,6 +61,9 @@ final class Client extends Entity {
     /** Counted among people whose unbroken stay in treatment is still under six months. */
     boolean countedAsShortStay;
     int lastSeenPeriod = -1;
+    /** The last stay in a treatment pathway: when it began and ended (infinite while it lasts; NaN before any), for {@link SeenPerYear}. */
+    double lastTreatmentEntry = Double.NaN;
+    double lastTreatmentExit = Double.NaN;
 
     double lastCompletionTime = Double.NaN;
     int lastCompletionPeriod = -1;

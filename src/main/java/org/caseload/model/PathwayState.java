@@ -1,8 +1,6 @@
 package org.caseload.model;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import org.caseload.scenario.Scenario.CapacityKind;
 import org.caseload.scenario.Scenario.FullPolicy;
 import org.caseload.scenario.Scenario.Pathway;
@@ -29,8 +27,8 @@ final class PathwayState {
     final Counter completions;
     /** Clients per FTE (caseload pathways; 0 without staff). */
     final Level perFte;
-    /** Members in an indexed list so that removal is O(1) and iteration order deterministic. */
-    private final List<Client> members = new ArrayList<>();
+    /** People in the pathway (who they are is not kept: {@link SeenPerYear} needs no list). */
+    private int members;
     final ArrayDeque<Client> queue = new ArrayDeque<>();
     int queued;
 
@@ -52,30 +50,20 @@ final class PathwayState {
     }
 
     int size() {
-        return members.size();
-    }
-
-    List<Client> members() {
         return members;
     }
 
     void add(double t, Client c) {
-        c.slot = members.size();
-        members.add(c);
+        members++;
         c.pathway = index;
-        occupancy.set(t, members.size());
+        occupancy.set(t, members);
         refreshPerFte(t);
     }
 
     void remove(double t, Client c) {
-        int last = members.size() - 1;
-        Client moved = members.get(last);
-        members.set(c.slot, moved);
-        moved.slot = c.slot;
-        members.remove(last);
-        c.slot = -1;
+        members--;
         c.pathway = -1;
-        occupancy.set(t, members.size());
+        occupancy.set(t, members);
         refreshPerFte(t);
     }
 
@@ -85,7 +73,7 @@ final class PathwayState {
     }
 
     private void refreshPerFte(double t) {
-        if (isCaseload()) perFte.set(t, fte.value() > 0 ? members.size() / fte.value() : Double.NaN);
+        if (isCaseload()) perFte.set(t, fte.value() > 0 ? members / fte.value() : Double.NaN);
     }
 
     boolean isTreatment() {
@@ -98,7 +86,7 @@ final class PathwayState {
 
     /** Whether one more person can start now under the pathway's full policy. */
     boolean hasRoom() {
-        int n = members.size();
+        int n = members;
         return switch (spec.capacity().kind()) {
             case OPEN -> true;
             case PLACES -> spec.whenFull() == FullPolicy.STRETCH || n < (int) places.value();
@@ -117,8 +105,8 @@ final class PathwayState {
     double pressure() {
         if (!isCaseload() || spec.capacity().caseloadPerFte() <= 0) return 0;
         double f = fte.value();
-        if (f <= 0) return members.isEmpty() ? 0 : MAX_PRESSURE;
-        double perWorker = members.size() / f;
+        if (f <= 0) return members == 0 ? 0 : MAX_PRESSURE;
+        double perWorker = members / f;
         return Math.min(MAX_PRESSURE, Math.max(0, perWorker / spec.capacity().caseloadPerFte() - 1));
     }
 }

@@ -49,8 +49,7 @@ final class Recorder {
 
     /** Reporting periods for "seen" and the national completion indicator: whole years, or the window. */
     private final ReportingYears periods;
-    private final int[] seen;
-    private final int[][] seenByGroup;
+    private final SeenPerYear seen;
     private final int[][] completionsByGroup;
     private final int[][] representedWithin6m;
     private final LeaverCohorts cohorts;
@@ -85,8 +84,7 @@ final class Recorder {
         this.deathsWhileWaiting = new Counter(window);
         this.deathsAll = new Counter(window);
         int n = periods.count();
-        seen = new int[n];
-        seenByGroup = new int[n][GROUPS];
+        seen = new SeenPerYear(periods, GROUPS);
         completionsByGroup = new int[n][GROUPS];
         representedWithin6m = new int[n][GROUPS];
         cohorts = new LeaverCohorts(window);
@@ -156,7 +154,7 @@ final class Recorder {
             c.countedAsShortStay = elapsedDays < SIX_MONTHS; // a new stay: the flag was cleared when the last one ended
             if (c.countedAsShortStay) shortStayersByGroup[c.group.ordinal()].add(now, 1);
         }
-        markSeen(c, now);
+        seen.entered(c, now);
         cohorts.enteredTreatment(c, now);
     }
 
@@ -176,7 +174,10 @@ final class Recorder {
     /** Leaving a pathway; {@code staysInTreatment} when moving straight on to another treatment pathway. */
     void leftPathway(Client c, PathwayState p, double now, boolean staysInTreatment) {
         marks.applyUntil(now);
-        if (p.isTreatment()) inTreatmentByGroup[c.group.ordinal()].add(now, -1);
+        if (p.isTreatment()) {
+            inTreatmentByGroup[c.group.ordinal()].add(now, -1);
+            seen.left(c, now);
+        }
         if (staysInTreatment) return;
         if (p.isTreatment()) treatmentExitsByGroup[c.group.ordinal()].count(now);
         c.treatmentStreakStart = Double.NaN;
@@ -242,19 +243,9 @@ final class Recorder {
     // ---------------------------------------------------------------- periods (years)
 
     /** At the start of a period everyone already in treatment is seen in it. */
-    void periodStarted(List<PathwayState> pathways, double now) {
-        for (PathwayState p : pathways) {
-            if (!p.isTreatment()) continue;
-            for (Client c : p.members()) markSeen(c, now);
-        }
-    }
-
-    private void markSeen(Client c, double now) {
+    void periodStarted(double now) {
         int period = periods.of(now);
-        if (period < 0 || c.lastSeenPeriod == period) return;
-        c.lastSeenPeriod = period;
-        seen[period]++;
-        seenByGroup[period][c.group.ordinal()]++;
+        if (period >= 0) seen.started(period);
     }
 
     // ---------------------------------------------------------------- results
@@ -291,7 +282,7 @@ final class Recorder {
         r.put(Metrics.WAITED_OVER_21D_PER_YEAR, waitedOver21.perYear());
         r.put(Metrics.ASSESSMENT_WAIT_DAYS_MEAN, ratio(assessmentWaitDays.total(), assessmentStarts.total()));
         r.put(Metrics.ASSESSMENT_DROPAWAYS_PER_YEAR, dropaways.perYear());
-        r.put(Metrics.SEEN_PER_YEAR, java.util.Arrays.stream(seen).average().orElse(Double.NaN));
+        r.put(Metrics.SEEN_PER_YEAR, java.util.Arrays.stream(seen.seen()).average().orElse(Double.NaN));
         r.put(Metrics.STARTS_PER_YEAR, starts.perYear());
         r.put(Metrics.COMPLETIONS_PER_YEAR, completions.perYear());
         r.put(Metrics.DROPOUTS_PER_YEAR, dropouts.perYear());
@@ -324,7 +315,7 @@ final class Recorder {
         }
         r.put(Metrics.SPEND_PER_YEAR, spend / years);
         r.put(Metrics.COST_PER_COMPLETION, ratio(spend, completions.total()));
-        cohorts.putMetrics(r, deathsInTreatment.monthly(), seen);
+        cohorts.putMetrics(r, deathsInTreatment.monthly(), seen.seen());
         for (PathwayState p : pathways) {
             String n = p.spec.name();
             r.put(Metrics.IN_TREATMENT_PREFIX + n, p.occupancy.mean());
@@ -370,7 +361,7 @@ final class Recorder {
         for (int p : eligible) {
             for (Group g : groups) {
                 num += completionsByGroup[p][g.ordinal()] - representedWithin6m[p][g.ordinal()];
-                den += seenByGroup[p][g.ordinal()];
+                den += seen.seen(p, g.ordinal());
             }
         }
         return den > 0 ? 100 * num / den : Double.NaN;

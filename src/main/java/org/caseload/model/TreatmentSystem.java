@@ -91,7 +91,7 @@ public final class TreatmentSystem implements Journey {
     public ReplicationResult run() {
         initialCaseload.seed();
         for (double periodStart : recorder.periodStarts()) {
-            engine.at(periodStart, Priority.SYSTEM, () -> recorder.periodStarted(pathways.all(), engine.now()));
+            engine.at(periodStart, Priority.SYSTEM, () -> recorder.periodStarted(engine.now()));
         }
         budget.schedule(engine, this::apply);
         referrals.scheduleNextArrival(0);
