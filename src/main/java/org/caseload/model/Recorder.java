@@ -84,7 +84,7 @@ final class Recorder {
         this.deathsWhileWaiting = new Counter(window);
         this.deathsAll = new Counter(window);
         int n = periods.count();
-        seen = new SeenPerYear(periods, GROUPS);
+        seen = new SeenPerYear(periods, inTreatmentByGroup);
         completionsByGroup = new int[n][GROUPS];
         representedWithin6m = new int[n][GROUPS];
         cohorts = new LeaverCohorts(window);

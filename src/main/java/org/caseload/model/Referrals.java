@@ -107,8 +107,9 @@ final class Referrals {
         double uDeath = c.u();
         Scenario.Assessment a = scenario.assessment();
         double service = a.serviceDays().quantile(uService);
+        c.routeUniform = uRoute;
         if (busy < (int) assessors.value()) {
-            startAssessment(c, service, uRoute);
+            startAssessment(c, service);
             return;
         }
         c.enter(Stage.WAITING_FOR_ASSESSMENT);
@@ -116,7 +117,6 @@ final class Referrals {
         queued++;
         journey.waitingChanged();
         c.queuedServiceDays = service;
-        c.routeUniform = uRoute;
         double patience = a.patienceDays() == null ? Double.POSITIVE_INFINITY : a.patienceDays().quantile(uPatience);
         mortality.deathWhileWaiting(c, uDeath, patience);
         if (patience < Double.POSITIVE_INFINITY) engine.after(patience, c, ClientEvent.DROPPED_AWAY_FROM_ASSESSMENT.ordinal());
@@ -135,13 +135,12 @@ final class Referrals {
         queued--;
     }
 
-    private void startAssessment(Client c, double service, double uRoute) {
+    private void startAssessment(Client c, double service) {
         double now = engine.now();
         c.enter(Stage.IN_ASSESSMENT);
         journey.trace(c, Activity.ASSESSMENT_START, null);
         busy++;
         recorder.assessmentStarted(now, now - c.referralTime);
-        c.routeUniform = uRoute;
         engine.after(service, c, ClientEvent.ASSESSMENT_END.ordinal());
     }
 
@@ -164,7 +163,7 @@ final class Referrals {
             if (next.stage() != Stage.WAITING_FOR_ASSESSMENT) continue;
             queued--;
             journey.waitingChanged();
-            startAssessment(next, next.queuedServiceDays, next.routeUniform);
+            startAssessment(next, next.queuedServiceDays);
         }
     }
 

@@ -20,13 +20,14 @@ final class SeenPerYear {
     private final ReportingYears periods;
     private final int[] seen;
     private final int[][] seenByGroup;
-    private final int[] inTreatmentByGroup;
+    /** The recorder's levels of people in treatment pathways, by group (whole numbers). */
+    private final Level[] inTreatmentByGroup;
 
-    SeenPerYear(ReportingYears periods, int groups) {
+    SeenPerYear(ReportingYears periods, Level[] inTreatmentByGroup) {
         this.periods = periods;
         this.seen = new int[periods.count()];
-        this.seenByGroup = new int[periods.count()][groups];
-        this.inTreatmentByGroup = new int[groups];
+        this.seenByGroup = new int[periods.count()][inTreatmentByGroup.length];
+        this.inTreatmentByGroup = inTreatmentByGroup;
     }
 
     /** {@code c} enters a treatment pathway now (from outside treatment or from another treatment pathway). */
@@ -40,18 +41,16 @@ final class SeenPerYear {
         }
         c.lastTreatmentEntry = now;
         c.lastTreatmentExit = Double.POSITIVE_INFINITY;
-        inTreatmentByGroup[c.group.ordinal()]++;
     }
 
     /** {@code c} leaves a treatment pathway now. */
     void left(Client c, double now) {
         c.lastTreatmentExit = now;
-        inTreatmentByGroup[c.group.ordinal()]--;
     }
 
     /** Year {@code period} starts: everyone in treatment not yet counted in it is counted. */
     void started(int period) {
-        for (int g = 0; g < inTreatmentByGroup.length; g++) count(period, g, inTreatmentByGroup[g] - seenByGroup[period][g]);
+        for (int g = 0; g < inTreatmentByGroup.length; g++) count(period, g, (int) inTreatmentByGroup[g].value() - seenByGroup[period][g]);
     }
 
     private void count(int period, int group, int n) {

@@ -21,10 +21,27 @@ class SeenPerYearTest {
     private static final Scenario TWO_YEARS = ScenarioReader.load(Path.of("scenarios/leeds.yaml"),
             List.of("horizon_months=24", "warmup_months=12")).scenario();
 
-    private static SeenPerYear seen(Scenario s) {
-        double start = s.warmupDays();
-        Window w = new Window(start, start + s.horizonDays(), Scenario.DAYS_PER_MONTH, s.horizonMonths());
-        return new SeenPerYear(new ReportingYears(s, w), Group.values().length);
+    /** A SeenPerYear over in-treatment levels that {@link #enter} and {@link #leave} keep, as the recorder does. */
+    private static final class Years {
+        final Level[] inTreatment = new Level[Group.values().length];
+        final SeenPerYear seen;
+
+        Years(Scenario s) {
+            double start = s.warmupDays();
+            Window w = new Window(start, start + s.horizonDays(), Scenario.DAYS_PER_MONTH, s.horizonMonths());
+            for (int g = 0; g < inTreatment.length; g++) inTreatment[g] = new Level(w);
+            seen = new SeenPerYear(new ReportingYears(s, w), inTreatment);
+        }
+
+        void enter(Client c, double t) {
+            inTreatment[c.group.ordinal()].add(t, 1);
+            seen.entered(c, t);
+        }
+
+        void leave(Client c, double t) {
+            inTreatment[c.group.ordinal()].add(t, -1);
+            seen.left(c, t);
+        }
     }
 
     private static Client client(Group g) {
@@ -33,7 +50,8 @@ class SeenPerYearTest {
 
     @Test
     void eachPersonOnceAYearWhetherInTreatmentAtTheStartOrEnteringDuringIt() {
-        SeenPerYear seen = seen(TWO_YEARS);
+        Years years = new Years(TWO_YEARS);
+        SeenPerYear seen = years.seen;
         double y0 = TWO_YEARS.warmupDays();
         double y1 = y0 + Scenario.DAYS_PER_YEAR;
         Client stayer = client(Group.OPIATE);      // in treatment from the warm-up to the end
@@ -41,23 +59,23 @@ class SeenPerYearTest {
         Client atStart = client(Group.ALCOHOL);    // enters at the very instant year 1 starts (after its event)
         Client endsAtStart = client(Group.ALCOHOL); // leaves at the very instant year 1 starts (after its event)
         Client newcomer = client(Group.NON_OPIATE); // first enters in year 1, moves between two treatment pathways
-        seen.entered(stayer, 10);
-        seen.entered(leaver, 20);
-        seen.entered(endsAtStart, 30);
+        years.enter(stayer, 10);
+        years.enter(leaver, 20);
+        years.enter(endsAtStart, 30);
         seen.started(0);
         assertEquals(3, seen.seen()[0]);
-        seen.left(leaver, y0 + 50);
-        seen.entered(leaver, y0 + 80);
+        years.leave(leaver, y0 + 50);
+        years.enter(leaver, y0 + 80);
         assertEquals(3, seen.seen()[0], "back within the year: already seen in it");
         seen.started(1);
-        seen.entered(atStart, y1);
-        seen.left(endsAtStart, y1);
-        seen.entered(newcomer, y1 + 5);
-        seen.left(newcomer, y1 + 40);
-        seen.entered(newcomer, y1 + 40);
-        seen.left(leaver, y1 + 60);
-        seen.entered(leaver, y1 + 90);
-        seen.entered(endsAtStart, y1 + 100);
+        years.enter(atStart, y1);
+        years.leave(endsAtStart, y1);
+        years.enter(newcomer, y1 + 5);
+        years.leave(newcomer, y1 + 40);
+        years.enter(newcomer, y1 + 40);
+        years.leave(leaver, y1 + 60);
+        years.enter(leaver, y1 + 90);
+        years.enter(endsAtStart, y1 + 100);
         assertEquals(5, seen.seen()[1], "stayer, leaver and endsAtStart at the start; atStart and newcomer on entry");
         assertEquals(2, seen.seen(1, Group.OPIATE.ordinal()));
         assertEquals(2, seen.seen(1, Group.ALCOHOL.ordinal()));
@@ -68,10 +86,11 @@ class SeenPerYearTest {
     void anInitialCaseloadEnteringAtTheFirstStartIsCountedOnce() {
         Scenario noWarmup = ScenarioReader.load(Path.of("scenarios/leeds.yaml"),
                 List.of("horizon_months=12", "warmup_months=0")).scenario();
-        SeenPerYear seen = seen(noWarmup);
-        for (int i = 0; i < 7; i++) seen.entered(client(Group.ALCOHOL), 0); // seeded before any event
+        Years years = new Years(noWarmup);
+        SeenPerYear seen = years.seen;
+        for (int i = 0; i < 7; i++) years.enter(client(Group.ALCOHOL), 0); // seeded before any event
         seen.started(0);
-        seen.entered(client(Group.ALCOHOL), 0); // a client event at time 0, after the start
+        years.enter(client(Group.ALCOHOL), 0); // a client event at time 0, after the start
         assertEquals(8, seen.seen()[0]);
     }
 }
