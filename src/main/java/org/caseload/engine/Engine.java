@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The event-scheduling kernel of one replication: simulated time and the pending events in an
- * {@link EventQueue} (a primitive-array 4-ary heap). It replaced SSJ's {@code Simulator} for
+ * {@link EventQueue} (day-wide buckets of primitive arrays, the current day in a small heap). It replaced SSJ's {@code Simulator} for
  * speed (see the README's performance section); nothing in it is static, so replications on
  * different threads share nothing.
  *

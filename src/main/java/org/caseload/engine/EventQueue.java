@@ -3,20 +3,28 @@ package org.caseload.engine;
 import java.util.Arrays;
 
 /**
- * The pending events of one replication: a 4-ary min-heap ordered by time, then a second key
- * (the engine packs priority and scheduling order into it), so simultaneous events of equal
- * priority come out first-in first-out.
+ * The pending events of one replication, in order of time, then a second key (the engine packs
+ * priority and scheduling order into it), so simultaneous events of equal priority come out
+ * first-in first-out.
  *
- * <p>Why this shape: at national scale ~10^6 events are pending and the list dominates a run
- * through cache misses (measured with JFR and the JMH benchmark {@code EventListBenchmark},
- * which compares it with SSJ's lists). Each entry is two adjacent {@code long}s: the time
- * (as bits that sort like the double) and the key with the payload's slot number in its low
- * bits. The four children of a node are one 64-byte run of memory, and a sift never touches
- * a payload: payloads sit in a pool, looked up once when their entry comes out. Cancelling is
- * the caller's business (a cancelled payload is skipped when it comes out), so nothing needs
- * to know where an entry sits in the heap. Each entry also carries a {@code long} tag beside
- * its payload, for the caller (the engine keeps an entity event's owner number, epoch and kind there,
- * with a null payload).
+ * <p>Why this shape: at national scale ~10^6 events are pending, and a single heap of them
+ * dominated a run through cache misses on every sift (measured with JFR, async-profiler and the
+ * JMH benchmark {@code EventListBenchmark}, which compares this list with SSJ's). Most pending
+ * events are months or years away, and only the next few are ever compared. So time is cut
+ * into buckets one {@code width} wide (a day by default): the events of the current bucket are
+ * in a small 4-ary heap ({@link Heap4}); those of the next {@value #BUCKETS} buckets are
+ * appended, unordered, to their bucket's array; anything later waits in a second heap and moves
+ * into its bucket as the buckets come near. When the current bucket is empty, the next
+ * non-empty one is heaped in one linear pass. Adding is an append, taking the first a sift
+ * through a heap of one day's events, and the order is exactly that of one heap over all
+ * entries (time, then key), whatever the width.
+ *
+ * <p>An entry is two {@code long}s: the time (as bits that sort like the double) and the key
+ * with the payload's slot number in its low bits, so ordering never touches a payload: payloads
+ * sit in a pool, looked up once when their entry comes out. Cancelling is the caller's business
+ * (a cancelled payload is skipped when it comes out), so nothing needs to know where an entry
+ * sits. Each entry also carries a {@code long} tag beside its payload, for the caller (the
+ * engine keeps an entity event's owner number, epoch and kind there, with a null payload).
  *
  * @param <T> the payload of an entry
  */
@@ -26,9 +34,36 @@ public final class EventQueue<T> {
     private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
     /** Keys must fit the bits above the slot. */
     public static final long MAX_KEY = (1L << (63 - SLOT_BITS)) - 1;
+    /** Buckets ahead of the current one (a power of two): 11 years of days. */
+    static final int BUCKETS = 4096;
+    private static final int RING_MASK = BUCKETS - 1;
+    /** Bucket numbers past this (times beyond ~10^15 widths, infinity) are not bucketed: the queue turns into one heap. */
+    private static final long LAST_BUCKET = 1L << 50;
 
-    /** Entry i is heap[2i] (time bits) and heap[2i+1] (key << SLOT_BITS | slot). */
-    private long[] heap;
+    private final double width;
+    private final double perWidth;
+    /** Entries before {@link #windowEnd}: the current bucket's, and any added at earlier times. */
+    private final Heap4 near;
+    /** Entries of buckets {@link #BUCKETS} or more ahead of the current one. */
+    private final Heap4 far = new Heap4(64);
+    /** Bucket b's entries (unordered pairs) are ring[b & RING_MASK][0, ringLength[...]), for b in (current, current + BUCKETS). */
+    private final long[][] ring = new long[BUCKETS][];
+    private final int[] ringLength = new int[BUCKETS];
+    /**
+     * Bucket arrays not in use, by size class (2^class longs): a bucket fills as its day nears
+     * and empties all at once, so arrays pass from bucket to bucket instead of every bucket
+     * keeping the largest array it ever needed (at national scale that was 170 MB).
+     */
+    private final long[][][] spare = new long[32][][];
+    private final int[] spareCount = new int[32];
+    /** Size class of a new bucket's array: 16 entries. */
+    private static final int FIRST_CLASS = 5;
+    private int ringEntries;
+    private long current;
+    private double windowEnd;
+    /** Set once a time too large to bucket is the earliest left: from then on everything is in {@link #near}. */
+    private boolean flat;
+
     private int size;
     private Object[] pool;
     /** The tag of each pool slot's entry. */
@@ -45,8 +80,22 @@ public final class EventQueue<T> {
     }
 
     public EventQueue(int initialCapacity) {
+        this(initialCapacity, 1.0);
+    }
+
+    /**
+     * @param width the span of time of one bucket, a power of two (so that bucket boundaries are
+     *     exact); it changes speed only, never the order
+     */
+    public EventQueue(int initialCapacity, double width) {
+        if (!(width >= Double.MIN_NORMAL) || Double.isInfinite(width) || Math.scalb(1.0, Math.getExponent(width)) != width) {
+            throw new IllegalArgumentException("bucket width must be a positive power of two: " + width);
+        }
         int n = Math.max(4, initialCapacity);
-        heap = new long[2 * n];
+        this.width = width;
+        this.perWidth = 1 / width;
+        this.windowEnd = width;
+        near = new Heap4(Math.min(n, 1024));
         pool = new Object[n];
         tags = new long[n];
         free = new int[n];
@@ -62,12 +111,14 @@ public final class EventQueue<T> {
 
     /** Time of the first entry; undefined when empty. */
     public double firstTime() {
-        return toTime(heap[0]);
+        if (near.size == 0) advance();
+        return toTime(near.firstTime());
     }
 
     /** Key of the first entry; undefined when empty. */
     public long firstKey() {
-        return heap[1] >>> SLOT_BITS;
+        if (near.size == 0) advance();
+        return near.firstKey() >>> SLOT_BITS;
     }
 
     /** Adds {@code payload} at {@code time} (not NaN) with {@code key} (0 to {@link #MAX_KEY}) and tag 0. */
@@ -82,20 +133,119 @@ public final class EventQueue<T> {
         int slot = freeTop > 0 ? free[--freeTop] : poolUsed++;
         pool[slot] = payload;
         tags[slot] = tag;
-        siftUp(size++, sortable(time), (key << SLOT_BITS) | slot);
+        size++;
+        long t = sortable(time);
+        long k = (key << SLOT_BITS) | slot;
+        if (flat || time < windowEnd) {
+            near.add(t, k);
+        } else {
+            place(time, t, k);
+        }
+    }
+
+    /** Puts an entry at or after {@link #windowEnd} into its bucket, or the far heap. */
+    private void place(double time, long t, long k) {
+        long ahead = (long) (time * perWidth) - current;
+        if (ahead >= BUCKETS) {
+            far.add(t, k);
+            return;
+        }
+        int b = (int) ((current + ahead) & RING_MASK);
+        long[] a = ring[b];
+        int len = ringLength[b];
+        if (a == null) {
+            a = ring[b] = take(FIRST_CLASS);
+        } else if (len == a.length) {
+            long[] bigger = take(Integer.numberOfTrailingZeros(len) + 1);
+            System.arraycopy(a, 0, bigger, 0, len);
+            give(a);
+            a = ring[b] = bigger;
+        }
+        a[len] = t;
+        a[len + 1] = k;
+        ringLength[b] = len + 2;
+        ringEntries++;
+    }
+
+    /** With the current bucket used up, makes the next non-empty one current (the queue must not be empty). */
+    private void advance() {
+        while (near.size == 0) {
+            if (ringEntries == 0) {
+                long first = (long) (toTime(far.firstTime()) * perWidth);
+                if (first > LAST_BUCKET) {
+                    near.append(far.h, far.size);
+                    near.heapify();
+                    far.size = 0;
+                    flat = true;
+                    return;
+                }
+                current = first - 1;
+                bringForward();
+                continue;
+            }
+            long b = current + 1;
+            while (ringLength[(int) (b & RING_MASK)] == 0) b++;
+            current = b;
+            windowEnd = (b + 1) * width;
+            int i = (int) (b & RING_MASK);
+            near.append(ring[i], ringLength[i] / 2);
+            near.heapify();
+            ringEntries -= ringLength[i] / 2;
+            ringLength[i] = 0;
+            give(ring[i]);
+            ring[i] = null;
+            bringForward();
+        }
+    }
+
+    /** A bucket array of 2^sizeClass longs, a spare one if there is one. */
+    private long[] take(int sizeClass) {
+        int n = spareCount[sizeClass];
+        if (n == 0) return new long[1 << sizeClass];
+        long[] a = spare[sizeClass][--n];
+        spare[sizeClass][n] = null;
+        spareCount[sizeClass] = n;
+        return a;
+    }
+
+    /** Keeps a bucket array no longer in use for the next bucket that needs one of its size. */
+    private void give(long[] a) {
+        int c = Integer.numberOfTrailingZeros(a.length);
+        long[][] stack = spare[c];
+        int n = spareCount[c];
+        if (stack == null) {
+            stack = spare[c] = new long[16][];
+        } else if (n == stack.length) {
+            stack = spare[c] = Arrays.copyOf(stack, 2 * n);
+        }
+        stack[n] = a;
+        spareCount[c] = n + 1;
+    }
+
+    /** Moves far entries whose bucket is now within reach into it. */
+    private void bringForward() {
+        while (far.size > 0) {
+            long t = far.firstTime();
+            double time = toTime(t);
+            if ((long) (time * perWidth) - current >= BUCKETS) return;
+            long k = far.firstKey();
+            far.removeFirst();
+            place(time, t, k);
+        }
     }
 
     /** Removes and returns the first entry's payload ({@link #polledTag} gives its tag); {@code null} when empty. */
     @SuppressWarnings("unchecked")
     public T poll() {
         if (size == 0) return null;
-        int slot = (int) (heap[1] & SLOT_MASK);
+        if (near.size == 0) advance();
+        int slot = (int) (near.firstKey() & SLOT_MASK);
+        near.removeFirst();
+        size--;
         T first = (T) pool[slot];
         polledTag = tags[slot];
         pool[slot] = null;
         free[freeTop++] = slot;
-        int last = --size;
-        if (last > 0) siftDown(0, heap[2 * last], heap[2 * last + 1]);
         return first;
     }
 
@@ -110,67 +260,40 @@ public final class EventQueue<T> {
         boolean keep(T payload, long tag);
     }
 
-    private void siftUp(int i, long t, long k) {
-        long[] h = heap;
-        while (i > 0) {
-            int parent = (i - 1) >>> 2;
-            long pt = h[2 * parent];
-            if (pt < t || (pt == t && h[2 * parent + 1] <= k)) break;
-            h[2 * i] = pt;
-            h[2 * i + 1] = h[2 * parent + 1];
-            i = parent;
-        }
-        h[2 * i] = t;
-        h[2 * i + 1] = k;
-    }
-
-    /** Places entry (t, k) from position i down. */
-    private void siftDown(int i, long t, long k) {
-        long[] h = heap;
-        int n = size;
-        while (true) {
-            int c = 4 * i + 1;
-            if (c >= n) break;
-            int best = c;
-            long bt = h[2 * c];
-            int end = Math.min(c + 4, n);
-            for (int j = c + 1; j < end; j++) {
-                long tj = h[2 * j];
-                if (tj < bt || (tj == bt && h[2 * j + 1] < h[2 * best + 1])) {
-                    best = j;
-                    bt = tj;
-                }
-            }
-            long bk = h[2 * best + 1];
-            if (t < bt || (t == bt && k <= bk)) break;
-            h[2 * i] = bt;
-            h[2 * i + 1] = bk;
-            i = best;
-        }
-        h[2 * i] = t;
-        h[2 * i + 1] = k;
-    }
-
     /**
-     * Drops every entry whose payload {@code keep} rejects, then restores the heap order (used
-     * to shed cancelled events when they have come to outnumber live ones).
+     * Drops every entry whose payload {@code keep} rejects, then restores the order (used to shed
+     * cancelled events when they have come to outnumber live ones).
      */
-    @SuppressWarnings("unchecked")
     public void retain(Keep<? super T> keep) {
+        near.size = retain(near.h, 2 * near.size, keep) / 2;
+        near.heapify();
+        far.size = retain(far.h, 2 * far.size, keep) / 2;
+        far.heapify();
+        ringEntries = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            if (ringLength[b] == 0) continue;
+            ringLength[b] = retain(ring[b], ringLength[b], keep);
+            ringEntries += ringLength[b] / 2;
+        }
+        size = near.size + far.size + ringEntries;
+    }
+
+    /** Keeps the entries of a[0, length) that {@code keep} accepts, in front; returns their length. */
+    @SuppressWarnings("unchecked")
+    private int retain(long[] a, int length, Keep<? super T> keep) {
         int n = 0;
-        for (int i = 0; i < size; i++) {
-            int slot = (int) (heap[2 * i + 1] & SLOT_MASK);
+        for (int i = 0; i < length; i += 2) {
+            int slot = (int) (a[i + 1] & SLOT_MASK);
             if (keep.keep((T) pool[slot], tags[slot])) {
-                heap[2 * n] = heap[2 * i];
-                heap[2 * n + 1] = heap[2 * i + 1];
-                n++;
+                a[n] = a[i];
+                a[n + 1] = a[i + 1];
+                n += 2;
             } else {
                 pool[slot] = null;
                 free[freeTop++] = slot;
             }
         }
-        size = n;
-        for (int i = (n - 2) >>> 2; n > 1 && i >= 0; i--) siftDown(i, heap[2 * i], heap[2 * i + 1]);
+        return n;
     }
 
     public void clear() {
@@ -178,12 +301,22 @@ public final class EventQueue<T> {
         size = 0;
         freeTop = 0;
         poolUsed = 0;
+        near.size = 0;
+        far.size = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            if (ring[b] != null) give(ring[b]);
+            ring[b] = null;
+            ringLength[b] = 0;
+        }
+        ringEntries = 0;
+        current = 0;
+        windowEnd = width;
+        flat = false;
     }
 
     private void grow() {
         int n = pool.length * 2;
         if (n - 1 > SLOT_MASK) throw new IllegalStateException("more than " + SLOT_MASK + " pending events");
-        heap = Arrays.copyOf(heap, 2 * n);
         pool = Arrays.copyOf(pool, n);
         tags = Arrays.copyOf(tags, n);
         free = Arrays.copyOf(free, n);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The queue gives entries back in (time, key) order, through growth, interleaving and sweeps. */
 class EventQueueTest {
@@ -41,6 +43,58 @@ class EventQueueTest {
             }
             assertEquals(reference.size(), q.size());
         }
+    }
+
+    /**
+     * Delays from hours to centuries (beyond the buckets ahead, so through the far heap), ties,
+     * infinite times, and sweeps in the middle, at several bucket widths: the order is always
+     * that of one ordered list of all entries.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.125, 1, 64})
+    void bucketsAndFarHeapKeepTheOrderOfOneList(double width) {
+        SplittableRandom r = new SplittableRandom(11);
+        EventQueue<Entry> q = new EventQueue<>(4, width);
+        PriorityQueue<Entry> reference = new PriorityQueue<>(ORDER);
+        long key = 0;
+        double now = 0;
+        for (int step = 0; step < 200_000; step++) {
+            int what = r.nextInt(100);
+            if (reference.isEmpty() || what < 55) {
+                double t = switch (r.nextInt(6)) {
+                    case 0 -> now;
+                    case 1 -> now + r.nextDouble();
+                    case 2 -> now + Math.floor(r.nextDouble() * 40);
+                    case 3 -> now + r.nextDouble() * 3000;
+                    case 4 -> now + r.nextDouble() * 100_000;
+                    default -> r.nextInt(50) == 0 ? Double.POSITIVE_INFINITY : now + r.nextDouble() * 20;
+                };
+                Entry e = new Entry(t, key++);
+                q.add(t, e.key(), e);
+                reference.add(e);
+            } else if (what == 55) {
+                long drop = r.nextInt(4);
+                q.retain((e, tag) -> e.key() % 4 != drop);
+                reference.removeIf(e -> e.key() % 4 == drop);
+            } else {
+                Entry expected = reference.poll();
+                assertEquals(expected.time(), q.firstTime());
+                assertEquals(expected.key(), q.firstKey());
+                assertEquals(expected, q.poll());
+                if (expected.time() < Double.POSITIVE_INFINITY) now = expected.time();
+            }
+            assertEquals(reference.size(), q.size());
+        }
+        while (!reference.isEmpty()) assertEquals(reference.poll(), q.poll());
+        assertNull(q.poll());
+    }
+
+    @Test
+    void bucketWidthMustBeAPowerOfTwo() {
+        assertThrows(IllegalArgumentException.class, () -> new EventQueue<>(4, 3));
+        assertThrows(IllegalArgumentException.class, () -> new EventQueue<>(4, 0));
+        assertThrows(IllegalArgumentException.class, () -> new EventQueue<>(4, Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> new EventQueue<>(4, Double.NaN));
     }
 
     @Test
