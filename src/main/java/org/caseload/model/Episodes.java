@@ -21,10 +21,6 @@ final class Episodes {
         static final Outcome[] ALL = values();
     }
 
-    /** How an episode will go: its ending, the days left, and the days already spent (initial caseload). */
-    record Plan(Outcome outcome, double remainingDays, double elapsedDays) {
-    }
-
     private final Scenario scenario;
     private final Engine engine;
     private final Pathways pathways;
@@ -48,18 +44,30 @@ final class Episodes {
         for (int k = 0; k < oddsByPreviousEpisodes.length; k++) oddsByPreviousEpisodes[k] = Math.pow(perEpisode, k);
     }
 
-    /** The plan of an episode starting now for a person of these attributes, from two uniforms (outcome, then duration). */
-    Plan plan(Group group, Complexity complexity, int previousEpisodes, PathwayState p, double uOutcome, double uDuration) {
-        Episode ep = p.spec.episodes().get(group);
-        Outcome outcome = chooseOutcome(complexity, previousEpisodes, p, ep, uOutcome);
-        return new Plan(outcome, duration(ep, outcome, uDuration), 0);
+    /*
+     * An episode's plan is its outcome and its length, chosen from two uniforms (outcome, then
+     * duration) by outcome(...) and then days(...). They are two calls returning plain values,
+     * not one returning a record: plans are made by the million at national scale (eight
+     * candidates for each person of the initial caseload), and each object made is work for
+     * the collector.
+     */
+
+    /** How an episode starting now for a person of these attributes ends, from the first uniform. */
+    Outcome outcome(Group group, Complexity complexity, int previousEpisodes, PathwayState p, double uOutcome) {
+        return chooseOutcome(complexity, previousEpisodes, p, p.spec.episodes().get(group), uOutcome);
+    }
+
+    /** The length in days of an episode of {@code p} for {@code group} ending in {@code outcome}, from the second uniform. */
+    static double days(PathwayState p, Group group, Outcome outcome, double uDuration) {
+        return duration(p.spec.episodes().get(group), outcome, uDuration);
     }
 
     /** Starts an episode for someone arriving now: two uniforms (outcome, duration) plus the death draw. */
     void start(Client c, PathwayState p) {
         double uOutcome = c.u();
         double uDuration = c.u();
-        start(c, p, plan(c.group, c.complexity, c.previousEpisodes, p, uOutcome, uDuration), false);
+        Outcome outcome = outcome(c.group, c.complexity, c.previousEpisodes, p, uOutcome);
+        start(c, p, outcome, days(p, c.group, outcome, uDuration), 0, false);
     }
 
     private static double duration(Episode ep, Outcome outcome, double u) {
@@ -93,8 +101,12 @@ final class Episodes {
         return Outcome.TRANSFER;
     }
 
-    /** Starts an episode with a known plan: one uniform (time to death in the pathway). */
-    void start(Client c, PathwayState p, Plan plan, boolean initial) {
+    /**
+     * Starts an episode with a known plan (ending in {@code outcome} after {@code remainingDays}
+     * more, {@code elapsedDays} already spent: the initial caseload): one uniform (time to
+     * death in the pathway).
+     */
+    void start(Client c, PathwayState p, Outcome outcome, double remainingDays, double elapsedDays, boolean initial) {
         double now = engine.now();
         c.enter(Stage.IN_PATHWAY);
         journey.trace(c, initial ? Activity.INITIAL_CASELOAD : Activity.EPISODE_START, p);
@@ -105,21 +117,21 @@ final class Episodes {
         }
         p.add(now, c);
         p.entries.count(now);
-        c.pathwayEntryTime = now - plan.elapsedDays();
-        if (treatment) recorder.enteredTreatment(c, now, plan.elapsedDays());
+        c.pathwayEntryTime = now - elapsedDays;
+        if (treatment) recorder.enteredTreatment(c, now, elapsedDays);
         recorder.staffing(now, pathways.all());
 
         double death = mortality.daysToDeathIn(p, c.group, c.u());
         if (treatment) {
-            double episodeEnd = now + Math.min(death, plan.remainingDays());
+            double episodeEnd = now + Math.min(death, remainingDays);
             scheduleShortStayEnd(c, episodeEnd);
             scheduleLongStayMark(c, episodeEnd);
         }
-        if (death < plan.remainingDays()) {
+        if (death < remainingDays) {
             engine.after(death, c, ClientEvent.DIED_IN_PATHWAY.ordinal());
         } else {
-            c.plannedOutcome = (byte) plan.outcome().ordinal();
-            engine.after(plan.remainingDays(), c, ClientEvent.EPISODE_END.ordinal());
+            c.plannedOutcome = (byte) outcome.ordinal();
+            engine.after(remainingDays, c, ClientEvent.EPISODE_END.ordinal());
         }
     }
 

@@ -52,9 +52,16 @@ final class InitialCaseload {
     private final RandomStreams.Sequence returners;
     private int created;
 
-    /** A person the routing would send to a pathway, before one of them is chosen to exist. */
-    private record Candidate(Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
-    }
+    /*
+     * The candidates for one place, and each earlier occupant (slot CANDIDATES), in reused
+     * arrays rather than objects: at national scale there are millions of them (see Episodes
+     * on plans), each a person the routing would send to the pathway, with an episode plan.
+     */
+    /** Group, complexity and readiness as one index, group-major (as attributeWeights). */
+    private final int[] kind = new int[CANDIDATES + 1];
+    private final int[] previous = new int[CANDIDATES + 1];
+    private final Episodes.Outcome[] outcome = new Episodes.Outcome[CANDIDATES + 1];
+    private final double[] days = new double[CANDIDATES + 1];
 
     InitialCaseload(Scenario scenario, Engine engine, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
                     AfterExit afterExit, Mortality mortality, Mrg32k3a past, RandomStreams.Sequence returners) {
@@ -80,30 +87,24 @@ final class InitialCaseload {
             double weightTotal = Shares.sum(weights);
             for (int i = 0; i < e.getValue(); i++) {
                 Mrg32k3a s = streams.next();
-                Candidate[] people = new Candidate[CANDIDATES];
-                Episodes.Plan[] plans = new Episodes.Plan[CANDIDATES];
                 double total = 0;
                 for (int k = 0; k < CANDIDATES; k++) {
-                    people[k] = routedCandidate(s, weights, weightTotal);
-                    double uOutcome = s.nextDouble();
-                    double uDuration = s.nextDouble();
-                    plans[k] = plan(people[k], p, uOutcome, uDuration);
-                    total += plans[k].remainingDays();
+                    candidate(k, s, weights, weightTotal, p);
+                    total += days[k];
                 }
                 double pick = s.nextDouble() * total;
                 int chosen = 0;
-                for (double acc = plans[0].remainingDays(); acc <= pick && chosen < CANDIDATES - 1; ) {
+                for (double acc = days[0]; acc <= pick && chosen < CANDIDATES - 1; ) {
                     chosen++;
-                    acc += plans[chosen].remainingDays();
+                    acc += days[chosen];
                 }
-                double length = plans[chosen].remainingDays();
+                double length = days[chosen];
                 double elapsed = s.nextDouble() * length;
-                Candidate who = people[chosen];
                 // The person's own draws continue from this stream where the choice left it.
-                Client c = new Client(engine, s, who.group(), who.complexity(), who.readiness(), who.previousEpisodes());
+                Client c = newClient(s, chosen);
                 created++;
                 c.treatedBefore = true;
-                episodes.start(c, p, new Episodes.Plan(plans[chosen].outcome(), length - elapsed, elapsed), true);
+                episodes.start(c, p, outcome[chosen], length - elapsed, elapsed, true);
                 earlier.add(() -> earlierOccupants(p, weights, weightTotal, elapsed));
             }
         }
@@ -118,20 +119,20 @@ final class InitialCaseload {
      */
     private void earlierOccupants(PathwayState p, double[] weights, double weightTotal, double elapsedDays) {
         double leftDaysAgo = elapsedDays;
+        int e = CANDIDATES;
         for (int n = 0; n < MAX_EARLIER_OCCUPANTS && leftDaysAgo < PRE_HISTORY_DAYS; n++) {
-            Candidate earlier = routedCandidate(past, weights, weightTotal);
-            Episodes.Plan plan = plan(earlier, p, past.nextDouble(), past.nextDouble());
+            candidate(e, past, weights, weightTotal, p);
             double uNext = past.nextDouble();
             double uRelapse = past.nextDouble();
             double uRelapseTime = past.nextDouble();
             double uRepresent = past.nextDouble();
             double uDelay = past.nextDouble();
-            Exit exit = exitOf(p, plan.outcome(), uNext);
+            Exit exit = exitOf(p, outcome[e], uNext);
             if (exit != null) {
-                double returnDays = afterExit.returnDays(earlier.group(), exit, uRelapse, uRelapseTime, uRepresent, uDelay);
-                if (returnDays > leftDaysAgo && Double.isFinite(returnDays)) comeBackLater(earlier, p, returnDays, leftDaysAgo);
+                double returnDays = afterExit.returnDays(groupOf(kind[e]), exit, uRelapse, uRelapseTime, uRepresent, uDelay);
+                if (returnDays > leftDaysAgo && Double.isFinite(returnDays)) comeBackLater(e, p, returnDays, leftDaysAgo);
             }
-            leftDaysAgo += Math.max(plan.remainingDays(), 1.0); // a 0-day episode would stall the walk back
+            leftDaysAgo += Math.max(days[e], 1.0); // a 0-day episode would stall the walk back
         }
     }
 
@@ -149,9 +150,8 @@ final class InitialCaseload {
      * Someone who left {@code leftDaysAgo} days ago and re-presents {@code returnDays} after
      * leaving, unless they die first: their own stream from here on (one uniform: death).
      */
-    private void comeBackLater(Candidate earlier, PathwayState p, double returnDays, double leftDaysAgo) {
-        Client c = new Client(engine, returners.next(), earlier.group(), earlier.complexity(), earlier.readiness(),
-                earlier.previousEpisodes());
+    private void comeBackLater(int e, PathwayState p, double returnDays, double leftDaysAgo) {
+        Client c = newClient(returners.next(), e);
         double deathDays = mortality.daysToDeathAfterExit(c.group, p.spec.prescribing(), -Math.log(c.u()));
         if (deathDays < returnDays) return;
         created++;
@@ -160,23 +160,39 @@ final class InitialCaseload {
     }
 
     /**
-     * A person the routing would send to {@code p}: group, complexity and readiness drawn
-     * from the referral mix conditioned on that (one uniform), then history (one uniform).
+     * Candidate {@code k}: a person the routing would send to {@code p} and their episode
+     * there, from four uniforms of {@code s}: group, complexity and readiness from the referral
+     * mix conditioned on that route, history, then the episode's outcome and its duration.
      * Pathways reached only by transfer take the unconditioned mix.
      */
-    private Candidate routedCandidate(Mrg32k3a s, double[] weights, double weightTotal) {
-        int k = Shares.pick(weights, s.nextDouble() * weightTotal);
-        int nc = Client.COMPLEXITIES.length;
-        int nr = Client.READINESS.length;
-        Group g = Client.GROUPS[k / (nc * nr)];
-        Complexity c = Client.COMPLEXITIES[(k / nr) % nc];
-        Readiness r = Client.READINESS[k % nr];
+    private void candidate(int k, Mrg32k3a s, double[] weights, double weightTotal, PathwayState p) {
+        int who = Shares.pick(weights, s.nextDouble() * weightTotal);
+        Group g = groupOf(who);
         int prev = Shares.pick(scenario.clients().previousEpisodesShares()[g.ordinal()], s.nextDouble());
-        return new Candidate(g, c, r, prev);
+        double uOutcome = s.nextDouble();
+        double uDuration = s.nextDouble();
+        Episodes.Outcome o = episodes.outcome(g, complexityOf(who), prev, p, uOutcome);
+        kind[k] = who;
+        previous[k] = prev;
+        outcome[k] = o;
+        days[k] = Episodes.days(p, g, o, uDuration);
     }
 
-    private Episodes.Plan plan(Candidate who, PathwayState p, double uOutcome, double uDuration) {
-        return episodes.plan(who.group(), who.complexity(), who.previousEpisodes(), p, uOutcome, uDuration);
+    /** A client who is candidate {@code k}, drawing from {@code s} from here on. */
+    private Client newClient(Mrg32k3a s, int k) {
+        return new Client(engine, s, groupOf(kind[k]), complexityOf(kind[k]), readinessOf(kind[k]), previous[k]);
+    }
+
+    private static Group groupOf(int kind) {
+        return Client.GROUPS[kind / (Client.COMPLEXITIES.length * Client.READINESS.length)];
+    }
+
+    private static Complexity complexityOf(int kind) {
+        return Client.COMPLEXITIES[(kind / Client.READINESS.length) % Client.COMPLEXITIES.length];
+    }
+
+    private static Readiness readinessOf(int kind) {
+        return Client.READINESS[kind % Client.READINESS.length];
     }
 
     /** P(group, complexity, readiness and routed to p), indexed group-major; unconditioned if p is never routed to. */
