@@ -116,7 +116,8 @@ final class Recorder {
     /** The number waiting for assessment or a place has changed: sets every waiting level. */
     void waiting(double now, int forAssessment, List<PathwayState> pathways) {
         int total = forAssessment;
-        for (PathwayState p : pathways) {
+        for (int i = 0, n = pathways.size(); i < n; i++) { // indexed: no iterator on this hot path
+            PathwayState p = pathways.get(i);
             p.waiting.set(now, p.queued);
             total += p.queued;
         }
