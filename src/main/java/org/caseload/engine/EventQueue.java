@@ -19,12 +19,14 @@ import java.util.Arrays;
  * through a heap of one day's events, and the order is exactly that of one heap over all
  * entries (time, then key), whatever the width.
  *
- * <p>An entry is two {@code long}s: the time (as bits that sort like the double) and the key
- * with the payload's slot number in its low bits, so ordering never touches a payload: payloads
- * sit in a pool, looked up once when their entry comes out. Cancelling is the caller's business
- * (a cancelled payload is skipped when it comes out), so nothing needs to know where an entry
- * sits. Each entry also carries a {@code long} tag beside its payload, for the caller (the
- * engine keeps an entity event's owner number, epoch and kind there, with a null payload).
+ * <p>An entry is three {@code long}s: the time (as bits that sort like the double), the key
+ * with a payload's slot number in its low bits, and a tag for the caller (the engine keeps an
+ * entity event's owner number, epoch and kind there). Ordering never touches a payload, and
+ * most entries have none (the engine's entity events): only entries with a payload take a slot
+ * in the pool, looked up once when the entry comes out. So taking the first entry reads
+ * nothing outside the day's small heap, where a pool and a side array of tags indexed by slot
+ * meant two cache misses an event at national scale. Cancelling is the caller's business (a
+ * cancelled entry is skipped when it comes out), so nothing needs to know where an entry sits.
  *
  * @param <T> the payload of an entry
  */
@@ -34,6 +36,9 @@ public final class EventQueue<T> {
     private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
     /** Keys must fit the bits above the slot. */
     public static final long MAX_KEY = (1L << (63 - SLOT_BITS)) - 1;
+    /** The slot of an entry without a payload: it has none in the pool. */
+    private static final int NO_SLOT = (int) SLOT_MASK;
+    private static final int E = Heap4.E;
     /** Buckets ahead of the current one (a power of two): 11 years of days. */
     static final int BUCKETS = 4096;
     private static final int RING_MASK = BUCKETS - 1;
@@ -46,7 +51,7 @@ public final class EventQueue<T> {
     private final Heap4 near;
     /** Entries of buckets {@link #BUCKETS} or more ahead of the current one. */
     private final Heap4 far = new Heap4(64);
-    /** Bucket b's entries (unordered pairs) are ring[b & RING_MASK][0, ringLength[...]), for b in (current, current + BUCKETS). */
+    /** Bucket b's entries (unordered triples) are ring[b & RING_MASK][0, ringLength[...]), for b in (current, current + BUCKETS). */
     private final long[][] ring = new long[BUCKETS][];
     private final int[] ringLength = new int[BUCKETS];
     /**
@@ -65,9 +70,8 @@ public final class EventQueue<T> {
     private boolean flat;
 
     private int size;
+    /** Payloads of the entries that have one (most of the engine's have none), by slot. */
     private Object[] pool;
-    /** The tag of each pool slot's entry. */
-    private long[] tags;
     /** The tag of the entry {@link #poll} returned last. */
     private long polledTag;
     /** Free pool slots, as a stack. */
@@ -97,7 +101,6 @@ public final class EventQueue<T> {
         this.windowEnd = width;
         near = new Heap4(Math.min(n, 1024));
         pool = new Object[n];
-        tags = new long[n];
         free = new int[n];
     }
 
@@ -129,25 +132,27 @@ public final class EventQueue<T> {
     /** Adds {@code payload} at {@code time} (not NaN) with {@code key} (0 to {@link #MAX_KEY}) and {@code tag}. */
     public void add(double time, long key, T payload, long tag) {
         if (key < 0 || key > MAX_KEY) throw new IllegalArgumentException("event key out of range: " + key);
-        if (size == pool.length) grow();
-        int slot = freeTop > 0 ? free[--freeTop] : poolUsed++;
-        pool[slot] = payload;
-        tags[slot] = tag;
+        int slot = NO_SLOT;
+        if (payload != null) {
+            if (freeTop == 0 && poolUsed == pool.length) grow();
+            slot = freeTop > 0 ? free[--freeTop] : poolUsed++;
+            pool[slot] = payload;
+        }
         size++;
         long t = sortable(time);
         long k = (key << SLOT_BITS) | slot;
         if (flat || time < windowEnd) {
-            near.add(t, k);
+            near.add(t, k, tag);
         } else {
-            place(time, t, k);
+            place(time, t, k, tag);
         }
     }
 
     /** Puts an entry at or after {@link #windowEnd} into its bucket, or the far heap. */
-    private void place(double time, long t, long k) {
+    private void place(double time, long t, long k, long tag) {
         long ahead = (long) (time * perWidth) - current;
         if (ahead >= BUCKETS) {
-            far.add(t, k);
+            far.add(t, k, tag);
             return;
         }
         int b = (int) ((current + ahead) & RING_MASK);
@@ -156,14 +161,15 @@ public final class EventQueue<T> {
         if (a == null) {
             a = ring[b] = take(FIRST_CLASS);
         } else if (len == a.length) {
-            long[] bigger = take(Integer.numberOfTrailingZeros(len) + 1);
+            long[] bigger = take(sizeClass(len) + 1);
             System.arraycopy(a, 0, bigger, 0, len);
             give(a);
             a = ring[b] = bigger;
         }
         a[len] = t;
         a[len + 1] = k;
-        ringLength[b] = len + 2;
+        a[len + 2] = tag;
+        ringLength[b] = len + E;
         ringEntries++;
     }
 
@@ -188,9 +194,9 @@ public final class EventQueue<T> {
             current = b;
             windowEnd = (b + 1) * width;
             int i = (int) (b & RING_MASK);
-            near.append(ring[i], ringLength[i] / 2);
+            near.append(ring[i], ringLength[i] / E);
             near.heapify();
-            ringEntries -= ringLength[i] / 2;
+            ringEntries -= ringLength[i] / E;
             ringLength[i] = 0;
             give(ring[i]);
             ring[i] = null;
@@ -198,10 +204,10 @@ public final class EventQueue<T> {
         }
     }
 
-    /** A bucket array of 2^sizeClass longs, a spare one if there is one. */
+    /** A bucket array of 2^sizeClass entries, a spare one if there is one. */
     private long[] take(int sizeClass) {
         int n = spareCount[sizeClass];
-        if (n == 0) return new long[1 << sizeClass];
+        if (n == 0) return new long[E << sizeClass];
         long[] a = spare[sizeClass][--n];
         spare[sizeClass][n] = null;
         spareCount[sizeClass] = n;
@@ -210,7 +216,7 @@ public final class EventQueue<T> {
 
     /** Keeps a bucket array no longer in use for the next bucket that needs one of its size. */
     private void give(long[] a) {
-        int c = Integer.numberOfTrailingZeros(a.length);
+        int c = sizeClass(a.length);
         long[][] stack = spare[c];
         int n = spareCount[c];
         if (stack == null) {
@@ -222,6 +228,11 @@ public final class EventQueue<T> {
         spareCount[c] = n + 1;
     }
 
+    /** The size class of a bucket array of {@code length} longs. */
+    private static int sizeClass(int length) {
+        return Integer.numberOfTrailingZeros(length / E);
+    }
+
     /** Moves far entries whose bucket is now within reach into it. */
     private void bringForward() {
         while (far.size > 0) {
@@ -229,8 +240,9 @@ public final class EventQueue<T> {
             double time = toTime(t);
             if ((long) (time * perWidth) - current >= BUCKETS) return;
             long k = far.firstKey();
+            long tag = far.firstTag();
             far.removeFirst();
-            place(time, t, k);
+            place(time, t, k, tag);
         }
     }
 
@@ -240,10 +252,11 @@ public final class EventQueue<T> {
         if (size == 0) return null;
         if (near.size == 0) advance();
         int slot = (int) (near.firstKey() & SLOT_MASK);
+        polledTag = near.firstTag();
         near.removeFirst();
         size--;
+        if (slot == NO_SLOT) return null;
         T first = (T) pool[slot];
-        polledTag = tags[slot];
         pool[slot] = null;
         free[freeTop++] = slot;
         return first;
@@ -265,15 +278,15 @@ public final class EventQueue<T> {
      * cancelled events when they have come to outnumber live ones).
      */
     public void retain(Keep<? super T> keep) {
-        near.size = retain(near.h, 2 * near.size, keep) / 2;
+        near.size = retain(near.h, E * near.size, keep) / E;
         near.heapify();
-        far.size = retain(far.h, 2 * far.size, keep) / 2;
+        far.size = retain(far.h, E * far.size, keep) / E;
         far.heapify();
         ringEntries = 0;
         for (int b = 0; b < BUCKETS; b++) {
             if (ringLength[b] == 0) continue;
             ringLength[b] = retain(ring[b], ringLength[b], keep);
-            ringEntries += ringLength[b] / 2;
+            ringEntries += ringLength[b] / E;
         }
         size = near.size + far.size + ringEntries;
     }
@@ -282,13 +295,14 @@ public final class EventQueue<T> {
     @SuppressWarnings("unchecked")
     private int retain(long[] a, int length, Keep<? super T> keep) {
         int n = 0;
-        for (int i = 0; i < length; i += 2) {
+        for (int i = 0; i < length; i += E) {
             int slot = (int) (a[i + 1] & SLOT_MASK);
-            if (keep.keep((T) pool[slot], tags[slot])) {
+            if (keep.keep(slot == NO_SLOT ? null : (T) pool[slot], a[i + 2])) {
                 a[n] = a[i];
                 a[n + 1] = a[i + 1];
-                n += 2;
-            } else {
+                a[n + 2] = a[i + 2];
+                n += E;
+            } else if (slot != NO_SLOT) {
                 pool[slot] = null;
                 free[freeTop++] = slot;
             }
@@ -316,9 +330,8 @@ public final class EventQueue<T> {
 
     private void grow() {
         int n = pool.length * 2;
-        if (n - 1 > SLOT_MASK) throw new IllegalStateException("more than " + SLOT_MASK + " pending events");
+        if (n > NO_SLOT) throw new IllegalStateException("more than " + (NO_SLOT - 1) + " pending events with a payload");
         pool = Arrays.copyOf(pool, n);
-        tags = Arrays.copyOf(tags, n);
         free = Arrays.copyOf(free, n);
     }
 

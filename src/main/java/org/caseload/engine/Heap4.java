@@ -3,17 +3,19 @@ package org.caseload.engine;
 import java.util.Arrays;
 
 /**
- * A 4-ary min-heap of entries of two {@code long}s, (time bits, key), compared as signed longs,
- * time first: the ordered part of {@link EventQueue}. The four children of a node are one
- * 64-byte run of memory.
+ * A 4-ary min-heap of entries of three {@code long}s, (time bits, key, tag), ordered by time
+ * then key as signed longs (the tag rides along): the ordered part of {@link EventQueue}.
  */
 final class Heap4 {
-    /** Entry i is h[2i] (time bits) and h[2i+1] (key). */
+    /** Longs per entry. */
+    static final int E = 3;
+
+    /** Entry i is h[3i] (time bits), h[3i+1] (key), h[3i+2] (tag). */
     long[] h;
     int size;
 
     Heap4(int capacity) {
-        h = new long[2 * Math.max(4, capacity)];
+        h = new long[E * Math.max(4, capacity)];
     }
 
     long firstTime() {
@@ -24,67 +26,82 @@ final class Heap4 {
         return h[1];
     }
 
-    void add(long t, long k) {
-        if (2 * size == h.length) h = Arrays.copyOf(h, 2 * h.length);
-        siftUp(size++, t, k);
+    long firstTag() {
+        return h[2];
+    }
+
+    void add(long t, long k, long tag) {
+        if (E * size == h.length) h = Arrays.copyOf(h, 2 * h.length);
+        siftUp(size++, t, k, tag);
     }
 
     /** Removes the first entry (the heap must not be empty). */
     void removeFirst() {
         int last = --size;
-        if (last > 0) siftDown(0, h[2 * last], h[2 * last + 1]);
+        if (last > 0) siftDown(0, h[E * last], h[E * last + 1], h[E * last + 2]);
     }
 
-    /** Appends {@code n} entries of {@code from} (pairs) without ordering them; {@link #heapify} afterwards. */
+    /** Appends {@code n} entries of {@code from} without ordering them; {@link #heapify} afterwards. */
     void append(long[] from, int n) {
-        if (2 * (size + n) > h.length) h = Arrays.copyOf(h, Math.max(2 * h.length, 2 * (size + n)));
-        System.arraycopy(from, 0, h, 2 * size, 2 * n);
+        if (E * (size + n) > h.length) h = Arrays.copyOf(h, Math.max(2 * h.length, E * (size + n)));
+        System.arraycopy(from, 0, h, E * size, E * n);
         size += n;
     }
 
     /** Restores the heap order over all entries. */
     void heapify() {
-        for (int i = (size - 2) >>> 2; size > 1 && i >= 0; i--) siftDown(i, h[2 * i], h[2 * i + 1]);
+        for (int i = (size - 2) >>> 2; size > 1 && i >= 0; i--) siftDown(i, h[E * i], h[E * i + 1], h[E * i + 2]);
     }
 
-    private void siftUp(int i, long t, long k) {
+    private void siftUp(int i, long t, long k, long tag) {
         long[] a = h;
         while (i > 0) {
             int parent = (i - 1) >>> 2;
-            long pt = a[2 * parent];
-            if (pt < t || (pt == t && a[2 * parent + 1] <= k)) break;
-            a[2 * i] = pt;
-            a[2 * i + 1] = a[2 * parent + 1];
+            int pp = E * parent;
+            long pt = a[pp];
+            if (pt < t || (pt == t && a[pp + 1] <= k)) break;
+            int q = E * i;
+            a[q] = pt;
+            a[q + 1] = a[pp + 1];
+            a[q + 2] = a[pp + 2];
             i = parent;
         }
-        a[2 * i] = t;
-        a[2 * i + 1] = k;
+        int q = E * i;
+        a[q] = t;
+        a[q + 1] = k;
+        a[q + 2] = tag;
     }
 
-    /** Places entry (t, k) from position i down. */
-    private void siftDown(int i, long t, long k) {
+    /** Places entry (t, k, tag) from position i down. */
+    private void siftDown(int i, long t, long k, long tag) {
         long[] a = h;
         int n = size;
         while (true) {
             int c = 4 * i + 1;
             if (c >= n) break;
             int best = c;
-            long bt = a[2 * c];
+            int bo = E * c;
+            long bt = a[bo];
             int end = Math.min(c + 4, n);
-            for (int j = c + 1; j < end; j++) {
-                long tj = a[2 * j];
-                if (tj < bt || (tj == bt && a[2 * j + 1] < a[2 * best + 1])) {
+            for (int j = c + 1, jo = bo + E; j < end; j++, jo += E) {
+                long tj = a[jo];
+                if (tj < bt || (tj == bt && a[jo + 1] < a[bo + 1])) {
                     best = j;
+                    bo = jo;
                     bt = tj;
                 }
             }
-            long bk = a[2 * best + 1];
+            long bk = a[bo + 1];
             if (t < bt || (t == bt && k <= bk)) break;
-            a[2 * i] = bt;
-            a[2 * i + 1] = bk;
+            int q = E * i;
+            a[q] = bt;
+            a[q + 1] = bk;
+            a[q + 2] = a[bo + 2];
             i = best;
         }
-        a[2 * i] = t;
-        a[2 * i + 1] = k;
+        int q = E * i;
+        a[q] = t;
+        a[q + 1] = k;
+        a[q + 2] = tag;
     }
 }
