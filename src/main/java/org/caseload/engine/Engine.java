@@ -54,6 +54,12 @@ public final class Engine {
     /** Payloads: {@link Event}s, and null for an entity's event (its tag says whose). */
     private final EventQueue<Event> queue = new EventQueue<>();
     private final Roster roster = new Roster();
+    /**
+     * Sink of the look-ahead reads ({@link EventQueue#lookAhead}): the entities of a day's
+     * events are read when the day comes up, so their cache misses overlap; the value itself
+     * means nothing.
+     */
+    private int warmed;
     private Dispatcher dispatcher;
     private double now;
     private long nextSeq;
@@ -102,6 +108,7 @@ public final class Engine {
     /** Where entities' events go when they come due; set once, before the run. */
     public void dispatchTo(Dispatcher d) {
         this.dispatcher = d;
+        queue.lookAhead(tag -> warmed += roster.get((int) (tag >>> NUMBER_SHIFT)).readAhead());
     }
 
     public double now() {

@@ -40,6 +40,14 @@ public abstract class Entity extends Mrg32k3a {
         }
     }
 
+    /**
+     * Reads this entity's memory ahead of its event ({@link EventQueue#lookAhead}): a
+     * subclass whose fields span more cache lines adds a read of a field at its far end.
+     */
+    protected int readAhead() {
+        return epoch;
+    }
+
     /** Events scheduled for this entity that are still to run (none cancelled). */
     public final int pendingEvents() {
         return pending;

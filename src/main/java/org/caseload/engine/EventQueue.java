@@ -66,6 +66,8 @@ public final class EventQueue<T> {
     private int ringEntries;
     private long current;
     private double windowEnd;
+    /** Told of each payload-less entry of a bucket as the bucket becomes current; null when unused. */
+    private Ahead ahead;
     /** Set once a time too large to bucket is the earliest left: from then on everything is in {@link #near}. */
     private boolean flat;
 
@@ -194,6 +196,7 @@ public final class EventQueue<T> {
             current = b;
             windowEnd = (b + 1) * width;
             int i = (int) (b & RING_MASK);
+            if (ahead != null) comingUp(ring[i], ringLength[i]);
             near.append(ring[i], ringLength[i] / E);
             near.heapify();
             ringEntries -= ringLength[i] / E;
@@ -201,6 +204,28 @@ public final class EventQueue<T> {
             give(ring[i]);
             ring[i] = null;
             bringForward();
+        }
+    }
+
+    /** What a caller does with the payload-less entries of a day as the day comes up. */
+    @FunctionalInterface
+    public interface Ahead {
+        void comingUp(long tag);
+    }
+
+    /**
+     * Hands {@link Ahead#comingUp} the tag of each payload-less entry of a bucket when it
+     * becomes current, all together, before the first of them comes out: the engine reads
+     * a field of each entity then, so that the cache misses of a day's entities overlap in
+     * one pass instead of stalling event after event.
+     */
+    public void lookAhead(Ahead a) {
+        this.ahead = a;
+    }
+
+    private void comingUp(long[] a, int length) {
+        for (int j = 0; j < length; j += E) {
+            if ((int) (a[j + 1] & SLOT_MASK) == NO_SLOT) ahead.comingUp(a[j + 2]);
         }
     }
 

@@ -88,6 +88,12 @@ final class Client extends Entity {
         this.previousEpisodes = previousEpisodes;
     }
 
+    /** The stage sits at the far end of the object from the stream and the epoch (the first fields): reading both warms all of it. */
+    @Override
+    protected int readAhead() {
+        return super.readAhead() + stage;
+    }
+
     /** A uniform in (0,1) from this client's own stream. */
     double u() {
         return nextDouble();
