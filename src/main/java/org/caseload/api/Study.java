@@ -320,9 +320,22 @@ public final class Study {
     private record Prepared(BatchSpec spec, List<ScenarioReader.Loaded> loaded) {
     }
 
+    /**
+     * The scenarios as last loaded, and the overrides they were loaded with: a command asks
+     * for them several times (names for the output folder, the folder's inputs, the run), and
+     * reading and checking a scenario is most of a small run's start-up.
+     */
+    private List<ScenarioReader.Loaded> loadedCache;
+    private List<String> loadedWith;
+
     private Prepared prepare() {
-        List<ScenarioReader.Loaded> loaded = new ArrayList<>();
-        for (Path f : files) loaded.add(ScenarioReader.load(f, overrides));
+        if (loadedCache == null || !overrides.equals(loadedWith)) {
+            List<ScenarioReader.Loaded> fresh = new ArrayList<>();
+            for (Path f : files) fresh.add(ScenarioReader.load(f, overrides));
+            loadedCache = List.copyOf(fresh);
+            loadedWith = List.copyOf(overrides);
+        }
+        List<ScenarioReader.Loaded> loaded = loadedCache;
         List<BatchSpec.ScenarioId> ids = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
             String name = loaded.get(i).scenario().name();

@@ -51,26 +51,29 @@ public final class ReportCharts {
             new Spec(Metrics.M_CASELOAD_PER_WORKER, "Caseload per keyworker", "clients per keyworker FTE"),
             new Spec(Metrics.M_KEYWORKER_FTE, "Keyworker staffing", "keyworker FTE"));
 
-    /** Writes the monthly charts (PNG and SVG) into {@code dir/charts}. */
+    /**
+     * Writes the monthly charts (PNG and SVG) into {@code dir/charts}, in the order of
+     * {@link #MONTHLY}. The charts are independent, so they are drawn in parallel (drawing is
+     * most of the time a run spends writing its files once the replications are done); each
+     * file's bytes are the same whatever the order they are drawn in.
+     */
     public static List<Chart> monthly(Path dir, List<ScenarioSummary> results, List<Scenario> scenarios) {
         Path chartDir = chartDir(dir);
         List<Charts.Marker> markers = budgetMarkers(scenarios);
         String markerWords = markers.isEmpty() ? "" : " Dashed lines mark budget changes: "
                 + String.join("; ", markers.stream().map(Charts.Marker::label).toList()) + ".";
-        List<Chart> charts = new ArrayList<>();
-        for (Spec spec : MONTHLY) {
-            if (results.stream().anyMatch(r -> !r.monthlySeries().contains(spec.metric()))) {
-                continue;
-            }
+        List<Spec> drawn = MONTHLY.stream()
+                .filter(spec -> results.stream().allMatch(r -> r.monthlySeries().contains(spec.metric())))
+                .toList();
+        return drawn.parallelStream().map(spec -> {
             List<Charts.Series> series = new ArrayList<>();
             for (ScenarioSummary r : results) series.add(Reports.monthlySeries(r, spec.metric()));
             byte[] png = Charts.write(Charts.timeSeriesWithBands(spec.title() + " by month (mean and 95% CI)", spec.yLabel(),
                     series, markers), chartDir.resolve(spec.metric()), WIDTH, HEIGHT);
             String caption = spec.title() + " by month: mean across replications with its 95% confidence band."
                     + markerWords + (undefinedMonths(series) ? " Months where the value is undefined (no keyworkers to divide by) are left out." : "");
-            charts.add(new Chart(caption, altText(spec, series) + markerWords, png));
-        }
-        return charts;
+            return new Chart(caption, altText(spec, series) + markerWords, png);
+        }).toList();
     }
 
     private static boolean undefinedMonths(List<Charts.Series> series) {
