@@ -68,6 +68,28 @@ class RandomStreamsTest {
         }
     }
 
+    /**
+     * States at the edges of the generator's range (the largest values, zeros, mixes), where
+     * the division-free remainder's correction step must fire or must not: draw for draw
+     * SSJ's numbers.
+     */
+    @Test
+    void clientGeneratorMatchesSsjAtExtremeStates() {
+        long a = RandomStreams.M1 - 1;
+        long b = RandomStreams.M2 - 1;
+        long[][] states = {
+                {a, a, a, b, b, b}, {0, 0, 1, 0, 0, 1}, {a, 0, 0, b, 0, 0}, {0, a, 0, 0, b, 0}, {0, 0, a, 0, 0, b},
+                {1, a, a, 1, b, b}, {a, a, 0, b, b, 0}, {12345, a, 1, b, 54321, 1}};
+        for (long[] state : states) {
+            Mrg32k3a ours = new Mrg32k3a(state);
+            MRG32k3a ssj = new MRG32k3a();
+            ssj.setSeed(state.clone());
+            for (int i = 0; i < 100_000; i++) {
+                assertEquals(ssj.nextDouble(), ours.nextDouble(), java.util.Arrays.toString(state) + " draw " + i);
+            }
+        }
+    }
+
     @Test
     void largeStreamIndicesWork() {
         RandomStreams rs = RandomStreams.fromSeed(99);
