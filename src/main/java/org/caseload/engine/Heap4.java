@@ -66,10 +66,7 @@ final class Heap4 {
             a[q + 2] = a[pp + 2];
             i = parent;
         }
-        int q = E * i;
-        a[q] = t;
-        a[q + 1] = k;
-        a[q + 2] = tag;
+        put(i, t, k, tag);
     }
 
     /** Places entry (t, k, tag) from position i down. */
@@ -99,9 +96,13 @@ final class Heap4 {
             a[q + 2] = a[bo + 2];
             i = best;
         }
+        put(i, t, k, tag);
+    }
+
+    private void put(int i, long t, long k, long tag) {
         int q = E * i;
-        a[q] = t;
-        a[q + 1] = k;
-        a[q + 2] = tag;
+        h[q] = t;
+        h[q + 1] = k;
+        h[q + 2] = tag;
     }
 }
