@@ -55,13 +55,13 @@ public final class EventQueue<T> {
     private final long[][] ring = new long[BUCKETS][];
     private final int[] ringLength = new int[BUCKETS];
     /**
-     * Bucket arrays not in use, by size class (2^class longs): a bucket fills as its day nears
+     * Bucket arrays not in use, by size class (room for 2^class entries): a bucket fills as its day nears
      * and empties all at once, so arrays pass from bucket to bucket instead of every bucket
      * keeping the largest array it ever needed (at national scale that was 170 MB).
      */
     private final long[][][] spare = new long[32][][];
     private final int[] spareCount = new int[32];
-    /** Size class of a new bucket's array: 16 entries. */
+    /** Size class of a new bucket's array: 32 entries. */
     private static final int FIRST_CLASS = 5;
     private int ringEntries;
     private long current;
@@ -152,12 +152,12 @@ public final class EventQueue<T> {
 
     /** Puts an entry at or after {@link #windowEnd} into its bucket, or the far heap. */
     private void place(double time, long t, long k, long tag) {
-        long ahead = (long) (time * perWidth) - current;
-        if (ahead >= BUCKETS) {
+        long bucketsAhead = (long) (time * perWidth) - current;
+        if (bucketsAhead >= BUCKETS) {
             far.add(t, k, tag);
             return;
         }
-        int b = (int) ((current + ahead) & RING_MASK);
+        int b = (int) ((current + bucketsAhead) & RING_MASK);
         long[] a = ring[b];
         int len = ringLength[b];
         if (a == null) {
@@ -175,8 +175,9 @@ public final class EventQueue<T> {
         ringEntries++;
     }
 
-    /** With the current bucket used up, makes the next non-empty one current (the queue must not be empty). */
+    /** With the current bucket used up, makes the next non-empty one current (nothing to do when the queue is empty). */
     private void advance() {
+        if (size == 0) return;
         while (near.size == 0) {
             if (ringEntries == 0) {
                 long first = (long) (toTime(far.firstTime()) * perWidth);

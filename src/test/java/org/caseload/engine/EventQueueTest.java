@@ -3,6 +3,7 @@ package org.caseload.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,6 +99,19 @@ class EventQueueTest {
             q.poll();
             assertEquals(~expected.key(), q.polledTag());
         }
+        assertNull(q.poll());
+    }
+
+    /** Asking an empty queue for its first time returns (an undefined value) rather than searching for ever. */
+    @Test
+    void anEmptyQueueAnswersAtOnce() {
+        EventQueue<String> q = new EventQueue<>();
+        q.add(10_000, 0, "far");
+        assertEquals("far", q.poll());
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            q.firstTime();
+            q.firstKey();
+        });
         assertNull(q.poll());
     }
 
