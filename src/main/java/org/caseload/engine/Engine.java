@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * The event-scheduling kernel of one replication: simulated time and the pending events in an
- * {@link EventQueue} (day-wide buckets of primitive arrays, the current day in a small heap). It replaced SSJ's {@code Simulator} for
- * speed (see the README's performance section); nothing in it is static, so replications on
- * different threads share nothing.
+ * {@link EventQueue} (day-wide buckets of primitive arrays, the current day in a small heap).
+ * It replaced SSJ's {@code Simulator} for speed (see the README's performance section);
+ * nothing in it is static, so replications on different threads share nothing.
  *
  * <p>Simultaneous events run in order of time, then {@link Priority} (lower first), then
  * scheduling order (FIFO): system changes such as budget allocations happen before client
@@ -120,6 +120,7 @@ public final class Engine {
      * earlier time is a programming error and throws). The returned event can be cancelled.
      */
     public Event at(double time, Priority priority, Runnable action) {
+        checkTime(time);
         Event e = new Event(action, this);
         schedule(time, priority, e, 0);
         return e;
@@ -147,8 +148,8 @@ public final class Engine {
         if (!(time >= now)) throw new IllegalArgumentException("event time " + time + " is before now (" + now + ")");
     }
 
+    /** Queues an event whose time the caller has checked ({@link #checkTime}) before changing anything. */
     private void schedule(double time, Priority priority, Event payload, long tag) {
-        checkTime(time);
         if (nextSeq >>> SEQ_BITS != 0) throw new IllegalStateException("more than 2^" + SEQ_BITS + " events scheduled");
         eventsScheduled++;
         // Stored as now + delay, as SSJ's kernel did: (now + (time - now)) can differ from time in

@@ -336,24 +336,6 @@ public final class EventQueue<T> {
         return n;
     }
 
-    public void clear() {
-        Arrays.fill(pool, null);
-        size = 0;
-        freeTop = 0;
-        poolUsed = 0;
-        near.size = 0;
-        far.size = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            if (ring[b] != null) give(ring[b]);
-            ring[b] = null;
-            ringLength[b] = 0;
-        }
-        ringEntries = 0;
-        current = 0;
-        windowEnd = width;
-        flat = false;
-    }
-
     private void grow() {
         int n = pool.length * 2;
         if (n > NO_SLOT) throw new IllegalStateException("more than " + (NO_SLOT - 1) + " pending events with a payload");
