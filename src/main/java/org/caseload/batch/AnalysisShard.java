@@ -24,7 +24,8 @@ public final class AnalysisShard implements Evaluator.Work {
     private final int items;
     private final Map<Long, ReplicationResult> merged;
     private final int shards;
-    private final List<Journal.Entry> results = new ArrayList<>();
+    /** This slice's results, for a shard folder's journal; null (nothing kept) unless {@link #forShardFolder}. */
+    private List<Journal.Entry> results;
     private Journal journal;
 
     private AnalysisShard(Slice slice, int items, Map<Long, ReplicationResult> merged, int shards) {
@@ -59,6 +60,15 @@ public final class AnalysisShard implements Evaluator.Work {
         return this;
     }
 
+    /**
+     * Keeps this slice's results for {@link #writeJournal} (a shard's folder). Other runs keep
+     * none: their analysis summarises the results as they come.
+     */
+    public AnalysisShard forShardFolder() {
+        results = new ArrayList<>();
+        return this;
+    }
+
     /** Items of the slice already recorded by an interrupted run. */
     public int reused() {
         return journal == null ? 0 : journal.size();
@@ -75,7 +85,7 @@ public final class AnalysisShard implements Evaluator.Work {
         // The analysis reads metrics only: the monthly series are not kept.
         ReplicationResult kept = new ReplicationResult(result.replication(), result.metrics(), Map.of());
         if (journal != null) journal.append(point, kept);
-        results.add(new Journal.Entry(point, kept));
+        if (results != null) results.add(new Journal.Entry(point, kept));
     }
 
     @Override
@@ -83,7 +93,7 @@ public final class AnalysisShard implements Evaluator.Work {
         if (merged == null) {
             ReplicationResult r = journal == null || item < slice.first(items) || item >= slice.end(items)
                     ? null : journal.get(point, substream);
-            if (r != null) results.add(new Journal.Entry(point, r));
+            if (r != null && results != null) results.add(new Journal.Entry(point, r));
             return r;
         }
         ReplicationResult r = merged.get(Offsets.key(point, substream));
@@ -99,6 +109,7 @@ public final class AnalysisShard implements Evaluator.Work {
 
     /** Writes this shard's results (simulated here or read back from its record) as a journal, in item order. */
     public synchronized void writeJournal(Path file) {
+        if (results == null) throw new IllegalStateException("results were not kept: call forShardFolder() before simulating");
         results.sort(Comparator.comparingInt(Journal.Entry::scenario).thenComparingInt(e -> e.result().replication()));
         try (Journal j = Journal.open(file)) {
             for (Journal.Entry e : results) j.append(e.scenario(), e.result());

@@ -85,6 +85,7 @@ final class AnalysisBatch {
         if (merged != null) return merged;
         this.record = RunRecord.open(dir, record);
         work = AnalysisShard.slice(record.slice(), record.items()).record(this.record.journal());
+        if (shard != null) work.forShardFolder();
         int reused = work.reused();
         if (reused > 0) {
             err.println("caseload: resuming: " + reused + " work items already done, " + toSimulate(record) + " to run");

@@ -212,6 +212,8 @@ public final class Experiment implements AutoCloseable {
                 if (before.get(i)) continue;
                 queue.awaitRoom(i);
                 int item = i;
+                // Only the tasks not yet done are kept (for cancelling on failure): at most about a window of them.
+                if (futures.size() >= window(n)) futures.removeIf(Future::isDone);
                 futures.add(pool.submit(() -> {
                     try {
                         ReplicationResult res = replicate(scenarios.get(s), streams.get(s), rep, budgets[s], origins[s], logs);
