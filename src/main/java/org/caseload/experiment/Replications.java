@@ -57,17 +57,9 @@ public final class Replications {
     /**
      * Runs the plan, adding every replication to {@code summary} in order as it finishes (see
      * {@link Experiment#runInOrder}): nothing is held but the summary, whose running intervals
-     * decide whether to go on.
-     */
-    public static Outcome run(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, Plan plan,
-                              Listener listener, BatchSummary summary) {
-        return run(experiment, scenarios, streams, plan, listener, summary, Experiment.Known.NONE, (s, r) -> { });
-    }
-
-    /**
-     * As {@link #run(Experiment, List, List, Plan, Listener, BatchSummary)}, taking the replications
-     * {@code known} holds (an interrupted run's record) and telling {@code fresh} each one computed
-     * (to record it): the choices depend only on the results, so a resumed run makes the same ones.
+     * decide whether to go on. Takes the replications {@code known} holds (an interrupted run's
+     * record) and tells {@code fresh} each one computed (to record it): the choices depend only
+     * on the results, so a resumed run makes the same ones.
      */
     public static Outcome run(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, Plan plan,
                               Listener listener, BatchSummary summary, Experiment.Known known, Experiment.Sink fresh) {

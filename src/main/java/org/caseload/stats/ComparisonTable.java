@@ -3,7 +3,6 @@ package org.caseload.stats;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.results.Metric;
-import org.caseload.results.ScenarioResult;
 
 /**
  * Paired comparisons of each alternative with the baseline on every metric, with Holm's
@@ -22,14 +21,6 @@ public final class ComparisonTable {
      */
     public record Row(Metric metric, String baseline, String scenario, PairedComparison comparison, double pAdjusted,
                       Verdict verdict, String note) {
-    }
-
-    public static List<Row> build(ScenarioResult baseline, List<ScenarioResult> alternatives, List<Metric> metrics,
-                                  double alpha, double level) {
-        List<ScenarioResult> all = new ArrayList<>();
-        all.add(baseline);
-        all.addAll(alternatives);
-        return build(BatchSummary.of(all, true), metrics, alpha, level);
     }
 
     /** The rows of a comparison summarised as it ran (the first scenario is the baseline). */

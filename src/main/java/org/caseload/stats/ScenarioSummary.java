@@ -30,12 +30,6 @@ public final class ScenarioSummary {
         this.store = store;
     }
 
-    /** The summary of results already in memory (small batches: analyses, the what-if page, --precision). */
-    public static ScenarioSummary of(ScenarioResult result) {
-        ScenarioSummary s = new ScenarioSummary(result.scenario(), ReplicationStore.inMemory());
-        result.replications().forEach(s::add);
-        return s;
-    }
 
     /** Adds the next replication: the one after the last added (any first one). */
     public void add(ReplicationResult r) {

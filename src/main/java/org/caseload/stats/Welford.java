@@ -24,11 +24,6 @@ public final class Welford {
         m2 += d * (v - mean);
     }
 
-    /** Values added, defined or not. */
-    public int count() {
-        return n + undefined;
-    }
-
     /** Values added that were undefined (left out). */
     public int undefined() {
         return undefined;

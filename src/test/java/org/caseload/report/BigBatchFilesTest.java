@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.caseload.results.ReplicationResult;
 import org.caseload.results.ScenarioResult;
+import org.caseload.stats.BatchSummary;
 import org.caseload.stats.ScenarioSummary;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -39,7 +40,7 @@ class BigBatchFilesTest {
             for (int m = 0; m < METRICS; m++) metrics.put("metric_" + m, r + m / 100.0);
             reps.add(new ReplicationResult(r, metrics, Map.of("in_treatment", new double[] {r, r + 1})));
         }
-        return ScenarioSummary.of(new ScenarioResult("big", reps));
+        return BatchSummary.of(List.of(new ScenarioResult("big", reps)), false).scenarios().get(0);
     }
 
     @Test
