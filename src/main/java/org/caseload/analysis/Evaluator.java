@@ -117,8 +117,12 @@ public final class Evaluator implements AutoCloseable {
             Point p = all.get(index);
             int point = index;
             // A point none of whose replications is simulated here (a merge, another shard's) is not checked.
+            boolean[] simulates = new boolean[p.replications()];
             boolean any = w == null;
-            for (int r = 0; r < p.replications() && !any; r++) any = w.simulates(firstItem[index] + r, index, p.firstSubstream() + r);
+            for (int r = 0; r < simulates.length; r++) {
+                simulates[r] = w == null || w.simulates(firstItem[index] + r, index, p.firstSubstream() + r);
+                any |= simulates[r];
+            }
             WorkEstimate estimate = any ? WorkLimits.checkEvents(p.scenario(), maxEvents) : null;
             long budget = any ? WorkLimits.eventBudget(estimate, maxEvents) : 0;
             String origin = any ? WorkLimits.budgetOrigin(estimate, budget, maxEvents) : "";
@@ -126,7 +130,7 @@ public final class Evaluator implements AutoCloseable {
             for (int r = 0; r < p.replications(); r++) {
                 final int substream = p.firstSubstream() + r;
                 int item = firstItem[index] + r;
-                boolean simulate = w == null || w.simulates(item, point, substream);
+                boolean simulate = simulates[r];
                 fs.add(pool.submit(() -> {
                     ReplicationResult res;
                     if (simulate) {

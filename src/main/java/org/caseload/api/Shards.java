@@ -108,15 +108,10 @@ public final class Shards {
             throw new InputException(dirs.get(0) + " is a shard of a '" + first.command() + "': merge it with caseload merge");
         }
         int count = first.slice().count();
-        TreeMap<Integer, Path> byIndex = c.byIndex();
-        List<ScenarioReader.Loaded> loaded = c.loaded();
-        List<Path> shardFiles = c.shardFiles();
-        int n = first.scenarios().size();
-        int reps = first.replications();
         BatchSummary summary = WorkFolder.summary(null, first.scenarios().stream().map(BatchSpec.ScenarioId::name).toList(),
                 "compare".equals(first.command()));
-        for (var e : byIndex.entrySet()) feed(e.getValue(), new Slice(e.getKey(), count), first, summary);
-        return new Results(first.withSlice(Slice.WHOLE), loaded, summary, shardFiles);
+        for (var e : c.byIndex().entrySet()) feed(e.getValue(), new Slice(e.getKey(), count), first, summary);
+        return new Results(first.withSlice(Slice.WHOLE), c.loaded(), summary, c.shardFiles());
     }
 
     /**

@@ -120,6 +120,7 @@ public final class Study {
     /** Overrides one value of every scenario, written {@code path=value} as on the command line. */
     public Study set(String pathEqualsValue) {
         overrides.add(pathEqualsValue);
+        loadedCache = null;
         return this;
     }
 
@@ -321,19 +322,17 @@ public final class Study {
     }
 
     /**
-     * The scenarios as last loaded, and the overrides they were loaded with: a command asks
-     * for them several times (names for the output folder, the folder's inputs, the run), and
-     * reading and checking a scenario is most of a small run's start-up.
+     * The scenarios as last loaded (null: not loaded since the overrides last changed): a
+     * command asks for them several times (names for the output folder, the folder's inputs,
+     * the run), and reading and checking a scenario is most of a small run's start-up.
      */
     private List<ScenarioReader.Loaded> loadedCache;
-    private List<String> loadedWith;
 
     private Prepared prepare() {
-        if (loadedCache == null || !overrides.equals(loadedWith)) {
+        if (loadedCache == null) {
             List<ScenarioReader.Loaded> fresh = new ArrayList<>();
             for (Path f : files) fresh.add(ScenarioReader.load(f, overrides));
             loadedCache = List.copyOf(fresh);
-            loadedWith = List.copyOf(overrides);
         }
         List<ScenarioReader.Loaded> loaded = loadedCache;
         List<BatchSpec.ScenarioId> ids = new ArrayList<>();

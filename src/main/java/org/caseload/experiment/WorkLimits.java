@@ -15,10 +15,11 @@ import org.caseload.scenario.Scenario;
  *       {@value #DEFAULT_MAX_EVENTS}: a national system of ~300,000 in treatment over 13
  *       years needs about 40 million), as estimated by {@link WorkEstimate}; during the run
  *       the engine stops a replication that exceeds {@link #eventBudget} events.</li>
- *   <li>Memory: where results are held at once (a {@code --precision} run), replications ×
- *       scenarios must fit in three quarters of the Java heap, leaving the rest to the
- *       replications running and the report; a streamed batch ({@code run}, {@code compare})
- *       holds only an index entry per replication, its values being on disk.</li>
+ *   <li>Memory: where results are held at once (calibration, warm-up analysis, {@code bench}),
+ *       replications × scenarios must fit in three quarters of the Java heap, leaving the rest
+ *       to the replications running and the report; a streamed batch ({@code run},
+ *       {@code compare}, with a fixed count or {@code --precision}) holds only an index entry
+ *       per replication, its values being on disk.</li>
  * </ul>
  */
 public final class WorkLimits {
