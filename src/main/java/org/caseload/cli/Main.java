@@ -1,5 +1,6 @@
 package org.caseload.cli;
 
+import java.util.List;
 import org.caseload.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,16 +12,18 @@ import picocli.CommandLine.Command;
  * internal error, with its stack trace.
  */
 @Command(name = "caseload", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
-        description = "Discrete-event simulation for planning drug and alcohol treatment capacity.",
-        subcommands = {RunCommand.class, CompareCommand.class, WarmupCommand.class, CalibrateCommand.class,
-                ValidateCommand.class, BenchCommand.class, SchemaCommand.class, ServeCommand.class,
-                SweepCommand.class, PsaCommand.class, SensitivityCommand.class, MergeCommand.class})
+        description = "Discrete-event simulation for planning drug and alcohol treatment capacity.")
 public final class Main {
     public static final int EXIT_USER_ERROR = 2;
 
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, CompareCommand.class, WarmupCommand.class,
+            CalibrateCommand.class, ValidateCommand.class, BenchCommand.class, SchemaCommand.class, ServeCommand.class,
+            SweepCommand.class, PsaCommand.class, SensitivityCommand.class, MergeCommand.class);
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /** {@code --version}: the version the build wrote into the jar. */
@@ -31,9 +34,29 @@ public final class Main {
         }
     }
 
-    /** The configured command line, also used by tests through {@code execute}. */
+    /** The configured command line with every subcommand, also used by tests through {@code execute}. */
     public static CommandLine commandLine() {
+        return configured(COMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that
+     * one is built. Picocli reads every option of every subcommand it is given, which took
+     * about a quarter of a second of each start; the top-level help and a misspelt command
+     * still get them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : COMMANDS) {
+                if (c.getAnnotation(Command.class).name().equals(args[0])) return configured(List.of(c));
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configured(List<Class<?>> commands) {
         CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : commands) cl.addSubcommand(c);
         cl.setExecutionExceptionHandler(new Errors());
         cl.setExecutionStrategy(Errors.catchingOutOfMemory(new CommandLine.RunLast()));
         cl.setParameterExceptionHandler(Main::badOption);

@@ -57,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.caseload.report.Charts.warmUpInBackground();
         batch.check(batch.resume == null && run.precision != null);
         if (batch.resume == null && run.precision != null) {
             if (batch.shard != null) throw new UserException("--shard needs a fixed --replications count, not --precision");

@@ -195,6 +195,31 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * Starts drawing a small chart, as PNG and as SVG, on a background thread and throws both
+     * away, so that the fonts, Java2D and the chart library are loaded and initialised by the
+     * time the first real chart is drawn. A command that will draw charts calls it before its
+     * simulation starts: on a machine with a spare core the work is hidden. Nothing it does
+     * reaches any output; if it fails, it fails silently, and the real chart reports the error.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                double[] mean = {1, 2, 3};
+                JFreeChart chart = timeSeriesWithBands("warm-up", "value", List.of(new Series("warm-up", mean, mean, mean)),
+                        List.of(new Marker(2, "mark")));
+                png(chart, 200, 150);
+                svg(chart, 200, 150);
+                png(differences("warm-up", "value", List.of(new DiffBar("a", "b", 1, 0, 2, Tone.NEUTRAL))), 200, 150);
+            } catch (Throwable ignored) {
+                // Only a warm-up: the real charts are drawn, and fail visibly, later.
+            }
+        }, "chart warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     public static byte[] png(JFreeChart chart, int width, int height) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ChartUtils.writeChartAsPNG(out, chart, width, height);

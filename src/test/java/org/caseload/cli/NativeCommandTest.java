@@ -29,6 +29,30 @@ class NativeCommandTest {
         assertEquals("caseload " + m.group(1), o.out().trim());
     }
 
+    /** The start-up builds only the named subcommand; what the user sees must not change. */
+    @Test
+    void oneSubcommandCommandLineAnswersAsTheFullOne() {
+        assertEquals(java.util.Set.of("run"), Main.commandLine(new String[] {"run", "x.yaml"}).getSubcommands().keySet());
+        assertEquals(12, Main.commandLine(new String[] {"rn"}).getSubcommands().size());
+        assertEquals(12, Main.commandLine(new String[] {"--help"}).getSubcommands().size());
+        for (String[] args : new String[][] {{"run", "--help"}, {"compare", "--bogus"}, {"sweep", "--help"}, {"rn", "x"},
+                {"--help"}, {"merge"}}) {
+            java.io.StringWriter fullOut = new java.io.StringWriter();
+            java.io.StringWriter fullErr = new java.io.StringWriter();
+            java.io.StringWriter oneOut = new java.io.StringWriter();
+            java.io.StringWriter oneErr = new java.io.StringWriter();
+            int full = Main.commandLine().setOut(new java.io.PrintWriter(fullOut)).setErr(new java.io.PrintWriter(fullErr))
+                    .execute(args);
+            int one = Main.commandLine(args).setOut(new java.io.PrintWriter(oneOut)).setErr(new java.io.PrintWriter(oneErr))
+                    .execute(args);
+            String what = String.join(" ", args);
+            assertEquals(full, one, what);
+            assertEquals(fullOut.toString(), oneOut.toString(), what);
+            assertEquals(fullErr.toString(), oneErr.toString(), what);
+            assertFalse(fullOut.toString().isEmpty() && fullErr.toString().isEmpty(), what);
+        }
+    }
+
     @Test
     void schemaToStandardOutputAndToAFile(@TempDir Path dir) throws IOException {
         BadInputTest.Outcome o = BadInputTest.execute("schema");
