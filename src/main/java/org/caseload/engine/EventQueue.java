@@ -14,10 +14,12 @@ import java.util.Arrays;
  * into buckets one {@code width} wide (a day by default): the events of the current bucket are
  * in a small 4-ary heap ({@link Heap4}); those of the next {@value #BUCKETS} buckets are
  * appended, unordered, to their bucket's array; anything later waits in a second heap and moves
- * into its bucket as the buckets come near. When the current bucket is empty, the next
- * non-empty one is heaped in one linear pass. Adding is an append, taking the first a sift
- * through a heap of one day's events, and the order is exactly that of one heap over all
- * entries (time, then key), whatever the width.
+ * into its bucket as the buckets come near. When the current bucket is used up, the next
+ * non-empty one is sorted ({@link SortedRun}) and taken from the front; events scheduled into
+ * the current bucket after that wait in a small 4-ary heap ({@link Heap4}), and the first
+ * entry is the earlier of the two fronts. Adding is an append, taking the first a comparison
+ * (and a sift through a heap of the day's late additions), and the order is exactly that of
+ * one heap over all entries (time, then key), whatever the width.
  *
  * <p>An entry is three {@code long}s: the time (as bits that sort like the double), the key
  * with a payload's slot number in its low bits, and a tag for the caller (the engine keeps an
@@ -49,6 +51,8 @@ public final class EventQueue<T> {
     private final double perWidth;
     /** Entries before {@link #windowEnd}: the current bucket's, and any added at earlier times. */
     private final Heap4 near;
+    /** The current bucket's entries that were there when it came up, sorted. */
+    private final SortedRun run = new SortedRun();
     /** Entries of buckets {@link #BUCKETS} or more ahead of the current one. */
     private final Heap4 far = new Heap4(64);
     /** Bucket b's entries (unordered triples) are ring[b & RING_MASK][0, ringLength[...]), for b in (current, current + BUCKETS). */
@@ -116,14 +120,14 @@ public final class EventQueue<T> {
 
     /** Time of the first entry; undefined when empty. */
     public double firstTime() {
-        if (near.size == 0) advance();
-        return toTime(near.firstTime());
+        if (near.size == 0 && run.isEmpty()) advance();
+        return toTime(fromRun() ? run.firstTime() : near.firstTime());
     }
 
     /** Key of the first entry; undefined when empty. */
     public long firstKey() {
-        if (near.size == 0) advance();
-        return near.firstKey() >>> SLOT_BITS;
+        if (near.size == 0 && run.isEmpty()) advance();
+        return (fromRun() ? run.firstKey() : near.firstKey()) >>> SLOT_BITS;
     }
 
     /** Adds {@code payload} at {@code time} (not NaN) with {@code key} (0 to {@link #MAX_KEY}) and tag 0. */
@@ -178,6 +182,7 @@ public final class EventQueue<T> {
     /** With the current bucket used up, makes the next non-empty one current (nothing to do when the queue is empty). */
     private void advance() {
         if (size == 0) return;
+        if (run.a != null) give(run.release());
         while (near.size == 0) {
             if (ringEntries == 0) {
                 long first = (long) (toTime(far.firstTime()) * perWidth);
@@ -198,14 +203,27 @@ public final class EventQueue<T> {
             windowEnd = (b + 1) * width;
             int i = (int) (b & RING_MASK);
             if (ahead != null) comingUp(ring[i], ringLength[i]);
-            near.append(ring[i], ringLength[i] / E);
-            near.heapify();
-            ringEntries -= ringLength[i] / E;
+            int n = ringLength[i] / E;
+            ringEntries -= n;
             ringLength[i] = 0;
-            give(ring[i]);
+            if (!run.load(ring[i], n)) { // times too bunched to sort quickly: heaped instead
+                near.append(ring[i], n);
+                near.heapify();
+                give(ring[i]);
+            }
             ring[i] = null;
             bringForward();
+            if (!run.isEmpty()) return;
         }
+    }
+
+    /** Whether the first entry is the sorted run's (rather than the heap's); at least one of them has entries. */
+    private boolean fromRun() {
+        if (run.isEmpty()) return false;
+        if (near.size == 0) return true;
+        long rt = run.firstTime();
+        long nt = near.firstTime();
+        return rt < nt || (rt == nt && run.firstKey() < near.firstKey());
     }
 
     /** What a caller does with the payload-less entries of a day as the day comes up. */
@@ -276,10 +294,17 @@ public final class EventQueue<T> {
     @SuppressWarnings("unchecked")
     public T poll() {
         if (size == 0) return null;
-        if (near.size == 0) advance();
-        int slot = (int) (near.firstKey() & SLOT_MASK);
-        polledTag = near.firstTag();
-        near.removeFirst();
+        if (near.size == 0 && run.isEmpty()) advance();
+        int slot;
+        if (fromRun()) {
+            slot = (int) (run.firstKey() & SLOT_MASK);
+            polledTag = run.firstTag();
+            run.removeFirst();
+        } else {
+            slot = (int) (near.firstKey() & SLOT_MASK);
+            polledTag = near.firstTag();
+            near.removeFirst();
+        }
         size--;
         if (slot == NO_SLOT) return null;
         T first = (T) pool[slot];
@@ -306,6 +331,11 @@ public final class EventQueue<T> {
     public void retain(Keep<? super T> keep) {
         near.size = retain(near.h, E * near.size, keep) / E;
         near.heapify();
+        if (!run.isEmpty()) { // kept in order: the survivors move to the front
+            System.arraycopy(run.a, E * run.first, run.a, 0, E * run.size());
+            run.end = retain(run.a, E * run.size(), keep) / E;
+            run.first = 0;
+        }
         far.size = retain(far.h, E * far.size, keep) / E;
         far.heapify();
         ringEntries = 0;
@@ -314,7 +344,7 @@ public final class EventQueue<T> {
             ringLength[b] = retain(ring[b], ringLength[b], keep);
             ringEntries += ringLength[b] / E;
         }
-        size = near.size + far.size + ringEntries;
+        size = near.size + run.size() + far.size + ringEntries;
     }
 
     /** Keeps the entries of a[0, length) that {@code keep} accepts, in front; returns their length. */

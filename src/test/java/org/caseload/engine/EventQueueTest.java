@@ -48,11 +48,6 @@ class EventQueueTest {
 
     /**
      * Delays from hours to centuries (beyond the buckets ahead, so through the far heap), ties,
-     * infinite times, and sweeps in the middle, at several bucket widths: the order is always
-     * that of one ordered list of all entries.
-     */
-    /**
-     * Delays from hours to centuries (beyond the buckets ahead, so through the far heap), ties,
      * infinite times, entries with and without a payload (the tag travels with both), and
      * sweeps in the middle, at several bucket widths: the order is always that of one ordered
      * list of all entries.
