@@ -53,6 +53,11 @@ public class Mrg32k3a {
 
     /** A stream that continues from where {@code from} is now (the two then go their own ways). */
     protected Mrg32k3a(Mrg32k3a from) {
+        continueFrom(from);
+    }
+
+    /** Continues from where {@code from} is now, as a new stream would ({@link #Mrg32k3a(Mrg32k3a)}): for an object reused. */
+    protected final void continueFrom(Mrg32k3a from) {
         s10 = from.s10;
         s11 = from.s11;
         s12 = from.s12;

@@ -15,15 +15,17 @@ final class AfterExit {
     private final Engine engine;
     private final Mortality mortality;
     private final Recorder recorder;
+    private final ClientPool clients;
     private final Journey journey;
     private int awaitingReturn;
     private int gone;
 
-    AfterExit(Scenario scenario, Engine engine, Mortality mortality, Recorder recorder, Journey journey) {
+    AfterExit(Scenario scenario, Engine engine, Mortality mortality, Recorder recorder, ClientPool clients, Journey journey) {
         this.spec = scenario.afterExit();
         this.engine = engine;
         this.mortality = mortality;
         this.recorder = recorder;
+        this.clients = clients;
         this.journey = journey;
     }
 
@@ -43,14 +45,15 @@ final class AfterExit {
         double uRepresent = c.u();
         double uDelay = c.u();
         double uDeath = c.u();
-        double returnDays = returnDays(c.group, exit, uRelapse, uRelapseTime, uRepresent, uDelay);
-        double deathDays = mortality.daysToDeathAfterExit(c.group, afterPrescribing, -Math.log(uDeath));
+        double returnDays = returnDays(c.group(), exit, uRelapse, uRelapseTime, uRepresent, uDelay);
+        double deathDays = mortality.daysToDeathAfterExit(c.group(), afterPrescribing, -Math.log(uDeath));
         if (returnDays < deathDays) {
             awaitReturn(c, returnDays);
             return;
         }
         gone++;
         if (deathDays <= spec.followupDays()) engine.after(deathDays, c, ClientEvent.DIED_AFTER_EXIT.ordinal());
+        else clients.finished(c);
     }
 
     /** {@link ClientEvent#DIED_AFTER_EXIT}. */
@@ -58,6 +61,7 @@ final class AfterExit {
         c.enter(Stage.DEAD);
         journey.trace(c, Activity.DIED, null);
         recorder.diedAfterExit(engine.now());
+        clients.finished(c);
     }
 
     /**

@@ -21,6 +21,9 @@ import org.caseload.scenario.Readiness;
  * as a small number), not references: people live long enough to reach the old generation,
  * and under G1 every reference stored into an old object costs a card-marking barrier and
  * later a scan (measured at national scale as a third of the run's CPU).
+ *
+ * <p>When a person has left the system for good, the object is reused for someone new
+ * ({@link ClientPool}), starting exactly as a new one would.
  */
 final class Client extends Entity {
     /** The attribute values, indexed by ordinal ({@code values()} copies its array on every call). */
@@ -28,48 +31,57 @@ final class Client extends Entity {
     static final Complexity[] COMPLEXITIES = Complexity.values();
     static final Readiness[] READINESS = Readiness.values();
 
-    final Group group;
-    final Complexity complexity;
-    final Readiness readiness;
+    /*
+     * Every field below is about the person, and is set by begin(...): a new object and one
+     * reused for someone new ({@link ClientPool}) start out exactly alike.
+     */
+    /*
+     * Group, complexity and readiness as ordinals, not references: storing a reference into
+     * an object the collector has moved to the old generation costs a card-marking barrier,
+     * and a reused client (ClientPool) is in the old generation.
+     */
+    private byte group;
+    private byte complexity;
+    private byte readiness;
     int previousEpisodes;
     /** Number in the event log (1, 2, …), given at the first traced event; 0 when not traced. */
     int caseNumber;
 
-    private byte stage = (byte) Stage.OUT_OF_TREATMENT.ordinal();
+    private byte stage;
 
     /** Time of the referral that began the current journey; NaN for the initial caseload. */
-    double referralTime = Double.NaN;
+    double referralTime;
     boolean startedTreatmentThisJourney;
     /** Journeys begun so far, and when the current one started treatment or ended (infinite while open). */
     private int journey;
-    private double journeyClosedAt = Double.POSITIVE_INFINITY;
+    private double journeyClosedAt;
     boolean treatedBefore;
     boolean representing;
     /** How the client last left the service (-1 before they first leave): tells a re-presentation from a re-referral. */
-    private byte lastExit = -1;
+    private byte lastExit;
     /** The last reporting year in which the client was referred (-1: none), for distinct people referred. */
-    int lastReferredPeriod = -1;
+    int lastReferredPeriod;
 
     /** Index of the pathway the client is in ({@link PathwayState#index}), -1 when in none. */
-    int pathway = -1;
+    int pathway;
     /** How the current episode will end (stage {@link Stage#IN_PATHWAY}): an {@link Episodes.Outcome} ordinal. */
     byte plannedOutcome;
     double pathwayEntryTime;
     /** Start of the current unbroken stay in treatment pathways (NaN when not in treatment). */
-    double treatmentStreakStart = Double.NaN;
+    double treatmentStreakStart;
     boolean countedAsLongStay;
     /** Counted among people whose unbroken stay in treatment is still under six months. */
     boolean countedAsShortStay;
-    int lastSeenPeriod = -1;
+    int lastSeenPeriod;
     /** The last stay in a treatment pathway: when it began and ended (infinite while it lasts; NaN before any), for {@link SeenPerYear}. */
-    double lastTreatmentEntry = Double.NaN;
-    double lastTreatmentExit = Double.NaN;
+    double lastTreatmentEntry;
+    double lastTreatmentExit;
 
-    double lastCompletionTime = Double.NaN;
-    int lastCompletionPeriod = -1;
+    double lastCompletionTime;
+    int lastCompletionPeriod;
 
     /** When this person last left treatment in a cohort year and has not returned since (NaN otherwise): {@link LeaverCohorts}. */
-    double cohortLeftAt = Double.NaN;
+    double cohortLeftAt;
     int cohortYear;
     boolean cohortCompleted;
 
@@ -77,21 +89,89 @@ final class Client extends Entity {
     double queuedServiceDays;
     double routeUniform;
     /** Index of the pathway whose queue the client is in (stage {@link Stage#WAITING_FOR_PLACE}), or -1. */
-    int queuedFor = -1;
+    int queuedFor;
+
+    /*
+     * About the object rather than the person ({@link ClientPool}): not reset when it is reused.
+     */
+    /** Places in a queue (assessment or pathway) and waiting-standard deadlines still holding this object. */
+    int holds;
+    /** The person is out of the system for good; the object is reused once nothing holds it. */
+    boolean finished;
 
     /** A client of {@code engine} whose draws continue from where {@code stream} is now. */
     Client(Engine engine, Mrg32k3a stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
         super(engine, stream);
-        this.group = group;
-        this.complexity = complexity;
-        this.readiness = readiness;
+        begin(group, complexity, readiness, previousEpisodes);
+    }
+
+    /**
+     * This object, whose person is out of the system for good and which nothing holds any
+     * more, becomes someone new, exactly as {@code new Client(engine, stream, ...)} would be.
+     * What the engine keeps for the entity (its epoch, its entries still in the event list,
+     * all of them cancelled) carries on, so none of the old person's entries can run.
+     */
+    void reuse(Mrg32k3a stream, Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
+        if (!finished || holds != 0 || pendingEvents() != 0) throw new IllegalStateException("client still in use");
+        continueFrom(stream);
+        finished = false;
+        begin(group, complexity, readiness, previousEpisodes);
+    }
+
+    private void begin(Group group, Complexity complexity, Readiness readiness, int previousEpisodes) {
+        this.group = (byte) group.ordinal();
+        this.complexity = (byte) complexity.ordinal();
+        this.readiness = (byte) readiness.ordinal();
         this.previousEpisodes = previousEpisodes;
+        caseNumber = 0;
+        stage = (byte) Stage.OUT_OF_TREATMENT.ordinal();
+        referralTime = Double.NaN;
+        startedTreatmentThisJourney = false;
+        journey = 0;
+        journeyClosedAt = Double.POSITIVE_INFINITY;
+        treatedBefore = false;
+        representing = false;
+        lastExit = -1;
+        lastReferredPeriod = -1;
+        pathway = -1;
+        plannedOutcome = 0;
+        pathwayEntryTime = 0;
+        treatmentStreakStart = Double.NaN;
+        countedAsLongStay = false;
+        countedAsShortStay = false;
+        lastSeenPeriod = -1;
+        lastTreatmentEntry = Double.NaN;
+        lastTreatmentExit = Double.NaN;
+        lastCompletionTime = Double.NaN;
+        lastCompletionPeriod = -1;
+        cohortLeftAt = Double.NaN;
+        cohortYear = 0;
+        cohortCompleted = false;
+        queuedServiceDays = 0;
+        routeUniform = 0;
+        queuedFor = -1;
     }
 
     /** The stage sits at the far end of the object from the stream and the epoch (the first fields): reading both warms all of it. */
     @Override
     protected int readAhead() {
         return super.readAhead() + stage;
+    }
+
+    Group group() {
+        return GROUPS[group];
+    }
+
+    int groupIndex() {
+        return group;
+    }
+
+    Complexity complexity() {
+        return COMPLEXITIES[complexity];
+    }
+
+    Readiness readiness() {
+        return READINESS[readiness];
     }
 
     /** A uniform in (0,1) from this client's own stream. */

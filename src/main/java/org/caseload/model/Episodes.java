@@ -66,8 +66,8 @@ final class Episodes {
     void start(Client c, PathwayState p) {
         double uOutcome = c.u();
         double uDuration = c.u();
-        Outcome outcome = outcome(c.group, c.complexity, c.previousEpisodes, p, uOutcome);
-        start(c, p, outcome, days(p, c.group, outcome, uDuration), 0, false);
+        Outcome outcome = outcome(c.group(), c.complexity(), c.previousEpisodes, p, uOutcome);
+        start(c, p, outcome, days(p, c.group(), outcome, uDuration), 0, false);
     }
 
     private static double duration(Episode ep, Outcome outcome, double u) {
@@ -121,7 +121,7 @@ final class Episodes {
         if (treatment) recorder.enteredTreatment(c, now, elapsedDays);
         recorder.staffing(now, pathways.all());
 
-        double death = mortality.daysToDeathIn(p, c.group, c.u());
+        double death = mortality.daysToDeathIn(p, c.group(), c.u());
         if (treatment) {
             double episodeEnd = now + Math.min(death, remainingDays);
             scheduleShortStayEnd(c, episodeEnd);

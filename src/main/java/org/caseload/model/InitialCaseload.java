@@ -3,7 +3,6 @@ package org.caseload.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.caseload.engine.Engine;
 import org.caseload.engine.Mrg32k3a;
 import org.caseload.engine.RandomStreams;
 import org.caseload.scenario.Complexity;
@@ -41,7 +40,6 @@ final class InitialCaseload {
     static final int MAX_EARLIER_OCCUPANTS = 128;
 
     private final Scenario scenario;
-    private final Engine engine;
     private final RandomStreams.Sequence streams;
     private final Pathways pathways;
     private final Routing routing;
@@ -50,6 +48,7 @@ final class InitialCaseload {
     private final Mortality mortality;
     private final Mrg32k3a past;
     private final RandomStreams.Sequence returners;
+    private final ClientPool clients;
     private int created;
 
     /*
@@ -63,10 +62,10 @@ final class InitialCaseload {
     private final Episodes.Outcome[] outcome = new Episodes.Outcome[CANDIDATES + 1];
     private final double[] days = new double[CANDIDATES + 1];
 
-    InitialCaseload(Scenario scenario, Engine engine, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
-                    AfterExit afterExit, Mortality mortality, Mrg32k3a past, RandomStreams.Sequence returners) {
+    InitialCaseload(Scenario scenario, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
+                    AfterExit afterExit, Mortality mortality, Mrg32k3a past, RandomStreams.Sequence returners,
+                    ClientPool clients) {
         this.scenario = scenario;
-        this.engine = engine;
         this.streams = streams;
         this.pathways = pathways;
         this.routing = routing;
@@ -75,6 +74,7 @@ final class InitialCaseload {
         this.mortality = mortality;
         this.past = past;
         this.returners = returners;
+        this.clients = clients;
     }
 
     /** Places everyone of the scenario's {@code initial_caseload} in their pathway, part-way through an episode. */
@@ -152,8 +152,11 @@ final class InitialCaseload {
      */
     private void comeBackLater(int e, PathwayState p, double returnDays, double leftDaysAgo) {
         Client c = newClient(returners.next(), e);
-        double deathDays = mortality.daysToDeathAfterExit(c.group, p.spec.prescribing(), -Math.log(c.u()));
-        if (deathDays < returnDays) return;
+        double deathDays = mortality.daysToDeathAfterExit(c.group(), p.spec.prescribing(), -Math.log(c.u()));
+        if (deathDays < returnDays) { // dies first: never seen
+            clients.finished(c);
+            return;
+        }
         created++;
         c.treatedBefore = true;
         afterExit.awaitReturnFromBefore(c, returnDays - leftDaysAgo);
@@ -180,7 +183,7 @@ final class InitialCaseload {
 
     /** A client who is candidate {@code k}, drawing from {@code s} from here on. */
     private Client newClient(Mrg32k3a s, int k) {
-        return new Client(engine, s, groupOf(kind[k]), complexityOf(kind[k]), readinessOf(kind[k]), previous[k]);
+        return clients.take(s, groupOf(kind[k]), complexityOf(kind[k]), readinessOf(kind[k]), previous[k]);
     }
 
     private static Group groupOf(int kind) {

@@ -48,7 +48,7 @@ final class LeaverCohorts {
         c.cohortLeftAt = now;
         c.cohortYear = year;
         c.cohortCompleted = completed;
-        leavers[year][c.group.ordinal()][completed ? COMPLETED : DROPPED_OUT]++;
+        leavers[year][c.groupIndex()][completed ? COMPLETED : DROPPED_OUT]++;
     }
 
     /** Someone starts a treatment episode: a return if they left treatment in a cohort year and have not returned since. */
@@ -58,7 +58,7 @@ final class LeaverCohorts {
         c.cohortLeftAt = Double.NaN;
         int reason = c.cohortCompleted ? COMPLETED : DROPPED_OUT;
         for (int h = 0; h < HORIZON_YEARS.length; h++) {
-            if (afterDays <= HORIZON_YEARS[h] * Scenario.DAYS_PER_YEAR) returned[h][c.cohortYear][c.group.ordinal()][reason]++;
+            if (afterDays <= HORIZON_YEARS[h] * Scenario.DAYS_PER_YEAR) returned[h][c.cohortYear][c.groupIndex()][reason]++;
         }
     }
 

@@ -42,7 +42,7 @@ final class Mortality {
      * same instant the death, scheduled first, would come first, so that case is scheduled.
      */
     void deathWhileWaiting(Client c, double u, double patienceDays) {
-        double ratePerDay = perDay(spec.outOfTreatmentPer1000().get(c.group));
+        double ratePerDay = perDay(spec.outOfTreatmentPer1000().get(c.group()));
         if (ratePerDay <= 0) return;
         double deathDays = -Math.log(u) / ratePerDay;
         if (patienceDays < Double.POSITIVE_INFINITY && engine.timeAfter(deathDays) > engine.timeAfter(patienceDays)) return;

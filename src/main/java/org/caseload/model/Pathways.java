@@ -17,6 +17,7 @@ final class Pathways {
     private final Engine engine;
     private final Recorder recorder;
     private final Mortality mortality;
+    private final ClientPool clients;
     private final Journey journey;
     private final List<PathwayState> all = new ArrayList<>();
     private final Map<String, PathwayState> byName = new LinkedHashMap<>();
@@ -24,10 +25,12 @@ final class Pathways {
     private final List<PathwayState> allView = Collections.unmodifiableList(all);
     private final Map<String, PathwayState> byNameView = Collections.unmodifiableMap(byName);
 
-    Pathways(Scenario scenario, Window window, Engine engine, Recorder recorder, Mortality mortality, Journey journey) {
+    Pathways(Scenario scenario, Window window, Engine engine, Recorder recorder, Mortality mortality, ClientPool clients,
+             Journey journey) {
         this.engine = engine;
         this.recorder = recorder;
         this.mortality = mortality;
+        this.clients = clients;
         this.journey = journey;
         int i = 0;
         for (Scenario.Pathway p : scenario.pathways().values()) {
@@ -56,6 +59,7 @@ final class Pathways {
         }
         c.enter(Stage.WAITING_FOR_PLACE);
         p.queue.addLast(c);
+        ClientPool.hold(c);
         p.queued++;
         c.queuedFor = p.index;
         journey.waitingChanged();
@@ -86,6 +90,7 @@ final class Pathways {
     void pullQueue(PathwayState p) {
         while (p.queued > 0 && p.hasRoom()) {
             Client next = p.queue.pollFirst();
+            clients.release(next);
             if (next.queuedFor != p.index) continue;
             next.queuedFor = -1;
             p.queued--;

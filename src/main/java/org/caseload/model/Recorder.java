@@ -148,12 +148,12 @@ final class Recorder {
     /** Entering a treatment pathway, {@code elapsedDays} into the episode (initial caseload). */
     void enteredTreatment(Client c, double now, double elapsedDays) {
         marks.applyUntil(now);
-        inTreatmentByGroup[c.group.ordinal()].add(now, 1);
+        inTreatmentByGroup[c.groupIndex()].add(now, 1);
         c.treatedBefore = true;
         if (Double.isNaN(c.treatmentStreakStart)) {
             c.treatmentStreakStart = now - elapsedDays;
             c.countedAsShortStay = elapsedDays < SIX_MONTHS; // a new stay: the flag was cleared when the last one ended
-            if (c.countedAsShortStay) shortStayersByGroup[c.group.ordinal()].add(now, 1);
+            if (c.countedAsShortStay) shortStayersByGroup[c.groupIndex()].add(now, 1);
         }
         seen.entered(c, now);
         cohorts.enteredTreatment(c, now);
@@ -162,36 +162,36 @@ final class Recorder {
     /** The stay reaches six months at {@code t} within this episode (which cannot end sooner: the flag changes now). */
     void shortStayEndsAt(Client c, double t) {
         c.countedAsShortStay = false;
-        marks.add(t, shortStayersByGroup[c.group.ordinal()], -1);
+        marks.add(t, shortStayersByGroup[c.groupIndex()], -1);
     }
 
     /** The stay reaches four years at {@code t} within this episode. */
     void longStayReachedAt(Client c, double t) {
         c.countedAsLongStay = true;
         marks.add(t, longStayers, 1);
-        marks.add(t, longStayersByGroup[c.group.ordinal()], 1);
+        marks.add(t, longStayersByGroup[c.groupIndex()], 1);
     }
 
     /** Leaving a pathway; {@code staysInTreatment} when moving straight on to another treatment pathway. */
     void leftPathway(Client c, PathwayState p, double now, boolean staysInTreatment) {
         marks.applyUntil(now);
         if (p.isTreatment()) {
-            inTreatmentByGroup[c.group.ordinal()].add(now, -1);
+            inTreatmentByGroup[c.groupIndex()].add(now, -1);
             seen.left(c, now);
         }
         if (staysInTreatment) return;
-        if (p.isTreatment()) treatmentExitsByGroup[c.group.ordinal()].count(now);
+        if (p.isTreatment()) treatmentExitsByGroup[c.groupIndex()].count(now);
         c.treatmentStreakStart = Double.NaN;
         if (c.countedAsShortStay) shortStayEndsAt(c, now);
         if (c.countedAsLongStay) {
             c.countedAsLongStay = false;
             longStayers.add(now, -1);
-            longStayersByGroup[c.group.ordinal()].add(now, -1);
+            longStayersByGroup[c.groupIndex()].add(now, -1);
         }
     }
 
     void successfulExit(Client c, double now) {
-        successfulExitsByGroup[c.group.ordinal()].count(now);
+        successfulExitsByGroup[c.groupIndex()].count(now);
         cohorts.left(c, now, true);
     }
 
@@ -199,7 +199,7 @@ final class Recorder {
         completions.count(now);
         c.lastCompletionTime = now;
         c.lastCompletionPeriod = periods.of(now);
-        if (c.lastCompletionPeriod >= 0) completionsByGroup[c.lastCompletionPeriod][c.group.ordinal()]++;
+        if (c.lastCompletionPeriod >= 0) completionsByGroup[c.lastCompletionPeriod][c.groupIndex()]++;
     }
 
     void droppedOut(Client c, double now) {
@@ -236,7 +236,7 @@ final class Recorder {
     /** A re-presentation: counted against the completion indicator if within six months of a completion. */
     void representing(Client c, double now) {
         if (!Double.isNaN(c.lastCompletionTime) && now - c.lastCompletionTime <= SIX_MONTHS && c.lastCompletionPeriod >= 0) {
-            representedWithin6m[c.lastCompletionPeriod][c.group.ordinal()]++;
+            representedWithin6m[c.lastCompletionPeriod][c.groupIndex()]++;
             c.lastCompletionTime = Double.NaN;
         }
     }

@@ -26,6 +26,7 @@ final class Referrals {
     private final Routing routing;
     private final Recorder recorder;
     private final Mortality mortality;
+    private final ClientPool clients;
     private final Journey journey;
 
     private final WaitingStandard waitingStandard;
@@ -39,7 +40,8 @@ final class Referrals {
     private double nextArrival;
 
     Referrals(Scenario scenario, Engine engine, Window window, RandomStream arrivalStream, RandomStream thinningStream,
-              RandomStreams.Sequence clientStreams, Routing routing, Recorder recorder, Mortality mortality, Journey journey) {
+              RandomStreams.Sequence clientStreams, Routing routing, Recorder recorder, Mortality mortality, ClientPool clients,
+              Journey journey) {
         this.scenario = scenario;
         this.engine = engine;
         this.window = window;
@@ -50,8 +52,9 @@ final class Referrals {
         this.routing = routing;
         this.recorder = recorder;
         this.mortality = mortality;
+        this.clients = clients;
         this.journey = journey;
-        this.waitingStandard = new WaitingStandard(recorder::waitedOver21Days);
+        this.waitingStandard = new WaitingStandard(recorder::waitedOver21Days, clients);
         this.assessors = new Level(window);
         assessors.set(0, scenario.assessment().workers());
     }
@@ -90,7 +93,7 @@ final class Referrals {
         Complexity c = Client.COMPLEXITIES[Shares.pick(mix.complexityShares()[g.ordinal()], s.nextDouble())];
         Readiness r = s.nextDouble() < mix.readyToChange()[g.ordinal()] ? Readiness.LIKELY : Readiness.UNLIKELY;
         int prev = Shares.pick(mix.previousEpisodesShares()[g.ordinal()], s.nextDouble());
-        return new Client(engine, s, g, c, r, prev);
+        return clients.take(s, g, c, r, prev);
     }
 
     // ---------------------------------------------------------------- referral and assessment
@@ -114,6 +117,7 @@ final class Referrals {
         }
         c.enter(Stage.WAITING_FOR_ASSESSMENT);
         queue.addLast(c);
+        ClientPool.hold(c);
         queued++;
         journey.waitingChanged();
         c.queuedServiceDays = service;
@@ -160,6 +164,7 @@ final class Referrals {
     void pullQueue() {
         while (busy < (int) assessors.value() && !queue.isEmpty()) {
             Client next = queue.pollFirst();
+            clients.release(next);
             if (next.stage() != Stage.WAITING_FOR_ASSESSMENT) continue;
             queued--;
             journey.waitingChanged();

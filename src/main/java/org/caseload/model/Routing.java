@@ -75,8 +75,8 @@ final class Routing {
 
     /** The pathway the first matching rule sends this client to; {@code u} picks within a split. */
     PathwayState route(Client c, double u) {
-        Split s = byAttributes[index(c.group, c.complexity, c.readiness)];
-        if (s == null) throw new IllegalStateException("no routing rule matches " + c.group + "/" + c.complexity + "/" + c.readiness);
+        Split s = byAttributes[index(c.group(), c.complexity(), c.readiness())];
+        if (s == null) throw new IllegalStateException("no routing rule matches " + c.group() + "/" + c.complexity() + "/" + c.readiness());
         return s.pick(u, false);
     }
 

@@ -37,7 +37,7 @@ final class SeenPerYear {
             double start = periods.start(period);
             boolean countedAtStart = c.lastTreatmentEntry < start && c.lastTreatmentExit >= start;
             c.lastSeenPeriod = period;
-            if (!countedAtStart) count(period, c.group.ordinal(), 1);
+            if (!countedAtStart) count(period, c.groupIndex(), 1);
         }
         c.lastTreatmentEntry = now;
         c.lastTreatmentExit = Double.POSITIVE_INFINITY;

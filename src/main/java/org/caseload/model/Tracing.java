@@ -28,6 +28,6 @@ final class Tracing {
             case INITIAL_CASELOAD, EPISODE_START, EPISODE_COMPLETED, DROPPED_OUT, TRANSFERRED -> pathway;
             default -> null;
         };
-        sink.event(c.caseNumber, engine.now(), activity, pathway, c.group, c.complexity, resource);
+        sink.event(c.caseNumber, engine.now(), activity, pathway, c.group(), c.complexity(), resource);
     }
 }

@@ -32,6 +32,7 @@ public final class TreatmentSystem implements Journey {
     public static final long RETURNER_STREAM_BASE = 1L << 41;
 
     private final Engine engine = new Engine();
+    private final ClientPool clients = new ClientPool(engine);
     private final int replication;
     private final Window window;
     private final Recorder recorder;
@@ -52,16 +53,16 @@ public final class TreatmentSystem implements Journey {
         this.window = new Window(start, start + scenario.horizonDays(), Scenario.DAYS_PER_MONTH, scenario.horizonMonths());
         this.recorder = new Recorder(scenario, window);
         this.mortality = new Mortality(scenario, engine, recorder, this);
-        this.pathways = new Pathways(scenario, window, engine, recorder, mortality, this);
+        this.pathways = new Pathways(scenario, window, engine, recorder, mortality, clients, this);
         this.routing = new Routing(scenario, pathways.byName());
         this.referrals = new Referrals(scenario, engine, window, streams.stream(ARRIVAL_STREAM, replication),
                 streams.stream(THINNING_STREAM, replication), streams.sequence(CLIENT_STREAM_BASE, replication), routing,
-                recorder, mortality, this);
+                recorder, mortality, clients, this);
         this.episodes = new Episodes(scenario, engine, pathways, routing, mortality, recorder, this);
-        this.afterExit = new AfterExit(scenario, engine, mortality, recorder, this);
-        this.initialCaseload = new InitialCaseload(scenario, engine, streams.sequence(INITIAL_STREAM_BASE, replication), pathways,
+        this.afterExit = new AfterExit(scenario, engine, mortality, recorder, clients, this);
+        this.initialCaseload = new InitialCaseload(scenario, streams.sequence(INITIAL_STREAM_BASE, replication), pathways,
                 routing, episodes, afterExit, mortality, streams.sequence(PRE_HISTORY_STREAM, replication).next(),
-                streams.sequence(RETURNER_STREAM_BASE, replication));
+                streams.sequence(RETURNER_STREAM_BASE, replication), clients);
         this.budget = new Budget(scenario, pathways.all(), referrals.assessors, window);
         recorder.staffing(0, pathways.all());
         engine.dispatchTo(this::dispatch);
@@ -165,6 +166,7 @@ public final class TreatmentSystem implements Journey {
     public void noLongerFollowed(Client c) {
         trace(c, c.stage() == Stage.DEAD ? Activity.DIED : Activity.MOVED_AWAY, null);
         afterExit.noLongerFollowed();
+        clients.finished(c);
     }
 
     @Override

@@ -18,6 +18,7 @@ final class WaitingStandard {
     static final double DAYS = 21;
 
     private final DoubleConsumer waitedOver;
+    private final ClientPool pool;
     private Client[] clients = new Client[256];
     private int[] journeys = new int[256];
     private double[] deadlines = new double[256];
@@ -25,8 +26,9 @@ final class WaitingStandard {
     private int size;
 
     /** @param waitedOver called with the deadline of each referral that waited over the standard */
-    WaitingStandard(DoubleConsumer waitedOver) {
+    WaitingStandard(DoubleConsumer waitedOver, ClientPool pool) {
         this.waitedOver = waitedOver;
+        this.pool = pool;
     }
 
     /** A referral now begins {@code c}'s journey; deadlines already passed are settled first. */
@@ -36,6 +38,7 @@ final class WaitingStandard {
         if (size == clients.length) grow();
         int i = (head + size++) & (clients.length - 1);
         clients[i] = c;
+        ClientPool.hold(c);
         journeys[i] = c.journey();
         // As an event scheduled 21 days on would have fired (its time kept as now + delay).
         double t = now + DAYS;
@@ -51,6 +54,7 @@ final class WaitingStandard {
             // after the journey it belongs to closed, which was then before its deadline.
             if (c.journey() == journeys[head] && c.journeyClosedAt() >= deadlines[head]) waitedOver.accept(deadlines[head]);
             clients[head] = null;
+            pool.release(c);
             head = (head + 1) & mask;
             size--;
         }

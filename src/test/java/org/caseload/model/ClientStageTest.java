@@ -46,7 +46,7 @@ class ClientStageTest {
     @Test
     void theWaitingStandardCountsJourneysStillOpenAtTheirDeadline() {
         List<Double> over = new ArrayList<>();
-        WaitingStandard standard = new WaitingStandard(over::add);
+        WaitingStandard standard = new WaitingStandard(over::add, new ClientPool(null));
         Client treatedSoon = client(0);
         Client stillWaiting = client(1);
         Client treatedLate = client(2);

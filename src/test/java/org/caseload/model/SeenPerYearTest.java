@@ -34,12 +34,12 @@ class SeenPerYearTest {
         }
 
         void enter(Client c, double t) {
-            inTreatment[c.group.ordinal()].add(t, 1);
+            inTreatment[c.groupIndex()].add(t, 1);
             seen.entered(c, t);
         }
 
         void leave(Client c, double t) {
-            inTreatment[c.group.ordinal()].add(t, -1);
+            inTreatment[c.groupIndex()].add(t, -1);
             seen.left(c, t);
         }
     }
