@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The event-scheduling kernel of one replication: simulated time and the pending events in an
- * {@link EventQueue} (day-wide buckets of primitive arrays, the current day in a small heap).
+ * {@link EventQueue} (day-wide buckets of primitive arrays, the current day sorted).
  * It replaced SSJ's {@code Simulator} for speed (see the README's performance section);
  * nothing in it is static, so replications on different threads share nothing.
  *

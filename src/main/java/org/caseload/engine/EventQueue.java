@@ -11,15 +11,14 @@ import java.util.Arrays;
  * dominated a run through cache misses on every sift (measured with JFR, async-profiler and the
  * JMH benchmark {@code EventListBenchmark}, which compares this list with SSJ's). Most pending
  * events are months or years away, and only the next few are ever compared. So time is cut
- * into buckets one {@code width} wide (a day by default): the events of the current bucket are
- * in a small 4-ary heap ({@link Heap4}); those of the next {@value #BUCKETS} buckets are
- * appended, unordered, to their bucket's array; anything later waits in a second heap and moves
- * into its bucket as the buckets come near. When the current bucket is used up, the next
- * non-empty one is sorted ({@link SortedRun}) and taken from the front; events scheduled into
- * the current bucket after that wait in a small 4-ary heap ({@link Heap4}), and the first
- * entry is the earlier of the two fronts. Adding is an append, taking the first a comparison
- * (and a sift through a heap of the day's late additions), and the order is exactly that of
- * one heap over all entries (time, then key), whatever the width.
+ * into buckets one {@code width} wide (a day by default): the events of the next
+ * {@value #BUCKETS} buckets are appended, unordered, to their bucket's array; anything later
+ * waits in a heap and moves into its bucket as the buckets come near. When the current
+ * bucket is used up, the next non-empty one is sorted ({@link SortedRun}) and taken from the
+ * front; events scheduled into the current bucket after that wait in a small 4-ary heap
+ * ({@link Heap4}), and the first entry is the earlier of the two fronts. Adding is an append,
+ * taking the first a comparison (and a sift through a heap of the day's late additions), and
+ * the order is exactly that of one heap over all entries (time, then key), whatever the width.
  *
  * <p>An entry is three {@code long}s: the time (as bits that sort like the double), the key
  * with a payload's slot number in its low bits, and a tag for the caller (the engine keeps an
@@ -49,7 +48,10 @@ public final class EventQueue<T> {
 
     private final double width;
     private final double perWidth;
-    /** Entries before {@link #windowEnd}: the current bucket's, and any added at earlier times. */
+    /**
+     * Entries before {@link #windowEnd} added after the current bucket came up; the bucket's own
+     * too when they were too bunched to sort quickly; and every entry once the queue is flat.
+     */
     private final Heap4 near;
     /** The current bucket's entries that were there when it came up, sorted. */
     private final SortedRun run = new SortedRun();
