@@ -32,13 +32,11 @@ final class Client extends Entity {
     static final Readiness[] READINESS = Readiness.values();
 
     /*
-     * Every field below is about the person, and is set by begin(...): a new object and one
-     * reused for someone new ({@link ClientPool}) start out exactly alike.
-     */
-    /*
-     * Group, complexity and readiness as ordinals, not references: storing a reference into
-     * an object the collector has moved to the old generation costs a card-marking barrier,
-     * and a reused client (ClientPool) is in the old generation.
+     * Every field below, to holds, is about the person and is set by begin(...): a new object
+     * and one reused for someone new (ClientPool) start out exactly alike. Group, complexity
+     * and readiness are ordinals, not references: storing a reference into an object the
+     * collector has moved to the old generation costs a card-marking barrier, and a reused
+     * client is in the old generation.
      */
     private byte group;
     private byte complexity;
