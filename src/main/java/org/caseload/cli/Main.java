@@ -41,9 +41,9 @@ public final class Main {
 
     /**
      * The command line for {@code args}: when the first argument names a subcommand, only that
-     * one is built. Picocli reads every option of every subcommand it is given, which took
-     * about a quarter of a second of each start; the top-level help and a misspelt command
-     * still get them all.
+     * one is built. Picocli reads every option of every subcommand it is given: building all
+     * twelve made {@code caseload run --help} take 0.47 s against 0.39 s with one. The
+     * top-level help and a misspelt command still get them all.
      */
     static CommandLine commandLine(String[] args) {
         if (args.length > 0) {

@@ -25,9 +25,10 @@ import java.util.Arrays;
  * entity event's owner number, epoch and kind there). Ordering never touches a payload, and
  * most entries have none (the engine's entity events): only entries with a payload take a slot
  * in the pool, looked up once when the entry comes out. So taking the first entry reads
- * nothing outside the day's small heap, where a pool and a side array of tags indexed by slot
- * meant two cache misses an event at national scale. Cancelling is the caller's business (a
- * cancelled entry is skipped when it comes out), so nothing needs to know where an entry sits.
+ * nothing outside the day's sorted run and small heap, where a pool and a side array of tags
+ * indexed by slot meant two cache misses an event at national scale. Cancelling is the
+ * caller's business (a cancelled entry is skipped when it comes out), so nothing needs to
+ * know where an entry sits.
  *
  * @param <T> the payload of an entry
  */

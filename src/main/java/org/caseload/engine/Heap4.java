@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A 4-ary min-heap of entries of three {@code long}s, (time bits, key, tag), ordered by time
- * then key as signed longs (the tag rides along): the ordered part of {@link EventQueue}.
+ * then key as signed longs (the tag rides along): {@link EventQueue}'s heaps (the current
+ * day's late additions, and the far future).
  */
 final class Heap4 {
     /** Longs per entry. */

@@ -6,8 +6,7 @@ package org.caseload.engine;
  * scheduled when the day began. Entries are three {@code long}s as in {@link Heap4}.
  *
  * <p>Why sort rather than heap: at national scale a day holds ~1,600 events, and taking each
- * through a 4-ary heap of them cost ~85 ns in mispredicted comparisons (a third of the event
- * list's time). Here one counting pass on the leading bits of the time puts the entries
+ * through a 4-ary heap of them cost ~85 ns (a CPU profile: a third of the event list's time). Here one counting pass on the leading bits of the time puts the entries
  * almost in order, and an insertion sort by the full (time, key) finishes the job: a few
  * passes over the day's array in all, then each entry is taken at the cost of a comparison.
  * The result is the exact order; should the times bunch so that the insertion sort would do
