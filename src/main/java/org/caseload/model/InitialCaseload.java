@@ -80,11 +80,16 @@ final class InitialCaseload {
     /** Places everyone of the scenario's {@code initial_caseload} in their pathway, part-way through an episode. */
     void seed() {
         // Earlier occupants come after everyone is placed, so their episodes see the full caseload's pressure.
-        List<Runnable> earlier = new ArrayList<>();
+        // One walk per pathway, over the days its places' occupants have spent there, not an object per place.
+        List<Runnable> walks = new ArrayList<>();
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             PathwayState p = pathways.byName().get(e.getKey());
             double[] weights = attributeWeights(p);
             double weightTotal = Shares.sum(weights);
+            double[] elapsedDays = new double[e.getValue()];
+            walks.add(() -> {
+                for (double elapsed : elapsedDays) earlierOccupants(p, weights, weightTotal, elapsed);
+            });
             for (int i = 0; i < e.getValue(); i++) {
                 Mrg32k3a s = streams.next();
                 double total = 0;
@@ -105,10 +110,10 @@ final class InitialCaseload {
                 created++;
                 c.treatedBefore = true;
                 episodes.start(c, p, outcome[chosen], length - elapsed, elapsed, true);
-                earlier.add(() -> earlierOccupants(p, weights, weightTotal, elapsed));
+                elapsedDays[i] = elapsed;
             }
         }
-        earlier.forEach(Runnable::run);
+        walks.forEach(Runnable::run);
     }
 
     /**
