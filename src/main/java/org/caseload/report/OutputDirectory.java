@@ -50,25 +50,23 @@ public final class OutputDirectory implements AutoCloseable {
 
     private final Path given;
     private final Path target;
-    private final Path temp;
+    /** Set once, under this object's lock, after the shutdown hook is in place (null until then). */
+    private Path temp;
     private final Collection<Path> inputs;
     private final PrintWriter notices;
     /** Folders created for the target's parent, outermost first; removed again if nothing is committed. */
-    private final List<Path> createdParents;
+    private List<Path> createdParents = List.of();
     private FileChannel lockChannel;
     private FileLock lock;
     private Thread cleanupHook;
     private boolean committed;
     private boolean abandoned;
 
-    private OutputDirectory(Path given, Path target, Path temp, Collection<Path> inputs, PrintWriter notices,
-                            List<Path> createdParents) {
+    private OutputDirectory(Path given, Path target, Collection<Path> inputs, PrintWriter notices) {
         this.given = given;
         this.target = target;
-        this.temp = temp;
         this.inputs = List.copyOf(inputs);
         this.notices = notices;
-        this.createdParents = createdParents;
     }
 
     /** {@link #open(Path, Collection, PrintWriter)} with no input files to protect and notices on standard error. */
@@ -96,22 +94,34 @@ public final class OutputDirectory implements AutoCloseable {
     public static OutputDirectory open(Path given, Collection<Path> inputs, PrintWriter notices) {
         OutputRules.check(given, inputs);
         Path target = given.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        List<Path> created = createParents(parent, target);
+        OutputDirectory od = new OutputDirectory(given, target, inputs, notices);
+        // The hook is in place before anything is created, and creating takes the lock the hook
+        // takes: a signal at any moment (the hostile suite sends one as soon as the temporary
+        // folder appears) leaves nothing behind.
+        od.cleanupHook = new Thread(od::abandon, "caseload-output-cleanup");
+        Runtime.getRuntime().addShutdownHook(od.cleanupHook);
         try {
-            removeStaleLeftovers(parent, target.getFileName().toString());
-            Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + PARTIAL + ProcessHandle.current().pid() + "-");
-            OutputDirectory od = new OutputDirectory(given, target, temp, inputs, notices, created);
-            od.lock();
-            od.cleanupHook = new Thread(od::abandon, "caseload-output-cleanup");
-            Runtime.getRuntime().addShutdownHook(od.cleanupHook);
+            od.createFolders();
             return od;
         } catch (IOException e) {
-            removeEmpty(created);
+            od.close();
             // Name the folder the user asked for, not the long temporary name beside it.
             throw new EnvironmentException("cannot create the output folder " + Text.oneLine(target.toString()) + ": "
                     + FileFaults.reason(e), e);
+        } catch (RuntimeException | Error e) {
+            od.close();
+            throw e;
         }
+    }
+
+    /** Creates the missing parents and this run's temporary folder, unless the process is already shutting down. */
+    private synchronized void createFolders() throws IOException {
+        if (abandoned) throw new IllegalStateException("shutting down");
+        Path parent = target.getParent();
+        createdParents = createParents(parent, target);
+        removeStaleLeftovers(parent, target.getFileName().toString());
+        temp = Files.createTempDirectory(parent, "." + target.getFileName() + PARTIAL + ProcessHandle.current().pid() + "-");
+        lock();
     }
 
     /** Where to write files until commit. */
@@ -209,7 +219,7 @@ public final class OutputDirectory implements AutoCloseable {
         abandoned = true;
         unlock();
         // A writer may still be adding files while a shutdown hook runs; a few passes catch them.
-        for (int attempt = 0; attempt < 3 && Files.exists(temp, LinkOption.NOFOLLOW_LINKS); attempt++) {
+        for (int attempt = 0; attempt < 3 && temp != null && Files.exists(temp, LinkOption.NOFOLLOW_LINKS); attempt++) {
             try {
                 deleteTree(temp);
             } catch (IOException | UncheckedIOException e) {
@@ -236,7 +246,7 @@ public final class OutputDirectory implements AutoCloseable {
         try {
             if (lock != null) lock.release();
             if (lockChannel != null) lockChannel.close();
-            Files.deleteIfExists(temp.resolve(LOCK));
+            if (temp != null) Files.deleteIfExists(temp.resolve(LOCK));
         } catch (IOException e) {
             // the lock dies with the process anyway
         } finally {
