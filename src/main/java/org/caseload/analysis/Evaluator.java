@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.caseload.engine.RandomStreams;
-import org.caseload.experiment.WorkEstimate;
 import org.caseload.experiment.WorkLimits;
 import org.caseload.results.ReplicationResult;
 import org.caseload.model.TreatmentSystem;
@@ -123,9 +122,7 @@ public final class Evaluator implements AutoCloseable {
                 simulates[r] = w == null || w.simulates(firstItem[index] + r, index, p.firstSubstream() + r);
                 any |= simulates[r];
             }
-            WorkEstimate estimate = any ? WorkLimits.checkEvents(p.scenario(), maxEvents) : null;
-            long budget = any ? WorkLimits.eventBudget(estimate, maxEvents) : 0;
-            String origin = any ? WorkLimits.budgetOrigin(estimate, budget, maxEvents) : "";
+            WorkLimits.EventBudget budget = any ? WorkLimits.budget(p.scenario(), maxEvents) : null;
             List<Future<double[]>> fs = new ArrayList<>();
             for (int r = 0; r < p.replications(); r++) {
                 final int substream = p.firstSubstream() + r;
@@ -134,7 +131,7 @@ public final class Evaluator implements AutoCloseable {
                 fs.add(pool.submit(() -> {
                     ReplicationResult res;
                     if (simulate) {
-                        res = new TreatmentSystem(p.scenario(), streams, substream).limitEvents(budget, origin).run();
+                        res = new TreatmentSystem(p.scenario(), streams, substream).limitEvents(budget.events(), budget.origin()).run();
                         if (w != null) w.simulated(point, res);
                         replicationDone.run();
                     } else {

@@ -49,11 +49,10 @@ final class BenchCommand implements Callable<Integer> {
         int threads = execution.threads;
         Scenario s = scenarioOptions.load(java.util.List.of(file)).get(0).scenario();
         WorkLimits.checkHeld(java.util.List.of(s), replications, WorkLimits.heapBytes());
-        long budget = WorkLimits.eventBudget(WorkLimits.checkEvents(s, execution.maxEvents), execution.maxEvents);
-        String origin = "bench's budget for this scenario (--max-events " + execution.maxEvents + ")";
+        WorkLimits.EventBudget budget = WorkLimits.budget(s, execution.maxEvents);
         PrintWriter out = spec.commandLine().getOut();
         RandomStreams streams = RandomStreams.fromSeed(execution.seed);
-        for (int r = 0; r < warmup; r++) new TreatmentSystem(s, streams, 10_000 + r).limitEvents(budget, origin).run();
+        for (int r = 0; r < warmup; r++) new TreatmentSystem(s, streams, 10_000 + r).limitEvents(budget.events(), budget.origin()).run();
 
         long events = 0;
         long scheduled = 0;
@@ -64,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
         long c0 = cpuTimed ? threadTimes.getCurrentThreadCpuTime() : 0;
         long t0 = System.nanoTime();
         for (int r = 0; r < replications; r++) {
-            TreatmentSystem sys = new TreatmentSystem(s, streams, r).limitEvents(budget, origin);
+            TreatmentSystem sys = new TreatmentSystem(s, streams, r).limitEvents(budget.events(), budget.origin());
             sys.run();
             events += sys.eventsExecuted();
             scheduled += sys.eventsScheduled();

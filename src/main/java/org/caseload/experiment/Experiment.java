@@ -103,14 +103,12 @@ public final class Experiment implements AutoCloseable {
      */
     public List<ReplicationResult> run(Scenario scenario, RandomStreams streams, int[] reps,
                                        java.util.function.Consumer<ReplicationResult> finished) {
-        WorkEstimate estimate = WorkLimits.checkEvents(scenario, maxEvents);
-        long budget = WorkLimits.eventBudget(estimate, maxEvents);
-        String origin = WorkLimits.budgetOrigin(estimate, budget, maxEvents);
+        WorkLimits.EventBudget budget = WorkLimits.budget(scenario, maxEvents);
         List<Future<ReplicationResult>> futures = new ArrayList<>();
         EventLogs logs = eventLogs;
         for (int rep : reps) {
             futures.add(pool.submit(() -> {
-                ReplicationResult res = replicate(scenario, streams, rep, budget, origin, logs);
+                ReplicationResult res = replicate(scenario, streams, rep, budget, logs);
                 finished.accept(res);
                 return res;
             }));
@@ -133,11 +131,11 @@ public final class Experiment implements AutoCloseable {
     }
 
     /** One replication, with its event log if one is asked for (complete before the result counts). */
-    private static ReplicationResult replicate(Scenario scenario, RandomStreams streams, int rep, long budget, String origin,
-                                               EventLogs logs) {
+    private static ReplicationResult replicate(Scenario scenario, RandomStreams streams, int rep,
+                                               WorkLimits.EventBudget budget, EventLogs logs) {
         EventLogs.ReplicationLog log = logs == null ? null : logs.open(scenario, rep);
         try {
-            ReplicationResult res = new TreatmentSystem(scenario, streams, rep).trace(log).limitEvents(budget, origin).run();
+            ReplicationResult res = new TreatmentSystem(scenario, streams, rep).trace(log).limitEvents(budget.events(), budget.origin()).run();
             // Complete before the result is recorded, so a recorded replication always has its log.
             if (log != null) log.finish();
             return res;
@@ -186,13 +184,8 @@ public final class Experiment implements AutoCloseable {
     public int runInOrder(List<Scenario> scenarios, List<RandomStreams> streams, int first, int end, Known known, Sink fresh,
                           Sink inOrder) {
         int n = scenarios.size();
-        long[] budgets = new long[n];
-        String[] origins = new String[n];
-        for (int s = 0; s < n; s++) {
-            WorkEstimate estimate = WorkLimits.checkEvents(scenarios.get(s), maxEvents);
-            budgets[s] = WorkLimits.eventBudget(estimate, maxEvents);
-            origins[s] = WorkLimits.budgetOrigin(estimate, budgets[s], maxEvents);
-        }
+        WorkLimits.EventBudget[] budgets = new WorkLimits.EventBudget[n];
+        for (int s = 0; s < n; s++) budgets[s] = WorkLimits.budget(scenarios.get(s), maxEvents);
         record Item(int scenario, ReplicationResult result) {
         }
         int total = Math.max(0, end - first) * n;
@@ -216,7 +209,7 @@ public final class Experiment implements AutoCloseable {
                 if (futures.size() >= window(n)) futures.removeIf(Future::isDone);
                 futures.add(pool.submit(() -> {
                     try {
-                        ReplicationResult res = replicate(scenarios.get(s), streams.get(s), rep, budgets[s], origins[s], logs);
+                        ReplicationResult res = replicate(scenarios.get(s), streams.get(s), rep, budgets[s], logs);
                         fresh.accept(s, res);
                         queue.offer(item, new Item(s, res));
                     } catch (Throwable t) {

@@ -46,13 +46,24 @@ public final class WorkLimits {
         return e;
     }
 
+    /** Events one replication may run before the engine stops it, and where that figure came from (for the message). */
+    public record EventBudget(long events, String origin) {
+    }
+
+    /** Refuses a scenario over the limit (as {@link #checkEvents}), else gives each of its replications' event budget. */
+    public static EventBudget budget(Scenario s, long maxEvents) {
+        WorkEstimate estimate = checkEvents(s, maxEvents);
+        long events = eventBudget(estimate, maxEvents);
+        return new EventBudget(events, budgetOrigin(estimate, events, maxEvents));
+    }
+
     /** Events one replication may run before the engine stops it. */
-    public static long eventBudget(WorkEstimate e, long maxEvents) {
+    static long eventBudget(WorkEstimate e, long maxEvents) {
         return (long) Math.min(maxEvents, Math.max(MIN_BUDGET, BUDGET_MARGIN * e.work()));
     }
 
     /** Where a replication's budget came from, for the message when it is exceeded. */
-    public static String budgetOrigin(WorkEstimate estimate, long budget, long maxEvents) {
+    private static String budgetOrigin(WorkEstimate estimate, long budget, long maxEvents) {
         if (budget == maxEvents) return "--max-events " + maxEvents;
         if (budget == MIN_BUDGET) return String.format(Locale.ROOT, "the minimum budget of %,d", budget);
         return String.format(Locale.ROOT, "%.0f times the estimated %s", BUDGET_MARGIN, WorkEstimate.count(estimate.work()));
