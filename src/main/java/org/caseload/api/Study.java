@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.Version;
 import org.caseload.batch.BatchRunner;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Journal;
@@ -335,20 +334,10 @@ public final class Study {
             loadedCache = List.copyOf(fresh);
         }
         List<ScenarioReader.Loaded> loaded = loadedCache;
-        List<BatchSpec.ScenarioId> ids = new ArrayList<>();
-        for (int i = 0; i < loaded.size(); i++) {
-            String name = loaded.get(i).scenario().name();
-            for (int j = 0; j < i; j++) {
-                if (loaded.get(j).scenario().name().equals(name)) {
-                    throw new InputException(files.get(j) + " and " + files.get(i) + " have the same name '" + name
-                            + "', so their results would overwrite each other; give each scenario its own name");
-                }
-            }
-            ids.add(new BatchSpec.ScenarioId(name, BatchSpec.hash(loaded.get(i).tree())));
-        }
-        BatchSpec spec = new BatchSpec(command, Version.VERSION, files.stream().map(Path::toString).toList(), overrides, ids,
-                seed, replications, "compare".equals(command) ? alpha : Double.NaN, independentStreams, slice,
-                Math.min(eventLog, replications));
+        ScenarioReader.requireDistinctNames(loaded, files);
+        BatchSpec spec = BatchSpec.of(command, files, loaded, overrides, seed, replications,
+                "compare".equals(command) ? alpha : Double.NaN, independentStreams, slice, List.of(), 0)
+                .withEventLog(Math.min(eventLog, replications));
         return new Prepared(spec, loaded);
     }
 

@@ -106,6 +106,12 @@ public record BatchSpec(String command, String version, List<String> files, List
                 eventLog, design, items);
     }
 
+    /** This batch with event logs of its first {@code n} replications. */
+    public BatchSpec withEventLog(int n) {
+        return new BatchSpec(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, slice,
+                n, design, items);
+    }
+
     /**
      * Why {@code other} is not the same batch (slices aside), in words naming the first field
      * that differs, or null when it is the same batch.

@@ -113,7 +113,6 @@ final class Batches {
     static Results execute(CommandSpec spec, Study study, Path dir, String label, boolean quiet) {
         PrintWriter err = spec.commandLine().getErr();
         List<ScenarioReader.Loaded> loaded = study.load();
-        ScenarioOptions.requireDistinctNames(loaded, study.files());
         List<Path> inputs = ScenarioOptions.inputFiles(study.files(), loaded);
         boolean shard = !study.slice().equals(Slice.WHOLE);
         List<Path> dirs = shard || study.isComparison() ? List.of(dir)

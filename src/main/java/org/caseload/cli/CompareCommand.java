@@ -138,7 +138,7 @@ final class CompareCommand implements Callable<Integer> {
         files.addAll(alternatives);
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
-        ScenarioOptions.requireDistinctNames(loaded, files);
+        ScenarioReader.requireDistinctNames(loaded, files);
         Path dir = out != null ? out : Path.of("results", scenarios.get(0).name() + "-vs-" + scenarios.get(1).name()
                 + (scenarios.size() > 2 ? "-and-" + (scenarios.size() - 2) + "-more" : ""));
         PrintWriter stdout = spec.commandLine().getOut();

@@ -81,7 +81,7 @@ final class PsaCommand extends AnalysisBatch.Command {
         ParameterSampler.Method method = AnalysisOptions.method(sampling, samples);
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
-        ScenarioOptions.requireDistinctNames(loaded, files);
+        ScenarioReader.requireDistinctNames(loaded, files);
         List<UncertainParameter> params = AnalysisOptions.sharedParameters(loaded, files);
         List<Metric> metrics = AnalysisMetrics.of(scenarios);
         String first = scenarios.get(0).name();

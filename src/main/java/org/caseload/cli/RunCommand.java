@@ -110,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
         run.check();
         if (files.isEmpty()) throw new UserException("give at least one SCENARIO file");
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
-        ScenarioOptions.requireDistinctNames(loaded, files);
+        ScenarioReader.requireDistinctNames(loaded, files);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> inputs = ScenarioOptions.inputFiles(files, loaded);

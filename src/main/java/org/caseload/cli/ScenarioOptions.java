@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.caseload.fault.Text;
 import org.caseload.scenario.ConfigNode;
 import org.caseload.scenario.ListNode;
 import org.caseload.scenario.MapNode;
@@ -25,23 +24,6 @@ final class ScenarioOptions {
         List<ScenarioReader.Loaded> loaded = new ArrayList<>();
         for (Path f : files) loaded.add(ScenarioReader.load(f, overrides));
         return loaded;
-    }
-
-    /**
-     * Scenarios of one command write into folders named after them, so two with the same
-     * {@code name} would overwrite each other's results: refused, naming both files.
-     */
-    static void requireDistinctNames(List<ScenarioReader.Loaded> loaded, List<Path> files) {
-        for (int i = 0; i < loaded.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                String name = loaded.get(i).scenario().name();
-                if (name.equals(loaded.get(j).scenario().name())) {
-                    throw new UserException(Text.oneLine(files.get(j).toString()) + " and " + Text.oneLine(files.get(i).toString())
-                            + " have the same name '" + Text.oneLine(name) + "', so their results would overwrite each other; "
-                            + "give each scenario its own name (edit 'name:' in one of them)");
-                }
-            }
-        }
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.caseload.fault.InputException;
+import org.caseload.fault.Text;
 import org.caseload.scenario.Scenario.AllocationRule;
 
 /**
@@ -38,6 +40,24 @@ public final class ScenarioReader {
 
     /** A scenario with the resolved tree it came from (written to the manifest). */
     public record Loaded(Scenario scenario, MapNode tree) {
+    }
+
+    /**
+     * Scenarios of one command write into folders named after them, so two with the same
+     * {@code name} would overwrite each other's results: refused, naming both files
+     * ({@code files} in the order of {@code loaded}).
+     */
+    public static void requireDistinctNames(List<Loaded> loaded, List<Path> files) {
+        for (int i = 0; i < loaded.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                String name = loaded.get(i).scenario().name();
+                if (name.equals(loaded.get(j).scenario().name())) {
+                    throw new InputException(Text.oneLine(files.get(j).toString()) + " and " + Text.oneLine(files.get(i).toString())
+                            + " have the same name '" + Text.oneLine(name) + "', so their results would overwrite each other; "
+                            + "give each scenario its own name (edit 'name:' in one of them)");
+                }
+            }
+        }
     }
 
     public static Scenario read(MapNode tree) {
