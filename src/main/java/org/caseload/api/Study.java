@@ -94,7 +94,11 @@ public final class Study {
      * recorded (relative ones from the current folder) and must not have changed.
      */
     public static Study resume(Path workFolder) {
-        BatchSpec spec = WorkFolder.recorded(workFolder);
+        return resume(workFolder, WorkFolder.recorded(workFolder));
+    }
+
+    /** As {@link #resume(Path)}, with the folder's record already read (e.g. to check it against a command line first). */
+    public static Study resume(Path workFolder, BatchSpec spec) {
         if (spec.items() > 0 || !spec.design().isEmpty()) {
             throw new InputException(workFolder + " holds the record of a 'caseload " + spec.command() + (spec.items() > 0 ? "" : " --precision")
                     + "': resume it with that command");

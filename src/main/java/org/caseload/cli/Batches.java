@@ -51,10 +51,10 @@ final class Batches {
         return record;
     }
 
-    /** Sets up the study to resume from DIR's record (checked by {@link #checkResume}) of a fixed count. */
-    static Study resume(CommandSpec spec, Path dir) {
+    /** Sets up the study to resume from DIR's record (as read and checked by {@link #checkResume}) of a fixed count. */
+    static Study resume(CommandSpec spec, Path dir, BatchSpec record) {
         ParseResult pr = spec.commandLine().getParseResult();
-        Study study = Study.resume(Study.workFolderFor(dir));
+        Study study = Study.resume(Study.workFolderFor(dir), record);
         if (pr.hasMatchedOption("--replications") && (int) pr.matchedOptionValue("--replications", 0) != study.replications()) {
             throw new UserException("--resume " + dir + ": it was a run of " + study.replications() + " replications");
         }

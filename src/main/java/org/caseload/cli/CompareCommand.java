@@ -93,7 +93,7 @@ final class CompareCommand implements Callable<Integer> {
         if (batch.resume != null) {
             BatchSpec record = Batches.checkResume(spec, batch.resume, given, true);
             if (!record.design().isEmpty()) return Batches.resumePrecision(spec, record, batch.resume, new CompareCommand(), run);
-            study = Batches.resume(spec, batch.resume);
+            study = Batches.resume(spec, batch.resume, record);
             dir = batch.resume;
         } else {
             if (given.size() < 2) throw new UserException("give a BASELINE and at least one ALTERNATIVE (or --resume DIR)");

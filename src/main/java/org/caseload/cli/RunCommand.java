@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         if (batch.resume != null) {
             BatchSpec record = Batches.checkResume(spec, batch.resume, files, false);
             if (!record.design().isEmpty()) return Batches.resumePrecision(spec, record, batch.resume, new RunCommand(), run);
-            study = Batches.resume(spec, batch.resume);
+            study = Batches.resume(spec, batch.resume, record);
             dir = batch.resume;
         } else {
             if (files.isEmpty()) throw new UserException("give at least one SCENARIO file (or --resume DIR)");
