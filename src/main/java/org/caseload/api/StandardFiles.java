@@ -120,15 +120,8 @@ final class StandardFiles {
      * --out, --resume, shards), so a resumed or merged batch writes the same report.
      */
     static String command(BatchSpec spec, List<String> files) {
-        List<String> args = new ArrayList<>(files);
-        for (String o : spec.overrides()) args.addAll(List.of("--set", o));
-        args.addAll(List.of("--replications", String.valueOf(spec.replications()), "--seed", String.valueOf(spec.seed())));
-        if ("compare".equals(spec.command())) {
-            if (spec.alpha() != 0.05) args.addAll(List.of("--alpha", String.valueOf(spec.alpha())));
-            if (spec.independentStreams()) args.add("--independent-streams");
-        }
         StringBuilder b = new StringBuilder("caseload ").append(spec.command());
-        for (String a : args) b.append(' ').append(ShellWords.quote(a));
+        for (String a : spec.arguments(files)) b.append(' ').append(ShellWords.quote(a));
         return b.toString();
     }
 

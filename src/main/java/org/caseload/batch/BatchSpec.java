@@ -85,6 +85,30 @@ public record BatchSpec(String command, String version, List<String> files, List
                 replications, alpha, independentStreams, slice, 0, design, items);
     }
 
+    /**
+     * The command line (after {@code caseload COMMAND}) that runs this batch again: the files,
+     * every {@code --set}, {@code --replications} (unless a {@code --precision} run's design
+     * chooses it), the seed, the design, and a comparison's {@code --alpha} (when not 0.05) and
+     * {@code --independent-streams}. Never how it ran (threads, folders, slice, event log).
+     */
+    public List<String> arguments() {
+        return arguments(files);
+    }
+
+    /** As {@link #arguments()}, for some of its files (e.g. one scenario of a run of several). */
+    public List<String> arguments(List<String> someFiles) {
+        List<String> args = new ArrayList<>(someFiles);
+        for (String o : overrides) args.addAll(List.of("--set", o));
+        if (design.isEmpty() || items > 0) args.addAll(List.of("--replications", String.valueOf(replications)));
+        args.addAll(List.of("--seed", String.valueOf(seed)));
+        args.addAll(design);
+        if ("compare".equals(command)) {
+            if (alpha != 0.05) args.addAll(List.of("--alpha", String.valueOf(alpha)));
+            if (independentStreams) args.add("--independent-streams");
+        }
+        return args;
+    }
+
     /** What the slices divide: an analysis's work items, or a batch's replications. */
     public int sliced() {
         return items > 0 ? items : replications;

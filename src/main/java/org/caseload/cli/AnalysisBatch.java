@@ -140,10 +140,7 @@ final class AnalysisBatch {
 
     /** The command line of a recorded analysis (scenarios, --set, seed, replications, its design) writing into {@code out}. */
     static List<String> arguments(BatchSpec record, Path out) {
-        List<String> args = new ArrayList<>(record.files());
-        for (String o : record.overrides()) args.addAll(List.of("--set", o));
-        args.addAll(List.of("--seed", String.valueOf(record.seed()), "--replications", String.valueOf(record.replications())));
-        args.addAll(record.design());
+        List<String> args = record.arguments();
         args.addAll(List.of("--out", out.toString()));
         return args;
     }

@@ -70,11 +70,7 @@ final class Batches {
         if (spec.commandLine().getParseResult().hasMatchedOption("--replications")) {
             throw new UserException("--resume " + dir + ": it was a --precision run; leave out --replications");
         }
-        List<String> args = new ArrayList<>(record.files());
-        for (String o : record.overrides()) args.addAll(List.of("--set", o));
-        args.addAll(List.of("--seed", String.valueOf(record.seed())));
-        args.addAll(record.design());
-        if (record.command().equals("compare")) args.addAll(comparisonOptions(record.alpha(), record.independentStreams()));
+        List<String> args = record.arguments();
         args.addAll(List.of("--out", dir.toString(), "--threads", String.valueOf(run.execution.threads)));
         if (run.quiet.quiet) args.add("--quiet");
         return rerun(fresh, spec, args, () -> { });
