@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.caseload.analysis.Evaluator;
 import org.caseload.api.Shards;
 import org.caseload.batch.AnalysisShard;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Slice;
+import org.caseload.engine.RandomStreams;
 import org.caseload.report.OutputDirectory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +73,7 @@ final class AnalysisBatch {
     }
 
     /** The files the output folder must not hold: the scenarios, and for a merge the shards. */
-    List<Path> inputs(List<Path> scenarioFiles) {
+    private List<Path> inputs(List<Path> scenarioFiles) {
         List<Path> all = new ArrayList<>(scenarioFiles);
         all.addAll(mergedInputs);
         return all;
@@ -81,7 +83,7 @@ final class AnalysisBatch {
      * What the evaluator simulates: for a merge nothing; otherwise this run's slice, less the items
      * a killed run of the same analysis recorded beside {@code dir} (which are read back).
      */
-    AnalysisShard open(BatchSpec record, Path dir, PrintWriter err) {
+    private AnalysisShard open(BatchSpec record, Path dir, PrintWriter err) {
         if (merged != null) return merged;
         this.record = RunRecord.open(dir, record);
         work = AnalysisShard.slice(record.slice(), record.items()).record(this.record.journal());
@@ -94,19 +96,59 @@ final class AnalysisBatch {
         return work;
     }
 
+    /** An analysis (psa, sweep) computed by an evaluator, told of each finished replication. */
+    interface Analysis<T> {
+        T run(RandomStreams streams, Evaluator evaluator, Runnable replicationDone);
+    }
+
+    /** Writes a finished analysis's own files into its output folder, commits it and reports. */
+    interface Writer<T> {
+        void write(OutputDirectory od, T result, double wallSeconds);
+    }
+
+    /**
+     * An analysis run from start to end: its output folder checked and prepared before any
+     * simulation (as for run), its record opened or continued, the analysis run, then the shard
+     * folder or the command's own files written. A failure removes a record this run started.
+     */
+    <T> int execute(CommandSpec spec, BatchSpec record, Path dir, List<Path> scenarioFiles, ExecutionOptions execution,
+                    String label, boolean quiet, Analysis<T> analysis, Writer<T> writer) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (OutputDirectory od = OutputDirectory.open(dir, inputs(scenarioFiles), err)) {
+            AnalysisShard items = open(record, dir, err);
+            try {
+                long t0 = System.nanoTime();
+                T result;
+                RandomStreams streams = RandomStreams.fromSeed(execution.seed);
+                try (Evaluator evaluator = new Evaluator(streams, execution.threads, execution.maxEvents).work(items)) {
+                    Progress progress = new Progress(err, label, toSimulate(record), quiet);
+                    result = analysis.run(streams, evaluator, progress::step);
+                    progress.done();
+                }
+                double wall = (System.nanoTime() - t0) / 1e9;
+                if (!finishShard(od, record, wall, spec.commandLine().getOut())) writer.write(od, result, wall);
+                done();
+            } catch (RuntimeException | Error e) {
+                failed();
+                throw e;
+            }
+        }
+        return 0;
+    }
+
     /** Items this run simulates (for progress). */
-    int toSimulate(BatchSpec record) {
+    private int toSimulate(BatchSpec record) {
         if (merged != null) return 0;
         return record.slice().end(record.items()) - record.slice().first(record.items()) - (work == null ? 0 : work.reused());
     }
 
     /** The outputs are complete: the record is no longer needed. */
-    void done() {
+    private void done() {
         if (record != null) record.done();
     }
 
     /** The run failed by itself (not killed): a record it started is removed, one it continued is kept. */
-    void failed() {
+    private void failed() {
         if (record != null) record.failed();
     }
 
@@ -114,7 +156,7 @@ final class AnalysisBatch {
      * For a shard, writes the shard folder and says which slice went where; returns false (and
      * does nothing) when this run is not a shard, whose files the command then writes itself.
      */
-    boolean finishShard(OutputDirectory od, BatchSpec record, double wallSeconds, PrintWriter stdout) {
+    private boolean finishShard(OutputDirectory od, BatchSpec record, double wallSeconds, PrintWriter stdout) {
         if (shard == null) return false;
         Slice s = record.slice();
         int items = record.items();

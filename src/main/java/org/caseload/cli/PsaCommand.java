@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.caseload.analysis.AnalysisMetrics;
-import org.caseload.batch.AnalysisShard;
 import org.caseload.batch.BatchSpec;
-import org.caseload.analysis.Evaluator;
 import org.caseload.analysis.ParameterSampler;
 import org.caseload.analysis.Psa;
 import org.caseload.analysis.PsaSummary;
-import org.caseload.engine.RandomStreams;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
 import org.caseload.report.Manifest;
@@ -88,32 +85,12 @@ final class PsaCommand extends AnalysisBatch.Command {
         Path dir = out != null ? out : Path.of("results", first + (scenarios.size() > 1 ? "-vs-" + scenarios.get(1).name() : "") + "-psa");
         List<Psa.Input> inputs = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) inputs.add(new Psa.Input(scenarios.get(i).name(), loaded.get(i).tree()));
-        PrintWriter stdout = spec.commandLine().getOut();
-        // The output folder is checked and prepared before any simulation, as for run.
         int items = scenarios.size() * samples * replications;
         BatchSpec record = BatchSpec.of("psa", files, loaded, scenarioOptions.overrides, execution.seed, replications, Double.NaN,
                 false, batch.slice(), design(), items);
-        try (OutputDirectory od = OutputDirectory.open(dir, batch.inputs(ScenarioOptions.inputFiles(files, loaded)),
-                spec.commandLine().getErr())) {
-            AnalysisShard work = batch.open(record, dir, spec.commandLine().getErr());
-            try {
-                long t0 = System.nanoTime();
-                Psa psa;
-                RandomStreams streams = RandomStreams.fromSeed(execution.seed);
-                try (Evaluator evaluator = new Evaluator(streams, execution.threads, execution.maxEvents).work(work)) {
-                    Progress progress = new Progress(spec.commandLine().getErr(), "psa", batch.toSimulate(record), quiet.quiet);
-                    psa = Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, progress::step);
-                    progress.done();
-                }
-                double wall = (System.nanoTime() - t0) / 1e9;
-                if (!batch.finishShard(od, record, wall, stdout)) write(od, psa, loaded, method, wall, stdout);
-                batch.done();
-            } catch (RuntimeException | Error e) {
-                batch.failed();
-                throw e;
-            }
-        }
-        return 0;
+        return batch.execute(spec, record, dir, ScenarioOptions.inputFiles(files, loaded), execution, "psa", quiet.quiet,
+                (streams, evaluator, done) -> Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, done),
+                (od, psa, wall) -> write(od, psa, loaded, method, wall, spec.commandLine().getOut()));
     }
 
     private void write(OutputDirectory od, Psa psa, List<ScenarioReader.Loaded> loaded, ParameterSampler.Method method,

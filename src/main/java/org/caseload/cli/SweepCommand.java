@@ -5,14 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.analysis.AnalysisMetrics;
-import org.caseload.batch.AnalysisShard;
 import org.caseload.batch.BatchSpec;
 import org.caseload.analysis.Axis;
-import org.caseload.analysis.Evaluator;
 import org.caseload.analysis.Sweep;
 import org.caseload.analysis.SweepSummary;
 import org.caseload.analysis.Target;
-import org.caseload.engine.RandomStreams;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
 import org.caseload.report.Manifest;
@@ -91,33 +88,14 @@ final class SweepCommand extends AnalysisBatch.Command {
         List<String> metricNames = AnalysisMetrics.of(List.of(loaded.scenario())).stream().map(Metric::name).toList();
         Target goal = target == null ? null : Target.parse(target, metricNames);
         Path dir = out != null ? out : Path.of("results", name + "-sweep");
-        PrintWriter stdout = spec.commandLine().getOut();
         int levels = axes.stream().mapToInt(a -> a.levels().size()).reduce(1, (a, b) -> a * b);
-        // The output folder is checked and prepared before any simulation, as for run.
         int items = levels * replications;
         BatchSpec record = BatchSpec.of("sweep", List.of(file), List.of(loaded), scenarioOptions.overrides, execution.seed,
                 replications, Double.NaN, false, batch.slice(), design(), items);
-        try (OutputDirectory od = OutputDirectory.open(dir, batch.inputs(ScenarioOptions.inputFiles(List.of(file), List.of(loaded))),
-                spec.commandLine().getErr())) {
-            AnalysisShard work = batch.open(record, dir, spec.commandLine().getErr());
-            try {
-                long t0 = System.nanoTime();
-                Sweep sweep;
-                try (Evaluator evaluator = new Evaluator(RandomStreams.fromSeed(execution.seed), execution.threads, execution.maxEvents)
-                        .work(work)) {
-                    Progress progress = new Progress(spec.commandLine().getErr(), name + " sweep", batch.toSimulate(record), quiet.quiet);
-                    sweep = Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, progress::step);
-                    progress.done();
-                }
-                double wall = (System.nanoTime() - t0) / 1e9;
-                if (!batch.finishShard(od, record, wall, stdout)) write(od, sweep, goal, wall, loaded, levels, stdout);
-                batch.done();
-            } catch (RuntimeException | Error e) {
-                batch.failed();
-                throw e;
-            }
-        }
-        return 0;
+        return batch.execute(spec, record, dir, ScenarioOptions.inputFiles(List.of(file), List.of(loaded)), execution,
+                name + " sweep", quiet.quiet,
+                (streams, evaluator, done) -> Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, done),
+                (od, sweep, wall) -> write(od, sweep, goal, wall, loaded, levels, spec.commandLine().getOut()));
     }
 
     private void write(OutputDirectory od, Sweep sweep, Target goal, double wall, ScenarioReader.Loaded loaded, int levels,
