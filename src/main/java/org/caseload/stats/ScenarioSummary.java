@@ -1,6 +1,8 @@
 package org.caseload.stats;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.caseload.results.ReplicationResult;
@@ -31,11 +33,19 @@ public final class ScenarioSummary {
     }
 
 
-    /** Adds the next replication: the one after the last added (any first one). */
+    /**
+     * Adds the next replication: the one after the last added (any first one), with the first's
+     * metrics and monthly series in the same order (values are summed by position).
+     */
     public void add(ReplicationResult r) {
-        if (first < 0) start(r);
-        else if (r.replication() != first + count) {
-            throw new IllegalArgumentException("replication " + r.replication() + " is out of order (expected " + (first + count) + ")");
+        if (first < 0) {
+            start(r);
+        } else {
+            if (r.replication() != first + count) {
+                throw new IllegalArgumentException("replication " + r.replication() + " is out of order (expected " + (first + count) + ")");
+            }
+            requireSameNames(r.metrics().keySet(), metricNames, r, "metrics");
+            requireSameNames(r.monthly().keySet(), series, r, "monthly series");
         }
         int i = 0;
         for (double v : r.metrics().values()) metrics[i++].add(v);
@@ -46,6 +56,16 @@ public final class ScenarioSummary {
         }
         store.add(r);
         count++;
+    }
+
+    private void requireSameNames(Collection<String> names, List<String> expected, ReplicationResult r, String what) {
+        boolean same = names.size() == expected.size();
+        Iterator<String> it = names.iterator();
+        for (int i = 0; same && i < expected.size(); i++) same = it.next().equals(expected.get(i));
+        if (!same) {
+            throw new IllegalArgumentException("replication " + r.replication() + " of " + scenario + " has the " + what + " "
+                    + names + ", not those of replication " + first + ": " + expected);
+        }
     }
 
     private void start(ReplicationResult r) {
