@@ -32,19 +32,20 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
 
-    @Option(names = "--replications", defaultValue = "40", description = "Replications per timed batch (default ${DEFAULT-VALUE}).")
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "40", description = "Replications per timed batch (default ${DEFAULT-VALUE}).")
     int replications;
 
     /** {@code --threads} is the parallel batch's; {@code --seed} and {@code --max-events} as everywhere. */
     @Mixin
     ExecutionOptions execution = new ExecutionOptions();
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Untimed replications first, to warm the JIT (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Untimed replications first, to warm the JIT (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Override
     public Integer call() {
-        if (replications < 1 || warmup < 0) throw new UserException("counts must be positive");
+        if (replications < 1) throw new UserException("--replications must be at least 1 (got " + replications + ")");
+        if (warmup < 0) throw new UserException("--warmup must be 0 or more (got " + warmup + ")");
         execution.check();
         int threads = execution.threads;
         Scenario s = scenarioOptions.load(java.util.List.of(file)).get(0).scenario();

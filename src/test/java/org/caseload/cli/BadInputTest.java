@@ -160,6 +160,12 @@ class BadInputTest {
         assertEquals(2, execute("run", LEEDS.toString(), "--replications", "0").exit());
         assertEquals(2, execute("run", LEEDS.toString(), "--threads", "zero").exit());
         assertEquals(2, execute("run").exit());
+        Outcome reps = execute("bench", LEEDS.toString(), "--replications", "0");
+        assertEquals(2, reps.exit());
+        assertTrue(reps.err().contains("--replications must be at least 1 (got 0)"), reps.err());
+        Outcome warmup = execute("bench", LEEDS.toString(), "--warmup", "-1");
+        assertEquals(2, warmup.exit());
+        assertTrue(warmup.err().contains("--warmup must be 0 or more (got -1)"), warmup.err());
     }
 
     @Test
