@@ -104,7 +104,7 @@ public final class EventQueue<T> {
         if (!(width >= Double.MIN_NORMAL) || Double.isInfinite(width) || Math.scalb(1.0, Math.getExponent(width)) != width) {
             throw new IllegalArgumentException("bucket width must be a positive power of two: " + width);
         }
-        int n = Math.max(4, initialCapacity);
+        int n = Math.min(Math.max(4, initialCapacity), NO_SLOT);
         this.width = width;
         this.perWidth = 1 / width;
         this.windowEnd = width;
@@ -369,9 +369,10 @@ public final class EventQueue<T> {
         return n;
     }
 
+    /** Doubles the payload slots, up to {@code NO_SLOT} of them (0 to NO_SLOT - 1: the value NO_SLOT itself means none). */
     private void grow() {
-        int n = pool.length * 2;
-        if (n > NO_SLOT) throw new IllegalStateException("more than " + (NO_SLOT - 1) + " pending events with a payload");
+        if (pool.length >= NO_SLOT) throw new IllegalStateException("more than " + NO_SLOT + " pending events with a payload");
+        int n = (int) Math.min(2L * pool.length, NO_SLOT);
         pool = Arrays.copyOf(pool, n);
         free = Arrays.copyOf(free, n);
     }
