@@ -226,8 +226,9 @@ public final class Engine {
     }
 
     /**
-     * Stops the replication with a {@link SimulationStoppedException} once more than
-     * {@code maxEvents} events have run; {@code origin} says where the budget came from.
+     * Stops the replication with a {@link SimulationStoppedException} when event
+     * {@code maxEvents} + 1 is about to run (at most {@code maxEvents} run); {@code origin} says
+     * where the budget came from.
      */
     public void limitEvents(long maxEvents, String origin) {
         this.eventBudget = maxEvents;

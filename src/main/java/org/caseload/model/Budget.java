@@ -23,7 +23,8 @@ import org.caseload.scenario.Scenario.AllocationRule;
  *       each line's cost × its weight ({@link SharedAllocation}). The short-term weights apply
  *       from the change; the after-re-tendering weights {@code retender_after_months} later
  *       (a later change restarts the clock). Both phases share the same change, costed at
- *       the moment of the change, so a 0% change moves nothing.</li>
+ *       the moment of the change: re-tendering moves the lines by the same money as the
+ *       short-term phase even if medication demand has moved in between.</li>
  *   <li><b>proportional</b>: overheads and medication are paid first and what is left pays
  *       for staff, places and assessors, scaled alike. A 10% cut then removes far more than
  *       10% of staff.</li>

@@ -90,7 +90,8 @@ final class Client extends Entity {
     int queuedFor;
 
     /*
-     * About the object rather than the person ({@link ClientPool}): not reset when it is reused.
+     * About the object rather than the person ({@link ClientPool}): not set by begin(...);
+     * {@code holds} carries on (it is 0 by then), {@code finished} is cleared by reuse(...).
      */
     /** Places in a queue (assessment or pathway) and waiting-standard deadlines still holding this object. */
     int holds;

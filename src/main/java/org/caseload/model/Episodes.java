@@ -81,8 +81,8 @@ final class Episodes {
 
     /**
      * Chooses how the episode will end. Base weights by group; completion weighted by
-     * complexity and by history; caseload pressure x lowers completion by 1/(1+k·x) and
-     * raises drop-out by (1+k·x); then normalised.
+     * complexity and by history; caseload pressure x lowers completion by 1/(1+k_c·x) and
+     * raises drop-out by (1+k_d·x) (caseload_pressure completion and dropout); then normalised.
      */
     private Outcome chooseOutcome(Complexity complexity, int previousEpisodes, PathwayState p, Episode ep, double u) {
         Scenario.Effects fx = scenario.effects();
@@ -145,7 +145,7 @@ final class Episodes {
 
     /**
      * Marks the moment an unbroken stay in treatment reaches four years, if it does so
-     * before this episode ends (a following treatment episode checks again). Neither mark is
+     * at or before the end of this episode (a following treatment episode checks again). Neither mark is
      * an event: the episode's end is planned, so the recorder applies it when its time comes.
      */
     private void scheduleLongStayMark(Client c, double episodeEnd) {

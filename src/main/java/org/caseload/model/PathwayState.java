@@ -25,7 +25,7 @@ final class PathwayState {
     final Counter stays;
     final Counter stayDays;
     final Counter completions;
-    /** Clients per FTE (caseload pathways; 0 without staff). */
+    /** Clients per FTE on caseload pathways (undefined, NaN, while there are no staff); stays 0 on other pathways. */
     final Level perFte;
     /** People in the pathway (who they are is not kept: {@link SeenPerYear} needs no list). */
     private int members;
@@ -101,7 +101,10 @@ final class PathwayState {
     /** Pressure when people remain on a caseload pathway whose staff have all gone. */
     static final double MAX_PRESSURE = 50;
 
-    /** Excess of caseload per FTE over its target (0 when at or under target; caseload pathways only). */
+    /**
+     * Relative excess of caseload per FTE over its target (per worker / target - 1), capped at
+     * {@link #MAX_PRESSURE}; 0 at or under target and on pathways without a caseload target.
+     */
     double pressure() {
         if (!isCaseload() || spec.capacity().caseloadPerFte() <= 0) return 0;
         double f = fte.value();

@@ -49,7 +49,7 @@ final class Pathways {
         return byNameView;
     }
 
-    /** Admission to a pathway: two uniforms (patience and death, if the client has to wait). */
+    /** Admission to a pathway: two uniforms, drawn whether or not the client waits (patience and death, used if they do). */
     void admit(Client c, PathwayState p) {
         double uPatience = c.u();
         double uDeath = c.u();

@@ -25,8 +25,9 @@ final class Recorder {
     private final Level[] inTreatmentByGroup = new Level[GROUPS];
     private final Level[] longStayersByGroup = new Level[GROUPS];
     private final Level[] shortStayersByGroup = new Level[GROUPS];
-    /** People leaving treatment (not moving to another treatment pathway), and those who completed. */
+    /** Planned +1/-1 changes to the short- and long-stay levels, applied in time order as the clock reaches them. */
     private final LevelChanges marks = new LevelChanges();
+    /** People leaving treatment (not moving to another treatment pathway), and those who completed. */
     private final Counter[] treatmentExitsByGroup = new Counter[GROUPS];
     private final Counter[] successfulExitsByGroup = new Counter[GROUPS];
     private final Level caseloadPerWorker;
@@ -159,7 +160,11 @@ final class Recorder {
         cohorts.enteredTreatment(c, now);
     }
 
-    /** The stay reaches six months at {@code t} within this episode (which cannot end sooner: the flag changes now). */
+    /**
+     * The client stops counting as a short stayer at {@code t}: the stay reaches six months then,
+     * within an episode that cannot end sooner, or (from {@link #leftPathway}) it ends now. The
+     * flag changes at once; the level at {@code t}.
+     */
     void shortStayEndsAt(Client c, double t) {
         c.countedAsShortStay = false;
         marks.add(t, shortStayersByGroup[c.groupIndex()], -1);
