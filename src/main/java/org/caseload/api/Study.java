@@ -50,6 +50,8 @@ public final class Study {
     private boolean independentStreams;
     private Slice slice = Slice.WHOLE;
     private Path workFolder;
+    /** The record this study resumes (null: not a resume): the batch its files give must be that one. */
+    private BatchSpec resumedFrom;
     private static volatile ReplicationRunner defaultRunner;
     private ProgressListener progress = r -> { };
     private ReplicationRunner runner;
@@ -112,6 +114,7 @@ public final class Study {
         s.slice = spec.slice();
         s.eventLog = spec.eventLog();
         s.workFolder = workFolder;
+        s.resumedFrom = spec;
         return s;
     }
 
@@ -342,6 +345,7 @@ public final class Study {
         BatchSpec spec = BatchSpec.of(command, files, loaded, overrides, seed, replications,
                 "compare".equals(command) ? alpha : Double.NaN, independentStreams, slice, List.of(), 0)
                 .withEventLog(Math.min(eventLog, replications));
+        if (resumedFrom != null) WorkFolder.requireResumable(workFolder, resumedFrom, spec);
         return new Prepared(spec, loaded);
     }
 

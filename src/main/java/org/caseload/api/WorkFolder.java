@@ -30,6 +30,21 @@ public final class WorkFolder {
         return BatchSpec.read(record);
     }
 
+    /**
+     * Refuses to resume the batch recorded in a working folder as anything else: a scenario file
+     * (or the tool, or a --set) changed since it started. Opened as it is, the record would be
+     * replaced and the batch would quietly start again, so the promise of the same files as an
+     * uninterrupted run would not hold.
+     */
+    public static void requireResumable(Path workFolder, BatchSpec recorded, BatchSpec now) {
+        String difference = recorded.differenceFrom(now);
+        if (difference == null && !recorded.slice().equals(now.slice())) difference = "shard " + recorded.slice() + " vs " + now.slice();
+        if (difference == null) return;
+        throw new InputException("cannot resume the run recorded in " + workFolder + ": what it recorded and what its files give "
+                + "now are not the same batch: " + difference + ". Put the scenario files back as they were to resume it, or run "
+                + "the command again without --resume to start it over");
+    }
+
     /** Opens the journal of this batch in the working folder, starting a new one if the folder held another batch. */
     public static Journal open(Path workFolder, BatchSpec spec) {
         try {

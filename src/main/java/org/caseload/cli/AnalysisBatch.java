@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.caseload.analysis.Evaluator;
@@ -44,7 +45,7 @@ final class AnalysisBatch {
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Finish the analysis that was writing into DIR when it stopped (killed, power cut): the work items "
                     + "it had finished are read back from its record, the rest simulated, and the files are identical to an "
-                    + "uninterrupted run. Everything else comes from the record; --threads may change.")
+                    + "uninterrupted run. Everything else comes from the record (others given are refused); --threads, --quiet and --max-events may change.")
     Path resume;
 
     /** Set by merge: every item is read back from the shards, none simulated. */
@@ -53,6 +54,8 @@ final class AnalysisBatch {
     List<Path> mergedInputs = List.of();
     private AnalysisShard work;
     private RunRecord record;
+    /** Set by --resume: the record the analysis run again continues. */
+    private BatchSpec resuming;
 
     Slice slice() {
         return shard == null ? Slice.WHOLE : Slice.parse(shard);
@@ -85,7 +88,7 @@ final class AnalysisBatch {
      */
     private AnalysisShard open(BatchSpec record, Path dir, PrintWriter err) {
         if (merged != null) return merged;
-        this.record = RunRecord.open(dir, record);
+        this.record = RunRecord.open(dir, record, resuming);
         work = AnalysisShard.slice(record.slice(), record.items()).record(this.record.journal());
         if (shard != null) work.forShardFolder();
         int reused = work.reused();
@@ -169,6 +172,7 @@ final class AnalysisBatch {
 
     /** {@code --resume}: runs the recorded analysis again into DIR, which continues its record. */
     int resume(Command fresh, CommandSpec caller, String command, int threads, boolean quiet) {
+        Batches.onlyHowToRun(caller, Set.of());
         BatchSpec record = RunRecord.recordedFor(resume);
         if (!record.command().equals(command)) {
             throw new UserException(resume + " was being written by 'caseload " + record.command() + "': resume it with that command");
@@ -177,7 +181,7 @@ final class AnalysisBatch {
         if (!record.slice().equals(Slice.WHOLE)) args.addAll(List.of("--shard", record.slice().toString()));
         args.addAll(List.of("--threads", String.valueOf(threads)));
         if (quiet) args.add("--quiet");
-        return rerun(fresh, caller, args, b -> { });
+        return rerun(fresh, caller, args, b -> b.resuming = record);
     }
 
     /** The command line of a recorded analysis (scenarios, --set, seed, replications, its design) writing into {@code out}. */

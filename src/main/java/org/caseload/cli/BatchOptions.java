@@ -9,7 +9,7 @@ final class BatchOptions {
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Finish the run that was writing into DIR when it stopped (killed, crashed, power cut): "
                     + "replications it had finished are read back from DIR's journal, the rest run, and the files are "
-                    + "identical to an uninterrupted run. Scenarios and settings come from the record; --threads may change.")
+                    + "identical to an uninterrupted run. Scenarios and settings come from the record (others given are refused); --threads, --quiet and --max-events may change.")
     Path resume;
 
     @Option(names = "--shard", paramLabel = "I/N",

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.caseload.api.ProgressListener;
 import org.caseload.api.Results;
@@ -16,6 +17,7 @@ import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ScenarioReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -27,18 +29,31 @@ final class Batches {
     private Batches() {
     }
 
+    /** What may be given with {@code --resume DIR}: how to run, never what (that comes from the record). */
+    private static final Set<String> WITH_RESUME = Set.of("--resume", "--threads", "--quiet", "--max-events");
+
     /**
-     * Checks a {@code --resume DIR} against DIR's record: scenarios or settings given again must
-     * be the recorded ones (a resume that silently ran something else would break the promise of
-     * identical files), and the record must be this command's. Returns the record.
+     * Refuses every option given with {@code --resume} except how to run ({@code --threads},
+     * {@code --quiet}, {@code --max-events}) and {@code also}: the rest comes from the record,
+     * and one given and then ignored would promise what the run does not do.
      */
-    static BatchSpec checkResume(CommandSpec spec, Path dir, List<Path> files, boolean compare) {
-        ParseResult pr = spec.commandLine().getParseResult();
-        for (String option : List.of("--out", "--precision", "--shard", "--event-log")) {
-            if (pr.hasMatchedOption(option)) {
-                throw new UserException("--resume DIR takes the run recorded for DIR; leave out " + option);
+    static void onlyHowToRun(CommandSpec spec, Set<String> also) {
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = o.longestName();
+            if (!WITH_RESUME.contains(name) && !also.contains(name)) {
+                throw new UserException("--resume DIR takes the run recorded for DIR; leave out " + name);
             }
         }
+    }
+
+    /**
+     * Checks a {@code --resume DIR} against DIR's record: scenarios and --replications given again
+     * must be the recorded ones, other settings are refused (a resume that silently ran something
+     * else would break the promise of identical files), and the record must be this command's.
+     * Returns the record.
+     */
+    static BatchSpec checkResume(CommandSpec spec, Path dir, List<Path> files, boolean compare) {
+        onlyHowToRun(spec, Set.of("--replications"));
         BatchSpec record = RunRecord.recordedFor(dir);
         String expected = compare ? "compare" : "run";
         if (!record.command().equals(expected)) {
@@ -66,14 +81,15 @@ final class Batches {
      * precision and its cap, a comparison's options) becomes its command line again, into DIR,
      * which continues the record: the replications it finished are read back.
      */
-    static int resumePrecision(CommandSpec spec, BatchSpec record, Path dir, Callable<Integer> fresh, RunOptions run) {
+    static int resumePrecision(CommandSpec spec, BatchSpec record, Path dir, Callable<Integer> fresh, RunOptions freshRun,
+                               RunOptions run) {
         if (spec.commandLine().getParseResult().hasMatchedOption("--replications")) {
             throw new UserException("--resume " + dir + ": it was a --precision run; leave out --replications");
         }
         List<String> args = record.arguments();
         args.addAll(List.of("--out", dir.toString(), "--threads", String.valueOf(run.execution.threads)));
         if (run.quiet.quiet) args.add("--quiet");
-        return rerun(fresh, spec, args, () -> { });
+        return rerun(fresh, spec, args, () -> freshRun.resuming = record);
     }
 
     /** A comparison's options in a command line: --alpha when not the default 0.05, and --independent-streams. */

@@ -92,7 +92,10 @@ final class CompareCommand implements Callable<Integer> {
         Path dir;
         if (batch.resume != null) {
             BatchSpec record = Batches.checkResume(spec, batch.resume, given, true);
-            if (!record.design().isEmpty()) return Batches.resumePrecision(spec, record, batch.resume, new CompareCommand(), run);
+            if (!record.design().isEmpty()) {
+                CompareCommand fresh = new CompareCommand();
+                return Batches.resumePrecision(spec, record, batch.resume, fresh, fresh.run, run);
+            }
             study = Batches.resume(spec, batch.resume, record);
             dir = batch.resume;
         } else {
@@ -145,7 +148,8 @@ final class CompareCommand implements Callable<Integer> {
         // Checked and prepared before simulating: a refused or unwritable folder costs nothing.
         try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(files, loaded), spec.commandLine().getErr())) {
             RunRecord record = RunRecord.open(od.requested(), BatchSpec.of("compare", files, loaded, scenarioOptions.overrides,
-                    run.execution.seed, run.maxReplications, alpha, independentStreams, Slice.WHOLE, run.precisionDesign(), 0));
+                    run.execution.seed, run.maxReplications, alpha, independentStreams, Slice.WHOLE, run.precisionDesign(), 0),
+                    run.resuming);
             try {
                 compare(od, loaded, scenarios, files, record, stdout);
                 record.done();

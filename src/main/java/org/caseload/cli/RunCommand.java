@@ -67,7 +67,10 @@ final class RunCommand implements Callable<Integer> {
         Path dir;
         if (batch.resume != null) {
             BatchSpec record = Batches.checkResume(spec, batch.resume, files, false);
-            if (!record.design().isEmpty()) return Batches.resumePrecision(spec, record, batch.resume, new RunCommand(), run);
+            if (!record.design().isEmpty()) {
+                RunCommand fresh = new RunCommand();
+                return Batches.resumePrecision(spec, record, batch.resume, fresh, fresh.run, run);
+            }
             study = Batches.resume(spec, batch.resume, record);
             dir = batch.resume;
         } else {
@@ -130,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 RunRecord record = RunRecord.open(od.requested(), BatchSpec.of("run", List.of(files.get(i)), List.of(l),
                         scenarioOptions.overrides, run.execution.seed, run.maxReplications, Double.NaN, false, Slice.WHOLE,
-                        run.precisionDesign(), 0));
+                        run.precisionDesign(), 0), run.resuming);
                 ScenarioSummary result;
                 try {
                     result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), false, record, stderr)

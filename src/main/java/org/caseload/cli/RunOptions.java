@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
 final class RunOptions {
     static final int PRECISION_FIRST_BATCH = Replications.FIRST_BATCH;
 
+    /** Set when a --precision run is resumed: the record it continues (see {@link RunRecord#open}). */
+    org.caseload.batch.BatchSpec resuming;
+
     @Option(names = "--replications", paramLabel = "N",
             description = "Replications per scenario (default 20; at least 1, and with 1 there are no confidence intervals). Not with --precision.")
     Integer replications;

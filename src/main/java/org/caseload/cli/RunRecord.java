@@ -24,8 +24,10 @@ final class RunRecord {
         this.journal = journal;
     }
 
-    static RunRecord open(Path outputDir, BatchSpec record) {
+    /** @param resuming the record a --resume continues, which {@code record} must match (null: not a resume) */
+    static RunRecord open(Path outputDir, BatchSpec record, BatchSpec resuming) {
         Path work = Study.workFolderFor(outputDir);
+        if (resuming != null) WorkFolder.requireResumable(work, resuming, record);
         boolean had = Files.isDirectory(work);
         return new RunRecord(work, had, WorkFolder.open(work, record));
     }

@@ -94,6 +94,18 @@ class ResumeTest {
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("no unfinished run is recorded there"), none.err());
 
+        // What to run comes from the record: an option saying otherwise is refused, not ignored.
+        String nothing = dir.resolve("nothing").toString();
+        for (List<String> given : List.of(List.of("run", "--seed", "4"), List.of("run", "--set", "horizon_months=12"),
+                List.of("compare", "--alpha", "0.1"), List.of("compare", "--independent-streams"),
+                List.of("run", "--max-replications", "50"), List.of("psa", "--samples", "4"), List.of("sweep", "--seed", "4"))) {
+            List<String> args = new ArrayList<>(given);
+            args.addAll(List.of("--resume", nothing, "--threads", "1", "--quiet"));
+            Cli.Outcome o = Cli.execute(args.toArray(String[]::new));
+            assertEquals(2, o.exit(), args + ": " + o.err());
+            assertTrue(o.err().contains("--resume DIR takes the run recorded for DIR; leave out " + given.get(1)), args + ": " + o.err());
+        }
+
         Path a = dir.resolve("A");
         Path work = Study.workFolderFor(a);
         Files.createDirectories(work);
