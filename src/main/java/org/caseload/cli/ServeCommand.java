@@ -45,8 +45,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Folder every run writes under (default ${DEFAULT-VALUE}).")
     Path results;
 
+    /** No --seed: each run's seed is a field of the page. */
     @Mixin
-    ExecutionOptions execution = new ExecutionOptions();
+    ResourceOptions execution = new ResourceOptions();
 
     /** Counted down by tests to stop a server started through {@code execute}. */
     CountDownLatch stop = new CountDownLatch(1);
@@ -71,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebServer server;
         try {
-            server = new WebServer(host, port, scenarios, results, execution.threads, new PrintStream(System.err, true));
+            server = new WebServer(host, port, scenarios, results, execution.threads, execution.maxEvents,
+                    new PrintStream(System.err, true));
         } catch (BindException e) {
             throw new UserException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); choose another --port");
         } catch (IllegalArgumentException e) {

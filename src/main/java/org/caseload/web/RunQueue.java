@@ -36,6 +36,7 @@ final class RunQueue implements AutoCloseable {
     private final ScenarioCatalogue catalogue;
     private final Path resultsRoot;
     private final int threads;
+    private final long maxEvents;
     private final PrintStream console;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "caseload-serve-run");
@@ -45,10 +46,11 @@ final class RunQueue implements AutoCloseable {
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
 
-    RunQueue(ScenarioCatalogue catalogue, Path resultsRoot, int threads, PrintStream console) {
+    RunQueue(ScenarioCatalogue catalogue, Path resultsRoot, int threads, long maxEvents, PrintStream console) {
         this.catalogue = catalogue;
         this.resultsRoot = resultsRoot;
         this.threads = threads;
+        this.maxEvents = maxEvents;
         this.console = console;
     }
 
@@ -86,7 +88,7 @@ final class RunQueue implements AutoCloseable {
                 Job job = new Job(id, request);
                 jobs.put(id, job);
                 trim();
-                worker.submit(() -> new WhatIfRun(job, base.loaded(), base.file(), whatIf, out, threads, console).run());
+                worker.submit(() -> new WhatIfRun(job, base.loaded(), base.file(), whatIf, out, threads, maxEvents, console).run());
                 queued = true;
                 return new Submitted(job, Map.of());
             }

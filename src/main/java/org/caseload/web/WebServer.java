@@ -52,13 +52,15 @@ public final class WebServer implements AutoCloseable {
      * @param scenarios folder of baseline scenarios
      * @param results   folder every run writes under
      * @param threads   simulation threads for a run
+     * @param maxEvents the most events one replication may take (see {@code WorkLimits})
      * @param console   the server's own console, for warnings and internal errors
      */
-    public WebServer(String host, int port, Path scenarios, Path results, int threads, PrintStream console) throws IOException {
+    public WebServer(String host, int port, Path scenarios, Path results, int threads, long maxEvents, PrintStream console)
+            throws IOException {
         this.console = console;
         this.catalogue = new ScenarioCatalogue(scenarios, console);
         if (catalogue.first() == null) throw new IllegalArgumentException("no valid scenario in " + scenarios);
-        this.queue = new RunQueue(catalogue, results, threads, console);
+        this.queue = new RunQueue(catalogue, results, threads, maxEvents, console);
         InetAddress address = InetAddress.getByName(host);
         this.server = HttpServer.create(new InetSocketAddress(address, port), 32);
         this.handlers = Executors.newFixedThreadPool(4, r -> {

@@ -51,16 +51,18 @@ final class WhatIfRun {
     private final ScenarioReader.Loaded whatIf;
     private final OutputDirectory out;
     private final int threads;
+    private final long maxEvents;
     private final PrintStream console;
 
     WhatIfRun(Job job, ScenarioReader.Loaded baseline, Path baselineFile, ScenarioReader.Loaded whatIf, OutputDirectory out,
-              int threads, PrintStream console) {
+              int threads, long maxEvents, PrintStream console) {
         this.job = job;
         this.baseline = baseline;
         this.baselineFile = baselineFile;
         this.whatIf = whatIf;
         this.out = out;
         this.threads = threads;
+        this.maxEvents = maxEvents;
         this.console = console;
     }
 
@@ -78,7 +80,7 @@ final class WhatIfRun {
             long t0 = System.nanoTime();
             List<Scenario> scenarios = List.of(baseline.scenario(), whatIf.scenario());
             List<ScenarioResult> results = new ArrayList<>();
-            try (Experiment experiment = new Experiment(job.request.seed(), threads)) {
+            try (Experiment experiment = new Experiment(job.request.seed(), threads, maxEvents)) {
                 for (int i = 0; i < scenarios.size(); i++) {
                     List<ReplicationResult> reps = replicate(experiment, scenarios.get(i), experiment.streamsFor(i, false));
                     if (reps == null) {

@@ -32,7 +32,7 @@ class WebServerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = new WebServer("127.0.0.1", 0, Path.of("scenarios"), results, 2, new PrintStream(CONSOLE, true));
+        server = new WebServer("127.0.0.1", 0, Path.of("scenarios"), results, 2, org.caseload.experiment.WorkLimits.DEFAULT_MAX_EVENTS, new PrintStream(CONSOLE, true));
         server.start();
     }
 
@@ -45,6 +45,11 @@ class WebServerTest {
     }
 
     private static Response request(String method, String target, String host, String origin, String body) throws IOException {
+        return request(server, method, target, host, origin, body);
+    }
+
+    private static Response request(WebServer server, String method, String target, String host, String origin, String body)
+            throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
         if (origin != null) head.append("Origin: ").append(origin).append("\r\n");
@@ -169,6 +174,25 @@ class WebServerTest {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline && !isEmpty(results)) Thread.sleep(200);
         assertEmpty(results);
+    }
+
+    @Test
+    void theEventLimitGivenToTheServerReachesItsRuns(@TempDir Path elsewhere) throws Exception {
+        try (WebServer small = new WebServer("127.0.0.1", 0, Path.of("scenarios"), elsewhere, 1, 1000,
+                new PrintStream(new ByteArrayOutputStream(), true))) {
+            small.start();
+            String host = "127.0.0.1:" + small.port();
+            Response r = request(small, "POST", "/run", host, null, "baseline=medway&budget_change_pct=-10&replications=2");
+            String id = id(r);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            String status;
+            do {
+                Thread.sleep(100);
+                status = request(small, "GET", "/runs/" + id, host, null, null).body();
+                assertTrue(System.nanoTime() < deadline, "run never finished: " + status);
+            } while (!status.contains("\"state\":\"failed\"") && !status.contains("\"state\":\"done\""));
+            assertTrue(status.contains("\"state\":\"failed\"") && status.contains("more than the limit of 1,000"), status);
+        }
     }
 
     private static String id(Response r) {

@@ -54,7 +54,7 @@ class WhatIfPageBrowserTest {
             Assumptions.abort(why);
         }
         results = work.resolve("results");
-        server = new WebServer("127.0.0.1", 0, Path.of("scenarios"), results, 2, new PrintStream(new ByteArrayOutputStream(), true));
+        server = new WebServer("127.0.0.1", 0, Path.of("scenarios"), results, 2, org.caseload.experiment.WorkLimits.DEFAULT_MAX_EVENTS, new PrintStream(new ByteArrayOutputStream(), true));
         server.start();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
