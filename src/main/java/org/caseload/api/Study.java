@@ -362,7 +362,7 @@ public final class Study {
             if (eventLog > 0) throw new InputException("--event-log is not available on a remote runner (Spark)");
             reused = 0;
             PortableBatch batch = new PortableBatch(p.loaded.stream().map(ScenarioReader.Loaded::tree).toList(), seed,
-                    independentStreams);
+                    independentStreams, maxEvents);
             BatchSummary summary = WorkFolder.summary(workFolder, names, isComparison());
             remote.run(batch, first, end, summary::add);
             return summary;

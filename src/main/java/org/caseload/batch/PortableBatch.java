@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.experiment.Experiment;
+import org.caseload.experiment.WorkLimits;
 import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.Scenario;
@@ -17,23 +18,31 @@ import org.caseload.scenario.YamlTree;
 
 /**
  * A batch in a form that can travel to another JVM (a Spark executor, a remote worker): each
- * resolved scenario as JSON text with its hash, the seed and the stream choice. The receiver
+ * resolved scenario as JSON text with its hash, the seed, the stream choice and the event limit. The receiver
  * rebuilds the scenarios (checking the hashes, so it simulates exactly what the sender
  * resolved) and returns each replication as a journal line, which reads back to the identical
  * doubles; results are therefore the same bytes wherever they were computed.
  */
 public final class PortableBatch implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final List<String> scenarioJson;
     private final List<String> hashes;
     private final long seed;
     private final boolean independentStreams;
+    private final long maxEvents;
 
+    /** A batch with the default event limit ({@link WorkLimits#DEFAULT_MAX_EVENTS}). */
     public PortableBatch(List<MapNode> resolved, long seed, boolean independentStreams) {
+        this(resolved, seed, independentStreams, WorkLimits.DEFAULT_MAX_EVENTS);
+    }
+
+    /** @param maxEvents the most events one replication may take, wherever it runs (see {@link WorkLimits}) */
+    public PortableBatch(List<MapNode> resolved, long seed, boolean independentStreams, long maxEvents) {
         this.scenarioJson = new ArrayList<>(resolved.stream().map(t -> t.toJson().toString()).toList());
         this.hashes = new ArrayList<>(resolved.stream().map(BatchSpec::hash).toList());
         this.seed = seed;
         this.independentStreams = independentStreams;
+        this.maxEvents = maxEvents;
     }
 
     public int scenarios() {
@@ -47,7 +56,7 @@ public final class PortableBatch implements Serializable {
     public List<String> runEncoded(int[] reps) {
         List<Scenario> scenarios = rebuild();
         List<List<ReplicationResult>> byScenario = new ArrayList<>();
-        try (Experiment experiment = new Experiment(seed, 1)) {
+        try (Experiment experiment = new Experiment(seed, 1, maxEvents)) {
             for (int s = 0; s < scenarios.size(); s++) {
                 byScenario.add(experiment.run(scenarios.get(s), experiment.streamsFor(s, independentStreams), reps, x -> { }));
             }

@@ -1,6 +1,8 @@
 package org.caseload.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,16 +23,7 @@ class PortableBatchTest {
         ScenarioReader.Loaded base = ScenarioReader.load(Path.of("scenarios/leeds.yaml"), overrides);
         ScenarioReader.Loaded cut = ScenarioReader.load(Path.of("scenarios/leeds-cut-10.yaml"), List.of("horizon_months=24",
                 "warmup_months=6"));
-        PortableBatch sent = new PortableBatch(List.of(base.tree(), cut.tree()), 5, false);
-
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(sent);
-        }
-        PortableBatch received;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            received = (PortableBatch) in.readObject();
-        }
+        PortableBatch received = travel(new PortableBatch(List.of(base.tree(), cut.tree()), 5, false));
         List<String> lines = received.runEncoded(new int[]{1, 2});
         assertEquals(4, lines.size());
         List<List<ReplicationResult>> remote = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>());
@@ -53,6 +46,25 @@ class PortableBatchTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void theEventLimitTravelsWithTheBatch() throws Exception {
+        ScenarioReader.Loaded base = ScenarioReader.load(Path.of("scenarios/leeds.yaml"), List.of("horizon_months=12",
+                "warmup_months=6"));
+        PortableBatch limited = travel(new PortableBatch(List.of(base.tree()), 5, false, 1000));
+        Exception e = assertThrows(Exception.class, () -> limited.runEncoded(new int[]{0}));
+        assertTrue(e.getMessage().contains("more than the limit of 1,000"), e.getMessage());
+    }
+
+    private static PortableBatch travel(PortableBatch sent) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(sent);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (PortableBatch) in.readObject();
         }
     }
 }
