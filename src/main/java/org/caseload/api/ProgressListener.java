@@ -1,6 +1,10 @@
 package org.caseload.api;
 
-/** Told how a {@link Study} is progressing; called from worker threads, so keep it quick and thread-safe. */
+/**
+ * Told how a {@link Study} is progressing when it runs on this machine ({@code execute} or
+ * {@code executeShard}; a remote runner reports nothing here). {@link #finished} is called from
+ * worker threads, so keep it quick and thread-safe; the others from the calling thread.
+ */
 public interface ProgressListener {
     /**
      * Before any replication runs.

@@ -29,8 +29,9 @@ import org.caseload.stats.ScenarioSummary;
  * }</pre>
  *
  * <p>Replication r of every scenario uses substream r of the same random streams (common random
- * numbers), so results depend only on the scenarios, overrides, seed and replication count, never
- * on threads, finishing order, a resume or sharding. Mistakes in scenario files or settings throw
+ * numbers, unless {@link #independentStreams}), so results depend only on the scenarios, overrides,
+ * seed, replication count and comparison options, never on threads, finishing order, a resume or
+ * sharding. Mistakes in scenario files or settings throw
  * {@link org.caseload.fault.InputException} with a message naming file, line and field.
  */
 public final class Study {
@@ -93,7 +94,8 @@ public final class Study {
     /**
      * Sets up again, from its working folder, the batch that was being run there (see
      * {@link #recordIn(Path)}), to finish it. Scenario files are read again from the paths
-     * recorded (relative ones from the current folder) and must not have changed.
+     * recorded (relative ones from the current folder) and must not have changed: a batch that no
+ * longer matches its record is refused when it is loaded or run, and the record is kept.
      */
     public static Study resume(Path workFolder) {
         return resume(workFolder, WorkFolder.recorded(workFolder));
@@ -219,7 +221,7 @@ public final class Study {
         defaultRunner = r;
     }
 
-    /** Told of progress while {@link #execute()} runs. */
+    /** Told of progress while {@link #execute()} or {@link #executeShard} runs on this machine (not with a remote runner). */
     public Study progress(ProgressListener listener) {
         progress = listener;
         return this;

@@ -23,9 +23,10 @@ import org.caseload.scenario.ScenarioReader;
 
 /**
  * What identifies a batch of replications: the command, tool version, scenario files as given
- * with a hash of each resolved scenario, overrides, seed, replication count, comparison options
- * and the slice. Written as {@code batch.json} in a resumable run's working folder and as
- * the {@code manifest.json} of a shard folder; a resume or a merge accepts only records that agree.
+ * with a hash of each resolved scenario, overrides, seed, replication count, comparison options,
+ * event log, an analysis's design and work items, and the slice. Written as {@code batch.json}
+ * in a resumable run's working folder and as the {@code manifest.json} of a shard folder; a
+ * resume or a merge accepts only records that agree (see {@link #differenceFrom}).
  *
  * @param command            "run", "compare", "psa" or "sweep"
  * @param version            tool version that wrote it
@@ -33,8 +34,8 @@ import org.caseload.scenario.ScenarioReader;
  * @param overrides          {@code --set} values, in order
  * @param scenarios          each scenario's name and the SHA-256 of its resolved tree
  * @param seed               experiment seed
- * @param replications       replications of the whole batch (not of the slice)
- * @param alpha              significance level (compare) or NaN (run)
+ * @param replications       replications of the whole batch (not of the slice); for a {@code --precision} run its cap
+ * @param alpha              significance level (compare) or NaN (the others; sweep's is in its design)
  * @param independentStreams whether common random numbers were switched off
  * @param slice              which slice of the replications this record covers
  * @param eventLog           how many first replications write a per-person event log (0: none)

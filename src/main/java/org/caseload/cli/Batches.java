@@ -176,7 +176,6 @@ final class Batches {
         return out;
     }
 
-    /** What the command line prints after the replication counts: where they came from. */
     /** The line a shard run prints: which slice of which replications went where. */
     static String shardLine(Study study, String scenariosWord, double wallSeconds, Path dir) {
         return String.format(java.util.Locale.ROOT, "shard %s: %d %s, replications %d to %d in %.1f s -> %s",
@@ -184,6 +183,7 @@ final class Batches {
                 study.slice().end(study.replications()), wallSeconds, dir);
     }
 
+    /** What the command line prints after the replication counts: where they came from. */
     static String reusedNote(Study study) {
         int n = study.reusedReplications();
         return n == 0 ? "" : " (" + n + " read back from the interrupted run)";

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code caseload calibrate}: fits chosen parameters of a scenario to observed figures
- * ({@link Calibration}); this class only reads the options and prints the outcome.
+ * ({@link Calibration}); this class reads the options, writes the output folder and prints the outcome.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Fit parameters of a scenario to observed figures listed in a targets file.",

@@ -16,7 +16,8 @@ import org.caseload.scenario.Scenario;
 
 /**
  * Runs replications of scenarios on a thread pool. Replication r of every scenario uses
- * substream r of the same streams (common random numbers), and results are gathered by
+ * substream r of the same streams (common random numbers; {@link #streamsFor} can give each
+ * scenario its own instead), and results are gathered by
  * replication index, so output never depends on the thread count or finishing order.
  */
 public final class Experiment implements AutoCloseable {

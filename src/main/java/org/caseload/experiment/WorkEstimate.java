@@ -40,7 +40,8 @@ public record WorkEstimate(double referrals, double arrivalCandidates, long init
             double rate = a.ratePerMonth() * a.seasonalityMultipliers()[Math.floorMod(m, 12)];
             if (m >= 0) {
                 // The model compounds the trend continuously and applies steps from their month on;
-                // taking both at the month's end keeps the estimate on the high side.
+                // taking both at the month's end keeps the estimate on the high side when demand
+                // grows (a trend of 0 or more, steps of 1 or more); a fall is slightly underestimated.
                 rate *= Math.pow(1 + a.trendPctPerYear() / 100, (m + 1) / 12.0);
                 for (Scenario.Arrivals.Step step : a.steps()) if (step.fromMonth() < m + 1) rate *= step.multiplier();
             }

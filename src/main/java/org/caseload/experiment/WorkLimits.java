@@ -14,7 +14,7 @@ import org.caseload.scenario.Scenario;
  *   <li>Events: one replication may take at most {@code maxEvents} (default
  *       {@value #DEFAULT_MAX_EVENTS}: a national system of ~300,000 in treatment over 13
  *       years needs about 40 million), as estimated by {@link WorkEstimate}; during the run
- *       the engine stops a replication that exceeds {@link #eventBudget} events.</li>
+ *       the engine stops a replication that exceeds its budget ({@link #budget}).</li>
  *   <li>Memory: where results are held at once (calibration, warm-up analysis, {@code bench}),
  *       replications × scenarios must fit in three quarters of the Java heap, leaving the rest
  *       to the replications running and the report; a streamed batch ({@code run},
@@ -50,7 +50,10 @@ public final class WorkLimits {
     public record EventBudget(long events, String origin) {
     }
 
-    /** Refuses a scenario over the limit (as {@link #checkEvents}), else gives each of its replications' event budget. */
+    /**
+     * Refuses a scenario over the limit (as {@link #checkEvents}); otherwise returns the event
+     * budget of each of its replications and where that figure came from.
+     */
     public static EventBudget budget(Scenario s, long maxEvents) {
         WorkEstimate estimate = checkEvents(s, maxEvents);
         long events = eventBudget(estimate, maxEvents);
@@ -81,7 +84,8 @@ public final class WorkLimits {
 
     /**
      * Bytes a streamed batch keeps per replication of each scenario: its place in the journal's
-     * index (two longs in a table at most half full). The values themselves are on disk.
+     * index (two longs a slot in a table between a quarter and half full: at most 64 bytes, just
+     * after it doubles). The values themselves are on disk.
      */
     static final long TRACKED_BYTES = 64;
 

@@ -13,7 +13,8 @@ import org.caseload.results.ScenarioResult;
 /**
  * The summaries of a batch's scenarios and, for a comparison, the running sums of every paired
  * difference of each alternative with the baseline, fed one replication of every scenario at a
- * time in replication order. Nothing here holds a replication once it has been added.
+ * time in replication order. Beyond the row being gathered, replications are held only by the
+ * scenarios' stores (on disk for {@link #onDisk}, in memory for {@link #of}).
  */
 public final class BatchSummary {
     private final List<ScenarioSummary> scenarios;

@@ -50,7 +50,7 @@ public final class Undefined {
 
     /**
      * A note on a summary of {@code values}: empty when all are defined, else how many were
-     * left out and why (e.g. "undefined in 3 of 20 replications (no treatment starts)").
+     * left out and why (e.g. "undefined in 3 of 20 replications, left out (no treatment starts)").
      */
     public static String note(String metric, double[] values) {
         int undefined = 0;
