@@ -169,7 +169,12 @@ public final class YamlTree {
             throw new ScenarioException(src, path, "write numbers without a leading zero: YAML reads '" + written
                     + "' as the octal number " + p.getBigIntegerValue());
         }
-        return p.getBigIntegerValue().toString();
+        String plain = p.getBigIntegerValue().toString();
+        if (ScalarNode.parseNumber(plain) == null) {
+            String shown = written.length() <= 32 ? written : written.substring(0, 24) + "... (" + written.length() + " characters)";
+            throw new ScenarioException(src, path, "'" + shown + "' is not a usable number (too large)");
+        }
+        return plain;
     }
 
     private static String decimalText(String written, Source src, String path) {

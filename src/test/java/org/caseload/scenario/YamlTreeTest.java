@@ -174,5 +174,8 @@ class YamlTreeTest {
                 error("from_month: 010\n").getMessage());
         assertEquals("scenarios/s.yaml:1:7: rate: '.inf' is not a usable number (infinite, NaN or too large)",
                 error("rate: .inf\n").getMessage());
+        String huge = "9".repeat(400);
+        assertEquals("scenarios/s.yaml:1:7: rate: '999999999999999999999999... (400 characters)' is not a usable number (too large)",
+                error("rate: " + huge + "\n").getMessage());
     }
 }
