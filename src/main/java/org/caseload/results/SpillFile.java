@@ -17,9 +17,9 @@ import java.util.NoSuchElementException;
 import org.caseload.fault.FileFaults;
 
 /**
- * A {@link ReplicationStore} in a binary file: the metric and series names once, then per
- * replication its index and its values as raw doubles (exact, so outputs written from the
- * file are the bytes they would be from memory). About 8 bytes a value on disk and a buffer
+ * A {@link ReplicationStore} in a binary file: per replication its index and its values as raw
+ * doubles (exact, so outputs written from the file are the bytes they would be from memory);
+ * the metric and series names and the series' lengths are kept in memory, from the first. About 8 bytes a value on disk and a buffer
  * in memory, whatever the number of replications.
  */
 final class SpillFile implements ReplicationStore {
@@ -62,19 +62,25 @@ final class SpillFile implements ReplicationStore {
     public synchronized void add(ReplicationResult r) {
         try {
             if (metricNames == null) header(r);
-            else if (!metricNames.equals(List.copyOf(r.metrics().keySet())) || !seriesNames.equals(List.copyOf(r.monthly().keySet()))) {
-                throw new IllegalArgumentException("replication " + r.replication() + " has other metrics than the first");
-            }
+            else requireSameShape(r); // before writing anything: a refused replication leaves no bytes behind
             out.writeInt(r.replication());
             for (double v : r.metrics().values()) out.writeDouble(v);
-            int i = 0;
             for (double[] series : r.monthly().values()) {
-                if (series.length != seriesLengths[i++]) throw new IllegalArgumentException("monthly series of another length");
                 for (double v : series) out.writeDouble(v);
             }
             size++;
         } catch (IOException e) {
             throw FileFaults.of("cannot write replication results", file, e);
+        }
+    }
+
+    private void requireSameShape(ReplicationResult r) {
+        if (!metricNames.equals(List.copyOf(r.metrics().keySet())) || !seriesNames.equals(List.copyOf(r.monthly().keySet()))) {
+            throw new IllegalArgumentException("replication " + r.replication() + " has other metrics than the first");
+        }
+        int i = 0;
+        for (double[] series : r.monthly().values()) {
+            if (series.length != seriesLengths[i++]) throw new IllegalArgumentException("monthly series of another length");
         }
     }
 
