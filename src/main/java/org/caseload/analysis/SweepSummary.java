@@ -48,7 +48,8 @@ public final class SweepSummary {
                 System.arraycopy(a, 0, adjusted, ref, n0);
             }
             for (int l = 0; l < levels; l++) {
-                Verdict v = s.first(l) == 0 || Double.isNaN(adjusted[l]) ? Verdict.NO_DETECTABLE_DIFFERENCE
+                // The first level is the reference itself; elsewhere an undefined p (fewer than two pairs) is undefined.
+                Verdict v = s.first(l) == 0 ? Verdict.NO_DETECTABLE_DIFFERENCE
                         : Verdict.of(c[l].difference().mean(), adjusted[l], alpha, metric.direction());
                 rows.add(new Row(l, s.values(l), metric, Stats.ci(s.values(l, m), LEVEL), c[l], adjusted[l], v));
             }
@@ -106,6 +107,8 @@ public final class SweepSummary {
         Axis a0 = s.axes().get(0);
         int n0 = a0.levels().size();
         int m = s.metricIndex(target.metric());
+        // The first level met, in sweep order, is the smallest one met on a rising axis and the largest on a falling one.
+        String extreme = a0.levels().get(n0 - 1) >= a0.levels().get(0) ? "smallest" : "largest";
         for (int ref = 0; ref < s.levelCount(); ref += n0) {
             String where = s.axes().size() == 2 ? " with " + s.axes().get(1).shortName() + " = "
                     + ScenarioVariant.text(s.values(ref)[1]) : "";
@@ -121,7 +124,7 @@ public final class SweepSummary {
                     String value = ScenarioVariant.text(a0.levels().get(l - ref));
                     String side = target.upperBound() ? "upper" : "lower";
                     String sentence = (l == ref ? "Already at the first level, " + a0.shortName() + " = " + value + where
-                            + ", " : "The smallest level of " + a0.shortName() + where + " that meets " + target
+                            + ", " : "The " + extreme + " level of " + a0.shortName() + where + " that meets " + target
                             + " with 95% confidence is " + value + ": ")
                             + target.metric() + " is " + round(mean) + " (one-sided 95% " + side + " bound " + round(bound) + ")"
                             + (l == ref ? " meets " + target + " with 95% confidence." : "; at "

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "Holm-adjusted p-value and verdict), charts/dose_response.* and report.html into DIR "
                 + "(default results/<scenario>-sweep/).",
                 "Prints, for each headline metric, the first level detectably worse than the first level; with "
-                        + "--target, the smallest level meeting the target with 95%% confidence."})
+                        + "--target, the first level (FROM towards TO) meeting the target with 95%% confidence."})
 final class SweepCommand extends AnalysisBatch.Command {
     @Spec
     CommandSpec spec;
@@ -118,7 +118,7 @@ final class SweepCommand extends AnalysisBatch.Command {
             String command = "caseload sweep " + file + " " + String.join(" ", vary.stream().map(v -> "--vary " + v).toList())
                     + (goal == null ? "" : " --target '" + target + "'") + " --replications " + replications;
             RunCommand.write(dir.resolve("report.html"), SweepReport.html(
-                    new SweepReport.Info(command, execution.seed, name, findings, goals), sweep, rows, chart, shown));
+                    new SweepReport.Info(command, execution.seed, name, findings, goals, alpha), sweep, rows, chart, shown));
         });
         od.commit();
         for (String g : goals) stdout.println(g);

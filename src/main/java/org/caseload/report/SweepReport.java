@@ -22,7 +22,8 @@ public final class SweepReport {
     }
 
     /** What to say about a sweep: how it was run and its plain-words findings. */
-    public record Info(String command, long seed, String scenario, List<String> findings, List<String> goals) {
+    /** @param alpha the significance level of the verdicts (after Holm's correction) */
+    public record Info(String command, long seed, String scenario, List<String> findings, List<String> goals, double alpha) {
     }
 
     public static void writeCsv(Path file, Sweep s, List<SweepSummary.Row> rows) {
@@ -43,8 +44,8 @@ public final class SweepReport {
                 rec.add(Numbers.format(r.vsReference().difference().mean()));
                 rec.add(Numbers.format(r.vsReference().difference().low()));
                 rec.add(Numbers.format(r.vsReference().difference().high()));
-                rec.add(Numbers.format(r.vsReference().pValue()));
-                rec.add(Numbers.format(r.pAdjusted()));
+                rec.add(Numbers.pValue(r.vsReference().pValue()));
+                rec.add(Numbers.pValue(r.pAdjusted()));
                 rec.add(r.verdict().label());
                 p.printRecord(rec);
             }
@@ -137,8 +138,9 @@ public final class SweepReport {
         h.paragraph("Each level is the scenario with the varied value written in as --set would, and validated like any "
                 + "other value. Every level runs the same replications on the same random numbers (common random numbers), "
                 + "so each level is compared with the first level of the first axis by a paired t-test on per-replication "
-                + "differences; p-values are Holm-adjusted across the levels of each metric. 'Detectably worse' means a "
-                + "verdict of worse at alpha 0.05 after adjustment. Goal-seek takes the first level, in the order of the "
+                + "differences; p-values are Holm-adjusted across the levels compared with the same reference (for each metric, "
+                + "and in a two-way sweep for each level of the second axis). 'Detectably worse' means a "
+                + "verdict of worse at alpha " + Numbers.format(info.alpha()) + " after adjustment. Goal-seek takes the first level, in the order of the "
                 + "sweep, whose one-sided 95% confidence bound for the mean meets the target.");
         return h.build();
     }

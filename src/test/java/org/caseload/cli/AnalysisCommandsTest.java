@@ -85,6 +85,30 @@ class AnalysisCommandsTest {
                 o.out());
     }
 
+    @Test
+    void goalSeekDownAFallingAxisNamesTheLargestLevelAndTinyPValuesAreNotPrintedAsZero(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("down");
+        BadInputTest.Outcome o = run(with(new String[] {"sweep", OPEN, "--vary",
+                "pathways.open.episodes.default.complete.days.mean=60:20:-10", "--target", "in_treatment_mean<=70",
+                "--replications", "10", "--out", out.toString()}));
+        assertEquals(0, o.exit(), o.err());
+        // Going down from 60: a mean stay of 40 gives ~79 people, 30 ~59, so 30 is the first (the largest) to meet it.
+        assertTrue(o.out().contains("The largest level of mean that meets in_treatment_mean <= 70 with 95% confidence is 30"),
+                o.out());
+        List<String> lines = Files.readAllLines(out.resolve("sweep.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int p = header.indexOf("p_value");
+        int adjusted = header.indexOf("p_adjusted");
+        boolean tiny = false;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            assertFalse(f[p].equals("0") || f[adjusted].equals("0"), "a p-value printed as 0: " + line);
+            tiny |= f[p].equals("<0.0001");
+        }
+        assertTrue(tiny, "a stay 10 days shorter moves the caseload by ~20 people, far beyond noise: some p < 0.0001");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("verdict of worse at alpha 0.05 after adjustment"));
+    }
+
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 Arguments.of(new String[] {"sweep", OPEN, "--vary", "pathways.open.nope=1:2:1"}, "does not exist"),
