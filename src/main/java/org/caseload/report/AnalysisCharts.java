@@ -111,14 +111,18 @@ public final class AnalysisCharts {
             min = Double.isInfinite(min) ? -1 : min - 0.5;
             max = min + 1;
         }
-        for (Map.Entry<String, double[]> e : samples.entrySet()) {
-            double[] v = java.util.Arrays.stream(e.getValue()).filter(d -> !Double.isNaN(d)).toArray();
-            if (v.length > 0) data.addSeries(e.getKey(), v, bins, min, max);
-        }
         XYBarRenderer r = new XYBarRenderer();
+        int position = 0;
+        for (Map.Entry<String, double[]> e : samples.entrySet()) {
+            position++;
+            double[] v = java.util.Arrays.stream(e.getValue()).filter(d -> !Double.isNaN(d)).toArray();
+            if (v.length == 0) continue;
+            // The colour follows the alternative, not its place among those drawn, so a skipped one shifts none.
+            r.setSeriesPaint(data.getSeriesCount(), withAlpha(Charts.colour(position), 160));
+            data.addSeries(e.getKey(), v, bins, min, max);
+        }
         r.setBarPainter(new StandardXYBarPainter());
         r.setShadowVisible(false);
-        for (int i = 0; i < samples.size(); i++) r.setSeriesPaint(i, withAlpha(Charts.colour(i + 1), 160));
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(true);
         NumberAxis y = new NumberAxis("share of parameter samples");

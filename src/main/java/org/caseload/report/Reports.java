@@ -214,7 +214,7 @@ public final class Reports {
     }
 
     /** "low to high", or a dash when there is no interval (fewer than 2 values). */
-    static String interval(ConfidenceInterval ci) {
+    public static String interval(ConfidenceInterval ci) {
         if (!Double.isFinite(ci.low()) || !Double.isFinite(ci.high())) return Undefined.DASH;
         return round(ci.low()) + " to " + round(ci.high());
     }

@@ -25,7 +25,7 @@ final class Answers {
             if (name.startsWith(Metrics.ENTRIES_PREFIX) || name.startsWith(Metrics.STAY_PREFIX)) continue;
             ConfidenceInterval d = r.comparison().difference();
             out.add(List.of(name, Reports.round(r.comparison().baselineMean()), Reports.round(r.comparison().alternativeMean()),
-                    Reports.round(d.mean()), Reports.round(d.low()) + " to " + Reports.round(d.high()),
+                    Reports.round(d.mean()), Reports.interval(d),
                     Numbers.pValue(r.pAdjusted()), r.verdict().label()));
         }
         return out;
