@@ -16,7 +16,7 @@ import umontreal.ssj.rng.MRG32k3a;
  * are reproducible and independent of the simulation's random numbers.
  */
 public final class ParameterSampler {
-    /** Stream indices reserved for analyses (the model uses streams below 2^41). */
+    /** Stream indices reserved for analyses (the model's streams go up to 2^41 + k, its returners). */
     public static final long SAMPLING_STREAM = 1L << 60;
     public static final long DESIGN_STREAM = SAMPLING_STREAM + 1;
     public static final long BOOTSTRAP_STREAM = SAMPLING_STREAM + 2;

@@ -33,7 +33,7 @@ public final class Psa {
         this.data = data;
     }
 
-    /** A scenario to analyse: its name, resolved tree and validated form. */
+    /** A scenario to analyse: its name and resolved tree. */
     public record Input(String name, MapNode tree) {
     }
 

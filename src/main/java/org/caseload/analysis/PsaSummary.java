@@ -22,8 +22,9 @@ public final class PsaSummary {
      * @param ciLow      95% CI of that mean (Student-t over the K sample means)
      * @param uiLow      2.5th percentile of the sample means: the 95% uncertainty interval
      * @param split      parameter uncertainty against simulation noise
-     * @param probBetter share of samples in which the alternative's mean is better than the
+     * @param probBetter percentage (0-100) of samples in which the alternative's mean is better than the
      *                   baseline's (for a metric without a direction: higher); NaN for a scenario row
+     * @param probWorse  percentage (0-100) of samples in which it is worse (without a direction: lower); NaN likewise
      */
     public record Row(String scenario, Metric metric, double mean, double ciLow, double ciHigh, double uiLow, double uiHigh,
                       VarianceSplit split, double probBetter, double probWorse) {

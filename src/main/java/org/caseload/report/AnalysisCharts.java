@@ -36,7 +36,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * Charts of the researchers' analyses (sweep, PSA, tornado, Morris, Sobol), drawn headless
  * with JFreeChart in the style of {@link Charts}: white background, the same colour-blind-safe
- * palette, confidence intervals always drawn.
+ * palette, confidence intervals drawn wherever a chart shows an estimate that has one.
  */
 public final class AnalysisCharts {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);

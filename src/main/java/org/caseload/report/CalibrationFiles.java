@@ -26,7 +26,7 @@ public final class CalibrationFiles {
     private CalibrationFiles() {
     }
 
-    /** " (whole number: rounded)" after a parameter that calibration rounds, else nothing. */
+    /** " (a whole number: rounded to the nearest at every evaluation)" after a parameter that calibration rounds, else nothing. */
     public static String wholeNote(Parameter p) {
         return p.whole() ? " (a whole number: rounded to the nearest at every evaluation)" : "";
     }

@@ -72,9 +72,9 @@ public final class CostLineTable {
 
     /**
      * One line per alternative for the command line: how the change in spend split across the
-     * lines, e.g. "How the budget change fell (leeds-cut-25 against leeds, a year over the
-     * reporting window): staff −27% (31% of the change in spend), ...". Empty when there is no
-     * change in spend to split.
+     * lines, e.g. "How the budget change fell on each cost line (leeds-cut-25 against leeds,
+     * means over the reporting window): spend −N%: staff −27% (31% of the change), ...;
+     * keyworker FTE a → b (...). Table in report.html." Empty when there is no change in spend to split.
      */
     public static List<String> sentences(List<ComparisonTable.Row> rows) {
         Map<String, Map<String, ComparisonTable.Row>> byScenario = new LinkedHashMap<>();

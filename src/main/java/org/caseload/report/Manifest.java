@@ -14,8 +14,9 @@ import org.caseload.scenario.MapNode;
 
 /**
  * {@code manifest.json}: what was run, so that a results folder explains itself: tool
- * version, the command, each scenario as resolved (after {@code extends} and {@code --set}),
- * seed, replications, threads and wall time.
+ * version, the subcommand, the Java version, each scenario as resolved (after {@code extends}
+ * and {@code --set}), seed and replications, and what a command adds (threads and wall time
+ * only where the outputs need not be byte-identical: serve and sensitivity).
  */
 public final class Manifest {
     private final ObjectNode root;

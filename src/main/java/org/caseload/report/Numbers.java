@@ -22,8 +22,9 @@ public final class Numbers {
     public static final double P_FLOOR = 0.0001;
 
     /**
-     * A p-value for a CSV file: empty when undefined, {@code <0.0001} when smaller (a paired
-     * t-test's p is never exactly 0, and 6 decimals would round it to 0), else 6 decimals.
+     * A p-value for a CSV file: empty when undefined, {@code <0.0001} when smaller (6 decimals
+     * would print it as 0, and an exact 0, from a constant non-zero difference, is not a
+     * probability anyone should read as certainty), else 6 decimals.
      */
     public static String pValue(double p) {
         if (!Double.isFinite(p)) return "";

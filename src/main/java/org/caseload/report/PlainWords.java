@@ -30,7 +30,7 @@ public final class PlainWords {
             new Phrase(Metrics.SPEND_PER_YEAR, "more", "less", "spent a year", true));
 
     /**
-     * @param describe the alternative's description (falls back to its name)
+     * @param descriptions each alternative's description (falls back to its name)
      */
     public static List<String> summarise(List<ComparisonTable.Row> rows, List<String> alternatives, List<String> descriptions) {
         List<String> out = new ArrayList<>();

@@ -123,8 +123,8 @@ public final class PsaReport {
             }
             byte[] png = Charts.write(AnalysisCharts.probabilityBars("Probability better than " + psa.scenarios().get(0),
                     "% of parameter samples", bars), charts.resolve("psa_probability_better"), 900, 120 + 40 * Math.max(4, bars.size()));
-            out.put("Share of parameter samples in which each alternative is better than the baseline (for in_treatment_mean, "
-                    + "which has no better direction: higher).", png);
+            out.put("Share of parameter samples in which each alternative is better than the baseline (for metrics with no "
+                    + "better direction, such as in_treatment_mean and spend_per_year: higher).", png);
         }
         return out;
     }

@@ -75,7 +75,7 @@ public final class Reports {
             }
         }
         h.table(List.of("scenario", "metric", "unit", "mean", "95% CI", "note"), rows);
-        h.paragraph("Every metric, with its unit and definition, is in summary.csv, report.xlsx and the README. "
+        h.paragraph("Every metric is in summary.csv and report.xlsx with its unit, and defined in the README. "
                 + "A dash (—) marks a value that is undefined, never zero; the note says why.");
         CostLineTable.run(h, results, scenarios);
         charts.forEach(c -> h.chart(c.caption(), c.alt(), c.png()));

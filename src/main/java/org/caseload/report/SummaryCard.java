@@ -105,7 +105,7 @@ public final class SummaryCard {
         };
     }
 
-    /** A level as people read it: people to the nearest 10 (1 below 100), money to £1,000, % to one decimal. */
+    /** A level as people read it: people to the nearest 10 (1 from 10 to 100, one decimal below 10), money to £1,000, % to one decimal. */
     static String value(double v, Kind kind) {
         if (!Double.isFinite(v)) return Undefined.DASH;
         String s = magnitude(Math.abs(v), kind);

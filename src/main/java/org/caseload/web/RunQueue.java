@@ -103,7 +103,7 @@ final class RunQueue implements AutoCloseable {
         return jobs.get(id);
     }
 
-    /** Runs waiting before this one (0 when it is running or finished). */
+    /** Runs ahead of this one, queued or running (0 when it is running or finished). */
     synchronized int position(Job job) {
         if (job.state() != Job.State.QUEUED) return 0;
         int ahead = 0;

@@ -19,7 +19,7 @@ import org.caseload.scenario.Scenario;
 final class WhatIf {
     static final int DEFAULT_REPLICATIONS = 40;
     static final int MAX_REPLICATIONS = 1000;
-    /** Keep the baseline's own allocation rule (for the shipped scenarios: shared over every cost line). */
+    /** Keep the baseline's own allocation rule (of the shipped scenarios, the Leeds family's is shared, Medway's proportional). */
     static final String AS_SCENARIO = "scenario";
     static final String PROPORTIONAL = "proportional";
     static final String PROTECT = "protect:";
@@ -63,7 +63,7 @@ final class WhatIf {
         return out;
     }
 
-    /** Parses the form; numbers that are not numbers are reported here, everything else by the reader. */
+    /** Parses the form; what the form alone decides (numbers, demand above -100%, allocation, replications, seed) is reported here, the rest by the reader. */
     static Request parse(Map<String, String> form, Scenario base) {
         Map<String, String> errors = new LinkedHashMap<>();
         double pct = number(form, "budget_change_pct", 0, errors);

@@ -37,7 +37,7 @@ import org.caseload.stats.ScenarioSummary;
 /**
  * One what-if run, as {@code caseload compare BASELINE scenario.yaml} would do it: common
  * random numbers, the same statistics and the same files, written into the run's folder. It
- * runs replications in small batches so that a cancel takes effect within a batch; batching
+ * runs replications in small batches so that a cancel takes effect after the current batch; batching
  * does not change results, since replication r always uses substream r.
  */
 final class WhatIfRun {
