@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A replication's metric values as an immutable map that keeps insertion order, stored as one
  * {@code double[]} against a list of names shared by every replication with the same metrics.
- * A batch holds every replication's values until its files are written; a map of boxed values
- * costs about 64 bytes a metric, this 8, which is what lets 100,000 replications fit.
+ * Results held in memory (in-memory stores, a ScenarioResult, calibration and warm-up batches,
+ * what-if runs) hold every replication's values; a map of boxed values costs about 64 bytes a
+ * metric, this 8. (A streamed batch keeps its values on disk instead.)
  */
 final class MetricValues extends AbstractMap<String, Double> {
     /** Shared name lists; few distinct ones exist (one per set of pathways), so the cache stays small. */

@@ -191,8 +191,8 @@ public final class Metrics {
     }
 
     /**
-     * Every metric a name could have for these pathways: the core metrics followed by the
-     * per-pathway metrics of each pathway, in order. A superset of what a replication reports
+     * Every metric a name could have for these pathways: the core, outcome, referral and
+     * cost-line metrics followed by the per-pathway metrics of each pathway, in order. A superset of what a replication reports
      * (caseload per FTE exists only for caseload pathways): use it to recognise names; use
      * {@link #forPathways(Collection, Collection)} for the metrics of a replication.
      */
@@ -201,9 +201,11 @@ public final class Metrics {
     }
 
     /**
-     * Exactly the metrics a replication reports, in its order: the core metrics, then each
-     * pathway's, with caseload per FTE only for {@code caseloadPathways} (elsewhere there is no
-     * staff ratio).
+     * The metrics a replication reports, in its order: the core, outcome, referral and cost-line
+     * metrics, then each pathway's, with caseload per FTE only for {@code caseloadPathways}
+     * (elsewhere there is no staff ratio). Still a superset in one respect: funded FTE and places
+     * are listed for every pathway, though a replication reports FTE only for pathways with staff
+     * and places only for places pathways (the others read as undefined).
      */
     public static List<Metric> forPathways(Collection<String> pathwayNames, Collection<String> caseloadPathways) {
         List<Metric> all = new ArrayList<>(CORE);
@@ -242,7 +244,7 @@ public final class Metrics {
     public static final String COST_OVERHEADS_PER_YEAR = "cost_overheads_per_year";
     public static final String MEDICATION_UNIT_COST_INDEX = "medication_unit_cost_index";
     public static final String ASSESSORS_MEAN = "assessors_mean";
-    /** Funded FTE of a pathway with staff (caseload pathways, and open ones with staff). */
+    /** Funded FTE of a pathway with staff (every caseload pathway, and any other with staff_fte above 0). */
     public static final String FTE_PREFIX = "fte_mean_";
     /** Funded places of a places pathway. */
     public static final String PLACES_PREFIX = "places_mean_";
@@ -296,6 +298,6 @@ public final class Metrics {
             new Metric(M_KEYWORKER_FTE, "FTE", "Time-averaged keyworker FTE in the month", NEUTRAL),
             new Metric(M_REFERRALS, "referrals", "Referrals in the month: new and re-presenting, as referrals_per_month", NEUTRAL),
             new Metric(M_COMPLETIONS, "completions", "Successful completions in the month", HIGHER_IS_BETTER),
-            new Metric(M_DEATHS, "deaths", "Deaths counted in the month (in treatment and after exit)", LOWER_IS_BETTER),
+            new Metric(M_DEATHS, "deaths", "Deaths counted in the month (in treatment, while waiting and after exit)", LOWER_IS_BETTER),
             new Metric(M_SPEND, "GBP", "Spend in the month", NEUTRAL));
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record ReplicationResult(int replication, Map<String, Double> metrics, Map<String, double[]> monthly) {
     public ReplicationResult {
-        metrics = MetricValues.of(metrics); // compact: a batch holds every replication's until it is written
+        metrics = MetricValues.of(metrics); // compact: results held in memory keep every replication's
         monthly = Collections.unmodifiableMap(new LinkedHashMap<>(monthly));
     }
 

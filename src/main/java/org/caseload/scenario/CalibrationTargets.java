@@ -52,7 +52,7 @@ public record CalibrationTargets(int replications, List<Target> targets, List<Pa
             return whole ? Math.round(x) : x;
         }
 
-        /** As written in a {@code --set} override: whole numbers without ".0". */
+        /** As written in a {@code --set} override: a whole-number field without ".0", others as Double.toString. */
         public String override(double x) {
             double v = simulated(x);
             return path + "=" + (whole ? String.valueOf((long) v) : String.valueOf(v));

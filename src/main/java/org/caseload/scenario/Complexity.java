@@ -1,6 +1,6 @@
 package org.caseload.scenario;
 
-/** Complexity of need assessed at entry; higher complexity lowers the chance of completing. */
+/** Complexity of need assessed at entry; its completion odds (effects, 1 unless set) weight the chance of completing. */
 public enum Complexity {
     LOW("low"), MEDIUM("medium"), HIGH("high"), VERY_HIGH("very_high");
 

@@ -6,7 +6,8 @@ import java.util.List;
  * Reads a distribution written as {@code {dist: NAME, ...parameters}}: exponential (mean),
  * gamma (shape, mean), lognormal (median and sigma, or mean and sd), weibull (shape,
  * scale), fixed (value), uniform (min, max), empirical (values). Every parameter is checked
- * against its range in {@link Ranges}.
+ * against its range in {@link Ranges} (a lognormal's sd against its own: above 0, at most the
+ * longest duration).
  */
 final class DistributionReader {
     static final List<String> KINDS = List.of("exponential", "gamma", "lognormal", "weibull", "fixed", "uniform", "empirical");

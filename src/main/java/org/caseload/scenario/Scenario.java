@@ -236,7 +236,7 @@ public record Scenario(
     public enum AllocationRule { SHARED, PROPORTIONAL, PROTECT }
 
     /**
-     * Budget. {@code annualGbp} NaN means "whatever the configured staffing costs". Changes
+     * Budget. {@code annualGbp} NaN means "the annual cost of the whole system at the first change". Changes
      * are percentages of the base budget (not compounded), from a reporting month on.
      *
      * @param retenderAfterMonths months from a change until the contract is re-tendered (rule

@@ -4,8 +4,8 @@ package org.caseload.scenario;
  * Where a value came from: a file position, or the command line ({@code --set}).
  *
  * @param file   the path as the user gave it
- * @param line   1-based line (0 for the command line)
- * @param column 1-based column (0 for the command line)
+ * @param line   1-based line (0 for the command line or the file as a whole)
+ * @param column 1-based column (0 for the command line or the file as a whole)
  */
 public record Source(String file, int line, int column) {
     public static final Source COMMAND_LINE = new Source("--set", 0, 0);

@@ -16,15 +16,18 @@ import org.caseload.scenario.Scenario;
 
 /**
  * JSON Schema (draft-07, the draft editors support best) of scenario files, so an editor can
- * complete keys, show what each means and flag mistakes while typing. It states the same
- * rules as {@link org.caseload.scenario.ScenarioReader} where a schema can (keys, types,
- * ranges, enumerations); rules across fields (shares adding up to 1, every client routed,
- * pathway names that exist) stay with the reader, which remains the judge.
+ * complete keys, show what each means and flag mistakes while typing. It states the keys,
+ * types, enumerations and most lower bounds of {@link org.caseload.scenario.ScenarioReader};
+ * the upper bounds and some lower ones of {@code Ranges}, and rules across fields (shares
+ * adding up to 1, every client routed, pathway names that exist) stay with the reader, which
+ * remains the judge.
  *
  * <p>A file with {@code extends} only overrides some keys, so it is checked against a
  * "partial" copy of the schema in which no section is required; list items and distributions
- * replace the parent's whole, so they stay complete. Enumerations come from the model's own
- * enums, so they cannot drift from the reader.
+ * stay complete there, although the reader merges a distribution written without {@code dist}
+ * (and an episode outcome) into the parent's, so the partial schema can flag such an override
+ * that the reader accepts. The enumerations of the model's own enums come from them; the
+ * distribution kinds are written here and must be kept in step with the reader's.
  */
 public final class ScenarioSchema {
     public static final String DRAFT = "http://json-schema.org/draft-07/schema#";
@@ -180,7 +183,7 @@ public final class ScenarioSchema {
                 keys(Scenario.CapacityKind.values())));
         props(cap).set("staff_fte", number("Funded staff, FTE.", 0.0, null));
         props(cap).set("caseload_per_fte", number("Target clients per FTE.", 0.0, null));
-        props(cap).set("max_caseload_per_fte", number("Most clients per FTE when stretched (default caseload_per_fte).", 0.0, null));
+        props(cap).set("max_caseload_per_fte", number("Most clients per FTE under when_full stretch_then_queue (default caseload_per_fte).", 0.0, null));
         props(cap).set("places", integer("Places (kind places).", 0));
         props(s).set("capacity", cap);
         props(s).set("when_full", enumeration("What happens when the pathway is full (default queue).",
