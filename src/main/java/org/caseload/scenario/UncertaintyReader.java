@@ -120,15 +120,15 @@ public final class UncertaintyReader {
             throw new ScenarioException(at, field, "a beta describes a probability, but '" + path
                     + "' accepts values above 1; use gamma, lognormal, normal, uniform or triangular");
         }
-        double lo = Double.isInfinite(d.lower()) ? -FAR : d.lowerOpen() ? d.lower() + TINY : d.lower();
-        // Every field has a finite maximum (Ranges), so an unbounded tail is probed where sampling can reach:
-        // no point of a Latin hypercube or Sobol sequence is closer to 1 than this.
+        // An unbounded tail is probed where sampling can reach: no point of a Latin hypercube or Sobol
+        // sequence is closer to 0 or 1 than FAR_TAIL (ParameterSampler.clamp).
+        double lo = Double.isInfinite(d.lower()) ? Math.max(-FAR, d.quantile(FAR_TAIL)) : d.lowerOpen() ? d.lower() + TINY : d.lower();
         double hi = Double.isInfinite(d.upper()) ? Math.min(FAR, d.quantile(1 - FAR_TAIL)) : d.upper();
         for (double probe : new double[] {lo, hi}) {
             String problem = refusal(tree, path, probe);
             if (problem != null) {
                 String end = Double.isInfinite(probe == lo ? d.lower() : d.upper()) ? "has no " + (probe == lo ? "lower" : "upper")
-                        + " bound" + (probe == lo ? "" : " (its far tail reaches " + fmt(probe) + ")")
+                        + " bound (its far tail reaches " + fmt(probe) + ")"
                         : "reaches " + fmt(probe == lo ? d.lower() : d.upper());
                 throw new ScenarioException(at, field, "its distribution " + d.describe() + " " + end
                         + ", which the scenario refuses (" + problem + "); narrow the distribution");

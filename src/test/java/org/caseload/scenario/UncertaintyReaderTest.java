@@ -72,6 +72,16 @@ class UncertaintyReaderTest {
     }
 
     @Test
+    void anUnboundedLowerTailIsProbedWhereSamplingReaches(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("t.yaml");
+        // Its far tail (u = 1e-12) is about 5 - 7.03 x 0.1 = 4.3: inside the field's 0 to 100, so accepted.
+        Files.writeString(f, "extends: " + LEEDS + "\nname: t\nuncertainty:\n"
+                + "  effects.caseload_pressure.completion: {dist: normal, mean: 5, sd: 0.1, source: test}\n");
+        assertTrue(UncertaintyReader.read(ScenarioFiles.resolve(f, List.of())).stream()
+                .anyMatch(p -> p.path().equals("effects.caseload_pressure.completion") && p.distribution().lower() < 0));
+    }
+
+    @Test
     void valuesAreAppliedAndCheckedLikeSet() {
         MapNode tree = ScenarioFiles.resolve(LEEDS, List.of());
         Scenario s = ScenarioVariant.apply(tree, java.util.Map.of("effects.caseload_pressure.completion", 0.55));
