@@ -23,11 +23,11 @@ import org.caseload.scenario.Scenario;
  * remains the judge.
  *
  * <p>A file with {@code extends} only overrides some keys, so it is checked against a
- * "partial" copy of the schema in which no section is required; list items and distributions
- * stay complete there, although the reader merges a distribution written without {@code dist}
- * (and an episode outcome) into the parent's, so the partial schema can flag such an override
- * that the reader accepts. The enumerations of the model's own enums come from them; the
- * distribution kinds are written here and must be kept in step with the reader's.
+ * "partial" copy of the schema in which no section is required, as the reader merges them into
+ * the parent's: an episode outcome, and a distribution written without {@code dist}, may give
+ * only the keys it changes. List items replace the parent's whole, so they stay complete. The
+ * enumerations of the model's own enums come from them; the distribution kinds are written
+ * here and must be kept in step with the reader's.
  */
 public final class ScenarioSchema {
     public static final String DRAFT = "http://json-schema.org/draft-07/schema#";
@@ -53,6 +53,10 @@ public final class ScenarioSchema {
                 + "_days, _per_month, _gbp, _per_1000_py; months are reporting months (0 = end of the warm-up).");
         ObjectNode defs = root.putObject("definitions");
         defs.set("distribution", distribution());
+        // In a file that extends another, a distribution written without dist is merged into the parent's.
+        ObjectNode partialDistribution = distribution();
+        partialDistribution.remove("required");
+        defs.set("partialDistribution", partialDistribution);
         defs.set("complete", new ScenarioSchema(true, defs).scenario());
         defs.set("partial", new ScenarioSchema(false, defs).scenario());
         root.putObject("if").putArray("required").add("extends");
@@ -194,7 +198,7 @@ public final class ScenarioSchema {
         props(costs).set("medication_per_client_day_gbp", number("Medication per client-day.", 0.0, null));
         props(costs).set("place_per_week_gbp", number("Cost of a place a week.", 0.0, null));
         props(s).set("costs", costs);
-        ObjectNode outcome = item("One way an episode ends.", List.of("probability", "days"));
+        ObjectNode outcome = section("One way an episode ends.", List.of("probability", "days"));
         props(outcome).set("probability", probability("Probability of this ending (the three add up to 1)."));
         props(outcome).set("days", distribution("Days to this ending."));
         ObjectNode episode = section("How episodes end: complete, dropout, transfer (probabilities adding up to 1).", List.of());
@@ -262,7 +266,10 @@ public final class ScenarioSchema {
         ArrayNode all = d.putArray("allOf");
         for (String[] k : kinds) {
             ObjectNode rule = all.addObject();
-            rule.putObject("if").putObject("properties").putObject("dist").put("const", k[0]);
+            // "if" names dist as required: without it, an absent dist would satisfy every kind's condition.
+            ObjectNode when = rule.putObject("if");
+            when.putObject("properties").putObject("dist").put("const", k[0]);
+            when.putArray("required").add("dist");
             ObjectNode then = rule.putObject("then");
             List<String> allowed = new ArrayList<>(Arrays.asList(k));
             allowed.set(0, "dist");
@@ -281,7 +288,7 @@ public final class ScenarioSchema {
 
     private ObjectNode distribution(String description) {
         ObjectNode ref = F.objectNode().put("description", description);
-        ref.putArray("allOf").addObject().put("$ref", "#/definitions/distribution");
+        ref.putArray("allOf").addObject().put("$ref", complete ? "#/definitions/distribution" : "#/definitions/partialDistribution");
         return ref;
     }
 

@@ -92,6 +92,21 @@ class ScenarioSchemaTest {
         assertFalse(SCHEMA.validate(child).isEmpty(), "misspelt key in an extending file accepted");
     }
 
+    /** What the reader merges into the parent's (an episode outcome, a distribution without dist) may be given in part. */
+    @Test
+    void anExtendingFileMayChangeOneKeyOfAnOutcomeOrADistribution(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("child.yaml");
+        Files.writeString(file, "extends: " + LEEDS.toAbsolutePath() + "\nname: child\n"
+                + "assessment:\n  service_days: {mean: 2}\n"
+                + "pathways:\n  rehab:\n    episodes:\n      default:\n        complete: {days: {mean: 100}}\n");
+        ScenarioReader.load(file, List.of()); // the reader accepts it
+        assertEquals(Set.of(), SCHEMA.validate(YAML.readTree(file.toFile())));
+
+        Files.writeString(file, "extends: " + LEEDS.toAbsolutePath() + "\nname: child\n"
+                + "assessment:\n  service_days: {dist: gamma, mean: 2}\n");
+        assertFalse(SCHEMA.validate(YAML.readTree(file.toFile())).isEmpty(), "a distribution that names dist is complete");
+    }
+
     /**
      * The reader asks for exactly the keys the schema lists, at the top level and in every
      * fixed section: a key misspelt by one letter must make the reader suggest that key, which
