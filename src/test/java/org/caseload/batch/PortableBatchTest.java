@@ -44,6 +44,11 @@ class PortableBatchTest {
                         assertEquals(Double.doubleToLongBits(e.getValue()),
                                 Double.doubleToLongBits(remote.get(s).get(r).metric(e.getKey())), e.getKey());
                     }
+                    assertEquals(here.get(r).monthly().keySet(), remote.get(s).get(r).monthly().keySet());
+                    for (var e : here.get(r).monthly().entrySet()) {
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(e.getValue(), remote.get(s).get(r).monthly().get(e.getKey()),
+                                e.getKey());
+                    }
                 }
             }
         }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.caseload.scenario.Ranges;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,14 +145,21 @@ class UndefinedResultsTest {
     }
 
     @Test
-    void overflowingStaffIsUndefinedNotNaN(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("huge");
+    void overflowingStaffIsRefusedAndTheLargestAllowedRunsWithoutNaN(@TempDir Path dir) throws IOException {
+        // Costs of 1e308 FTE would overflow: the range check refuses the value before anything runs.
+        Path refused = dir.resolve("huge");
         BadInputTest.Outcome o = BadInputTest.execute(CompareCommandTest.args("run", "scenarios/leeds.yaml",
-                "--set", "pathways.intensive_keywork.capacity.staff_fte=1e308", "--replications", "2", "--out", out.toString()));
-        // A range check at load time may refuse such a value (exit 2); if it runs, nothing may print as NaN.
-        if (o.exit() == 2) return;
-        assertEquals(0, o.exit(), o.err());
-        assertNoNonFiniteAnywhere(out, o);
+                "--set", "pathways.intensive_keywork.capacity.staff_fte=1e308", "--replications", "2", "--out", refused.toString()));
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("pathways.intensive_keywork.capacity.staff_fte"), o.err());
+        assertFalse(Files.exists(refused), "a refused run writes nothing");
+        // The largest value allowed runs, and nothing prints as NaN or Infinity.
+        Path out = dir.resolve("most");
+        BadInputTest.Outcome most = BadInputTest.execute(CompareCommandTest.args("run", "scenarios/leeds.yaml",
+                "--set", "pathways.intensive_keywork.capacity.staff_fte=" + (long) Ranges.STAFF_FTE.max(), "--replications", "2",
+                "--out", out.toString()));
+        assertEquals(0, most.exit(), most.err());
+        assertNoNonFiniteAnywhere(out, most);
     }
 
     @Test

@@ -45,7 +45,8 @@ class UncertaintyReaderTest {
         assertEquals(Math.sqrt(0.5 * 0.25), t.quantile(0.25), 1e-12);
         ParameterDistribution.TruncatedNormal n = new ParameterDistribution.TruncatedNormal(0, 1, 0, Double.POSITIVE_INFINITY);
         assertEquals(0.6744897501960817, n.quantile(0.5), 1e-6);   // the median of a half-normal
-        assertEquals(2.0, new ParameterDistribution.Gamma(4, 2).quantile(0.5), 0.2);
+        // Gamma with shape 4 and mean 2 (scale 0.5): its median, not its mean (scipy gamma.ppf(0.5, 4, scale=0.5) = 1.8360304).
+        assertEquals(1.836030, new ParameterDistribution.Gamma(4, 2).quantile(0.5), 1e-5);
         assertEquals(20, new ParameterDistribution.Lognormal(Math.log(20), 0.3).quantile(0.5), 1e-9);
     }
 

@@ -25,6 +25,19 @@ class StatisticsTest {
     }
 
     @Test
+    void studentIntervalIsTWithNMinusOneDegreesOfFreedomTimesTheStandardError() {
+        double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        // sd with n - 1: sqrt(82.5 / 9); t quantile for 9 degrees of freedom (tables: 2.262157).
+        double sd = Math.sqrt(82.5 / 9);
+        double half = 2.262157162798205 * sd / Math.sqrt(10);
+        ConfidenceInterval ci = ConfidenceInterval.student(x, 0.95);
+        assertEquals(5.5, ci.mean(), 1e-12);
+        assertEquals(sd, ci.sd(), 1e-12);
+        assertEquals(5.5 - half, ci.low(), 1e-9);
+        assertEquals(5.5 + half, ci.high(), 1e-9);
+    }
+
+    @Test
     void intervalIgnoresNaNAndHandlesOneValue() {
         ConfidenceInterval ci = ConfidenceInterval.student(new double[] {1, Double.NaN, 3}, 0.95);
         assertEquals(2, ci.n());

@@ -49,6 +49,9 @@ class MetamorphicTest {
         ScenarioResult many = run(load(LEEDS, concat(queue, "pathways.intensive_keywork.capacity.staff_fte=50")), 6, 502);
         assertNotBelow(many, few, Metrics.WAIT_DAYS_MEAN, "fewer keyworkers wait at least as long");
         assertNotBelow(many, few, Metrics.WAITING_LIST_MEAN, "fewer keyworkers queue at least as many");
+        // The change took effect (a silently ignored override would give exactly equal results and pass the above).
+        String perFte = Metrics.CASELOAD_PREFIX + "intensive_keywork";
+        assertTrue(ValidationSupport.mean(few.values(perFte)) > ValidationSupport.mean(many.values(perFte)), perFte);
     }
 
     @Test
@@ -58,6 +61,8 @@ class MetamorphicTest {
         assertNotBelow(ten, twentyFive, Metrics.WAITING_LIST_MEAN, "a 25% cut waits at least as a 10% cut");
         assertNotBelow(ten, twentyFive, Metrics.CASELOAD_PER_WORKER_MEAN, "a 25% cut loads keyworkers at least as much");
         assertNotBelow(ten, twentyFive, Metrics.WAIT_DAYS_MEAN, "a 25% cut makes people wait at least as long");
+        assertTrue(ValidationSupport.mean(twentyFive.values(Metrics.CASELOAD_PER_WORKER_MEAN))
+                > ValidationSupport.mean(ten.values(Metrics.CASELOAD_PER_WORKER_MEAN)), "the bigger cut took effect");
     }
 
     @Test
