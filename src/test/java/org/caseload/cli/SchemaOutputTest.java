@@ -1,6 +1,7 @@
 package org.caseload.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -26,6 +27,9 @@ class SchemaOutputTest {
         Path schema = dir.resolve("caseload.schema.json");
         assertEquals(0, BadInputTest.execute("schema", "--output", schema.toString()).exit());
         String first = Files.readString(schema);
+        // An older schema of caseload's (still its own: same title) is replaced by this version's.
+        Files.writeString(schema, first.replace("A caseload scenario file", "An older caseload scenario file"));
+        assertFalse(first.equals(Files.readString(schema)), "the edit must change the file");
         BadInputTest.Outcome again = BadInputTest.execute("schema", "--output", schema.toString());
         assertEquals(0, again.exit(), again.err());
         assertEquals(first, Files.readString(schema));

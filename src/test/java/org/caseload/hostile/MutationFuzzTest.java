@@ -140,6 +140,10 @@ class MutationFuzzTest {
         }
         assertEquals(shippedBefore, Sandbox.hashes(work, work), "the scenario files beside the mutants changed");
         assertTrue(done >= COUNT, "only " + done + " mutants ran");
+        // About a third of mutants are valid (330 of 1,000 at the default seed): far fewer would mean validation
+        // refuses what it should accept, which exit 2 alone would hide.
+        assertTrue(simulated * 10 >= done, "only " + simulated + " of " + done + " mutants were accepted and simulated");
+        assertTrue(written > 0, "no accepted mutant was run with all its output files");
     }
 
     /** Short horizon, one replication where the command allows it, one thread and an event budget once there is one. */

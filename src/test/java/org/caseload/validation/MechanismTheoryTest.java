@@ -41,22 +41,26 @@ class MechanismTheoryTest {
 
     @Test
     void deathsInTreatmentFollowRateTimesPersonTimeByGroup() {
-        Scenario s = load(DIR.resolve("mortality.yaml"));
-        ScenarioResult r = run(s, 4, 611);
-        double deaths = 0;
-        double expected = 0;
-        for (ReplicationResult x : r.replications()) {
-            double years = 5;
-            deaths += x.metric(Metrics.DEATHS_IN_TREATMENT_PER_YEAR) * years;
-            double personYears = x.metric(Metrics.IN_TREATMENT_MEAN) * years;
-            expected += personYears * (300 * x.metric(Metrics.PCT_GROUP_PREFIX + "opiate")
-                    + 100 * x.metric(Metrics.PCT_GROUP_PREFIX + "alcohol")) / 100 / 1000;
-            // The national form is the same count over the people in treatment in each year.
-            assertEquals(x.metric(Metrics.DEATHS_IN_TREATMENT_PER_YEAR),
-                    x.metric(Metrics.PCT_DIED_IN_TREATMENT) / 100 * x.metric(Metrics.SEEN_PER_YEAR), 1e-6);
+        // Each group alone, so a swapped or averaged rate (300 and 100 per 1,000 person-years) cannot pass.
+        for (String[] group : new String[][] {{"opiate", "300"}, {"alcohol", "100"}}) {
+            String other = group[0].equals("opiate") ? "alcohol" : "opiate";
+            Scenario s = load(DIR.resolve("mortality.yaml"), "clients.group_shares." + group[0] + "=1",
+                    "clients.group_shares." + other + "=0");
+            ScenarioResult r = run(s, 4, 611);
+            double deaths = 0;
+            double expected = 0;
+            for (ReplicationResult x : r.replications()) {
+                double years = 5;
+                deaths += x.metric(Metrics.DEATHS_IN_TREATMENT_PER_YEAR) * years;
+                expected += x.metric(Metrics.IN_TREATMENT_MEAN) * years * Double.parseDouble(group[1]) / 1000;
+                assertEquals(100.0, x.metric(Metrics.PCT_GROUP_PREFIX + group[0]), 1e-9, "only " + group[0] + " is referred");
+                // The national form is the same count over the people in treatment in each year.
+                assertEquals(x.metric(Metrics.DEATHS_IN_TREATMENT_PER_YEAR),
+                        x.metric(Metrics.PCT_DIED_IN_TREATMENT) / 100 * x.metric(Metrics.SEEN_PER_YEAR), 1e-6);
+            }
+            assertTrue(deaths > 500, "too few deaths to test: " + deaths);
+            assertPoisson(deaths, expected, "deaths in treatment, " + group[0]);
         }
-        assertTrue(deaths > 2000, "too few deaths to test: " + deaths);
-        assertPoisson(deaths, expected, "deaths in treatment");
     }
 
     @Test
