@@ -76,10 +76,15 @@ final class Pathways {
         journey.leave(c, Exit.DROPPED_AWAY, false);
     }
 
-    /** Takes the client off the queue they wait in (their place in the deque is skipped later). */
+    /**
+     * Takes the client off the queue they wait in without starting (gave up, or died); their
+     * place in the deque is skipped later. Someone who was moving from another treatment
+     * pathway has left treatment.
+     */
     void leaveQueue(Client c) {
         all.get(c.queuedFor).queued--;
         c.queuedFor = -1;
+        if (!Double.isNaN(c.treatmentStreakStart)) recorder.moveFailed(c, engine.now());
     }
 
     /**

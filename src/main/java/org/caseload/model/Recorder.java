@@ -186,6 +186,23 @@ final class Recorder {
         }
         if (staysInTreatment) return;
         if (p.isTreatment()) treatmentExitsByGroup[c.groupIndex()].count(now);
+        endStay(c, now);
+    }
+
+    /**
+     * Someone moving between treatment pathways left the queue for the next one without
+     * starting it (gave up waiting, or died): their stay in treatment, kept while they waited in
+     * case the move went ahead, ends now, and they count as leaving treatment without success.
+     */
+    void moveFailed(Client c, double now) {
+        marks.applyUntil(now);
+        treatmentExitsByGroup[c.groupIndex()].count(now);
+        cohorts.left(c, now, false);
+        endStay(c, now);
+    }
+
+    /** The end of an unbroken stay in treatment: it no longer counts as a short or a long one. */
+    private void endStay(Client c, double now) {
         c.treatmentStreakStart = Double.NaN;
         if (c.countedAsShortStay) shortStayEndsAt(c, now);
         if (c.countedAsLongStay) {
