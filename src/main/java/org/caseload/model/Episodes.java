@@ -191,10 +191,8 @@ final class Episodes {
                 boolean staysInTreatment = next != null && next.isTreatment();
                 pathways.leave(c, p, staysInTreatment);
                 if (treatment && !staysInTreatment) recorder.successfulExit(c, now);
-                if (treatment) {
-                    recorder.completed(c, now);
-                    p.completions.count(now);
-                }
+                if (treatment) recorder.completed(c, now);
+                p.completions.count(now); // the pathway's own count, recovery community included
                 if (next != null) journey.admit(c, next);
                 else journey.leave(c, treatment ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY,
                         p.spec.prescribing());
