@@ -116,7 +116,7 @@ final class Episodes {
             recorder.treatmentStarted(now, now - c.referralTime);
         }
         p.add(now, c);
-        p.entries.count(now);
+        if (!initial) p.entries.count(now); // the initial caseload was already there: it did not enter
         c.pathwayEntryTime = now - elapsedDays;
         if (treatment) recorder.enteredTreatment(c, now, elapsedDays);
         recorder.staffing(now, pathways.all());

@@ -27,6 +27,22 @@ class PathwayCountsTest {
                 + entries + " entries");
     }
 
+    @Test
+    void theInitialCaseloadIsNotCountedAsEntering() {
+        // Without a warm-up the reporting window starts with the initial caseload in place: it did not enter then.
+        double fromStart = mean(run("warmup_months=0"), "entries_per_year_long_arm_prescribing");
+        double afterWarmup = mean(run("warmup_months=12"), "entries_per_year_long_arm_prescribing");
+        assertTrue(fromStart > 0.7 * afterWarmup && fromStart < 1.3 * afterWarmup,
+                fromStart + " entries a year from the start against " + afterWarmup + " after a warm-up");
+    }
+
+    private static ScenarioResult run(String warmup) {
+        Scenario s = ScenarioReader.load(Path.of("scenarios/leeds.yaml"), List.of(warmup, "horizon_months=12")).scenario();
+        try (Experiment e = new Experiment(7, 2)) {
+            return e.run(s, 4);
+        }
+    }
+
     private static double mean(ScenarioResult r, String metric) {
         double sum = 0;
         for (var x : r.replications()) sum += x.metric(metric);
