@@ -116,8 +116,15 @@ final class AfterExit {
         represent(c);
     }
 
+    /**
+     * A return adds one previous episode if the person was treated since their last referral;
+     * a re-referral after giving up waiting, with no treatment in between, adds none.
+     */
     private void represent(Client c) {
-        if (c.treatedBefore) c.previousEpisodes++;
+        if (c.treatedSinceReferral) {
+            c.previousEpisodes++;
+            c.treatedSinceReferral = false;
+        }
         c.representing = true;
         recorder.representing(c, engine.now());
         journey.refer(c);

@@ -54,6 +54,8 @@ final class Client extends Entity {
     private int journey;
     private double journeyClosedAt;
     boolean treatedBefore;
+    /** Treated since the referral that began the current journey: a return then adds one previous episode. */
+    boolean treatedSinceReferral;
     boolean representing;
     /** How the client last left the service (-1 before they first leave): tells a re-presentation from a re-referral. */
     private byte lastExit;
@@ -129,6 +131,7 @@ final class Client extends Entity {
         journey = 0;
         journeyClosedAt = Double.POSITIVE_INFINITY;
         treatedBefore = false;
+        treatedSinceReferral = false;
         representing = false;
         lastExit = -1;
         lastReferredPeriod = -1;

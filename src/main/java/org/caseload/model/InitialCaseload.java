@@ -109,6 +109,7 @@ final class InitialCaseload {
                 Client c = newClient(s, chosen);
                 created++;
                 c.treatedBefore = true;
+                c.treatedSinceReferral = true;
                 episodes.start(c, p, outcome[chosen], length - elapsed, elapsed, true);
                 elapsedDays[i] = elapsed;
             }
@@ -164,6 +165,7 @@ final class InitialCaseload {
         }
         created++;
         c.treatedBefore = true;
+        c.treatedSinceReferral = true; // the episode before they left counts when they re-present
         afterExit.awaitReturnFromBefore(c, returnDays - leftDaysAgo);
     }
 

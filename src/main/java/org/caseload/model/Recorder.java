@@ -151,6 +151,7 @@ final class Recorder {
         marks.applyUntil(now);
         inTreatmentByGroup[c.groupIndex()].add(now, 1);
         c.treatedBefore = true;
+        c.treatedSinceReferral = true;
         if (Double.isNaN(c.treatmentStreakStart)) {
             c.treatmentStreakStart = now - elapsedDays;
             c.countedAsShortStay = elapsedDays < SIX_MONTHS; // a new stay: the flag was cleared when the last one ended
