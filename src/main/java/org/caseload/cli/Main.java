@@ -23,7 +23,23 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine(args).execute(args));
+        CommandLine cl = commandLine(args);
+        int code = cl.execute(args);
+        System.exit(outputLost(cl, code));
+    }
+
+    /**
+     * The exit code once standard output is flushed: a PrintWriter keeps a failed write to itself
+     * (a full disk under {@code caseload schema > file}, a closed pipe), so a command that
+     * succeeded but could not write what it printed exits 3 with one line, not 0.
+     */
+    static int outputLost(CommandLine cl, int code) {
+        boolean lost = cl.getOut().checkError() | System.out.checkError(); // both flush; System.out keeps its own flag
+        if (code != 0 || !lost) return code;
+        cl.getErr().println("caseload: error: cannot write to standard output (disk full or closed?): what the command "
+                + "printed is incomplete");
+        cl.getErr().flush();
+        return org.caseload.fault.ExitCode.ENVIRONMENT;
     }
 
     /** {@code --version}: the version the build wrote into the jar. */
