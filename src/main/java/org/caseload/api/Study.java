@@ -147,7 +147,9 @@ public final class Study {
 
     /** Worker threads (default: one per core); results do not depend on it. */
     public Study threads(int t) {
-        if (t < 1) throw new InputException("threads must be at least 1 (got " + t + ")");
+        if (t < 1 || t > org.caseload.experiment.Experiment.MAX_THREADS) {
+            throw new InputException("threads must be 1 to " + org.caseload.experiment.Experiment.MAX_THREADS + " (got " + t + ")");
+        }
         threads = t;
         return this;
     }

@@ -1,5 +1,6 @@
 package org.caseload.cli;
 
+import org.caseload.experiment.Experiment;
 import org.caseload.experiment.WorkLimits;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,9 @@ class ResourceOptions {
 
     void check() {
         if (threads < 1) throw new UserException("--threads must be at least 1 (got " + threads + ")");
+        if (threads > Experiment.MAX_THREADS) {
+            throw new UserException("--threads must be at most " + Experiment.MAX_THREADS + " (got " + threads + ")");
+        }
         if (maxEvents < 1) throw new UserException("--max-events must be at least 1 (got " + maxEvents + ")");
     }
 }

@@ -57,6 +57,9 @@ final class ServeCommand implements Callable<Integer> {
         execution.check();
         if (port < 0 || port > 65535) throw new UserException("--port must be between 0 and 65535 (got " + port + ")");
         if (!Files.isDirectory(scenarios)) throw new UserException("scenario folder " + scenarios + " not found");
+        if (Files.exists(results) && !Files.isDirectory(results)) {
+            throw new UserException("--results " + results + ": is a file, not a folder (every run writes a folder under it)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean loopback;

@@ -39,13 +39,19 @@ public final class Experiment implements AutoCloseable {
         this(streams, threads, WorkLimits.DEFAULT_MAX_EVENTS);
     }
 
+    /**
+     * The most worker threads: far beyond any one machine's cores, and small enough that the
+     * window of results held back ({@link #window}) and the thread pool stay within bounds.
+     */
+    public static final int MAX_THREADS = 4096;
+
     /** @param maxEvents the most events one replication may take (see {@link WorkLimits}) */
     public Experiment(long seed, int threads, long maxEvents) {
         this(RandomStreams.fromSeed(seed), threads, maxEvents);
     }
 
     public Experiment(RandomStreams streams, int threads, long maxEvents) {
-        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
+        if (threads < 1 || threads > MAX_THREADS) throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS);
         if (maxEvents < 1) throw new IllegalArgumentException("maxEvents must be >= 1");
         this.streams = streams;
         this.threads = threads;

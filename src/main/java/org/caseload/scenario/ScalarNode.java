@@ -44,6 +44,8 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
 
     /** The value of a plain decimal with a finite double value, or null if the text is not one. */
     static BigDecimal parseNumber(String text) {
+        // BigDecimal reads any Unicode digit (full-width, Arabic-Indic); a number here is ASCII, as Double reads it.
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) > 127) return null;
         try {
             BigDecimal d = new BigDecimal(text);
             return Double.isFinite(d.doubleValue()) ? d : null;

@@ -163,6 +163,16 @@ class BadInputTest {
         Outcome reps = execute("bench", LEEDS.toString(), "--replications", "0");
         assertEquals(2, reps.exit());
         assertTrue(reps.err().contains("--replications must be at least 1 (got 0)"), reps.err());
+        Outcome threads = execute("run", LEEDS.toString(), "--threads", "2147483647", "--replications", "2");
+        assertEquals(2, threads.exit(), threads.err());
+        assertTrue(threads.err().contains("--threads must be at most 4096 (got 2147483647)"), threads.err());
+        // BigDecimal would read full-width digits; the scenario reader cannot: a --set value is text unless ASCII digits.
+        Outcome digits = execute("validate", LEEDS.toString(), "--set", "horizon_months=\uff13");
+        assertEquals(2, digits.exit(), digits.err());
+        assertTrue(digits.err().contains("--set: horizon_months: expected a number, got '\uff13'"), digits.err());
+        Outcome serve = execute("serve", "--results", LEEDS.toString());
+        assertEquals(2, serve.exit(), serve.err());
+        assertTrue(serve.err().contains("is a file, not a folder"), serve.err());
         Outcome warmup = execute("bench", LEEDS.toString(), "--warmup", "-1");
         assertEquals(2, warmup.exit());
         assertTrue(warmup.err().contains("--warmup must be 0 or more (got -1)"), warmup.err());
