@@ -71,7 +71,15 @@ public record CalibrationTargets(int replications, List<Target> targets, List<Pa
         List<Target> targets = new ArrayList<>();
         for (ConfigNode n : r.list("targets")) targets.add(target(MapReader.of(n), knownMetrics));
         List<Parameter> params = new ArrayList<>();
-        for (ConfigNode n : r.list("parameters")) params.add(parameter(MapReader.of(n), base, scenarioFile));
+        for (ConfigNode n : r.list("parameters")) {
+            MapReader p = MapReader.of(n);
+            Parameter parameter = parameter(p, base, scenarioFile);
+            // Two entries for one value would be fitted as two and written as one: refused.
+            if (params.stream().anyMatch(q -> q.path().equals(parameter.path()))) {
+                p.fail("path", "'" + parameter.path() + "' is already a parameter above; give each value once");
+            }
+            params.add(parameter);
+        }
         r.string("description", "");
         r.finish();
         if (targets.isEmpty()) r.fail("targets", "needs at least one target");

@@ -151,6 +151,16 @@ class CalibrateCommandTest {
         assertEquals(2, beyond.exit(), beyond.err());
         assertTrue(beyond.err().contains("t.yaml:4:84: parameters.0.max: the scenario does not accept 1.5 for "
                 + "after_exit.relapse_after_completion.probability.default: must be a probability between 0 and 1"), beyond.err());
+        BadInputTest.Outcome twice = calibrate(dir, """
+                targets:
+                  - {metric: in_treatment_mean, value: 1208, tolerance_pct: 5}
+                parameters:
+                  - {path: arrivals.rate_per_month, min: 50, max: 90}
+                  - {path: arrivals.rate_per_month, min: 50, max: 90}
+                """);
+        assertEquals(2, twice.exit(), twice.err());
+        assertTrue(twice.err().contains("t.yaml:5:12: parameters.1.path: 'arrivals.rate_per_month' is already a parameter above"),
+                twice.err());
         BadInputTest.Outcome fraction = calibrate(dir, """
                 targets:
                   - {metric: in_treatment_mean, value: 1208, tolerance_pct: 5}
