@@ -36,9 +36,18 @@ class ChangedScenarioResumeTest {
         Files.writeString(scenario, text.replace(from, to));
     }
 
-    /** Kills the command part-way, edits the scenario, checks that --resume is refused and the record kept. */
-    private static void refusedAfterAnEdit(Path dir, Path scenario, Path out, List<String> args, String command, int all)
-            throws Exception {
+    /**
+     * Runs {@code command SCENARIO options... --out DIR} (a copy of Leeds), kills it part-way
+     * (all: its work items), edits the scenario, and checks that --resume is refused and the
+     * record kept; returns DIR.
+     */
+    private static Path refusedAfterAnEdit(Path dir, String command, int all, String... options) throws Exception {
+        Path scenario = dir.resolve("s.yaml");
+        Path out = dir.resolve("out");
+        List<String> args = new ArrayList<>(List.of(command, scenario.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--out", out.toString()));
+        args.addAll(SHORT);
         ResumeTest.killPartWay(args, out, 1, all, dir.resolve("child.log"));
         Path work = Study.workFolderFor(out);
         byte[] record = Files.readAllBytes(work.resolve(Study.BATCH));
@@ -52,16 +61,13 @@ class ChangedScenarioResumeTest {
         assertArrayEquals(record, Files.readAllBytes(work.resolve(Study.BATCH)), "a refused resume keeps the record");
         assertEquals(journal, ResumeTest.lines(work.resolve(Study.JOURNAL)), "a refused resume keeps the journal");
         assertFalse(Files.exists(out), "a refused resume writes no output folder");
+        return out;
     }
 
     @Test
     void aFixedCountRunRefusesAChangedFileAndResumesOnceItIsBack(@TempDir Path dir) throws Exception {
         Path s = scenario(dir);
-        Path out = dir.resolve("A");
-        List<String> args = new ArrayList<>(List.of("run", s.toString(), "--replications", "12", "--out", out.toString()));
-        args.addAll(SHORT);
-        refusedAfterAnEdit(dir, s, out, args, "run", 12);
-
+        Path out = refusedAfterAnEdit(dir, "run", 12, "--replications", "12");
         edit(s, "rate_per_month: 184", "rate_per_month: 183");
         Cli.Outcome resumed = ok("run", "--resume", out.toString());
         assertTrue(resumed.err().contains("replications already done"), resumed.err());
@@ -70,21 +76,13 @@ class ChangedScenarioResumeTest {
 
     @Test
     void anAnalysisRefusesAChangedFile(@TempDir Path dir) throws Exception {
-        Path s = scenario(dir);
-        Path out = dir.resolve("P");
-        List<String> args = new ArrayList<>(List.of("psa", s.toString(), "--samples", "8", "--replications", "2",
-                "--out", out.toString()));
-        args.addAll(SHORT);
-        refusedAfterAnEdit(dir, s, out, args, "psa", 16);
+        scenario(dir);
+        refusedAfterAnEdit(dir, "psa", 16, "--samples", "8", "--replications", "2");
     }
 
     @Test
     void aPrecisionRunRefusesAChangedFile(@TempDir Path dir) throws Exception {
-        Path s = scenario(dir);
-        Path out = dir.resolve("R");
-        List<String> args = new ArrayList<>(List.of("run", s.toString(), "--precision", "0.001", "--max-replications", "200",
-                "--out", out.toString()));
-        args.addAll(SHORT);
-        refusedAfterAnEdit(dir, s, out, args, "run", 200);
+        scenario(dir);
+        refusedAfterAnEdit(dir, "run", 200, "--precision", "0.001", "--max-replications", "200");
     }
 }
