@@ -10,11 +10,17 @@ import org.caseload.report.RunFiles;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.BatchSummary;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Replication options shared by run and compare, and the sequential run-length control. */
 final class RunOptions {
     static final int PRECISION_FIRST_BATCH = Replications.FIRST_BATCH;
+
+    /** The command these options belong to, for what was given on its command line. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     /** Set when a --precision run is resumed: the record it continues (see {@link RunRecord#open}). */
     org.caseload.batch.BatchSpec resuming;
@@ -51,6 +57,11 @@ final class RunOptions {
         }
         if (maxReplications < PRECISION_FIRST_BATCH) {
             throw new UserException("--max-replications must be at least " + PRECISION_FIRST_BATCH);
+        }
+        if (precision == null && mixee != null && mixee.commandLine() != null
+                && mixee.commandLine().getParseResult().hasMatchedOption("--max-replications")) {
+            throw new UserException("--max-replications caps --precision: give --precision P with it, or --replications N "
+                    + "for a fixed count");
         }
         execution.check();
     }

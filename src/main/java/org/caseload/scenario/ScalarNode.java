@@ -80,7 +80,9 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
     }
 
     @Override
+    /** The value as a message quotes it: at most 60 characters (a text file read as a scenario is one long value). */
     public String describe() {
-        return kind == Kind.NULL ? "nothing" : "'" + text + "'";
+        if (kind == Kind.NULL) return "nothing";
+        return "'" + (text.length() <= 60 ? text : text.substring(0, 50) + "... (" + text.length() + " characters)") + "'";
     }
 }

@@ -51,7 +51,9 @@ public final class ScenarioFiles {
         Path parentFile = (file.getParent() == null ? Path.of("") : file.getParent()).resolve(s.text());
         Path parentAbs = parentFile.toAbsolutePath().normalize();
         if (!Files.isRegularFile(parentFile)) {
-            throw new ScenarioException(at, EXTENDS, "file '" + s.text() + "' not found (looked for " + parentAbs + ")");
+            String why = Files.isDirectory(parentFile) ? "is a folder, not a file" : Files.exists(parentFile)
+                    ? "is not a regular file" : "not found";
+            throw new ScenarioException(at, EXTENDS, "file '" + s.text() + "' " + why + " (looked for " + parentAbs + ")");
         }
         if (chain.containsKey(parentAbs)) {
             throw new ScenarioException(at, EXTENDS, "'" + s.text() + "' is already being extended (a cycle: "

@@ -156,6 +156,22 @@ class BadInputTest {
     }
 
     @Test
+    void aFolderOrALongTextIsNamedForWhatItIs(@TempDir Path dir) throws IOException {
+        Path child = dir.resolve("child.yaml");
+        Files.writeString(child, "extends: " + dir.toAbsolutePath() + "\nname: x\n");
+        Outcome folder = execute("validate", child.toString());
+        assertEquals(2, folder.exit(), folder.err());
+        assertTrue(folder.err().contains("is a folder, not a file"), folder.err());
+        // A text file given as a scenario is one long value: the message quotes its start, not all of it.
+        Path csv = dir.resolve("summary.csv");
+        Files.writeString(csv, "scenario,metric,value\n".repeat(2000));
+        Outcome text = execute("validate", csv.toString());
+        assertEquals(2, text.exit(), text.err());
+        assertTrue(text.err().length() < 400 && text.err().contains("characters)"), text.err().length() + " characters: "
+                + text.err().substring(0, Math.min(200, text.err().length())));
+    }
+
+    @Test
     void badOptionValues() {
         assertEquals(2, execute("run", LEEDS.toString(), "--replications", "0").exit());
         assertEquals(2, execute("run", LEEDS.toString(), "--threads", "zero").exit());
@@ -173,6 +189,9 @@ class BadInputTest {
         Outcome serve = execute("serve", "--results", LEEDS.toString());
         assertEquals(2, serve.exit(), serve.err());
         assertTrue(serve.err().contains("is a file, not a folder"), serve.err());
+        Outcome cap = execute("run", LEEDS.toString(), "--max-replications", "20", "--replications", "2");
+        assertEquals(2, cap.exit(), cap.err());
+        assertTrue(cap.err().contains("--max-replications caps --precision"), cap.err());
         Outcome warmup = execute("bench", LEEDS.toString(), "--warmup", "-1");
         assertEquals(2, warmup.exit());
         assertTrue(warmup.err().contains("--warmup must be 0 or more (got -1)"), warmup.err());
