@@ -58,8 +58,10 @@ final class RunOptions {
         if (maxReplications < PRECISION_FIRST_BATCH) {
             throw new UserException("--max-replications must be at least " + PRECISION_FIRST_BATCH);
         }
+        // (with --resume the record decides, and --resume refuses the option itself)
         if (precision == null && mixee != null && mixee.commandLine() != null
-                && mixee.commandLine().getParseResult().hasMatchedOption("--max-replications")) {
+                && mixee.commandLine().getParseResult().hasMatchedOption("--max-replications")
+                && !mixee.commandLine().getParseResult().hasMatchedOption("--resume")) {
             throw new UserException("--max-replications caps --precision: give --precision P with it, or --replications N "
                     + "for a fixed count");
         }
