@@ -58,6 +58,9 @@ final class SensitivityCommand implements Callable<Integer> {
             description = "Sobol base samples, a power of two (default ${DEFAULT-VALUE}); N x (parameters + 2) points.")
     int samples;
 
+    /** Most bootstrap resamples: far past where the intervals stop changing, and within memory. */
+    static final int MAX_BOOTSTRAP = 100_000;
+
     @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "1000",
             description = "Bootstrap resamples for the Morris and Sobol intervals (default ${DEFAULT-VALUE}).")
     int bootstrap;
@@ -87,17 +90,25 @@ final class SensitivityCommand implements Callable<Integer> {
         if (samples < 2 || Integer.bitCount(samples) != 1) {
             throw new UserException("--samples must be a power of two, at least 2 (got " + samples + ")");
         }
-        if (bootstrap < 100) throw new UserException("--bootstrap must be at least 100 (got " + bootstrap + ")");
+        if (bootstrap < 100 || bootstrap > MAX_BOOTSTRAP) {
+            throw new UserException("--bootstrap must be 100 to " + MAX_BOOTSTRAP + " (got " + bootstrap + ")");
+        }
         ScenarioReader.Loaded loaded = scenarioOptions.load(List.of(file)).get(0);
         String name = loaded.scenario().name();
         List<UncertainParameter> params = AnalysisOptions.sharedParameters(List.of(loaded), List.of(file));
         List<Metric> metrics = AnalysisMetrics.of(List.of(loaded.scenario()));
         int d = params.size();
-        int points = switch (m) {
-            case "tornado" -> 2 * d + 1;
-            case "morris" -> trajectories * (d + 1);
-            default -> samples * (d + 2);
+        long design = switch (m) {
+            case "tornado" -> 2L * d + 1;
+            case "morris" -> (long) trajectories * (d + 1);
+            default -> (long) samples * (d + 2);
         };
+        // Refused before anything runs, as psa does: a typo of a few digits would otherwise end in out-of-memory.
+        if (design * reps > Integer.MAX_VALUE / 2) {
+            throw new UserException(String.format(Locale.ROOT, "%,d design points x %d replications is too large; lower "
+                    + "--trajectories or --samples, or --replications", design, reps));
+        }
+        int points = (int) design;
         Path dir = out != null ? out : Path.of("results", name + "-" + m);
         PrintWriter stdout = spec.commandLine().getOut();
         // The output folder is checked and prepared before any simulation, as for run.
