@@ -62,7 +62,7 @@ final class SensitivityCommand implements Callable<Integer> {
     static final int MAX_BOOTSTRAP = 100_000;
 
     @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "1000",
-            description = "Bootstrap resamples for the Morris and Sobol intervals (default ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples for the Morris and Sobol intervals (default ${DEFAULT-VALUE}; 100 to 100000).")
     int bootstrap;
 
     @Mixin
