@@ -23,9 +23,22 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
         CommandLine cl = commandLine(args);
         int code = cl.execute(args);
         System.exit(outputLost(cl, code));
+    }
+
+    /**
+     * A throwable no one caught on a thread of its own (the JDK's, such as Java2D's disposer, or
+     * the chart warm-up's): out of memory is said once, in one line, by the command that meets
+     * it (exit 3), so a second report with a trace from another thread is left out; anything
+     * else is a bug and keeps its trace, as Java would print it.
+     */
+    static void uncaught(Thread t, Throwable e) {
+        if (e instanceof OutOfMemoryError) return;
+        System.err.print("Exception in thread \"" + t.getName() + "\" ");
+        e.printStackTrace(System.err);
     }
 
     /**

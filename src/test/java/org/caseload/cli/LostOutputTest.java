@@ -10,8 +10,28 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** A command that succeeded but could not write what it printed (full disk, closed pipe) exits 3, not 0. */
+/**
+ * A command that succeeded but could not write what it printed (full disk, closed pipe) exits 3,
+ * not 0; and out of memory on a thread of the JDK's adds no trace to the command's one line.
+ */
 class LostOutputTest {
+    @Test
+    void outOfMemoryOnAnotherThreadPrintsNothingButABugKeepsItsTrace() {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(seen, true));
+        try {
+            Main.uncaught(new Thread("Java2D Disposer"), new OutOfMemoryError("Java heap space"));
+            assertEquals("", seen.toString());
+            Main.uncaught(new Thread("worker"), new IllegalStateException("a bug"));
+            assertTrue(seen.toString().startsWith("Exception in thread \"worker\" java.lang.IllegalStateException: a bug"),
+                    seen.toString());
+            assertTrue(seen.toString().contains("\tat "), "a bug keeps its trace");
+        } finally {
+            System.setErr(before);
+        }
+    }
+
     @Test
     void aFailedWriteToStandardOutputIsAnEnvironmentFault() {
         CommandLine cl = Main.commandLine();
