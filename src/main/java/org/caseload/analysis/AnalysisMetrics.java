@@ -27,7 +27,7 @@ public final class AnalysisMetrics {
                 .filter(p -> scenarios.stream().allMatch(s -> s.caseloadPathways().contains(p))).toList();
         Set<String> reported = new HashSet<>();
         for (String p : common) {
-            if (scenarios.stream().allMatch(s -> hasStaff(s.pathways().get(p)))) reported.add(Metrics.FTE_PREFIX + p);
+            if (scenarios.stream().allMatch(s -> s.pathways().get(p).capacity().hasStaff())) reported.add(Metrics.FTE_PREFIX + p);
             if (scenarios.stream().allMatch(s -> s.pathways().get(p).capacity().kind() == CapacityKind.PLACES)) {
                 reported.add(Metrics.PLACES_PREFIX + p);
             }
@@ -36,10 +36,5 @@ public final class AnalysisMetrics {
                 .filter(m -> !(m.name().startsWith(Metrics.FTE_PREFIX) || m.name().startsWith(Metrics.PLACES_PREFIX))
                         || reported.contains(m.name()))
                 .toList();
-    }
-
-    /** Whether a replication reports the pathway's funded FTE (as the model's cost lines decide). */
-    private static boolean hasStaff(Scenario.Pathway p) {
-        return p.capacity().kind() == CapacityKind.CASELOAD || p.capacity().staffFte() > 0;
     }
 }

@@ -147,7 +147,7 @@ final class CostLines {
         r.put(Metrics.ASSESSORS_MEAN, assessors.mean());
         for (PathwayState p : pathways) {
             Scenario.Capacity c = p.spec.capacity();
-            if (c.kind() == CapacityKind.CASELOAD || c.staffFte() > 0) r.put(Metrics.FTE_PREFIX + p.spec.name(), p.fte.mean());
+            if (c.hasStaff()) r.put(Metrics.FTE_PREFIX + p.spec.name(), p.fte.mean());
             if (c.kind() == CapacityKind.PLACES) r.put(Metrics.PLACES_PREFIX + p.spec.name(), p.places.mean());
         }
         return r;

@@ -174,6 +174,10 @@ public record Scenario(
      * @param places            places or beds (places kind)
      */
     public record Capacity(CapacityKind kind, double staffFte, double caseloadPerFte, double maxCaseloadPerFte, int places) {
+        /** Whether the pathway has funded staff, and so a funded-FTE metric: every caseload pathway, any other with staff. */
+        public boolean hasStaff() {
+            return kind == CapacityKind.CASELOAD || staffFte > 0;
+        }
     }
 
     /** A pathway's costs (the YAML's {@code costs} section), all in GBP. */
