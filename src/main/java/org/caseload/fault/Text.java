@@ -9,6 +9,14 @@ public final class Text {
     private Text() {
     }
 
+    /**
+     * {@code s} as a message quotes it: whole up to {@code max} characters, else its first
+     * {@code keep} and its length, so a long value (a whole file read as one) stays one short line.
+     */
+    public static String excerpt(String s, int max, int keep) {
+        return s.length() <= max ? s : s.substring(0, keep) + "... (" + s.length() + " characters)";
+    }
+
     /** {@code s} with every control or line-separator character escaped; ordinary text is unchanged. */
     public static String oneLine(String s) {
         if (s == null) return "null";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
+import org.caseload.fault.Text;
 
 /**
  * A single value, with the kind YAML gave it (a quoted "300" is a string, not a number).
@@ -83,6 +84,6 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
     /** The value as a message quotes it: at most 60 characters (a text file read as a scenario is one long value). */
     public String describe() {
         if (kind == Kind.NULL) return "nothing";
-        return "'" + (text.length() <= 60 ? text : text.substring(0, 50) + "... (" + text.length() + " characters)") + "'";
+        return "'" + Text.excerpt(text, 60, 50) + "'";
     }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.caseload.fault.FileFaults;
+import org.caseload.fault.Text;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -171,8 +172,7 @@ public final class YamlTree {
         }
         String plain = p.getBigIntegerValue().toString();
         if (ScalarNode.parseNumber(plain) == null) {
-            String shown = written.length() <= 32 ? written : written.substring(0, 24) + "... (" + written.length() + " characters)";
-            throw new ScenarioException(src, path, "'" + shown + "' is not a usable number (too large)");
+            throw new ScenarioException(src, path, "'" + Text.excerpt(written, 32, 24) + "' is not a usable number (too large)");
         }
         return plain;
     }
