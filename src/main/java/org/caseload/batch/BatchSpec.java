@@ -103,11 +103,16 @@ public record BatchSpec(String command, String version, List<String> files, List
         if (design.isEmpty() || items > 0) args.addAll(List.of("--replications", String.valueOf(replications)));
         args.addAll(List.of("--seed", String.valueOf(seed)));
         args.addAll(design);
-        if ("compare".equals(command)) {
-            if (alpha != 0.05) args.addAll(List.of("--alpha", String.valueOf(alpha)));
-            if (independentStreams) args.add("--independent-streams");
-        }
+        if ("compare".equals(command)) args.addAll(comparisonOptions(alpha, independentStreams));
         return args;
+    }
+
+    /** A comparison's options in a command line: --alpha when not the default 0.05, and --independent-streams. */
+    public static List<String> comparisonOptions(double alpha, boolean independentStreams) {
+        List<String> more = new ArrayList<>();
+        if (alpha != 0.05) more.addAll(List.of("--alpha", String.valueOf(alpha)));
+        if (independentStreams) more.add("--independent-streams");
+        return more;
     }
 
     /** What the slices divide: an analysis's work items, or a batch's replications. */

@@ -92,13 +92,6 @@ final class Batches {
         return rerun(fresh, spec, args, () -> freshRun.resuming = record);
     }
 
-    /** A comparison's options in a command line: --alpha when not the default 0.05, and --independent-streams. */
-    static List<String> comparisonOptions(double alpha, boolean independentStreams) {
-        List<String> more = new ArrayList<>();
-        if (alpha != 0.05) more.addAll(List.of("--alpha", String.valueOf(alpha)));
-        if (independentStreams) more.add("--independent-streams");
-        return more;
-    }
 
     /** Runs a command again with {@code args} (after {@code afterParse}), writing where {@code caller} writes. */
     static int rerun(Callable<Integer> command, CommandSpec caller, List<String> args, Runnable afterParse) {

@@ -215,7 +215,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** What a comparison adds to the reproducing command (as for a fixed count: --alpha only when not 0.05). */
     private List<String> comparisonOptions() {
-        return Batches.comparisonOptions(alpha, independentStreams);
+        return BatchSpec.comparisonOptions(alpha, independentStreams);
     }
 
     /** Pathway metrics are compared only for pathways every scenario has. */
