@@ -19,8 +19,8 @@ import org.caseload.fault.FileFaults;
 /**
  * A {@link ReplicationStore} in a binary file: per replication its index and its values as raw
  * doubles (exact, so outputs written from the file are the bytes they would be from memory);
- * the metric and series names and the series' lengths are kept in memory, from the first. About 8 bytes a value on disk and a buffer
- * in memory, whatever the number of replications.
+ * the metric and series names and the series' lengths are kept in memory, from the first.
+ * About 8 bytes a value on disk and a buffer in memory, whatever the number of replications.
  */
 final class SpillFile implements ReplicationStore {
     private static final Cleaner CLEANER = Cleaner.create();
