@@ -7,17 +7,16 @@ import org.caseload.scenario.Scenario;
 /**
  * The work one replication of a scenario asks for, estimated from the scenario alone before
  * anything runs: new referrals over warm-up and horizon (the rate month by month with
- * seasonality, trend and steps, as the model applies them), the candidate arrival times the
- * thinning draws at the peak rate, the initial caseload, and so the events; plus the memory
+ * seasonality, trend and steps, as the model applies them), the initial caseload, and so the
+ * events (each new referral is one of them: arrival times take one draw each); plus the memory
  * that holding one replication's results takes.
  *
  * @param referrals          expected new referrals over warm-up and horizon
- * @param arrivalCandidates  candidate arrival times drawn by thinning (peak rate × run length)
  * @param initialCaseload    people in treatment at time 0
  * @param events             expected events of one replication
  * @param resultBytes        heap taken by one replication's results while they are held
  */
-public record WorkEstimate(double referrals, double arrivalCandidates, long initialCaseload, double events, long resultBytes) {
+public record WorkEstimate(double referrals, long initialCaseload, double events, long resultBytes) {
     /**
      * Events per person (new referral or initial client) over a run: measured ~7 on
      * Leeds (~210,000 events for ~28,500 referrals and 3,685 initial clients, re-presentations
@@ -35,7 +34,6 @@ public record WorkEstimate(double referrals, double arrivalCandidates, long init
     public static WorkEstimate of(Scenario s) {
         Scenario.Arrivals a = s.arrivals();
         double referrals = 0;
-        double peakPerMonth = 0;
         for (int m = -s.warmupMonths(); m < s.horizonMonths(); m++) {
             double rate = a.ratePerMonth() * a.seasonalityMultipliers()[Math.floorMod(m, 12)];
             if (m >= 0) {
@@ -46,29 +44,25 @@ public record WorkEstimate(double referrals, double arrivalCandidates, long init
                 for (Scenario.Arrivals.Step step : a.steps()) if (step.fromMonth() < m + 1) rate *= step.multiplier();
             }
             referrals += rate;
-            peakPerMonth = Math.max(peakPerMonth, rate);
         }
-        double candidates = peakPerMonth * (s.warmupMonths() + s.horizonMonths());
         long initial = 0;
         for (int n : s.initialCaseload().values()) initial += n;
         double events = EVENTS_PER_PERSON * (referrals + initial);
         long metrics = Metrics.forPathways(s.pathways().keySet()).size();
         long series = Metrics.MONTHLY.size();
         long bytes = 256 + metrics * BYTES_PER_METRIC + series * (BYTES_PER_SERIES + 8L * s.horizonMonths());
-        return new WorkEstimate(referrals, candidates, initial, events, bytes);
+        return new WorkEstimate(referrals, initial, events, bytes);
     }
 
-    /** The largest of the two kinds of work the event limit bounds: events, and thinning's candidate draws. */
+    /** The work the event limit bounds: the events. */
     public double work() {
-        return Math.max(events, arrivalCandidates);
+        return events;
     }
 
     /** What the estimate is made of, for messages. */
     public String explain() {
         return String.format(Locale.ROOT, "about %s new referrals and %s people in the initial caseload, ~%.0f events each",
-                count(referrals), count(initialCaseload), EVENTS_PER_PERSON)
-                + (arrivalCandidates > events ? String.format(Locale.ROOT, "; the peak referral rate (seasonality, trend and "
-                + "steps) makes %s candidate arrival times", count(arrivalCandidates)) : "");
+                count(referrals), count(initialCaseload), EVENTS_PER_PERSON);
     }
 
     static String count(double n) {

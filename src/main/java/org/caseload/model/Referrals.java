@@ -21,7 +21,6 @@ final class Referrals {
     private final Window window;
     private final Arrivals arrivals;
     private final RandomStream arrivalStream;
-    private final RandomStream thinningStream;
     private final RandomStreams.Sequence clientStreams;
     private final Routing routing;
     private final Recorder recorder;
@@ -39,7 +38,7 @@ final class Referrals {
     /** Time of the one pending arrival (each arrival schedules the next). */
     private double nextArrival;
 
-    Referrals(Scenario scenario, Engine engine, Window window, RandomStream arrivalStream, RandomStream thinningStream,
+    Referrals(Scenario scenario, Engine engine, Window window, RandomStream arrivalStream,
               RandomStreams.Sequence clientStreams, Routing routing, Recorder recorder, Mortality mortality, ClientPool clients,
               Journey journey) {
         this.scenario = scenario;
@@ -47,7 +46,6 @@ final class Referrals {
         this.window = window;
         this.arrivals = new Arrivals(scenario.arrivals(), window);
         this.arrivalStream = arrivalStream;
-        this.thinningStream = thinningStream;
         this.clientStreams = clientStreams;
         this.routing = routing;
         this.recorder = recorder;
@@ -63,17 +61,10 @@ final class Referrals {
 
     /** Schedules the first new referral after {@code now}; each schedules the next. */
     void scheduleNextArrival(double now) {
-        double max = arrivals.maxRatePerDay();
-        if (max <= 0) return;
-        double t = now;
-        // Thinning (Lewis & Shedler): candidates at the maximum rate, each kept with
-        // probability rate(t)/max. Candidates are common to scenarios with the same maximum.
-        while (true) {
-            t += -Math.log(arrivalStream.nextDouble()) / max;
-            if (t >= window.end()) return;
-            double keep = thinningStream.nextDouble();
-            if (keep * max <= arrivals.ratePerDay(t)) break;
-        }
+        if (!arrivals.any()) return;
+        // One uniform an arrival: an exponential amount of the rate's integral (Arrivals).
+        double t = arrivals.next(now, -Math.log(arrivalStream.nextDouble()));
+        if (t >= window.end()) return;
         nextArrival = t;
         engine.at(t, newClient(clientStreams.next()), ClientEvent.ARRIVAL.ordinal());
     }

@@ -15,15 +15,14 @@ import org.caseload.scenario.Scenario;
  * {@link InitialCaseload}, {@link Budget} and the {@link Recorder} of metrics. A replication
  * is a pure function of (scenario, replication index, streams).
  *
- * <p>Random numbers: arrival times come from named stream {@link #ARRIVAL_STREAM} and
- * thinning decisions from {@link #THINNING_STREAM}, substream r for replication r. Each
+ * <p>Random numbers: arrival times come from named stream {@link #ARRIVAL_STREAM}, substream r
+ * for replication r (stream 1 was thinning's, no longer used). Each
  * client k has stream {@code CLIENT_STREAM_BASE + k} (initial caseload:
  * {@code INITIAL_STREAM_BASE + k}), substream r. Each step of a client's journey draws a
  * fixed number of uniforms from that stream whatever the outcome.
  */
 public final class TreatmentSystem implements Journey {
     public static final long ARRIVAL_STREAM = 0;
-    public static final long THINNING_STREAM = 1;
     public static final long CLIENT_STREAM_BASE = 1L << 20;
     public static final long INITIAL_STREAM_BASE = 1L << 40;
     /** The earlier occupants of the initial caseload's places (see {@link InitialCaseload}). */
@@ -56,7 +55,7 @@ public final class TreatmentSystem implements Journey {
         this.pathways = new Pathways(scenario, window, engine, recorder, mortality, clients, this);
         this.routing = new Routing(scenario, pathways.byName());
         this.referrals = new Referrals(scenario, engine, window, streams.stream(ARRIVAL_STREAM, replication),
-                streams.stream(THINNING_STREAM, replication), streams.sequence(CLIENT_STREAM_BASE, replication), routing,
+                streams.sequence(CLIENT_STREAM_BASE, replication), routing,
                 recorder, mortality, clients, this);
         this.episodes = new Episodes(scenario, engine, pathways, routing, mortality, recorder, this);
         this.afterExit = new AfterExit(scenario, engine, mortality, recorder, clients, this);

@@ -185,7 +185,7 @@ public final class Reports {
         boolean initial = scenarios.stream().anyMatch(s -> !s.initialCaseload().isEmpty());
         h.paragraph("Each scenario is a discrete-event simulation of one local treatment system, replicated "
                 + info.replications() + " times. Each replication uses its own substream of MRG32k3a random streams: "
-                + "one stream for arrival times, one for thinning, and one per client, so "
+                + "one stream for arrival times and one per client, so "
                 + (info.commonRandomNumbers() ? "scenarios compared share common random numbers and each person's draws "
                 + "stay the same whatever happens to others. " : "(here) scenarios use independent streams. ")
                 + "Results are means over replications with Student-t 95% confidence intervals; comparisons are paired "
