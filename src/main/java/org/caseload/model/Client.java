@@ -90,6 +90,8 @@ final class Client extends Entity {
     double routeUniform;
     /** Index of the pathway whose queue the client is in (stage {@link Stage#WAITING_FOR_PLACE}), or -1. */
     int queuedFor;
+    /** The turn of the client's latest entry in a {@link WaitingLine} (-1: none yet). */
+    int lineTurn;
 
     /*
      * About the object rather than the person ({@link ClientPool}): not set by begin(...);
@@ -152,6 +154,7 @@ final class Client extends Entity {
         queuedServiceDays = 0;
         routeUniform = 0;
         queuedFor = -1;
+        lineTurn = -1;
     }
 
     /** The stage sits at the far end of the object from the stream and the epoch (the first fields): reading both warms all of it. */

@@ -1,6 +1,5 @@
 package org.caseload.model;
 
-import java.util.ArrayDeque;
 import org.caseload.scenario.Scenario.CapacityKind;
 import org.caseload.scenario.Scenario.FullPolicy;
 import org.caseload.scenario.Scenario.Pathway;
@@ -29,7 +28,7 @@ final class PathwayState {
     final Level perFte;
     /** People in the pathway (who they are is not kept: {@link SeenPerYear} needs no list). */
     private int members;
-    final ArrayDeque<Client> queue = new ArrayDeque<>();
+    final WaitingLine queue = new WaitingLine();
     int queued;
 
     PathwayState(Pathway spec, int index, Window window) {

@@ -58,8 +58,7 @@ final class Pathways {
             return;
         }
         c.enter(Stage.WAITING_FOR_PLACE);
-        p.queue.addLast(c);
-        ClientPool.hold(c);
+        p.queue.join(c);
         p.queued++;
         c.queuedFor = p.index;
         journey.waitingChanged();
@@ -78,7 +77,7 @@ final class Pathways {
 
     /**
      * Takes the client off the queue they wait in without starting (gave up, or died); their
-     * place in the deque is skipped later. Someone who was moving from another treatment
+     * entry in the line is skipped later. Someone who was moving from another treatment
      * pathway has left treatment.
      */
     void leaveQueue(Client c) {
@@ -88,15 +87,15 @@ final class Pathways {
     }
 
     /**
-     * Lets people in from the pathway's queue while it has room. People who left the queue
-     * (died or dropped away) are still in the deque and are skipped here; as for assessment,
-     * someone waiting here again is served from their first place still in the deque.
+     * Lets people in from the pathway's queue while it has room, first come first served. The
+     * entries of people who left the queue (died or dropped away) are skipped, and so is the
+     * older entry of someone who left and is waiting here again (they wait from their latest).
      */
     void pullQueue(PathwayState p) {
         while (p.queued > 0 && p.hasRoom()) {
-            Client next = p.queue.pollFirst();
+            Client next = p.queue.take();
             clients.release(next);
-            if (next.queuedFor != p.index) continue;
+            if (next.queuedFor != p.index || !p.queue.wasLatest(next)) continue;
             next.queuedFor = -1;
             p.queued--;
             journey.waitingChanged();

@@ -1,6 +1,5 @@
 package org.caseload.model;
 
-import java.util.ArrayDeque;
 import org.caseload.engine.Engine;
 import org.caseload.engine.Mrg32k3a;
 import org.caseload.engine.RandomStreams;
@@ -29,7 +28,7 @@ final class Referrals {
     private final Journey journey;
 
     private final WaitingStandard waitingStandard;
-    private final ArrayDeque<Client> queue = new ArrayDeque<>();
+    private final WaitingLine queue = new WaitingLine();
     private int queued;
     private int busy;
     /** Assessors funded: set by the budget. */
@@ -107,8 +106,7 @@ final class Referrals {
             return;
         }
         c.enter(Stage.WAITING_FOR_ASSESSMENT);
-        queue.addLast(c);
-        ClientPool.hold(c);
+        queue.join(c);
         queued++;
         journey.waitingChanged();
         c.queuedServiceDays = service;
@@ -125,7 +123,7 @@ final class Referrals {
         journey.leave(c, Exit.DROPPED_AWAY, false);
     }
 
-    /** Someone waiting for assessment died (their place in the deque is skipped later). */
+    /** Someone waiting for assessment died (their entry in the line is skipped later). */
     void leftQueueByDeath() {
         queued--;
     }
@@ -147,16 +145,16 @@ final class Referrals {
     }
 
     /**
-     * Starts assessments while assessors are free. People who left the queue (died or
-     * dropped away) are still in the deque and are skipped here. Someone who dropped away,
-     * re-presented and is waiting again is served from whichever of their places comes first
-     * (their old one if it is still in the deque): kept so that outputs stay as they were.
+     * Starts assessments while assessors are free, first come first served. The entries of
+     * people who left the queue (died or dropped away) are skipped, and so is the older entry
+     * of someone who dropped away, re-presented and is waiting again: they wait from their
+     * re-referral, behind everyone referred before it.
      */
     void pullQueue() {
         while (busy < (int) assessors.value() && !queue.isEmpty()) {
-            Client next = queue.pollFirst();
+            Client next = queue.take();
             clients.release(next);
-            if (next.stage() != Stage.WAITING_FOR_ASSESSMENT) continue;
+            if (next.stage() != Stage.WAITING_FOR_ASSESSMENT || !queue.wasLatest(next)) continue;
             queued--;
             journey.waitingChanged();
             startAssessment(next, next.queuedServiceDays);

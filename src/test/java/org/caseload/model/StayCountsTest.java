@@ -32,7 +32,7 @@ class StayCountsTest {
         int[] moving = new int[inTreatment.length];
         java.util.Set<Client> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (PathwayState p : pathways.all()) {
-            for (Client c : p.queue) {
+            for (Client c : p.queue.entries()) {
                 if (c.queuedFor == p.index && !Double.isNaN(c.treatmentStreakStart) && seen.add(c)) moving[c.groupIndex()]++;
             }
         }
