@@ -18,11 +18,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.caseload.fault.FileFaults;
 import org.caseload.fault.Text;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads one YAML file into a {@link ConfigNode} tree with line and column on every node,
@@ -75,7 +77,7 @@ public final class YamlTree {
             }
             return map;
         } catch (JsonProcessingException e) {
-            throw malformed(displayName, e);
+            throw malformed(displayName, text, e);
         } catch (IOException e) {
             throw new ScenarioException(fileSource, null, "cannot read file: " + e.getMessage());
         }
@@ -94,25 +96,30 @@ public final class YamlTree {
         CoderResult r = decoder.decode(in, out, true);
         if (!r.isError()) r = decoder.flush(out);
         if (r.isError()) {
-            int line = 1;
-            int column = 1;
             out.flip();
-            for (int i = 0; i < out.limit(); i++) {
-                char c = out.get(i);
-                if (c == '\n') {
-                    line++;
-                    column = 1;
-                } else if (!Character.isLowSurrogate(c)) {
-                    column++;
-                }
-            }
             StringBuilder hex = new StringBuilder();
             for (int i = 0; i < r.length(); i++) hex.append(i == 0 ? "" : " ").append(String.format("0x%02X", bytes[in.position() + i] & 0xff));
-            throw new ScenarioException(new Source(displayName, line, column), null, "not UTF-8: byte " + hex + " (byte offset "
+            throw new ScenarioException(positionAt(displayName, out, out.limit()), null, "not UTF-8: byte " + hex + " (byte offset "
                     + in.position() + ") is not valid UTF-8; save the file as UTF-8");
         }
         out.flip();
         return out.toString();
+    }
+
+    /** The line and column (1-based, in characters, a surrogate pair counting one) of {@code text}'s character at {@code index}. */
+    private static Source positionAt(String file, CharSequence text, int index) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < index; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
+        }
+        return new Source(file, line, column);
     }
 
     private static ConfigNode read(YAMLParser p, String file, String path) throws IOException {
@@ -195,7 +202,8 @@ public final class YamlTree {
      * block mapping") first and the actual problem, with its precise position, second; we
      * lead with the problem and its position.
      */
-    private static ScenarioException malformed(String file, JsonProcessingException e) {
+    private static ScenarioException malformed(String file, String text, JsonProcessingException e) {
+        if (e.getCause() instanceof ReaderException r) return specialCharacter(file, text, r);
         if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null && m.getProblem() != null) {
             Mark pm = m.getProblemMark();
             Mark cm = m.getContextMark();
@@ -208,6 +216,19 @@ public final class YamlTree {
         String message = firstLine(e.getOriginalMessage());
         if (message.startsWith("Expected a field name")) message = "a key must be a plain name, not a list or a section";
         return new ScenarioException(at(file, e.getLocation()), null, "malformed YAML: " + message);
+    }
+
+    /**
+     * SnakeYAML refuses a control character (and a few other code points) when it reads
+     * ahead, a block of text at a time, so the parser's position is wherever it had got to
+     * (often 1:1). The character refused is the first of its kind in the text: everything
+     * before it was read and accepted.
+     */
+    private static ScenarioException specialCharacter(String file, String text, ReaderException r) {
+        int index = text.indexOf(Character.toString(r.getCodePoint()));
+        Source where = index < 0 ? new Source(file, 0, 0) : positionAt(file, text, index);
+        return new ScenarioException(where, null, String.format(Locale.ROOT,
+                "malformed YAML: special character \\u%04x is not allowed; remove it", r.getCodePoint()));
     }
 
     private static String firstLine(String message) {

@@ -143,6 +143,16 @@ class YamlTreeTest {
     }
 
     @Test
+    void aControlCharacterIsReportedAtItsOwnLineAndColumn() throws IOException {
+        // SnakeYAML refuses it while reading ahead, when the parser is still at 1:1
+        assertEquals("scenarios/s.yaml:4:18: malformed YAML: special character \\u0001 is not allowed; remove it",
+                error("name: x\nextends: leeds.yaml\n# hi\nhorizon_months: 1\u0001\n").getMessage());
+        String farDown = "# " + "x".repeat(3000) + "\nname: x\ndescription: a \u00e9\uD83D\uDE00 b\u0007\n";
+        assertEquals("scenarios/s.yaml:3:20: malformed YAML: special character \\u0007 is not allowed; remove it",
+                error(farDown).getMessage(), "past SnakeYAML's first block; an emoji is one column");
+    }
+
+    @Test
     void listUsedAsAKeyGetsAHumanMessage() throws IOException {
         ScenarioException e = error("? [a, b]\n: 1\n");
         assertEquals("scenarios/s.yaml:1:4: malformed YAML: a key must be a plain name, not a list or a section", e.getMessage());
