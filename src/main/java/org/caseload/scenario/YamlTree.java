@@ -3,6 +3,7 @@ package org.caseload.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -29,8 +30,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
 /**
  * Reads one YAML file into a {@link ConfigNode} tree with line and column on every node,
  * using Jackson's streaming parser (data binding would lose positions). Duplicate keys,
- * malformed YAML, an empty file or a root that is not a mapping are reported as
- * {@link ScenarioException}s naming the file and line.
+ * malformed YAML, lists and sections nested more than 1,000 deep (Jackson's limit), an
+ * empty file or a root that is not a mapping are reported as {@link ScenarioException}s
+ * naming the file and line.
  *
  * <p>Three YAML features that silently change values are refused or narrowed, because a
  * planning model should not read {@code prescribing: no} as {@code false} by accident:
@@ -65,22 +67,35 @@ public final class YamlTree {
             throw new ScenarioException(fileSource, null, "cannot read file: " + FileFaults.reason(e));
         }
         try (YAMLParser p = FACTORY.createParser(text)) {
-            ConfigNode root = p.nextToken() == null ? null : read(p, displayName, "");
-            if (root == null || root instanceof ScalarNode s && (s.kind() == ScalarNode.Kind.NULL || s.text().isBlank())) {
-                throw new ScenarioException(fileSource, null, "the file is empty");
+            try {
+                return document(p, displayName, fileSource);
+            } catch (StreamConstraintsException e) {
+                // The parser has entered the level it refuses, so its context is deeper than the limit;
+                // any other of Jackson's limits is reported as malformed YAML, in Jackson's words.
+                int limit = p.streamReadConstraints().getMaxNestingDepth();
+                if (p.getParsingContext().getNestingDepth() <= limit) throw e;
+                throw new ScenarioException(at(displayName, p.currentTokenLocation()), null,
+                        String.format(Locale.ROOT, "nested more than %,d levels deep", limit));
             }
-            if (!(root instanceof MapNode map)) {
-                throw new ScenarioException(root.source(), null, "a scenario file must be a mapping of fields (key: value), found " + root.describe());
-            }
-            if (p.nextToken() != null) {
-                throw new ScenarioException(at(displayName, p.currentTokenLocation()), null, "more than one YAML document in the file");
-            }
-            return map;
         } catch (JsonProcessingException e) {
             throw malformed(displayName, text, e);
         } catch (IOException e) {
             throw new ScenarioException(fileSource, null, "cannot read file: " + e.getMessage());
         }
+    }
+
+    private static MapNode document(YAMLParser p, String displayName, Source fileSource) throws IOException {
+        ConfigNode root = p.nextToken() == null ? null : read(p, displayName, "");
+        if (root == null || root instanceof ScalarNode s && (s.kind() == ScalarNode.Kind.NULL || s.text().isBlank())) {
+            throw new ScenarioException(fileSource, null, "the file is empty");
+        }
+        if (!(root instanceof MapNode map)) {
+            throw new ScenarioException(root.source(), null, "a scenario file must be a mapping of fields (key: value), found " + root.describe());
+        }
+        if (p.nextToken() != null) {
+            throw new ScenarioException(at(displayName, p.currentTokenLocation()), null, "more than one YAML document in the file");
+        }
+        return map;
     }
 
     /**

@@ -153,6 +153,19 @@ class YamlTreeTest {
     }
 
     @Test
+    void nestingBeyondJacksonsLimitIsNamedPlainlyAtTheLevelTooDeep() throws IOException {
+        String flow = "a: " + "[".repeat(1200) + "]".repeat(1200) + "\n";
+        assertEquals("scenarios/s.yaml:1:1003: nested more than 1,000 levels deep", error(flow).getMessage());
+        StringBuilder block = new StringBuilder();
+        for (int i = 0; i < 1100; i++) block.append("  ".repeat(i)).append("b:\n");
+        assertEquals("scenarios/s.yaml:1001:2001: nested more than 1,000 levels deep", error(block + "  ".repeat(1100) + "c: 1\n").getMessage());
+        String json = "{\"a\": " + "[".repeat(1200) + "]".repeat(1200) + "}\n";
+        assertEquals("scenarios/s.yaml:1:1006: nested more than 1,000 levels deep", error(json).getMessage(), "JSON is read as YAML");
+        assertTrue(load("a: " + "[".repeat(999) + "]".repeat(999) + "\n").get("a") instanceof ListNode,
+                "the root section and 999 lists inside it are within the limit");
+    }
+
+    @Test
     void listUsedAsAKeyGetsAHumanMessage() throws IOException {
         ScenarioException e = error("? [a, b]\n: 1\n");
         assertEquals("scenarios/s.yaml:1:4: malformed YAML: a key must be a plain name, not a list or a section", e.getMessage());
