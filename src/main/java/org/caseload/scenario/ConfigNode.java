@@ -20,6 +20,12 @@ public sealed interface ConfigNode permits MapNode, ListNode, ScalarNode {
     /** JSON form, for the manifest: numbers stay numbers. */
     JsonNode toJson();
 
+    /**
+     * Whether this value, or any value inside it, was given with {@code --set} (its source is
+     * {@link Source#COMMAND_LINE}), so that a problem it causes is not blamed on the file.
+     */
+    boolean setOnCommandLine();
+
     /** What this is, for messages: "a section", "a list", or the value itself in quotes ("nothing" for null). */
     String describe();
 

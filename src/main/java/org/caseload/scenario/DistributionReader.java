@@ -17,6 +17,7 @@ final class DistributionReader {
 
     static Distribution read(MapReader parent, String key) {
         MapReader r = parent.map(key);
+        r.shapedBy("dist");
         String kind = r.string("dist");
         Distribution d = switch (kind) {
             case "exponential" -> new Distribution.Exponential(r.number("mean", Ranges.DURATION_SCALE_DAYS));
@@ -28,7 +29,7 @@ final class DistributionReader {
             case "uniform" -> {
                 double min = r.number("min", Ranges.DAYS);
                 double max = r.number("max", Ranges.DAYS);
-                if (max < min) r.fail("max", "must be at least min (" + Range.format(min) + "), got " + Range.format(max));
+                if (max < min) r.fail("max", "must be at least min (" + Range.format(min) + "), got " + Range.format(max), r.setOnCommandLine("min"));
                 yield new Distribution.Uniform(min, max);
             }
             case "empirical" -> {
@@ -57,7 +58,7 @@ final class DistributionReader {
         Distribution.Lognormal d = Distribution.Lognormal.ofMeanSd(mean, sd);
         if (!Ranges.LOGNORMAL_SIGMA.contains(d.sigma())) {
             r.fail("sd", "with mean " + Range.format(mean) + " it implies a sigma of the logarithm of "
-                    + Range.format(d.sigma()) + "; " + Ranges.LOGNORMAL_SIGMA.problem(d.sigma()));
+                    + Range.format(d.sigma()) + "; " + Ranges.LOGNORMAL_SIGMA.problem(d.sigma()), r.setOnCommandLine("mean"));
         }
         return d;
     }

@@ -13,6 +13,11 @@ public record ListNode(Source source, String path, List<ConfigNode> items) imple
     }
 
     @Override
+    public boolean setOnCommandLine() {
+        return items.stream().anyMatch(ConfigNode::setOnCommandLine);
+    }
+
+    @Override
     public ListNode withPath(String newPath) {
         List<ConfigNode> l = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) l.add(items.get(i).withPath(ConfigNode.child(newPath, String.valueOf(i))));

@@ -25,6 +25,11 @@ public record MapNode(Source source, String path, Map<String, Source> keySources
     }
 
     @Override
+    public boolean setOnCommandLine() {
+        return entries.values().stream().anyMatch(ConfigNode::setOnCommandLine);
+    }
+
+    @Override
     public MapNode withPath(String newPath) {
         Map<String, ConfigNode> e = new LinkedHashMap<>();
         entries.forEach((k, v) -> e.put(k, v.withPath(ConfigNode.child(newPath, k))));

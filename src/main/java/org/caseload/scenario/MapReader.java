@@ -21,6 +21,8 @@ import java.util.Set;
 public final class MapReader {
     private final MapNode node;
     private final Set<String> asked = new LinkedHashSet<>();
+    /** The key whose value decides which other fields this section takes (see {@link #shapedBy}), or null. */
+    private String shapedBy;
 
     private MapReader(MapNode node) {
         this.node = node;
@@ -50,6 +52,22 @@ public final class MapReader {
     public Source sourceOf(String key) {
         ConfigNode v = node.get(key);
         return v != null ? v.source() : node.source();
+    }
+
+    /** Whether the value of {@code key}, or any value inside it, was given with {@code --set} (false if absent). */
+    public boolean setOnCommandLine(String key) {
+        ConfigNode v = node.get(key);
+        return v != null && v.setOnCommandLine();
+    }
+
+    /**
+     * Declares that the value of {@code key} (a distribution's {@code dist}, a capacity's
+     * {@code kind}) decides which other fields this section needs. When that value was given
+     * with {@code --set}, a field missing or left over is reported at the {@code --set}: the
+     * section in the file was right for the value it had.
+     */
+    public void shapedBy(String key) {
+        shapedBy = key;
     }
 
     /** Whether the key is present with a non-null value; does not count as asking for it. */
@@ -175,8 +193,18 @@ public final class MapReader {
      * write {@code throw r.fail(...)} where the compiler needs to see that control stops.
      */
     public ScenarioException fail(String key, String problem) {
-        if (key == null) throw new ScenarioException(node.source(), node.path(), problem);
-        throw new ScenarioException(sourceOf(key), field(key), problem);
+        return fail(key, problem, false);
+    }
+
+    /**
+     * As {@link #fail(String, String)}, but at the {@code --set} when {@code causedBySet}: the
+     * check read a value given with {@code --set} besides the value of {@code key} (a field it
+     * is compared with, or the shares inside {@code key} that must add up to 1), so the line
+     * in the file is not where the mistake is.
+     */
+    public ScenarioException fail(String key, String problem, boolean causedBySet) {
+        Source at = causedBySet ? Source.COMMAND_LINE : key == null ? node.source() : sourceOf(key);
+        throw new ScenarioException(at, key == null ? node.path() : field(key), problem);
     }
 
     /** Reports the first key that nobody asked for, with the closest asked-for key as a suggestion. */
@@ -184,7 +212,7 @@ public final class MapReader {
         for (String key : node.entries().keySet()) {
             if (asked.contains(key)) continue;
             String hint = Suggestions.closest(key, asked).map(s -> "; did you mean '" + s + "'?").orElse("");
-            throw new ScenarioException(node.keySource(key), field(key), "unknown field" + hint);
+            throw new ScenarioException(shaped(node.keySource(key)), field(key), "unknown field" + hint);
         }
     }
 
@@ -205,17 +233,25 @@ public final class MapReader {
 
     private ConfigNode required(String key) {
         asked.add(key);
-        ConfigNode n = present(node.get(key));
+        ConfigNode given = node.get(key);
+        ConfigNode n = present(given);
         if (n != null) return n;
-        if (node.get(key) != null) throw new ScenarioException(node.keySource(key), field(key), "needs a value");
+        if (given != null) {
+            throw new ScenarioException(given.setOnCommandLine() ? Source.COMMAND_LINE : node.keySource(key), field(key), "needs a value");
+        }
         // A missing field is most often a misspelt one: point at the misspelling instead.
         List<String> unasked = new ArrayList<>(node.entries().keySet());
         unasked.removeAll(asked);
         Optional<String> typo = Suggestions.closest(key, unasked);
         if (typo.isPresent()) {
-            throw new ScenarioException(node.keySource(typo.get()), field(typo.get()), "unknown field; did you mean '" + key + "'?");
+            throw new ScenarioException(shaped(node.keySource(typo.get())), field(typo.get()), "unknown field; did you mean '" + key + "'?");
         }
-        throw new ScenarioException(node.source(), field(key), "missing required field");
+        throw new ScenarioException(shaped(node.source()), field(key), "missing required field");
+    }
+
+    /** Where to report a field missing or left over: {@code inFile}, or the {@code --set} that chose this section's shape. */
+    private Source shaped(Source inFile) {
+        return shapedBy != null && setOnCommandLine(shapedBy) ? Source.COMMAND_LINE : inFile;
     }
 
     private ConfigNode optional(String key) {

@@ -15,6 +15,7 @@ final class PathwayReader {
         boolean treatment = r.bool("treatment", true);
         boolean prescribing = r.bool("prescribing", false);
         MapReader cap = r.map("capacity");
+        cap.shapedBy("kind");
         String kindText = cap.string("kind");
         CapacityKind kind = Readers.enumValue(cap, "kind", kindText, CapacityKind.class);
         double fte = cap.number("staff_fte", Ranges.STAFF_FTE, 0.0);
@@ -22,12 +23,15 @@ final class PathwayReader {
                 : cap.number("caseload_per_fte", Ranges.CASELOAD_PER_FTE, 0.0);
         double maxPerFte = cap.number("max_caseload_per_fte", Ranges.CASELOAD_PER_FTE, perFte);
         if (maxPerFte < perFte) {
-            cap.fail("max_caseload_per_fte", "must be at least caseload_per_fte (" + Range.format(perFte) + "), got " + Range.format(maxPerFte));
+            cap.fail("max_caseload_per_fte", "must be at least caseload_per_fte (" + Range.format(perFte) + "), got " + Range.format(maxPerFte),
+                    cap.setOnCommandLine("caseload_per_fte"));
         }
         int places = cap.integer("places", Ranges.PLACES, 0);
-        if (kind == CapacityKind.PLACES && !cap.has("places")) cap.fail("places", "missing required field for kind 'places'");
+        if (kind == CapacityKind.PLACES && !cap.has("places")) {
+            cap.fail("places", "missing required field for kind 'places'", cap.setOnCommandLine("kind"));
+        }
         if (kind == CapacityKind.CASELOAD && fte <= 0 && !cap.has("staff_fte")) {
-            cap.fail("staff_fte", "missing required field for kind 'caseload'");
+            cap.fail("staff_fte", "missing required field for kind 'caseload'", cap.setOnCommandLine("kind"));
         }
         cap.finish();
         String policyText = r.string("when_full", "queue");
@@ -52,7 +56,8 @@ final class PathwayReader {
         Map<String, Double> onCompletion = r.optionalMap("on_completion").map(m -> Readers.shares(m, pathways, false)).orElse(Map.of());
         double completionTotal = onCompletion.values().stream().mapToDouble(Double::doubleValue).sum();
         if (completionTotal > 1 + Readers.SHARE_TOLERANCE) {
-            r.fail("on_completion", "probabilities add up to " + Range.format(completionTotal) + ", more than 1");
+            r.fail("on_completion", "probabilities add up to " + Range.format(completionTotal) + ", more than 1",
+                    r.setOnCommandLine("on_completion"));
         }
         if (transferTo.containsKey(name) || onCompletion.containsKey(name)) {
             r.fail(transferTo.containsKey(name) ? "transfer_to" : "on_completion", "a pathway cannot send people to itself");

@@ -61,6 +61,11 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
     }
 
     @Override
+    public boolean setOnCommandLine() {
+        return Source.COMMAND_LINE.equals(source);
+    }
+
+    @Override
     public ScalarNode withPath(String newPath) {
         return new ScalarNode(source, newPath, text, kind);
     }

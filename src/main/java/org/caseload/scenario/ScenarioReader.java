@@ -45,13 +45,18 @@ public final class ScenarioReader {
     /**
      * Scenarios of one command write into folders named after them, so two with the same
      * {@code name} would overwrite each other's results: refused, naming both files
-     * ({@code files} in the order of {@code loaded}).
+     * ({@code files} in the order of {@code loaded}), or the {@code --set} that named them all.
      */
     public static void requireDistinctNames(List<Loaded> loaded, List<Path> files) {
         for (int i = 0; i < loaded.size(); i++) {
             for (int j = 0; j < i; j++) {
                 String name = loaded.get(i).scenario().name();
                 if (name.equals(loaded.get(j).scenario().name())) {
+                    if (loaded.get(i).tree().get("name").setOnCommandLine()) {
+                        throw new ScenarioException(Source.COMMAND_LINE, "name", "gives every scenario the name '" + Text.oneLine(name)
+                                + "', so the results of " + Text.oneLine(files.get(j).toString()) + " and " + Text.oneLine(files.get(i).toString())
+                                + " would overwrite each other; --set changes every scenario given: leave name out of it");
+                    }
                     throw new InputException(Text.oneLine(files.get(j).toString()) + " and " + Text.oneLine(files.get(i).toString())
                             + " have the same name '" + Text.oneLine(name) + "', so their results would overwrite each other; "
                             + "give each scenario its own name (edit 'name:' in one of them)");
@@ -83,7 +88,7 @@ public final class ScenarioReader {
         for (String p : pathwayNames) pathways.put(p, PathwayReader.read(p, pathwaysReader.map(p), pathwayNames));
         Scenario.AfterExit afterExit = afterExit(r.map("after_exit"));
         Scenario.Mortality mortality = mortality(r.map("mortality"));
-        Scenario.Budget budget = budget(r.optionalMap("budget"), pathwayNames, horizon);
+        Scenario.Budget budget = budget(r.optionalMap("budget"), pathwayNames, horizon, r.setOnCommandLine("horizon_months"));
         Map<String, Integer> initial = new LinkedHashMap<>();
         Optional<MapReader> init = r.optionalMap("initial_caseload");
         if (init.isPresent()) {
@@ -188,8 +193,10 @@ public final class ScenarioReader {
         List<ConfigNode> rules = root.list("routing");
         if (rules.isEmpty()) root.fail("routing", "at least one rule is needed");
         List<Scenario.RouteRule> out = new ArrayList<>();
+        boolean matchSet = false; // whether --set changed whom a rule matches
         for (ConfigNode n : rules) {
             MapReader r = MapReader.of(n);
+            matchSet |= r.setOnCommandLine("group") || r.setOnCommandLine("complexity") || r.setOnCommandLine("readiness");
             Set<Group> groups = Readers.enumSet(r, "group", Group.class, Group::key);
             Set<Complexity> complexities = Readers.enumSet(r, "complexity", Complexity.class, Complexity::key);
             Set<Readiness> readiness = Readers.enumSet(r, "readiness", Readiness.class, Readiness::key);
@@ -214,7 +221,7 @@ public final class ScenarioReader {
                 for (Readiness rd : Readiness.values()) {
                     if (out.stream().noneMatch(rule -> rule.matches(g, c, rd))) {
                         root.fail("routing", "no rule routes " + g.key() + " clients of " + c.key() + " complexity who are "
-                                + rd.key() + " to change; add a catch-all rule (one with only 'pathway')");
+                                + rd.key() + " to change; add a catch-all rule (one with only 'pathway')", matchSet);
                     }
                 }
             }
@@ -284,7 +291,8 @@ public final class ScenarioReader {
         return new Scenario.Mortality(in, out, m12, m34);
     }
 
-    private static Scenario.Budget budget(Optional<MapReader> maybe, Set<String> pathways, int horizon) {
+    /** @param horizonSet whether horizon_months was given with --set (a change it cuts off is then reported there) */
+    private static Scenario.Budget budget(Optional<MapReader> maybe, Set<String> pathways, int horizon, boolean horizonSet) {
         if (maybe.isEmpty()) return new Scenario.Budget(Double.NaN, 0, List.of(), AllocationRule.SHARED, Set.of());
         MapReader r = maybe.get();
         double annual = r.number("annual_gbp", Ranges.ANNUAL_BUDGET_GBP, Double.NaN);
@@ -293,7 +301,7 @@ public final class ScenarioReader {
         for (ConfigNode n : r.optionalList("changes").orElse(List.of())) {
             MapReader c = MapReader.of(n);
             double from = c.number("from_month", Ranges.FROM_MONTH);
-            if (from >= horizon) c.fail("from_month", "is at or after the end of the run (horizon_months " + horizon + ")");
+            if (from >= horizon) c.fail("from_month", "is at or after the end of the run (horizon_months " + horizon + ")", horizonSet);
             double pct = c.number("change_pct", Ranges.CHANGE_PCT);
             c.finish();
             changes.add(new Scenario.Budget.Change(from, pct));
@@ -314,7 +322,7 @@ public final class ScenarioReader {
                 }
             }
             if (rule != AllocationRule.PROTECT && !names.isEmpty()) {
-                a.fail("protect", "only used with rule 'protect'");
+                a.fail("protect", "only used with rule 'protect'", a.setOnCommandLine("rule"));
             }
             protect = Set.copyOf(names);
             // The shared rule's parameters are accepted under every rule (and used only by shared), so

@@ -147,6 +147,77 @@ class BadInputTest {
         assertTrue(o.err().contains("--set: arrivals.rate_per_month: must be 0 or more, got -3"), o.err());
     }
 
+    /**
+     * A mistake that a --set value causes is reported at the --set, even where the check reads
+     * more than that value (shares adding up to 1, one field compared with another, a kind or
+     * a distribution deciding which fields are needed): the file's line holds a value that is
+     * no longer used, or one that was fine until the --set.
+     */
+    static Stream<Arguments> mistakesCausedBySet() {
+        return Stream.of(
+                Arguments.of("a value set to null", "", "", "arrivals.rate_per_month=null",
+                        "--set: arrivals.rate_per_month: needs a value"),
+                Arguments.of("shares no longer adding up to 1", "", "", "clients.group_shares.opiate=0.9",
+                        "--set: clients.group_shares: shares must add up to 1, they add up to 1.68"),
+                Arguments.of("an outcome's probabilities", "", "", "pathways.rehab.episodes.default.complete.probability=0.9",
+                        "--set: pathways.rehab.episodes.default: shares must add up to 1, they add up to 1.6"),
+                Arguments.of("caseload above the file's maximum", "", "", "pathways.intensive_keywork.capacity.caseload_per_fte=200",
+                        "--set: pathways.intensive_keywork.capacity.max_caseload_per_fte: must be at least caseload_per_fte (200), got 100"),
+                Arguments.of("a capacity kind needing another field", "", "", "pathways.rehab.capacity.kind=caseload",
+                        "--set: pathways.rehab.capacity.caseload_per_fte: missing required field"),
+                Arguments.of("a distribution needing other parameters", "", "", "assessment.service_days.dist=gamma",
+                        "--set: assessment.service_days.shape: missing required field"),
+                Arguments.of("a distribution whose parameters are now unknown", "", "",
+                        "pathways.rehab.episodes.default.complete.days.dist=exponential",
+                        "--set: pathways.rehab.episodes.default.complete.days.shape: unknown field"),
+                Arguments.of("a uniform's min above the file's max", "patience_days: {dist: exponential, mean: 30}",
+                        "patience_days: {dist: uniform, min: 10, max: 50}", "assessment.patience_days.min=60",
+                        "--set: assessment.patience_days.max: must be at least min (60), got 50"),
+                Arguments.of("a lognormal's mean against the file's sd", "service_days: {dist: exponential, mean: 1.5}",
+                        "service_days: {dist: lognormal, mean: 1.5, sd: 1000}", "assessment.service_days.mean=0.001",
+                        "--set: assessment.service_days.sd: with mean 0.001 it implies a sigma"),
+                Arguments.of("a horizon ending before a budget change", "  changes: []", "  changes: [{from_month: 24, change_pct: -10}]",
+                        "horizon_months=12", "--set: budget.changes.0.from_month: is at or after the end of the run (horizon_months 12)"),
+                Arguments.of("an allocation rule that takes no protected list", "allocation: {rule: proportional}",
+                        "allocation: {rule: protect, protect: [rehab]}", "budget.allocation.rule=shared",
+                        "--set: budget.allocation.protect: only used with rule 'protect'"),
+                Arguments.of("routing rules that no longer cover every client", "  - pathway: intensive_keywork",
+                        "  - group: [opiate, non_opiate, non_opiate_and_alcohol, alcohol]\n    pathway: intensive_keywork",
+                        "routing.1.group.3=opiate", "--set: routing: no rule routes alcohol clients"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakesCausedBySet")
+    void aMistakeASetCausesIsReportedAtTheSet(String what, String from, String to, String set, String expected,
+                                              @TempDir Path dir) throws IOException {
+        Path file = from.isEmpty() ? FIXTURE : leedsWith(dir, from, to);
+        assertEquals(0, execute("validate", file.toString()).exit(), what + ": the file alone must be valid");
+        Outcome o = execute("validate", file.toString(), "--set", set);
+        assertEquals(2, o.exit(), what + ": " + o.err());
+        assertTrue(o.err().strip().startsWith("caseload: error: " + expected), what + ": expected '" + expected + "' in: " + o.err());
+    }
+
+    @Test
+    void aMistakeInTheFileIsStillReportedAtItsLineBesideAnUnrelatedSet(@TempDir Path dir) throws IOException {
+        Path bad = leedsWith(dir, "alcohol: 0.45}", "alcohol: 0.55}");
+        Outcome sum = execute("validate", bad.toString(), "--set", "clients.ready_to_change.opiate=0.5");
+        assertTrue(sum.err().contains(bad + ":" + lineOf(bad, "group_shares") + ":"), sum.err());
+        Path self = leedsWith(dir, "transfer_to: {rehab: 0.35, long_arm_prescribing: 0.65}",
+                "transfer_to: {rehab: 0.35, intensive_keywork: 0.65}");
+        Outcome o = execute("validate", self.toString(), "--set", "pathways.intensive_keywork.capacity.staff_fte=30");
+        assertTrue(o.err().contains(self + ":" + lineOf(self, "intensive_keywork: 0.65") + ":"), o.err());
+    }
+
+    @Test
+    void oneNameSetForSeveralScenariosIsReportedAtTheSet(@TempDir Path dir) throws IOException {
+        Path other = leedsWith(dir, "name: leeds", "name: other");
+        Outcome o = execute("run", FIXTURE.toString(), other.toString(), "--set", "name=same", "--replications", "2",
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--set: name: gives every scenario the name 'same'"), o.err());
+        assertFalse(o.err().contains("edit 'name:'"), o.err());
+    }
+
     @Test
     void missingScenarioFile(@TempDir Path dir) {
         Outcome o = execute("run", dir.resolve("nothing.yaml").toString(), "--out", dir.resolve("o").toString());
