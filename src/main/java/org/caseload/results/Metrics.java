@@ -88,7 +88,8 @@ public final class Metrics {
             new Metric(WAIT_DAYS_MEAN, "days",
                     "Mean days from referral to the start of treatment, for referrals starting treatment in the period", LOWER_IS_BETTER),
             new Metric(PCT_WAITING_OVER_21D, "% of referrals",
-                    "Share of referrals not yet in treatment 21 days after referral (national standard: start within 21 days)",
+                    "Share of referrals still waiting for treatment (not started, not gone) 21 days after referral "
+                            + "(national standard: start within 21 days)",
                     LOWER_IS_BETTER),
             new Metric(WAITED_OVER_21D_PER_YEAR, "people per year",
                     "Referrals still waiting for treatment (not started, not gone) 21 days after referral, per year",
