@@ -58,7 +58,7 @@ final class DistributionReader {
         Distribution.Lognormal d = Distribution.Lognormal.ofMeanSd(mean, sd);
         if (!Ranges.LOGNORMAL_SIGMA.contains(d.sigma())) {
             r.fail("sd", "with mean " + Range.format(mean) + " it implies a sigma of the logarithm of "
-                    + Range.format(d.sigma()) + "; " + Ranges.LOGNORMAL_SIGMA.problem(d.sigma()), r.setOnCommandLine("mean"));
+                    + Range.formatDerived(d.sigma()) + "; " + Ranges.LOGNORMAL_SIGMA.problem(d.sigma()), r.setOnCommandLine("mean"));
         }
         return d;
     }

@@ -56,7 +56,7 @@ final class PathwayReader {
         Map<String, Double> onCompletion = r.optionalMap("on_completion").map(m -> Readers.shares(m, pathways, false)).orElse(Map.of());
         double completionTotal = onCompletion.values().stream().mapToDouble(Double::doubleValue).sum();
         if (completionTotal > 1 + Readers.SHARE_TOLERANCE) {
-            r.fail("on_completion", "probabilities add up to " + Range.format(completionTotal) + ", more than 1",
+            r.fail("on_completion", "probabilities add up to " + Range.formatDerived(completionTotal) + ", more than 1",
                     r.setOnCommandLine("on_completion"));
         }
         if (transferTo.containsKey(name) || onCompletion.containsKey(name)) {

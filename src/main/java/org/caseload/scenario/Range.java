@@ -66,4 +66,13 @@ public record Range(double min, boolean minExclusive, double max, boolean whole,
     public static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
+
+    /**
+     * A value the reader worked out (a sum of shares, an implied parameter) to 6 significant
+     * digits, so that rounding in the arithmetic (1.1500000000000001) does not show.
+     */
+    public static String formatDerived(double v) {
+        if (!Double.isFinite(v) || v == 0) return format(v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
 }

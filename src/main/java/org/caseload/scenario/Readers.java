@@ -98,7 +98,7 @@ final class Readers {
         double sum = 0;
         for (double s : shares) sum += s;
         if (Math.abs(sum - 1) > SHARE_TOLERANCE) {
-            r.fail(key, "shares must add up to 1, they add up to " + Range.format(sum), r.setOnCommandLine(key));
+            r.fail(key, "shares must add up to 1, they add up to " + Range.formatDerived(sum), r.setOnCommandLine(key));
         }
     }
 

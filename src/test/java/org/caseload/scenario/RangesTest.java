@@ -1,5 +1,6 @@
 package org.caseload.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -31,5 +32,20 @@ class RangesTest {
         assertTrue(Ranges.HORIZON_MONTHS.problem(0).equals("must be at least 1, got 0"));
         assertTrue(Ranges.CHANGE_PCT.problem(-100).equals("must be more than -100, got -100"));
         assertTrue(Ranges.PLACES.problem(2.5).equals("must be a whole number, got 2.5"));
+    }
+
+    /** A worked-out value in a message shows no rounding noise from the arithmetic behind it. */
+    @Test
+    void derivedValuesAreShownWithoutRoundingNoise() {
+        double sum = 0;
+        for (double v : new double[] {0.22, 0.16, 0.17, 0.59}) sum += v;
+        assertEquals("1.1400000000000001", Range.format(sum), "the noise this guards against");
+        assertEquals("1.14", Range.formatDerived(sum));
+        assertEquals("5.25652", Range.formatDerived(5.256521769757027));
+        assertEquals("2", Range.formatDerived(2.0));
+        assertEquals("0.000123457", Range.formatDerived(0.0001234567));
+        assertEquals("123457000", Range.formatDerived(123456789.0));
+        assertEquals("0", Range.formatDerived(0.0));
+        assertEquals("Infinity", Range.formatDerived(Double.POSITIVE_INFINITY));
     }
 }
