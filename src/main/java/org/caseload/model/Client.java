@@ -90,6 +90,9 @@ final class Client extends Entity {
     double routeUniform;
     /** Index of the pathway whose queue the client is in (stage {@link Stage#WAITING_FOR_PLACE}), or -1. */
     int queuedFor;
+    /** The pathway the client last moved on from, and whether by completing it (for a move that fails in the next one's queue). */
+    int movedFrom;
+    boolean movedOnCompletion;
     /** The turn of the client's latest entry in a {@link WaitingLine} (-1: none yet). */
     int lineTurn;
 
@@ -154,6 +157,8 @@ final class Client extends Entity {
         queuedServiceDays = 0;
         routeUniform = 0;
         queuedFor = -1;
+        movedFrom = -1;
+        movedOnCompletion = false;
         lineTurn = -1;
     }
 

@@ -193,6 +193,8 @@ final class Episodes {
                 if (treatment && !staysInTreatment) recorder.successfulExit(c, now);
                 if (treatment) recorder.completed(c, now);
                 p.completions.count(now); // the pathway's own count, recovery community included
+                c.movedFrom = p.index;
+                c.movedOnCompletion = true;
                 if (next != null) journey.admit(c, next);
                 else journey.leave(c, treatment ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY,
                         p.spec.prescribing());
@@ -206,6 +208,8 @@ final class Episodes {
                 if (treatment) recorder.transferred(now);
                 PathwayState next = routing.transfer(p, uNext);
                 pathways.leave(c, p, next != null && next.isTreatment());
+                c.movedFrom = p.index;
+                c.movedOnCompletion = false;
                 if (next != null) {
                     journey.admit(c, next);
                 } else { // transferred out of the area: no longer followed

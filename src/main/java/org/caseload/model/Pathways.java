@@ -67,23 +67,40 @@ final class Pathways {
         if (patience < Double.POSITIVE_INFINITY) engine.after(patience, c, ClientEvent.DROPPED_AWAY_FROM_PLACE.ordinal());
     }
 
-    /** {@link ClientEvent#DROPPED_AWAY_FROM_PLACE}: patience ran out in the queue for a place. */
+    /**
+     * {@link ClientEvent#DROPPED_AWAY_FROM_PLACE}: patience ran out in the queue for a place.
+     * Someone who never started treatment on this journey leaves as dropped away (still
+     * using; they may be referred again). Someone moving on from another treatment pathway
+     * leaves treatment from that pathway: as a drop-out after a transfer, as a completer after
+     * a completion, with the risk of death after leaving prescribing if it was prescribing.
+     */
     void droppedAway(Client c) {
-        leaveQueue(c);
+        boolean moving = moving(c);
+        leaveQueue(c, false);
         journey.waitingChanged();
         recorder.droppedAway(engine.now());
-        journey.leave(c, Exit.DROPPED_AWAY, false);
+        if (!moving) {
+            journey.leave(c, Exit.DROPPED_AWAY, false);
+        } else {
+            journey.leave(c, c.movedOnCompletion ? Exit.COMPLETED_TREATMENT : Exit.DROPPED_OUT, all.get(c.movedFrom).spec.prescribing());
+        }
     }
 
     /**
-     * Takes the client off the queue they wait in without starting (gave up, or died); their
-     * entry in the line is skipped later. Someone who was moving from another treatment
-     * pathway has left treatment.
+     * Takes the client off the queue they wait in without starting (gave up, or {@code died});
+     * their entry in the line is skipped later. Someone who was moving from another treatment
+     * pathway has left treatment (successfully if they had completed it and did not die).
      */
-    void leaveQueue(Client c) {
+    void leaveQueue(Client c, boolean died) {
+        boolean moving = moving(c);
         all.get(c.queuedFor).queued--;
         c.queuedFor = -1;
-        if (!Double.isNaN(c.treatmentStreakStart)) recorder.moveFailed(c, engine.now());
+        if (moving) recorder.moveFailed(c, engine.now(), c.movedOnCompletion && !died);
+    }
+
+    /** Whether {@code c}, in a pathway's queue, is moving on from another treatment pathway (their stay goes on meanwhile). */
+    private static boolean moving(Client c) {
+        return !Double.isNaN(c.treatmentStreakStart);
     }
 
     /**

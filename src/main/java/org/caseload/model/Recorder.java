@@ -193,12 +193,14 @@ final class Recorder {
     /**
      * Someone moving between treatment pathways left the queue for the next one without
      * starting it (gave up waiting, or died): their stay in treatment, kept while they waited in
-     * case the move went ahead, ends now, and they count as leaving treatment without success.
+     * case the move went ahead, ends now, and they count as leaving treatment, with success
+     * ({@code successful}) if they had completed the pathway they moved from and gave up.
      */
-    void moveFailed(Client c, double now) {
+    void moveFailed(Client c, double now, boolean successful) {
         marks.applyUntil(now);
         treatmentExitsByGroup[c.groupIndex()].count(now);
-        cohorts.left(c, now, false);
+        if (successful) successfulExitsByGroup[c.groupIndex()].count(now);
+        cohorts.left(c, now, successful);
         endStay(c, now);
     }
 

@@ -77,7 +77,7 @@ public final class TreatmentSystem implements Journey {
             case DROPPED_AWAY_FROM_PLACE -> pathways.droppedAway(c);
             case DIED_WHILE_WAITING -> {
                 if (c.stage() == Stage.WAITING_FOR_ASSESSMENT) referrals.leftQueueByDeath();
-                else pathways.leaveQueue(c);
+                else pathways.leaveQueue(c, true);
                 mortality.diedWhileWaiting(c);
             }
             case EPISODE_END -> episodes.ended(c);
@@ -157,7 +157,9 @@ public final class TreatmentSystem implements Journey {
 
     @Override
     public void leave(Client c, Exit exit, boolean afterPrescribing) {
-        trace(c, exit == Exit.DROPPED_AWAY ? Activity.DROPPED_AWAY : Activity.LEFT_SERVICE, null);
+        // Giving up in a queue is told as such, also by someone moving on whose exit is a drop-out or a completion.
+        boolean gaveUp = c.stage() == Stage.WAITING_FOR_ASSESSMENT || c.stage() == Stage.WAITING_FOR_PLACE;
+        trace(c, gaveUp ? Activity.DROPPED_AWAY : Activity.LEFT_SERVICE, null);
         afterExit.leave(c, exit, afterPrescribing);
     }
 

@@ -44,7 +44,9 @@ class EventLogTest {
         scenario = dir.resolve("dated.yaml");
         Files.writeString(scenario, "extends: " + Path.of("scenarios/leeds.yaml").toAbsolutePath() + "\n"
                 + "name: dated\nstart_date: " + START + "\nhorizon_months: " + HORIZON_MONTHS + "\nwarmup_months: "
-                + WARMUP_MONTHS + "\n");
+                + WARMUP_MONTHS + "\n"
+                // Fewer assessors than Leeds has, so that people give up waiting for assessment and some are re-referred.
+                + "assessment:\n  workers: 15\n");
         oneThread = dir.resolve("one");
         twoThreads = dir.resolve("two");
         for (Path out : List.of(oneThread, twoThreads)) {
