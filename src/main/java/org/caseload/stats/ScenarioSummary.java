@@ -35,7 +35,8 @@ public final class ScenarioSummary {
 
     /**
      * Adds the next replication: the one after the last added (any first one), with the first's
-     * metrics and monthly series in the same order (values are summed by position).
+     * metrics and monthly series in the same order and the series as long (values are summed by
+     * position).
      */
     public void add(ReplicationResult r) {
         if (first < 0) {
@@ -46,12 +47,20 @@ public final class ScenarioSummary {
             }
             requireSameNames(r.metrics().keySet(), metricNames, r, "metrics");
             requireSameNames(r.monthly().keySet(), series, r, "monthly series");
+            int s = 0;
+            for (Map.Entry<String, double[]> e : r.monthly().entrySet()) {
+                if (e.getValue().length != monthly[s++].length) {
+                    throw new IllegalArgumentException("replication " + r.replication() + " of " + scenario + " has "
+                            + e.getValue().length + " months of " + e.getKey() + ", not the " + monthly[s - 1].length
+                            + " of replication " + first);
+                }
+            }
         }
         int i = 0;
         for (double v : r.metrics().values()) metrics[i++].add(v);
         int s = 0;
         for (double[] values : r.monthly().values()) {
-            for (int m = 0; m < values.length && m < monthly[s].length; m++) monthly[s][m].add(values[m]);
+            for (int m = 0; m < values.length; m++) monthly[s][m].add(values[m]);
             s++;
         }
         store.add(r);

@@ -47,4 +47,12 @@ class ScenarioSummaryTest {
                 () -> summary(rep(0, List.of("a"), List.of("x", "y")), rep(1, List.of("a"), List.of("x"))));
         assertTrue(e.getMessage().contains("monthly series [x]"), e.getMessage());
     }
+
+    @Test
+    void aSeriesOfAnotherLengthIsRefused() {
+        ReplicationResult shorter = new ReplicationResult(1, Map.of("a", 1.0), Map.of("x", new double[] {1}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> summary(rep(0, List.of("a"), List.of("x")), shorter));
+        assertTrue(e.getMessage().contains("has 1 months of x, not the 2 of replication 0"), e.getMessage());
+    }
 }
