@@ -259,10 +259,10 @@ public final class Metrics {
                         "First referrals of people new to the service, per month", NEUTRAL),
                 new Metric(REPRESENTATIONS_PER_MONTH, "referrals per month",
                         "Referrals of people who left the service after being placed (completed, dropped out, left the "
-                                + "recovery community) and relapsed, per month", LOWER_IS_BETTER),
+                                + "recovery community, or gave up waiting to move on to another pathway) and relapsed, per month", LOWER_IS_BETTER),
                 new Metric(REREFERRALS_PER_MONTH, "referrals per month",
                         "Referrals of people who had dropped away while waiting (for assessment or a place) without "
-                                + "starting, per month", LOWER_IS_BETTER),
+                                + "starting treatment on that referral, per month", LOWER_IS_BETTER),
                 new Metric(ALL_REFERRALS_PER_MONTH, "referrals per month",
                         "Every referral: new, re-presentations and re-referrals after dropping away, per month", NEUTRAL),
                 new Metric(PEOPLE_REFERRED_PER_YEAR, "people per year",
