@@ -47,7 +47,10 @@ final class Arrivals {
         }
     }
 
-    /** The rate at time t, per day: the definition the pieces follow. */
+    /**
+     * The rate at time t, per day, straight from its definition: what the pieces follow, and
+     * what {@code ArrivalsTest} integrates to check them (the model itself uses the pieces).
+     */
     double ratePerDay(double t) {
         double month = (t - window.start()) / window.monthDays();
         double r = spec.ratePerMonth() / window.monthDays();
