@@ -122,8 +122,11 @@ public final class UncertaintyReader {
         }
         // An unbounded tail is probed where sampling can reach: no point of a Latin hypercube or Sobol
         // sequence is closer to 0 or 1 than FAR_TAIL (ParameterSampler.clamp).
-        double lo = Double.isInfinite(d.lower()) ? Math.max(-FAR, d.quantile(FAR_TAIL)) : d.lowerOpen() ? d.lower() + TINY : d.lower();
-        double hi = Double.isInfinite(d.upper()) ? Math.min(FAR, d.quantile(1 - FAR_TAIL)) : d.upper();
+        // A far tail is rounded outwards to 6 significant digits, so that the message shows the value probed as a reader would write it.
+        double lo = Double.isInfinite(d.lower()) ? Math.max(-FAR, outwards(d.quantile(FAR_TAIL), java.math.RoundingMode.FLOOR))
+                : d.lowerOpen() ? d.lower() + TINY : d.lower();
+        double hi = Double.isInfinite(d.upper()) ? Math.min(FAR, outwards(d.quantile(1 - FAR_TAIL), java.math.RoundingMode.CEILING))
+                : d.upper();
         for (double probe : new double[] {lo, hi}) {
             String problem = refusal(tree, path, probe);
             if (problem != null) {
@@ -152,6 +155,11 @@ public final class UncertaintyReader {
         double v = r.number(key);
         if (!(v > 0)) r.fail(key, "must be more than 0, got " + fmt(v));
         return v;
+    }
+
+    private static double outwards(double v, java.math.RoundingMode mode) {
+        if (!Double.isFinite(v) || v == 0) return v;
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6, mode)).doubleValue();
     }
 
     private static String fmt(double v) {

@@ -54,7 +54,8 @@ class UncertaintyReaderTest {
     @CsvSource(delimiter = '|', value = {
         "effects.caseload_pressure.completion: {dist: beta, mean: 0.3, sd: 0.1}|accepts values above 1",
         "effects.caseload_presure.completion: {dist: uniform, min: 0, max: 1}|did you mean 'caseload_pressure'",
-        "after_exit.represent.probability.opiate: {dist: gamma, mean: 0.5, sd: 0.1}|has no upper bound",
+        "after_exit.represent.probability.opiate: {dist: gamma, mean: 0.5, sd: 0.1}|has no upper bound (its far tail reaches 1.55333), "
+                + "which the scenario refuses (must be a probability between 0 and 1, got 1.55333)",
         "assessment.workers: {dist: uniform, min: 10, max: 20}|whole numbers only",
         "effects.caseload_pressure.completion: {dist: normal, mean: 0.3, sd: 0.1}|has no lower bound",
         "budget.changes.0.change_pct: {dist: uniform, min: -120, max: 0}|must be more than -100",
