@@ -97,10 +97,18 @@ public final class SummaryCard {
         return b.toString();
     }
 
+    /**
+     * The verdict's words. The interval beside it is this metric's own, while the verdict allows
+     * for every metric and alternative compared (Holm's correction): where the interval leaves
+     * out zero but the corrected test does not reach significance, the line says so rather
+     * than seem to contradict itself.
+     */
     private static String verdict(ComparisonTable.Row r) {
+        ConfidenceInterval d = r.comparison().difference();
         return switch (r.verdict()) {
             case HIGHER, LOWER -> r.verdict().label() + " (descriptive)";
             case UNDEFINED -> "undefined (" + r.note() + ")";
+            case NO_DETECTABLE_DIFFERENCE -> d.low() > 0 || d.high() < 0 ? r.verdict().label() + " after Holm's correction" : r.verdict().label();
             default -> r.verdict().label();
         };
     }
