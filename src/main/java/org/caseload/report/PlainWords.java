@@ -61,7 +61,7 @@ public final class PlainWords {
         if (r.verdict() == Verdict.NO_DETECTABLE_DIFFERENCE) {
             boolean excludesZero = d.low() > 0 || d.high() < 0;
             return "no detectable difference in " + p.what().replace(" a year", " per year")
-                    + (excludesZero ? " after allowing for the number of comparisons " : " ") + ci;
+                    + (excludesZero ? " " + Verdict.AFTER_CORRECTION + " " : " ") + ci;
         }
         if (d.mean() < 0) {
             // "about 390 fewer … (95% CI 380 to 400)": magnitudes read more naturally than negative bounds.

@@ -108,7 +108,7 @@ public final class SummaryCard {
         return switch (r.verdict()) {
             case HIGHER, LOWER -> r.verdict().label() + " (descriptive)";
             case UNDEFINED -> "undefined (" + r.note() + ")";
-            case NO_DETECTABLE_DIFFERENCE -> d.low() > 0 || d.high() < 0 ? r.verdict().label() + " after Holm's correction" : r.verdict().label();
+            case NO_DETECTABLE_DIFFERENCE -> d.low() > 0 || d.high() < 0 ? r.verdict().label() + " " + Verdict.AFTER_CORRECTION : r.verdict().label();
             default -> r.verdict().label();
         };
     }

@@ -14,6 +14,12 @@ public enum Verdict {
     /** No test possible: the metric is undefined in one scenario, or fewer than 2 pairs. */
     UNDEFINED("undefined");
 
+    /**
+     * Said after "no detectable difference" where the metric's own interval leaves out zero:
+     * the verdict allows for every metric and alternative compared (Holm's correction).
+     */
+    public static final String AFTER_CORRECTION = "after allowing for the number of comparisons";
+
     private final String label;
 
     Verdict(String label) {

@@ -41,7 +41,7 @@ class SummaryCardTest {
     void aVerdictLostToHolmsCorrectionSaysSo() {
         Metric completions = new Metric("successful_completions_per_year", "completions per year", "", Direction.HIGHER_IS_BETTER);
         PairedComparison clear = new PairedComparison(1630, 1260, new ConfidenceInterval(-370, 20, -430, -320, 3, 0.95), 0.0035);
-        assertEquals("Successful completions a year: 1,630 → 1,260 (−370; 95% CI −430 to −320): no detectable difference after Holm's correction.",
+        assertEquals("Successful completions a year: 1,630 → 1,260 (−370; 95% CI −430 to −320): no detectable difference after allowing for the number of comparisons.",
                 SummaryCard.line(SummaryCard.HEADLINES.get(0), new ComparisonTable.Row(completions, "a", "b", clear, 0.35, Verdict.NO_DETECTABLE_DIFFERENCE, "")));
         PairedComparison straddles = new PairedComparison(1630, 1620, new ConfidenceInterval(-10, 20, -60, 40, 3, 0.95), 0.6);
         assertTrue(SummaryCard.line(SummaryCard.HEADLINES.get(0), new ComparisonTable.Row(completions, "a", "b", straddles, 1, Verdict.NO_DETECTABLE_DIFFERENCE, ""))
