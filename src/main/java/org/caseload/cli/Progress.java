@@ -33,10 +33,15 @@ final class Progress {
     }
 
     Progress(PrintWriter out, String label, int total, boolean quiet) {
+        this(out, label, total, quiet, System.getenv("CI") != null);
+    }
+
+    /** As the other constructor, with whether this runs under CI given rather than read from the environment (for tests). */
+    Progress(PrintWriter out, String label, int total, boolean quiet, boolean underCi) {
         this.out = out;
         this.label = label;
         this.total = total;
-        this.enabled = !quiet && System.getenv("CI") == null && stderrIsTerminal();
+        this.enabled = !quiet && !underCi && stderrIsTerminal();
     }
 
     /**

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /** Progress is drawn only when standard error is a terminal, and never with --quiet or under CI. */
 class ProgressTest {
-    private static String draw(String terminal, boolean quiet) {
+    private static String draw(String terminal, boolean quiet, boolean ci) {
         String before = System.getProperty(Progress.TERMINAL_PROPERTY);
         System.setProperty(Progress.TERMINAL_PROPERTY, terminal);
         try {
             StringWriter text = new StringWriter();
-            Progress p = new Progress(new PrintWriter(text), "leeds", 2, quiet);
+            Progress p = new Progress(new PrintWriter(text), "leeds", 2, quiet, ci);
             p.step();
             p.step();
             p.done();
@@ -25,17 +25,14 @@ class ProgressTest {
         }
     }
 
+    /** Each case whatever the environment the tests run in (CI or not). */
     @Test
     void drawnOnATerminalUnlessQuietOrCi() {
-        boolean ci = System.getenv("CI") != null;
-        String shown = draw("true", false);
-        if (ci) {
-            assertEquals("", shown);
-        } else {
-            assertTrue(shown.contains("leeds: 2/2 replications"), shown);
-        }
-        assertEquals("", draw("true", true));
-        assertEquals("", draw("false", false));
+        String shown = draw("true", false, false);
+        assertTrue(shown.contains("leeds: 2/2 replications"), shown);
+        assertEquals("", draw("true", false, true), "under CI");
+        assertEquals("", draw("true", true, false), "quiet");
+        assertEquals("", draw("false", false, false), "not a terminal");
     }
 
     @Test
