@@ -191,7 +191,7 @@ final class Episodes {
                 boolean staysInTreatment = next != null && next.isTreatment();
                 pathways.leave(c, p, staysInTreatment);
                 if (treatment && !staysInTreatment) recorder.successfulExit(c, now);
-                if (treatment) recorder.completed(c, now);
+                if (treatment) recorder.completed(now);
                 p.completions.count(now); // the pathway's own count, recovery community included
                 c.movedFrom = p.index;
                 c.movedOnCompletion = true;

@@ -199,8 +199,8 @@ final class Recorder {
     void moveFailed(Client c, double now, boolean successful) {
         marks.applyUntil(now);
         treatmentExitsByGroup[c.groupIndex()].count(now);
-        if (successful) successfulExitsByGroup[c.groupIndex()].count(now);
-        cohorts.left(c, now, successful);
+        if (successful) successfulExit(c, now);
+        else cohorts.left(c, now, false);
         endStay(c, now);
     }
 
@@ -215,16 +215,23 @@ final class Recorder {
         }
     }
 
+    /**
+     * Someone leaves treatment having completed it: a successful exit, and a completion of the
+     * national indicator (completion and non-representation), which counts people leaving
+     * treatment, not pathways completed on the way (a completion that moves on to another
+     * treatment pathway is counted when that one ends).
+     */
     void successfulExit(Client c, double now) {
         successfulExitsByGroup[c.groupIndex()].count(now);
         cohorts.left(c, now, true);
-    }
-
-    void completed(Client c, double now) {
-        completions.count(now);
         c.lastCompletionTime = now;
         c.lastCompletionPeriod = periods.of(now);
         if (c.lastCompletionPeriod >= 0) completionsByGroup[c.lastCompletionPeriod][c.groupIndex()]++;
+    }
+
+    /** A treatment pathway completed ({@code successful_completions_per_year}, pathways completed, moves on included). */
+    void completed(double now) {
+        completions.count(now);
     }
 
     void droppedOut(Client c, double now) {
