@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.caseload.fault.FileFaults;
 import org.caseload.fault.Text;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
@@ -30,8 +31,8 @@ import org.yaml.snakeyaml.reader.ReaderException;
 /**
  * Reads one YAML file into a {@link ConfigNode} tree with line and column on every node,
  * using Jackson's streaming parser (data binding would lose positions). Duplicate keys,
- * malformed YAML, lists and sections nested more than 1,000 deep (Jackson's limit), an
- * empty file or a root that is not a mapping are reported as {@link ScenarioException}s
+ * malformed YAML, lists and sections nested more than 1,000 deep (Jackson's limit), a
+ * file over 3 MB (SnakeYAML's), an empty file or a root that is not a mapping are reported as {@link ScenarioException}s
  * naming the file and line.
  *
  * <p>Three YAML features that silently change values are refused or narrowed, because a
@@ -45,6 +46,13 @@ public final class YamlTree {
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS, YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .build();
+
+    /**
+     * The largest file read, in bytes: SnakeYAML's own limit of 3 MB (in code points, which
+     * a file within it in bytes cannot exceed), checked before the file is read so that a
+     * larger one is refused in plain words without being read into memory.
+     */
+    static final int MAX_BYTES = new LoaderOptions().getCodePointLimit();
 
     private YamlTree() {
     }
@@ -60,6 +68,8 @@ public final class YamlTree {
         }
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) throw tooLarge(fileSource, size);
             text = decodeUtf8(Files.readAllBytes(file), displayName);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(fileSource, null, "cannot read file: no such file");
@@ -82,6 +92,14 @@ public final class YamlTree {
         } catch (IOException e) {
             throw new ScenarioException(fileSource, null, "cannot read file: " + e.getMessage());
         }
+    }
+
+    private static ScenarioException tooLarge(Source fileSource, long size) {
+        // Rounded up, so that a file just over the limit does not read as 3.0 MB.
+        double megabytes = Math.ceil(size * 10.0 / (1024 * 1024)) / 10;
+        return new ScenarioException(fileSource, null, String.format(Locale.ROOT,
+                "larger than the %d MB caseload reads in a YAML file (%,.1f MB); check it is the file meant",
+                MAX_BYTES / (1024 * 1024), megabytes));
     }
 
     private static MapNode document(YAMLParser p, String displayName, Source fileSource) throws IOException {

@@ -166,6 +166,21 @@ class YamlTreeTest {
     }
 
     @Test
+    void aFileOverThreeMegabytesIsRefusedPlainlyBeforeItIsParsed() throws IOException {
+        // Keys, not a comment, so that SnakeYAML's own limit (which skips comments) would be reached too.
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; keys.length() <= YamlTree.MAX_BYTES; i++) keys.append("k").append(i).append(": 1\n");
+        assertEquals("scenarios/s.yaml: larger than the 3 MB caseload reads in a YAML file (3.1 MB); check it is the file meant",
+                error(keys.toString()).getMessage());
+        String name = "name: x\n#";
+        String exactly = name + "x".repeat(YamlTree.MAX_BYTES - name.length() - 1) + "\n";
+        assertEquals("x", scalar(load(exactly), "name").text(), "a file of exactly 3 MB is read");
+        String oneOver = name + "x".repeat(YamlTree.MAX_BYTES - name.length()) + "\n";
+        assertEquals("scenarios/s.yaml: larger than the 3 MB caseload reads in a YAML file (3.1 MB); check it is the file meant",
+                error(oneOver).getMessage(), "one byte over, rounded up");
+    }
+
+    @Test
     void listUsedAsAKeyGetsAHumanMessage() throws IOException {
         ScenarioException e = error("? [a, b]\n: 1\n");
         assertEquals("scenarios/s.yaml:1:4: malformed YAML: a key must be a plain name, not a list or a section", e.getMessage());
