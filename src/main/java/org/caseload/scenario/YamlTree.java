@@ -1,6 +1,7 @@
 package org.caseload.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -80,18 +81,28 @@ public final class YamlTree {
             try {
                 return document(p, displayName, fileSource);
             } catch (StreamConstraintsException e) {
-                // The parser has entered the level it refuses, so its context is deeper than the limit;
-                // any other of Jackson's limits is reported as malformed YAML, in Jackson's words.
-                int limit = p.streamReadConstraints().getMaxNestingDepth();
-                if (p.getParsingContext().getNestingDepth() <= limit) throw e;
-                throw new ScenarioException(at(displayName, p.currentTokenLocation()), null,
-                        String.format(Locale.ROOT, "nested more than %,d levels deep", limit));
+                // Any other of Jackson's limits is reported as malformed YAML, in Jackson's words.
+                String tooDeep = nestedTooDeep(p);
+                if (tooDeep == null) throw e;
+                throw new ScenarioException(at(displayName, p.currentTokenLocation()), null, tooDeep);
             }
         } catch (JsonProcessingException e) {
             throw malformed(displayName, text, e);
         } catch (IOException e) {
             throw new ScenarioException(fileSource, null, "cannot read file: " + e.getMessage());
         }
+    }
+
+    /**
+     * What a Jackson parser that has just refused a document for one of its limits refused it
+     * for, in plain words, if that was the nesting depth: {@code "nested more than 1,000 levels
+     * deep"}; null for any other limit. The parser has entered the level it refuses, so its
+     * context is deeper than the limit. Used for scenario files and for JSON records alike.
+     */
+    public static String nestedTooDeep(JsonParser p) {
+        int limit = p.streamReadConstraints().getMaxNestingDepth();
+        if (p.getParsingContext().getNestingDepth() <= limit) return null;
+        return String.format(Locale.ROOT, "nested more than %,d levels deep", limit);
     }
 
     private static ScenarioException tooLarge(Source fileSource, long size) {

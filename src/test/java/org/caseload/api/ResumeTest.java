@@ -115,5 +115,12 @@ class ResumeTest {
         assertEquals(2, broken.exit());
         assertTrue(broken.err().contains("batch.json: not a caseload batch record"), broken.err());
         assertFalse(broken.err().contains("\tat "), "no stack trace: " + broken.err());
+
+        // A corrupted or hostile record nested past Jackson's limit, named as the scenario reader names it.
+        Files.writeString(work.resolve("batch.json"), "{\"tool\": " + "[".repeat(1200) + "]".repeat(1200) + "}");
+        Cli.Outcome deep = Cli.execute("run", "--resume", a.toString());
+        assertEquals(2, deep.exit());
+        assertEquals("caseload: error: " + work.resolve("batch.json") + ": not a caseload batch record (nested more than 1,000 levels deep)",
+                deep.err().strip());
     }
 }
