@@ -34,8 +34,27 @@ final class TransferCycles {
                     : "pathways " + String.join(", ", new LinkedHashSet<>(cycle)) + " send people round a cycle";
             throw pathwaysReader.map(first).fail(field, names + " (" + String.join(" -> ", cycle) + ") with stays that can last "
                     + "0 days (fixed 0, uniform 0 to 0 or an empirical 0), so someone could move round it for ever without "
-                    + "simulated time passing; give those stays a duration above 0, or break the cycle");
+                    + "simulated time passing; give those stays a duration above 0, or break the cycle", causedBySet(pathwaysReader, cycle));
         }
+    }
+
+    /**
+     * Whether a {@code --set} changed what makes the cycle possible in any pathway on it: where
+     * it sends people ({@code transfer_to}, {@code on_completion}) or a transfer's or
+     * completion's probability or stay. The line of the file blamed otherwise may have held a
+     * cycle that time could not go round. A dropout, or a field outside these, cannot make one.
+     */
+    private static boolean causedBySet(MapReader pathwaysReader, List<String> cycle) {
+        for (String name : new LinkedHashSet<>(cycle)) {
+            MapReader p = pathwaysReader.map(name);
+            if (p.setOnCommandLine("transfer_to") || p.setOnCommandLine("on_completion")) return true;
+            MapReader episodes = p.map("episodes");
+            for (String group : episodes.keys()) {
+                MapReader e = episodes.map(group);
+                if (e.setOnCommandLine("transfer") || e.setOnCommandLine("complete")) return true;
+            }
+        }
+        return false;
     }
 
     private static List<Move> zeroDayMoves(Scenario.Pathway p) {

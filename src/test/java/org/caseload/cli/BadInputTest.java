@@ -183,7 +183,21 @@ class BadInputTest {
                         "--set: budget.allocation.protect: only used with rule 'protect'"),
                 Arguments.of("routing rules that no longer cover every client", "  - pathway: intensive_keywork",
                         "  - group: [opiate, non_opiate, non_opiate_and_alcohol, alcohol]\n    pathway: intensive_keywork",
-                        "routing.1.group.3=opiate", "--set: routing: no rule routes alcohol clients"));
+                        "routing.1.group.3=opiate", "--set: routing: no rule routes alcohol clients"),
+                Arguments.of("a stay that makes a cycle of transfers take no time", "\npathways:\n", pingPong(5),
+                        "pathways.pong.episodes.default.transfer.days.value=0",
+                        "--set: pathways.ping.transfer_to: pathways ping and pong send people to each other (ping -> pong -> ping)"));
+    }
+
+    /**
+     * The fixture's {@code pathways:} line followed by two pathways, ping and pong, that transfer
+     * to each other, ping after 0 days and pong after {@code pongDays}.
+     */
+    static String pingPong(int pongDays) {
+        String outcomes = "{transfer: {probability: 1, days: {dist: fixed, value: %d}}, dropout: {probability: 0, days: {dist: fixed, value: 1}}}";
+        return "\npathways:\n"
+                + "  ping: {capacity: {kind: open}, episodes: {default: " + outcomes.formatted(0) + "}, transfer_to: {pong: 1}}\n"
+                + "  pong: {capacity: {kind: open}, episodes: {default: " + outcomes.formatted(pongDays) + "}, transfer_to: {ping: 1}}\n";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -206,6 +220,10 @@ class BadInputTest {
                 "transfer_to: {rehab: 0.35, intensive_keywork: 0.65}");
         Outcome o = execute("validate", self.toString(), "--set", "pathways.intensive_keywork.capacity.staff_fte=30");
         assertTrue(o.err().contains(self + ":" + lineOf(self, "intensive_keywork: 0.65") + ":"), o.err());
+        // A dropout's stay set in a pathway of a zero-day cycle the file already has cannot have made the cycle.
+        Path cycle = leedsWith(dir, "\npathways:\n", pingPong(0));
+        Outcome c = execute("validate", cycle.toString(), "--set", "pathways.pong.episodes.default.dropout.days.value=3");
+        assertTrue(c.err().contains(cycle + ":" + lineOf(cycle, "transfer_to: {pong") + ":"), c.err());
     }
 
     @Test
