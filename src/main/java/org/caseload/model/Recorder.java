@@ -51,8 +51,7 @@ final class Recorder {
     /** Reporting periods for "seen" and the national completion indicator: whole years, or the window. */
     private final ReportingYears periods;
     private final SeenPerYear seen;
-    private final int[][] completionsByGroup;
-    private final int[][] representedWithin6m;
+    private final CompletionIndicator indicator;
     private final LeaverCohorts cohorts;
 
     Recorder(Scenario scenario, Window window) {
@@ -84,10 +83,8 @@ final class Recorder {
         this.deathsAfterExit = new Counter(window);
         this.deathsWhileWaiting = new Counter(window);
         this.deathsAll = new Counter(window);
-        int n = periods.count();
         seen = new SeenPerYear(periods, inTreatmentByGroup);
-        completionsByGroup = new int[n][GROUPS];
-        representedWithin6m = new int[n][GROUPS];
+        indicator = new CompletionIndicator(periods, window);
         cohorts = new LeaverCohorts(window);
     }
 
@@ -224,9 +221,7 @@ final class Recorder {
     void successfulExit(Client c, double now) {
         successfulExitsByGroup[c.groupIndex()].count(now);
         cohorts.left(c, now, true);
-        c.lastCompletionTime = now;
-        c.lastCompletionPeriod = periods.of(now);
-        if (c.lastCompletionPeriod >= 0) completionsByGroup[c.lastCompletionPeriod][c.groupIndex()]++;
+        indicator.completed(c, now);
     }
 
     /** A treatment pathway completed ({@code successful_completions_per_year}, pathways completed, moves on included). */
@@ -267,10 +262,7 @@ final class Recorder {
 
     /** A re-presentation: counted against the completion indicator if within six months of a completion. */
     void representing(Client c, double now) {
-        if (!Double.isNaN(c.lastCompletionTime) && now - c.lastCompletionTime <= SIX_MONTHS && c.lastCompletionPeriod >= 0) {
-            representedWithin6m[c.lastCompletionPeriod][c.groupIndex()]++;
-            c.lastCompletionTime = Double.NaN;
-        }
+        indicator.representing(c, now);
     }
 
     // ---------------------------------------------------------------- periods (years)
@@ -336,9 +328,9 @@ final class Recorder {
         r.put(Metrics.DEATHS_WHILE_WAITING_PER_YEAR, deathsWhileWaiting.perYear());
         r.put(Metrics.CASELOAD_PER_WORKER_MEAN, caseloadPerWorker.mean());
         r.put(Metrics.KEYWORKER_FTE_MEAN, keyworkerFte.mean());
-        r.put(Metrics.CNR_OPIATE, completionNonRepresentation(Group.OPIATE));
-        r.put(Metrics.CNR_NON_OPIATE, completionNonRepresentation(Group.NON_OPIATE, Group.NON_OPIATE_AND_ALCOHOL));
-        r.put(Metrics.CNR_ALCOHOL, completionNonRepresentation(Group.ALCOHOL));
+        r.put(Metrics.CNR_OPIATE, indicator.percent(seen, Group.OPIATE));
+        r.put(Metrics.CNR_NON_OPIATE, indicator.percent(seen, Group.NON_OPIATE, Group.NON_OPIATE_AND_ALCOHOL));
+        r.put(Metrics.CNR_ALCOHOL, indicator.percent(seen, Group.ALCOHOL));
         r.put(Metrics.PCT_IN_TREATMENT_4Y, 100 * ratio(longStayers.mean(), inTreatment));
         int opiate = Group.OPIATE.ordinal();
         r.put(Metrics.PCT_OPIATE_4Y, 100 * ratio(longStayersByGroup[opiate].mean(), inTreatmentByGroup[opiate].mean()));
@@ -377,27 +369,6 @@ final class Recorder {
             for (int i = 0; i < series.length; i++) if (!Double.isFinite(series[i])) series[i] = Double.NaN;
         }
         return new ReplicationResult(replication, r, monthly);
-    }
-
-    /**
-     * The national indicator, pooled over the reporting years that have six months of
-     * follow-up inside the window (all years if none has).
-     */
-    private double completionNonRepresentation(Group... groups) {
-        List<Integer> eligible = new ArrayList<>();
-        for (int p = 0; p < periods.count(); p++) {
-            if (periods.start(p) + periods.length() + SIX_MONTHS <= window.end() + 1e-9) eligible.add(p);
-        }
-        if (eligible.isEmpty()) for (int p = 0; p < periods.count(); p++) eligible.add(p);
-        double num = 0;
-        double den = 0;
-        for (int p : eligible) {
-            for (Group g : groups) {
-                num += completionsByGroup[p][g.ordinal()] - representedWithin6m[p][g.ordinal()];
-                den += seen.seen(p, g.ordinal());
-            }
-        }
-        return den > 0 ? 100 * num / den : Double.NaN;
     }
 
     /** a / b, or NaN when nothing was counted: a mean of nothing is undefined, not 0 (reports show it as such). */

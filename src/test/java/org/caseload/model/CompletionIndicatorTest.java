@@ -30,7 +30,8 @@ class CompletionIndicatorTest {
         TreatmentSystem system = new TreatmentSystem(s, RandomStreams.fromSeed(4), 0);
         system.run();
         Recorder recorder = (Recorder) field(TreatmentSystem.class, "recorder").get(system);
-        int[][] indicator = (int[][]) field(Recorder.class, "completionsByGroup").get(recorder);
+        CompletionIndicator completionIndicator = (CompletionIndicator) field(Recorder.class, "indicator").get(recorder);
+        int[][] indicator = (int[][]) field(CompletionIndicator.class, "completions").get(completionIndicator);
         Counter[] successful = (Counter[]) field(Recorder.class, "successfulExitsByGroup").get(recorder);
         Counter pathwayCompletions = (Counter) field(Recorder.class, "completions").get(recorder);
         double exits = 0;
