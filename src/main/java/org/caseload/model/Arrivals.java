@@ -87,12 +87,6 @@ final class Arrivals {
         return Double.POSITIVE_INFINITY;
     }
 
-    /** Whether any arrival can happen at all. */
-    boolean any() {
-        for (double r : rate) if (r > 0) return true;
-        return false;
-    }
-
     /** How many pieces the rate is cut into. */
     int pieceCount() {
         return left.length;

@@ -60,8 +60,8 @@ final class Referrals {
 
     /** Schedules the first new referral after {@code now}; each schedules the next. */
     void scheduleNextArrival(double now) {
-        if (!arrivals.any()) return;
-        // One uniform an arrival: an exponential amount of the rate's integral (Arrivals).
+        // One uniform an arrival: an exponential amount of the rate's integral (Arrivals); with no
+        // rate left before the window ends, the time is infinite and nothing is scheduled.
         double t = arrivals.next(now, -Math.log(arrivalStream.nextDouble()));
         if (t >= window.end()) return;
         nextArrival = t;
