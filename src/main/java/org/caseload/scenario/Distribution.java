@@ -2,7 +2,6 @@ package org.caseload.scenario;
 
 import java.util.Arrays;
 import umontreal.ssj.probdist.ExponentialDist;
-import umontreal.ssj.probdist.GammaDist;
 import umontreal.ssj.probdist.LognormalDist;
 import umontreal.ssj.probdist.WeibullDist;
 
@@ -37,14 +36,14 @@ public sealed interface Distribution {
         }
     }
 
-    /** Gamma with shape k and the given mean (rate k/mean). Inversion is slow (~1.6 µs) but synchronised. */
+    /** Gamma with shape k and the given mean (rate k/mean), inverted by {@link GammaQuantile} (~0.4 µs a draw). */
     record Gamma(double shape, double mean) implements Distribution {
         public Gamma {
             require(shape > 0 && mean > 0, "gamma shape and mean must be > 0");
         }
 
         public double quantile(double u) {
-            return GammaDist.inverseF(shape, shape / mean, 15, u);
+            return GammaQuantile.of(shape, org.apache.commons.math3.special.Gamma.logGamma(shape), u) / (shape / mean);
         }
     }
 
