@@ -38,8 +38,8 @@ class BudgetArithmeticTest {
             double spend = 2 * 200_000 + 2 * medication + 50_000 * (10 + fteAfter) + 2 * 40_000;
             assertEquals(spend / 2, rep.metric(Metrics.SPEND_PER_YEAR), 1e-6);
             assertEquals(100 / fteAfter, rep.monthly().get(Metrics.M_CASELOAD_PER_WORKER)[20], 1e-9);
+            // The cut is 10% of the budget but 20.5% of the staff: overheads and medication are paid first.
+            assertEquals(0.205, 1 - fte[12] / fte[11], 0.001, "share of keyworkers cut");
         }
-        // The cut is 10% of the budget but (1 - staffShare) of the staff: more than 10%.
-        assertEquals(0.205, 1 - staffShare, 0.001);
     }
 }
