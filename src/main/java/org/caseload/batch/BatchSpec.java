@@ -1,12 +1,9 @@
 package org.caseload.batch;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +20,6 @@ import org.caseload.fault.InputException;
 import org.caseload.Version;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.ScenarioReader;
-import org.caseload.scenario.YamlTree;
 
 /**
  * What identifies a batch of replications: the command, tool version, scenario files as given
@@ -213,22 +209,7 @@ public record BatchSpec(String command, String version, List<String> files, List
 
     /** Reads a record written by {@link #write}; anything else is a user mistake naming the file. */
     public static BatchSpec read(Path file) {
-        JsonNode o;
-        try (JsonParser p = JSON.createParser(Files.readString(file, StandardCharsets.UTF_8))) {
-            try {
-                o = JSON.readTree(p);
-            } catch (StreamConstraintsException e) {
-                // A corrupted or hostile record nested past Jackson's limit, in the scenario reader's words.
-                String tooDeep = YamlTree.nestedTooDeep(p);
-                if (tooDeep == null) throw e;
-                throw new InputException(file + ": not a caseload batch record (" + tooDeep + ")");
-            }
-            if (o == null) o = MissingNode.getInstance(); // an empty file, as readTree(String) reads it
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file + ": not found");
-        } catch (IOException e) {
-            throw new InputException(file + ": not a caseload batch record (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
+        JsonNode o = JsonRecord.read(file);
         try {
             if (!"caseload".equals(o.path("tool").asText())) throw new IllegalArgumentException("tool");
             List<String> files = new ArrayList<>();

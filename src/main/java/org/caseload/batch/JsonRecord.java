@@ -1,0 +1,109 @@
+package org.caseload.batch;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.caseload.fault.FileFaults;
+import org.caseload.fault.InputException;
+import org.caseload.scenario.YamlTree;
+
+/**
+ * Reads the JSON of a batch record ({@code batch.json} in a resumable run's working folder, a
+ * shard's {@code manifest.json}) for {@link BatchSpec#read}. A file that is not JSON, is cut
+ * short or is empty is a user mistake naming the file, in caseload's own words with the line and
+ * column where the text goes wrong, as the scenario reader reports a YAML file; never Jackson's
+ * message, which quotes its own source description and names its internals.
+ */
+final class JsonRecord {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonRecord() {
+    }
+
+    /** The refusal of {@code file}, with why in brackets. */
+    static InputException notARecord(Path file, String why) {
+        return new InputException(file + ": not a caseload batch record (" + why + ")");
+    }
+
+    /** The file's JSON tree (an object or not: the caller checks its fields). */
+    static JsonNode read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": not found");
+        } catch (CharacterCodingException e) {
+            throw notARecord(file, "it is not UTF-8 text");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read it (" + FileFaults.reason(e) + ")");
+        }
+        try (JsonParser p = JSON.createParser(text)) {
+            JsonNode o;
+            try {
+                o = JSON.readTree(p);
+            } catch (StreamConstraintsException e) {
+                // A corrupted or hostile record past one of Jackson's limits, in the scenario reader's words for depth.
+                String tooDeep = YamlTree.nestedTooDeep(p);
+                throw notARecord(file, tooDeep != null ? tooDeep : "a number or text far longer than caseload writes");
+            }
+            if (o == null) throw notARecord(file, "it is empty");
+            return o;
+        } catch (JsonEOFException e) {
+            throw notARecord(file, "it ends part-way through" + at(", at", e.getLocation()));
+        } catch (JsonProcessingException e) {
+            throw notARecord(file, unexpected(text, e.getLocation()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a parser reading a String does no I/O
+        }
+    }
+
+    /** {@code ", at line L, column C"} after {@code lead}, or nothing when the parser gave no position. */
+    private static String at(String lead, JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1 || loc.getColumnNr() < 1) return "";
+        return lead + " line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    /**
+     * The character where the JSON goes wrong and its position. Jackson's position is that
+     * character's, except after a control character between tokens (a zero byte, say), which it
+     * reports one column on: a control character cannot stand anywhere in JSON text, so one just
+     * before the position is the culprit.
+     */
+    private static String unexpected(String text, JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1 || loc.getColumnNr() < 1) return "not JSON as caseload writes it";
+        int index = (int) Math.min(loc.getCharOffset(), text.length());
+        int column = loc.getColumnNr();
+        if (index > 0 && column > 1 && isControl(text.charAt(index - 1))) {
+            index--;
+            column--;
+        }
+        if (index < 0 || index >= text.length()) return "it ends part-way through" + at(", at", loc);
+        return "unexpected character " + shown(text.codePointAt(index)) + " at line " + loc.getLineNr() + ", column " + column;
+    }
+
+    private static boolean isControl(char c) {
+        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
+    }
+
+    /** A character as a message quotes it: itself when it can be seen, else its escape ({@code '\u0000'}). */
+    private static String shown(int cp) {
+        boolean visible = !Character.isWhitespace(cp) && !Character.isISOControl(cp) && switch (Character.getType(cp)) {
+            case Character.FORMAT, Character.UNASSIGNED, Character.PRIVATE_USE, Character.SURROGATE, Character.SPACE_SEPARATOR,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+            default -> true;
+        };
+        return "'" + (visible ? Character.toString(cp) : String.format(Locale.ROOT, "\\u%04x", cp)) + "'";
+    }
+}

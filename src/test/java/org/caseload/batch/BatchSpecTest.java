@@ -1,0 +1,126 @@
+package org.caseload.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.caseload.fault.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A batch record read back as written, and a damaged one refused in caseload's own words, naming the file. */
+class BatchSpecTest {
+    @TempDir
+    Path dir;
+
+    private static BatchSpec spec() {
+        return new BatchSpec("run", "1.0", List.of("scenarios/short.yaml"), List.of("horizon_months=24"),
+                List.of(new BatchSpec.ScenarioId("short", "ab".repeat(32))), 3, 12, Double.NaN, false, new Slice(2, 4));
+    }
+
+    /** The record as {@link BatchSpec#write} writes it. */
+    private String written() throws IOException {
+        Path f = dir.resolve("written.json");
+        spec().write(f);
+        return Files.readString(f);
+    }
+
+    private Path file(String text) throws IOException {
+        Path f = dir.resolve("batch.json");
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    /** The message a record is refused with, checked for words of the JSON library. */
+    private String refusal(Path f) {
+        String m = assertThrows(InputException.class, () -> BatchSpec.read(f)).getMessage();
+        for (String library : List.of("[Source", "line: ", "column: ", "end-of-input", "CTRL-CHAR", "code ", "JSON String",
+                "jackson", "Node")) {
+            assertFalse(m.contains(library), "library wording '" + library + "' in: " + m);
+        }
+        return m;
+    }
+
+    @Test
+    void aRecordReadsBackAsWritten() throws IOException {
+        BatchSpec read = BatchSpec.read(file(written()));
+        assertEquals(spec(), read);
+        assertEquals(null, spec().differenceFrom(read));
+    }
+
+    @Test
+    void aTruncatedRecordSaysWhereItEnds() throws IOException {
+        // cut inside the third line: `  "ver`
+        String text = written();
+        int cut = text.indexOf("\"version\"") + 4;
+        Path f = file(text.substring(0, cut));
+        assertEquals(f + ": not a caseload batch record (it ends part-way through, at line 3, column 7)", refusal(f));
+
+        // cut between two fields, and after the last value with the closing brackets lost
+        Path g = file(text.substring(0, text.indexOf("\"seed\"")));
+        assertEquals(g + ": not a caseload batch record (it ends part-way through, at line 11, column 3)", refusal(g));
+        Path h = file("{\n  \"tool\" : \"caseload\",\n  \"seed\" : 3\n");
+        assertEquals(h + ": not a caseload batch record (it ends part-way through, at line 4, column 1)", refusal(h));
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheCharacterAndWhereItIs() throws IOException {
+        Path f = file("{\n  \"tool\" : x\n}\n");
+        assertEquals(f + ": not a caseload batch record (unexpected character 'x' at line 2, column 12)", refusal(f));
+        Path comma = file("{\"tool\": \"caseload\",\n}");
+        assertEquals(comma + ": not a caseload batch record (unexpected character '}' at line 2, column 1)", refusal(comma));
+        Path bracket = file("{\"overrides\": [\"a\", \"b\"}");
+        assertEquals(bracket + ": not a caseload batch record (unexpected character '}' at line 1, column 24)", refusal(bracket));
+    }
+
+    @Test
+    void controlCharactersAreShownEscapedAtTheirOwnPosition() throws IOException {
+        // A file a crash left full of zero bytes; Jackson reports the position after the first one.
+        Path zeros = file("\0".repeat(64));
+        assertEquals(zeros + ": not a caseload batch record (unexpected character '\\u0000' at line 1, column 1)", refusal(zeros));
+        Path inText = file("{\"tool\": \"case\u0001load\"}");
+        assertEquals(inText + ": not a caseload batch record (unexpected character '\\u0001' at line 1, column 15)", refusal(inText));
+        Path bom = file("\uFEFF" + "{}");
+        assertEquals(bom + ": not a caseload batch record (unexpected character '\\ufeff' at line 1, column 1)", refusal(bom));
+    }
+
+    @Test
+    void anEmptyFileIsSaidToBeEmpty() throws IOException {
+        Path empty = file("");
+        assertEquals(empty + ": not a caseload batch record (it is empty)", refusal(empty));
+        Path blank = file(" \n\n");
+        assertEquals(blank + ": not a caseload batch record (it is empty)", refusal(blank));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsSaidToBeSo() throws IOException {
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, new byte[]{'{', '"', (byte) 0xE9, '"', '}'});
+        assertEquals(latin1 + ": not a caseload batch record (it is not UTF-8 text)", refusal(latin1));
+    }
+
+    @Test
+    void aNumberTooLongToReadIsRefusedInPlainWords() throws IOException {
+        Path f = file("{\"seed\": " + "7".repeat(5000) + "}");
+        assertEquals(f + ": not a caseload batch record (a number or text far longer than caseload writes)", refusal(f));
+    }
+
+    @Test
+    void aRecordThatCannotBeReadSaysWhyInOneLine() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("folder.json"));
+        String m = refusal(folder);
+        assertTrue(m.startsWith(folder + ": cannot read it (") && m.endsWith(")") && m.lines().count() == 1, m);
+    }
+
+    @Test
+    void aMissingRecordIsNotFound() {
+        Path f = dir.resolve("nothing.json");
+        assertEquals(f + ": not found", assertThrows(InputException.class, () -> BatchSpec.read(f)).getMessage());
+    }
+}
