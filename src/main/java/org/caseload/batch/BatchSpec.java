@@ -1,6 +1,5 @@
 package org.caseload.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.caseload.fault.InputException;
 import org.caseload.Version;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.ScenarioReader;
@@ -209,34 +207,27 @@ public record BatchSpec(String command, String version, List<String> files, List
 
     /** Reads a record written by {@link #write}; anything else is a user mistake naming the file. */
     public static BatchSpec read(Path file) {
-        JsonNode o = JsonRecord.read(file);
         try {
-            if (!"caseload".equals(o.path("tool").asText())) throw new IllegalArgumentException("tool");
+            JsonRecord.Fields o = JsonRecord.Fields.root(JsonRecord.read(file));
             List<String> files = new ArrayList<>();
             List<ScenarioId> ids = new ArrayList<>();
-            for (JsonNode s : o.withArray("scenarios")) {
-                files.add(need(s, "file").asText());
-                ids.add(new ScenarioId(need(s, "name").asText(), need(s, "sha256").asText()));
+            for (JsonRecord.Fields s : o.objects("scenarios")) {
+                files.add(s.text("file"));
+                ids.add(new ScenarioId(s.text("name"), s.text("sha256")));
             }
-            List<String> overrides = new ArrayList<>();
-            for (JsonNode s : o.withArray("overrides")) overrides.add(s.asText());
-            JsonNode sl = need(o, "slice");
-            List<String> design = new ArrayList<>();
-            for (JsonNode d : o.withArray("design")) design.add(d.asText());
-            return new BatchSpec(need(o, "command").asText(), need(o, "version").asText(), files, overrides, ids,
-                    need(o, "seed").asLong(), need(o, "replications").asInt(),
-                    o.has("alpha") ? o.get("alpha").asDouble() : Double.NaN, o.path("independent_streams").asBoolean(),
-                    new Slice(need(sl, "index").asInt(), need(sl, "count").asInt()), o.path("event_log").asInt(0), design,
-                    o.path("items").asInt(0));
-        } catch (RuntimeException e) {
-            throw new InputException(file + ": not a caseload batch record (missing or bad '" + e.getMessage() + "')");
+            JsonRecord.Fields sl = o.object("slice");
+            int count = sl.count("count", 1);
+            int index = sl.count("index", 1);
+            if (index > count) throw sl.bad("index");
+            // Fields written only when they apply are optional, with the value their absence means.
+            return new BatchSpec(o.text("command"), o.text("version"), files, o.texts("overrides"), ids, o.integer("seed"),
+                    o.count("replications", 1), o.has("alpha") ? o.number("alpha") : Double.NaN,
+                    o.has("independent_streams") && o.bool("independent_streams"), new Slice(index, count),
+                    o.has("event_log") ? o.count("event_log", 0) : 0, o.has("design") ? o.texts("design") : List.of(),
+                    o.has("items") ? o.count("items", 0) : 0);
+        } catch (JsonRecord.BadField e) {
+            throw JsonRecord.notARecord(file, "missing or bad '" + e.getMessage() + "'");
         }
-    }
-
-    private static JsonNode need(JsonNode o, String key) {
-        JsonNode v = o.get(key);
-        if (v == null || v.isNull()) throw new IllegalArgumentException(key);
-        return v;
     }
 
     @Override

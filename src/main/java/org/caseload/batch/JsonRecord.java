@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.caseload.fault.FileFaults;
 import org.caseload.fault.InputException;
@@ -24,7 +26,9 @@ import org.caseload.scenario.YamlTree;
  * shard's {@code manifest.json}) for {@link BatchSpec#read}. A file that is not JSON, is cut
  * short or is empty is a user mistake naming the file, in caseload's own words with the line and
  * column where the text goes wrong, as the scenario reader reports a YAML file; never Jackson's
- * message, which quotes its own source description and names its internals.
+ * message, which quotes its own source description and names its internals. Its fields are read
+ * through {@link Fields}, which refuses a field missing or not of the kind {@link BatchSpec#write}
+ * writes (text, a whole number, a list), naming it in full, instead of reading it as 0 or empty.
  */
 final class JsonRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,5 +109,103 @@ final class JsonRecord {
             default -> true;
         };
         return "'" + (visible ? Character.toString(cp) : String.format(Locale.ROOT, "\\u%04x", cp)) + "'";
+    }
+
+    /** A field missing or not of the kind a record holds there, named from the record's root ({@code slice.index}). */
+    static final class BadField extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadField(String field) {
+            super(field, null, false, false);
+        }
+    }
+
+    /** The fields of one object of a record; {@code prefix} names it ({@code ""}, {@code "slice."}, {@code "scenarios.0."}). */
+    record Fields(JsonNode node, String prefix) {
+        /** The root of a record, which must be an object saying it is caseload's. */
+        static Fields root(JsonNode o) {
+            Fields f = new Fields(o, "");
+            if (!o.isObject() || !"caseload".equals(f.text("tool"))) throw f.bad("tool");
+            return f;
+        }
+
+        BadField bad(String key) {
+            return new BadField(prefix + key);
+        }
+
+        /** Whether the record holds the field (not null): an optional field may be left out. */
+        boolean has(String key) {
+            JsonNode v = node.get(key);
+            return v != null && !v.isNull();
+        }
+
+        private JsonNode get(String key) {
+            if (!has(key)) throw bad(key);
+            return node.get(key);
+        }
+
+        String text(String key) {
+            JsonNode v = get(key);
+            if (!v.isTextual()) throw bad(key);
+            return v.textValue();
+        }
+
+        long integer(String key) {
+            JsonNode v = get(key);
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) throw bad(key);
+            return v.longValue();
+        }
+
+        /** A whole number that fits an int, at least {@code min}. */
+        int count(String key, int min) {
+            long n = integer(key);
+            if (n < min || n > Integer.MAX_VALUE) throw bad(key);
+            return (int) n;
+        }
+
+        double number(String key) {
+            JsonNode v = get(key);
+            if (!v.isNumber()) throw bad(key);
+            return v.doubleValue();
+        }
+
+        boolean bool(String key) {
+            JsonNode v = get(key);
+            if (!v.isBoolean()) throw bad(key);
+            return v.booleanValue();
+        }
+
+        Fields object(String key) {
+            JsonNode v = get(key);
+            if (!v.isObject()) throw bad(key);
+            return new Fields(v, prefix + key + ".");
+        }
+
+        /** A list of objects, each named by its index from 0 (as the scenario reader names list items). */
+        List<Fields> objects(String key) {
+            JsonNode v = list(key);
+            List<Fields> out = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                if (!v.get(i).isObject()) throw bad(key + "." + i);
+                out.add(new Fields(v.get(i), prefix + key + "." + i + "."));
+            }
+            return out;
+        }
+
+        List<String> texts(String key) {
+            JsonNode v = list(key);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                if (!v.get(i).isTextual()) throw bad(key + "." + i);
+                out.add(v.get(i).textValue());
+            }
+            return out;
+        }
+
+        private JsonNode list(String key) {
+            JsonNode v = get(key);
+            if (!v.isArray()) throw bad(key);
+            return v;
+        }
     }
 }

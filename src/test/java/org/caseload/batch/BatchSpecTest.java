@@ -118,6 +118,54 @@ class BatchSpecTest {
         assertTrue(m.startsWith(folder + ": cannot read it (") && m.endsWith(")") && m.lines().count() == 1, m);
     }
 
+    /** {@code written} with {@code from} (which must be there) replaced by {@code to}. */
+    private static String edited(String written, String from, String to) {
+        assertTrue(written.contains(from), "not in the record: " + from);
+        return written.replace(from, to);
+    }
+
+    @Test
+    void aFieldMissingOrOfTheWrongKindIsNamedInFull() throws IOException {
+        String w = written();
+        // each edit of a record as written, and the field the refusal must name
+        String[][] cases = {
+                {"\"seed\" : 3,", "\"seed\" : \"three\",", "seed"},             // was read as seed 0 and resumed
+                {"\"seed\" : 3,", "\"seed\" : 3.5,", "seed"},
+                {"\"seed\" : 3,", "", "seed"},
+                {"\"replications\" : 12,", "\"replications\" : 12345678901,", "replications"}, // was cut to an int
+                {"\"replications\" : 12,", "\"replications\" : 0,", "replications"},
+                {"\"independent_streams\" : false", "\"independent_streams\" : \"no\"", "independent_streams"},
+                {"\"command\" : \"run\"", "\"command\" : [ \"run\" ]", "command"},
+                {"\"tool\" : \"caseload\"", "\"tool\" : \"another-tool\"", "tool"},
+                {"\"overrides\" : [ \"horizon_months=24\" ]", "\"overrides\" : { }", "overrides"},
+                {"\"overrides\" : [ \"horizon_months=24\" ]", "\"overrides\" : [ 24 ]", "overrides.0"},
+                {"\"file\" : \"scenarios/short.yaml\",", "", "scenarios.0.file"},
+                {"\"index\" : 2,", "\"index\" : 0,", "slice.index"},                     // was Slice's own "--shard must be I/N"
+                {"\"index\" : 2,", "\"index\" : 5,", "slice.index"},
+                {"\"count\" : 4,", "\"count\" : null,", "slice.count"},
+        };
+        for (String[] c : cases) {
+            Path f = file(edited(w, c[0], c[1]));
+            assertEquals(f + ": not a caseload batch record (missing or bad '" + c[2] + "')", refusal(f), c[0] + " -> " + c[1]);
+        }
+    }
+
+    @Test
+    void aListOrSectionOfTheWrongKindIsNamedWithoutTheLibrarysWords() throws IOException {
+        // JsonNode.withArray on a field that is not a list throws with Jackson's words (its node classes), which were shown
+        String w = written();
+        Path scenarios = file(edited(w, "\"scenarios\" : [", "\"scenarios\" : 5, \"x\" : ["));
+        assertEquals(scenarios + ": not a caseload batch record (missing or bad 'scenarios')", refusal(scenarios));
+        Path design = file(edited(w, "\"seed\" : 3,", "\"seed\" : 3, \"design\" : \"--samples 4\","));
+        assertEquals(design + ": not a caseload batch record (missing or bad 'design')", refusal(design));
+        Path slice = file(edited(w, "\"slice\" : {", "\"slice\" : 2, \"x\" : {"));
+        assertEquals(slice + ": not a caseload batch record (missing or bad 'slice')", refusal(slice));
+        Path scenario = file(edited(w, "\"scenarios\" : [ {", "\"scenarios\" : [ \"short\", {"));
+        assertEquals(scenario + ": not a caseload batch record (missing or bad 'scenarios.0')", refusal(scenario));
+        Path root = file("[ " + w + " ]");
+        assertEquals(root + ": not a caseload batch record (missing or bad 'tool')", refusal(root));
+    }
+
     @Test
     void aMissingRecordIsNotFound() {
         Path f = dir.resolve("nothing.json");
