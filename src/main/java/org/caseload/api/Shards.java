@@ -39,16 +39,38 @@ public final class Shards {
         }
     }
 
-    /** Shard folders that belong together: their record, each slice's folder, the scenarios re-read and every file read. */
-    private record Checked(BatchSpec first, TreeMap<Integer, Path> byIndex, List<ScenarioReader.Loaded> loaded,
-                           List<Path> shardFiles) {
+    /**
+     * Shard folders that belong together (see {@link #check}): their records, read once, and the
+     * scenarios re-read; merge them with {@link #merge(Checked)} or {@link #analysis(Checked)}, as
+     * their {@link #record()}'s command says.
+     */
+    public static final class Checked {
+        private final List<Path> dirs;
+        private final BatchSpec first;
+        private final TreeMap<Integer, Path> byIndex;
+        private final List<ScenarioReader.Loaded> loaded;
+        private final List<Path> shardFiles;
+
+        private Checked(List<Path> dirs, BatchSpec first, TreeMap<Integer, Path> byIndex, List<ScenarioReader.Loaded> loaded,
+                        List<Path> shardFiles) {
+            this.dirs = List.copyOf(dirs);
+            this.first = first;
+            this.byIndex = byIndex;
+            this.loaded = loaded;
+            this.shardFiles = shardFiles;
+        }
+
+        /** The record the shards share: the first folder's, with its slice. */
+        public BatchSpec record() {
+            return first;
+        }
     }
 
     /**
      * Checks the shard folders fit together: one batch (same version, scenarios, overrides, seed,
      * design), every slice 1…N exactly once, the scenario files still hashing the same.
      */
-    private static Checked check(List<Path> dirs) {
+    public static Checked check(List<Path> dirs) {
         if (dirs.isEmpty()) throw new InputException("give the shard folders to merge");
         List<BatchSpec> specs = new ArrayList<>();
         List<Path> shardFiles = new ArrayList<>();
@@ -97,21 +119,25 @@ public final class Shards {
             }
             loaded.add(l);
         }
-        return new Checked(first, byIndex, loaded, shardFiles);
+        return new Checked(dirs, first, byIndex, loaded, shardFiles);
     }
 
     /** Checks the shard folders of a run or comparison fit together and returns the whole batch's results. */
     public static Results merge(List<Path> dirs) {
-        Checked c = check(dirs);
-        BatchSpec first = c.first();
+        return merge(check(dirs));
+    }
+
+    /** The whole batch's results from shard folders of a run or comparison already checked to fit together. */
+    public static Results merge(Checked c) {
+        BatchSpec first = c.first;
         if (first.items() > 0) {
-            throw new InputException(dirs.get(0) + " is a shard of a '" + first.command() + "': merge it with caseload merge");
+            throw new InputException(c.dirs.get(0) + " is a shard of a '" + first.command() + "': merge it with caseload merge");
         }
         int count = first.slice().count();
         BatchSummary summary = WorkFolder.summary(null, first.scenarios().stream().map(BatchSpec.ScenarioId::name).toList(),
                 "compare".equals(first.command()));
-        for (var e : c.byIndex().entrySet()) feed(e.getValue(), new Slice(e.getKey(), count), first, summary);
-        return new Results(first.withSlice(Slice.WHOLE), c.loaded(), summary, c.shardFiles());
+        for (var e : c.byIndex.entrySet()) feed(e.getValue(), new Slice(e.getKey(), count), first, summary);
+        return new Results(first.withSlice(Slice.WHOLE), c.loaded, summary, c.shardFiles);
     }
 
     /**
@@ -149,13 +175,6 @@ public final class Shards {
                 + " is missing or damaged" + (damaged > 0 ? " (" + damaged + " damaged lines)" : "") + "; run shard " + slice + " again");
     }
 
-    /** The record shared by a set of shard folders, read from the first (see {@link #analysis} for the checks). */
-    public static BatchSpec record(List<Path> dirs) {
-        if (dirs.isEmpty()) throw new InputException("give the shard folders to merge");
-        if (!isShard(dirs.get(0))) throw new InputException(dirs.get(0) + ": not a shard folder (no " + Study.SHARD + " with a slice)");
-        return BatchSpec.read(dirs.get(0).resolve(Study.SHARD));
-    }
-
     /**
      * An analysis's shard folders, checked as a batch's are: its record and the work that reads
      * every item back from the shards' journals (an item missing refuses the merge, naming its shard).
@@ -165,10 +184,14 @@ public final class Shards {
 
     /** Checks an analysis's shard folders fit together and returns its record with the work that reads them back. */
     public static Analysis analysis(List<Path> dirs) {
-        Checked c = check(dirs);
+        return analysis(check(dirs));
+    }
+
+    /** An analysis's record and the work that reads its items back, from shard folders already checked to fit together. */
+    public static Analysis analysis(Checked c) {
         Map<Slice, Path> journals = new LinkedHashMap<>();
-        c.byIndex().forEach((i, d) -> journals.put(new Slice(i, c.first().slice().count()), d.resolve(Study.JOURNAL)));
-        return new Analysis(c.first().withSlice(Slice.WHOLE), AnalysisShard.merged(journals, c.first().items()), c.shardFiles());
+        c.byIndex.forEach((i, d) -> journals.put(new Slice(i, c.first.slice().count()), d.resolve(Study.JOURNAL)));
+        return new Analysis(c.first.withSlice(Slice.WHOLE), AnalysisShard.merged(journals, c.first.items()), c.shardFiles);
     }
 
     /** Writes an analysis's shard folder (its record and journal) into an output folder opened before simulating; commits it. */

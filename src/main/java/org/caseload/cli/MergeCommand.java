@@ -31,10 +31,11 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String command = Shards.record(shards).command();
-        if (command.equals("psa") || command.equals("sweep")) return mergeAnalysis(command);
         long t0 = System.nanoTime();
-        Results results = Shards.merge(shards);
+        Shards.Checked checked = Shards.check(shards); // the shards' records, read and checked once for either kind of merge
+        String command = checked.record().command();
+        if (command.equals("psa") || command.equals("sweep")) return mergeAnalysis(command, checked);
+        Results results = Shards.merge(checked);
         results.write(out);
         PrintWriter stdout = spec.commandLine().getOut();
         for (String w : results.summary()) stdout.println(w);
@@ -49,8 +50,8 @@ final class MergeCommand implements Callable<Integer> {
      * replications and its design options) into --out, every item read back from the shards
      * instead of simulated, so it writes exactly the files of the unsharded run.
      */
-    private Integer mergeAnalysis(String command) {
-        Shards.Analysis a = Shards.analysis(shards);
+    private Integer mergeAnalysis(String command, Shards.Checked checked) {
+        Shards.Analysis a = Shards.analysis(checked);
         List<String> args = AnalysisBatch.arguments(a.spec(), out);
         args.add("--quiet");
         AnalysisBatch.Command analysis = command.equals("psa") ? new PsaCommand() : new SweepCommand();
