@@ -28,15 +28,22 @@ public final class Shards {
     private Shards() {
     }
 
-    /** Whether a folder is a shard folder: its manifest records a slice. */
+    /**
+     * Whether a folder is a shard folder: its manifest records a slice. A manifest that is not
+     * JSON at all (cut short by a bad copy, say) is refused as a damaged record, saying where,
+     * rather than passed over as no shard.
+     */
     static boolean isShard(Path dir) {
         Path m = dir.resolve(Study.SHARD);
         if (!Files.isRegularFile(m)) return false;
+        com.fasterxml.jackson.databind.JsonNode o;
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.toFile()).has("slice");
+            o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.toFile());
         } catch (IOException | RuntimeException e) {
+            BatchSpec.read(m); // throws the damaged record's message
             return false;
         }
+        return o != null && o.has("slice");
     }
 
     /**

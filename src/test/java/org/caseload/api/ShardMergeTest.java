@@ -67,6 +67,13 @@ class ShardMergeTest {
         ok(compareWithSeed(4, otherSeed, "--shard", "3/4"));
         refused("--seed 3 vs 4", "merge", "--out", out, shards.get(0), shards.get(1), otherSeed.toString(), shards.get(3));
         refused("not a shard folder", "merge", "--out", out, shards.get(0), whole.toString());
+        // A shard whose record was cut short (a bad copy) is named as damaged, not as no shard at all.
+        Path manifest = Path.of(shards.get(2), "manifest.json");
+        String record = Files.readString(manifest);
+        Files.writeString(manifest, record.substring(0, record.length() / 2));
+        refused(manifest + ": not a caseload batch record (it ends part-way through", "merge", "--out", out, shards.get(0),
+                shards.get(1), shards.get(2), shards.get(3));
+        Files.writeString(manifest, record);
         assertFalse(Files.exists(dir.resolve("refused")), "a refused merge writes nothing");
 
         // A shard whose journal lost a record (e.g. a bad copy) is refused, naming the replication.
