@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.caseload.fault.FileFaults;
 import org.caseload.fault.InputException;
 import org.caseload.scenario.YamlTree;
@@ -139,21 +140,18 @@ final class JsonRecord {
             return v != null && !v.isNull();
         }
 
-        private JsonNode get(String key) {
-            if (!has(key)) throw bad(key);
+        /** The field, which must be there and of the kind {@code kind} accepts. */
+        private JsonNode get(String key, Predicate<JsonNode> kind) {
+            if (!has(key) || !kind.test(node.get(key))) throw bad(key);
             return node.get(key);
         }
 
         String text(String key) {
-            JsonNode v = get(key);
-            if (!v.isTextual()) throw bad(key);
-            return v.textValue();
+            return get(key, JsonNode::isTextual).textValue();
         }
 
         long integer(String key) {
-            JsonNode v = get(key);
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) throw bad(key);
-            return v.longValue();
+            return get(key, v -> v.isIntegralNumber() && v.canConvertToLong()).longValue();
         }
 
         /** A whole number that fits an int, at least {@code min}. */
@@ -164,26 +162,20 @@ final class JsonRecord {
         }
 
         double number(String key) {
-            JsonNode v = get(key);
-            if (!v.isNumber()) throw bad(key);
-            return v.doubleValue();
+            return get(key, JsonNode::isNumber).doubleValue();
         }
 
         boolean bool(String key) {
-            JsonNode v = get(key);
-            if (!v.isBoolean()) throw bad(key);
-            return v.booleanValue();
+            return get(key, JsonNode::isBoolean).booleanValue();
         }
 
         Fields object(String key) {
-            JsonNode v = get(key);
-            if (!v.isObject()) throw bad(key);
-            return new Fields(v, prefix + key + ".");
+            return new Fields(get(key, JsonNode::isObject), prefix + key + ".");
         }
 
         /** A list of objects, each named by its index from 0 (as the scenario reader names list items). */
         List<Fields> objects(String key) {
-            JsonNode v = list(key);
+            JsonNode v = get(key, JsonNode::isArray);
             List<Fields> out = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
                 if (!v.get(i).isObject()) throw bad(key + "." + i);
@@ -193,19 +185,13 @@ final class JsonRecord {
         }
 
         List<String> texts(String key) {
-            JsonNode v = list(key);
+            JsonNode v = get(key, JsonNode::isArray);
             List<String> out = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
                 if (!v.get(i).isTextual()) throw bad(key + "." + i);
                 out.add(v.get(i).textValue());
             }
             return out;
-        }
-
-        private JsonNode list(String key) {
-            JsonNode v = get(key);
-            if (!v.isArray()) throw bad(key);
-            return v;
         }
     }
 }
