@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One whole replication of a shipped scenario (default Leeds: 96 months of warm-up and 60
+ * One whole replication of a shipped scenario (default Leeds: 144 months of warm-up and 60
  * reported), on one thread, warm. Each call runs the next replication index, as a batch does.
  * Run from the repository root, so that the scenario path resolves.
  */
