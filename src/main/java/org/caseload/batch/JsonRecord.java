@@ -64,6 +64,8 @@ final class JsonRecord {
                 throw notARecord(file, tooDeep != null ? tooDeep : "a number or text far longer than caseload writes");
             }
             if (o == null) throw notARecord(file, "it is empty");
+            // Text after the record (two records run together, a bad copy's tail) means the file is not one record.
+            if (p.nextToken() != null) throw notARecord(file, "more after the record's end" + at(", at", p.currentTokenLocation()));
             return o;
         } catch (JsonEOFException e) {
             throw notARecord(file, "it ends part-way through" + at(", at", e.getLocation()));

@@ -91,6 +91,18 @@ class BatchSpecTest {
     }
 
     @Test
+    void textAfterTheRecordIsRefused() throws IOException {
+        String text = written();
+        Path twice = file(text + text);
+        int line = (int) text.lines().count() + 1;
+        assertEquals(twice + ": not a caseload batch record (more after the record's end, at line " + line + ", column 1)",
+                refusal(twice));
+        Path tail = file(text.strip() + " x");
+        assertTrue(refusal(tail).startsWith(tail + ": not a caseload batch record (unexpected character 'x' at line "), refusal(tail));
+        assertEquals(BatchSpec.read(file(text + "\n\n")).seed(), BatchSpec.read(file(text)).seed(), "blank lines after it are fine");
+    }
+
+    @Test
     void anEmptyFileIsSaidToBeEmpty() throws IOException {
         Path empty = file("");
         assertEquals(empty + ": not a caseload batch record (it is empty)", refusal(empty));
