@@ -9,7 +9,7 @@ import umontreal.ssj.probdist.NormalDist;
  * continued fraction above) from a Wilson–Hilferty start, inside a bracket that only narrows.
  * It agrees with SSJ's {@code GammaDist.inverseF} at 15 digits to 1e-12 (relative) or better
  * below u = 0.99, is more accurate in the far upper tail (SSJ solves the lower tail there), and
- * takes about a fifth of the time; where the iteration does not settle (not seen over the shapes
+ * takes about a quarter of the time (QuantileBenchmark); where the iteration does not settle (not seen over the shapes
  * caseload accepts) the answer is SSJ's.
  *
  * <p>The tail solved is the smaller one ({@code P} for u &le; 1/2, {@code Q} above, with
