@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BaselineAtRestTest {
     static final double MAX_DRIFT_PCT_PER_YEAR = 0.5;
+    /** Largest relative residual (L − λW)/L that Little's law may show on a baseline at rest. */
+    static final double MAX_LITTLE_RESIDUAL = 0.01;
 
     /** Least-squares slope of {@code monthly} over its months, as % of its mean per year. */
     static double slopePctPerYear(double[] monthly) {
@@ -60,19 +62,23 @@ class BaselineAtRestTest {
     }
 
     /**
-     * Little's law L = λW for every pathway of leeds.yaml itself: at rest, stays ending in the
-     * window are a fair sample of all stays, so the 95% CI of the per-replication relative
-     * difference (L − λW)/L must contain 0. With a 96-month warm-up it did not: long-arm
-     * prescribing was at 1.1% (0.6 to 1.7) while histories of repeated episodes built up.
+     * Little's law L = λW for every pathway of leeds.yaml itself, to within
+     * ±{@value #MAX_LITTLE_RESIDUAL} of L: at rest, stays ending in the window are a fair sample
+     * of all stays, so the 95% CI of the per-replication relative difference (L − λW)/L must lie
+     * inside that band. Not "must contain 0": the warm-up leaves a small residual in the longest
+     * stays, which enough replications detect (long-arm prescribing 0.48%, 0.10 to 0.87, with 40
+     * replications at seed 7; 0.39%, 0.07 to 0.72, with 80 at seed 11; 0.28%, −0.26 to 0.81,
+     * after a 240-month warm-up), so a test of exactly 0 would pass or fail by its seed. With a
+     * 96-month warm-up the band is missed: 1.47% (1.02 to 1.91) at seed 7.
      */
     @Test
     void littlesLawHoldsOnLeedsPerPathway() {
         Scenario s = load(ValidationSupport.LEEDS);
-        ScenarioResult r = run(s, 20, 7);
+        ScenarioResult r = run(s, 40, 7);
         for (String p : s.pathways().keySet()) {
             ConfidenceInterval ci = LittlesLawTest.relativeDifference(r, p);
-            assertTrue(ci.contains(0), String.format("pathway %s: (L - λW)/L = %.4f, 95%% CI %.4f to %.4f", p, ci.mean(),
-                    ci.low(), ci.high()));
+            assertTrue(ci.low() >= -MAX_LITTLE_RESIDUAL && ci.high() <= MAX_LITTLE_RESIDUAL, String.format(
+                    "pathway %s: (L - λW)/L = %.4f, 95%% CI %.4f to %.4f", p, ci.mean(), ci.low(), ci.high()));
         }
     }
 }
