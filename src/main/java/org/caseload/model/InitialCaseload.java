@@ -15,7 +15,9 @@ import org.caseload.scenario.Scenario;
  * length-biased (long stays are over-represented), so each initial client is picked from
  * {@value #CANDIDATES} candidate (person, episode) pairs with probability proportional to the
  * episode's length, and starts a uniform fraction of the way through it. Candidates are
- * people the routing rules would send to the pathway.
+ * people the routing rules would send to the pathway. With so few candidates this only
+ * approximates length bias: the longest stays are under-represented, which the warm-up has to
+ * make up (measured in the README, "Warm-up or initial caseload").
  *
  * <p>A system at rest also has people who left before time 0 and will come back: without
  * them re-presentations start at zero and the caseload dips and then recovers over years
