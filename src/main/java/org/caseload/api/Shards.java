@@ -29,24 +29,6 @@ public final class Shards {
     }
 
     /**
-     * Whether a folder is a shard folder: its manifest records a slice. A manifest that is not
-     * JSON at all (cut short by a bad copy, say) is refused as a damaged record, saying where,
-     * rather than passed over as no shard.
-     */
-    static boolean isShard(Path dir) {
-        Path m = dir.resolve(Study.SHARD);
-        if (!Files.isRegularFile(m)) return false;
-        com.fasterxml.jackson.databind.JsonNode o;
-        try {
-            o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.toFile());
-        } catch (IOException | RuntimeException e) {
-            BatchSpec.read(m); // throws the damaged record's message
-            return false;
-        }
-        return o != null && o.has("slice");
-    }
-
-    /**
      * Shard folders that belong together (see {@link #check}): their records, read once, and the
      * scenarios re-read; merge them with {@link #merge(Checked)} or {@link #analysis(Checked)}, as
      * their {@link #record()}'s command says.
@@ -82,11 +64,14 @@ public final class Shards {
         List<BatchSpec> specs = new ArrayList<>();
         List<Path> shardFiles = new ArrayList<>();
         for (Path d : dirs) {
-            if (!isShard(d)) {
+            // One read of the manifest: an ordinary run's has no slice; a damaged one is refused, saying where.
+            Path manifest = d.resolve(Study.SHARD);
+            BatchSpec spec = Files.isRegularFile(manifest) ? BatchSpec.readShard(manifest) : null;
+            if (spec == null) {
                 throw new InputException(d + ": not a shard folder (no " + Study.SHARD + " with a slice; shards are written by "
                         + "--shard I/N)");
             }
-            specs.add(BatchSpec.read(d.resolve(Study.SHARD)));
+            specs.add(spec);
             shardFiles.add(d.resolve(Study.SHARD));
             shardFiles.add(d.resolve(Study.JOURNAL));
         }

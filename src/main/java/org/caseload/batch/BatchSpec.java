@@ -1,5 +1,6 @@
 package org.caseload.batch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -207,8 +208,22 @@ public record BatchSpec(String command, String version, List<String> files, List
 
     /** Reads a record written by {@link #write}; anything else is a user mistake naming the file. */
     public static BatchSpec read(Path file) {
+        return of(file, JsonRecord.read(file));
+    }
+
+    /**
+     * Reads a shard's record from its manifest, or returns null when the manifest is JSON with
+     * no slice (an ordinary run's folder); one that is not JSON, or a record with a field missing
+     * or bad, is refused as {@link #read} refuses it.
+     */
+    public static BatchSpec readShard(Path file) {
+        JsonNode o = JsonRecord.read(file);
+        return o.has("slice") ? of(file, o) : null;
+    }
+
+    private static BatchSpec of(Path file, JsonNode tree) {
         try {
-            JsonRecord.Fields o = JsonRecord.Fields.root(JsonRecord.read(file));
+            JsonRecord.Fields o = JsonRecord.Fields.root(tree);
             List<String> files = new ArrayList<>();
             List<ScenarioId> ids = new ArrayList<>();
             for (JsonRecord.Fields s : o.objects("scenarios")) {
