@@ -17,6 +17,14 @@ public sealed interface Distribution {
     double mean();
 
     /**
+     * The u-quantile of this distribution's length-biased form, density x·f(x)/mean: the
+     * length of the stay that a person found in it at a random moment is part way through (long
+     * stays are found more often). One uniform, in closed form for every kind; 0 if every draw
+     * is 0.
+     */
+    double lengthBiasedQuantile(double u);
+
+    /**
      * Whether a draw can be exactly 0 days with positive probability (fixed 0, uniform from 0
      * to 0, empirical with a 0). Continuous distributions, uniform from 0 to a positive max
      * included, never return exactly 0: the streams never give u = 0.
@@ -34,6 +42,11 @@ public sealed interface Distribution {
         public double quantile(double u) {
             return ExponentialDist.inverseF(1.0 / mean, u);
         }
+
+        /** Gamma with shape 2 and the same rate. */
+        public double lengthBiasedQuantile(double u) {
+            return GammaQuantile.of(2, 0.0, u) * mean; // ln Γ(2) = 0
+        }
     }
 
     /** Gamma with shape k and the given mean (rate k/mean), inverted by {@link GammaQuantile} (~0.4 µs a draw; QuantileBenchmark). */
@@ -44,6 +57,11 @@ public sealed interface Distribution {
 
         public double quantile(double u) {
             return GammaQuantile.of(shape, org.apache.commons.math3.special.Gamma.logGamma(shape), u) / (shape / mean);
+        }
+
+        /** Gamma with shape k + 1 and the same rate. */
+        public double lengthBiasedQuantile(double u) {
+            return GammaQuantile.of(shape + 1, org.apache.commons.math3.special.Gamma.logGamma(shape + 1), u) / (shape / mean);
         }
     }
 
@@ -66,6 +84,11 @@ public sealed interface Distribution {
             return LognormalDist.inverseF(mu, sigma, u);
         }
 
+        /** Lognormal with mu + sigma² and the same sigma. */
+        public double lengthBiasedQuantile(double u) {
+            return LognormalDist.inverseF(mu + sigma * sigma, sigma, u);
+        }
+
         public double mean() {
             return Math.exp(mu + sigma * sigma / 2);
         }
@@ -81,6 +104,12 @@ public sealed interface Distribution {
             return WeibullDist.inverseF(shape, 1.0 / scale, 0.0, u);
         }
 
+        /** scale·G^(1/k) with G gamma of shape 1 + 1/k and rate 1 (substitute y = (x/scale)^k in x·f(x)). */
+        public double lengthBiasedQuantile(double u) {
+            double a = 1 + 1 / shape;
+            return scale * Math.pow(GammaQuantile.of(a, org.apache.commons.math3.special.Gamma.logGamma(a), u), 1 / shape);
+        }
+
         public double mean() {
             return scale * Math.exp(org.apache.commons.math3.special.Gamma.logGamma(1 + 1 / shape));
         }
@@ -93,6 +122,10 @@ public sealed interface Distribution {
         }
 
         public double quantile(double u) {
+            return value;
+        }
+
+        public double lengthBiasedQuantile(double u) {
             return value;
         }
 
@@ -114,6 +147,11 @@ public sealed interface Distribution {
 
         public double quantile(double u) {
             return min + u * (max - min);
+        }
+
+        /** Density ∝ x on [min, max]: the CDF is (x² − min²)/(max² − min²). */
+        public double lengthBiasedQuantile(double u) {
+            return Math.min(max, Math.sqrt(min * min + u * (max * max - min * min)));
         }
 
         @Override
@@ -142,6 +180,19 @@ public sealed interface Distribution {
 
         public double mean() {
             return Arrays.stream(values).average().orElseThrow();
+        }
+
+        /** Each value with probability proportional to its size (the first if all are 0). */
+        public double lengthBiasedQuantile(double u) {
+            double total = 0;
+            for (double v : values) total += v;
+            double target = u * total;
+            double acc = 0;
+            for (double v : values) {
+                acc += v;
+                if (target < acc) return v;
+            }
+            return values[values.length - 1];
         }
 
         @Override
