@@ -47,9 +47,9 @@ final class Episodes {
     /*
      * An episode's plan is its outcome and its length, chosen from two uniforms (outcome, then
      * duration) by outcome(...) and then days(...). They are two calls returning plain values,
-     * not one returning a record: plans are made by the million at national scale (eight
-     * candidates for each person of the initial caseload), and each object made is work for
-     * the collector.
+     * not one returning a record: plans are made by the million at national scale (the earlier
+     * occupants of the initial caseload's places), and each object made is work for the
+     * collector.
      */
 
     /** How an episode starting now for a person of these attributes ends, from the first uniform. */
@@ -71,12 +71,46 @@ final class Episodes {
     }
 
     private static double duration(Episode ep, Outcome outcome, double u) {
-        Distribution d = switch (outcome) {
+        return durationOf(ep, outcome).quantile(u);
+    }
+
+    /** How long an episode of {@code p} for {@code group} lasts when it ends in {@code outcome}. */
+    static Distribution durationOf(PathwayState p, Group group, Outcome outcome) {
+        return durationOf(p.spec.episodes().get(group), outcome);
+    }
+
+    private static Distribution durationOf(Episode ep, Outcome outcome) {
+        return switch (outcome) {
             case COMPLETE -> ep.completeDays();
             case DROPOUT -> ep.dropoutDays();
             case TRANSFER -> ep.transferDays();
         };
-        return d.quantile(u);
+    }
+
+    /**
+     * The chances of each outcome, indexed by {@link Outcome#ordinal()}, for an episode that
+     * starts under caseload pressure {@code pressure}: what {@link #outcome} draws from.
+     */
+    double[] outcomeChances(Group group, Complexity complexity, int previousEpisodes, PathwayState p, double pressure) {
+        Episode ep = p.spec.episodes().get(group);
+        double wc = completionWeight(complexity, previousEpisodes, ep, pressure);
+        double wd = dropoutWeight(ep, pressure);
+        double wt = ep.pTransfer();
+        double total = wc + wd + wt;
+        if (total <= 0) return new double[] {0, 1, 0};
+        return new double[] {wc / total, wd / total, wt / total};
+    }
+
+    private double completionWeight(Complexity complexity, int previousEpisodes, Episode ep, double x) {
+        Scenario.Effects fx = scenario.effects();
+        return ep.pComplete() * fx.completionOddsByComplexity()[complexity.ordinal()]
+                * (previousEpisodes < oddsByPreviousEpisodes.length ? oddsByPreviousEpisodes[previousEpisodes]
+                        : Math.pow(fx.completionOddsPerPreviousEpisode(), previousEpisodes))
+                / (1 + fx.pressureCompletion() * x);
+    }
+
+    private double dropoutWeight(Episode ep, double x) {
+        return ep.pDropout() * (1 + scenario.effects().pressureDropout() * x);
     }
 
     /**
@@ -85,13 +119,9 @@ final class Episodes {
      * raises drop-out by (1+k_d·x) (caseload_pressure completion and dropout); then normalised.
      */
     private Outcome chooseOutcome(Complexity complexity, int previousEpisodes, PathwayState p, Episode ep, double u) {
-        Scenario.Effects fx = scenario.effects();
         double x = p.pressure();
-        double wc = ep.pComplete() * fx.completionOddsByComplexity()[complexity.ordinal()]
-                * (previousEpisodes < oddsByPreviousEpisodes.length ? oddsByPreviousEpisodes[previousEpisodes]
-                        : Math.pow(fx.completionOddsPerPreviousEpisode(), previousEpisodes))
-                / (1 + fx.pressureCompletion() * x);
-        double wd = ep.pDropout() * (1 + fx.pressureDropout() * x);
+        double wc = completionWeight(complexity, previousEpisodes, ep, x);
+        double wd = dropoutWeight(ep, x);
         double wt = ep.pTransfer();
         double total = wc + wd + wt;
         if (total <= 0) return Outcome.DROPOUT;

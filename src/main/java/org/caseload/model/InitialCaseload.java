@@ -12,12 +12,10 @@ import org.caseload.scenario.Scenario;
 
 /**
  * People already in treatment at time 0. People found in a pathway at a random moment are
- * length-biased (long stays are over-represented), so each initial client is picked from
- * {@value #CANDIDATES} candidate (person, episode) pairs with probability proportional to the
- * episode's length, and starts a uniform fraction of the way through it. Candidates are
- * people the routing rules would send to the pathway. With so few candidates this only
- * approximates length bias: the longest stays are under-represented, which the warm-up has to
- * make up (measured in the README, "Warm-up or initial caseload").
+ * length-biased (long stays are over-represented), so each initial client is drawn exactly from
+ * that length-biased mix ({@link OccupantMix}: three uniforms, for who they are, how long their
+ * episode lasts, and how far through it they are) and starts a uniform fraction of the way
+ * through it.
  *
  * <p>A system at rest also has people who left before time 0 and will come back: without
  * them re-presentations start at zero and the caseload dips and then recovers over years
@@ -31,7 +29,6 @@ import org.caseload.scenario.Scenario;
  * history when they re-present.
  */
 final class InitialCaseload {
-    private static final int CANDIDATES = 8;
     /** How far back earlier occupants are generated: returns later than ten years after leaving are negligible. */
     static final double PRE_HISTORY_DAYS = 3652.5;
     /**
@@ -54,15 +51,14 @@ final class InitialCaseload {
     private int created;
 
     /*
-     * The candidates for one place, and each earlier occupant (slot CANDIDATES), in reused
-     * arrays rather than objects: at national scale there are millions of them (see Episodes
-     * on plans), each a person the routing would send to the pathway, with an episode plan.
+     * The earlier occupant being walked back, in reused fields rather than an object: at
+     * national scale there are millions of them (see Episodes on plans).
      */
     /** Group, complexity and readiness as one index, group-major (as attributeWeights). */
-    private final int[] kind = new int[CANDIDATES + 1];
-    private final int[] previous = new int[CANDIDATES + 1];
-    private final Episodes.Outcome[] outcome = new Episodes.Outcome[CANDIDATES + 1];
-    private final double[] days = new double[CANDIDATES + 1];
+    private int kind;
+    private int previous;
+    private Episodes.Outcome outcome;
+    private double days;
 
     InitialCaseload(Scenario scenario, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
                     AfterExit afterExit, Mortality mortality, Mrg32k3a past, RandomStreams.Sequence returners,
@@ -88,31 +84,24 @@ final class InitialCaseload {
             PathwayState p = pathways.byName().get(e.getKey());
             double[] weights = attributeWeights(p);
             double weightTotal = Shares.sum(weights);
+            OccupantMix mix = OccupantMix.of(scenario, episodes, p, weights, e.getValue());
             double[] elapsedDays = new double[e.getValue()];
             walks.add(() -> {
                 for (double elapsed : elapsedDays) earlierOccupants(p, weights, weightTotal, elapsed);
             });
             for (int i = 0; i < e.getValue(); i++) {
                 Mrg32k3a s = streams.next();
-                double total = 0;
-                for (int k = 0; k < CANDIDATES; k++) {
-                    candidate(k, s, weights, weightTotal, p);
-                    total += days[k];
-                }
-                double pick = s.nextDouble() * total;
-                int chosen = 0;
-                for (double acc = days[0]; acc <= pick && chosen < CANDIDATES - 1; ) {
-                    chosen++;
-                    acc += days[chosen];
-                }
-                double length = days[chosen];
+                int chosen = mix.pick(s.nextDouble());
+                double length = mix.length(chosen, s.nextDouble());
                 double elapsed = s.nextDouble() * length;
                 // The person's own draws continue from this stream where the choice left it.
-                Client c = newClient(s, chosen);
+                int k = mix.kind(chosen);
+                Client c = clients.take(s, OccupantMix.groupOf(k), OccupantMix.complexityOf(k), OccupantMix.readinessOf(k),
+                        mix.previous(chosen));
                 created++;
                 c.treatedBefore = true;
                 c.treatedSinceReferral = true;
-                episodes.start(c, p, outcome[chosen], length - elapsed, elapsed, true);
+                episodes.start(c, p, mix.outcome(chosen), length - elapsed, elapsed, true);
                 elapsedDays[i] = elapsed;
             }
         }
@@ -127,20 +116,19 @@ final class InitialCaseload {
      */
     private void earlierOccupants(PathwayState p, double[] weights, double weightTotal, double elapsedDays) {
         double leftDaysAgo = elapsedDays;
-        int e = CANDIDATES;
         for (int n = 0; n < MAX_EARLIER_OCCUPANTS && leftDaysAgo < PRE_HISTORY_DAYS; n++) {
-            candidate(e, past, weights, weightTotal, p);
+            occupant(past, weights, weightTotal, p);
             double uNext = past.nextDouble();
             double uRelapse = past.nextDouble();
             double uRelapseTime = past.nextDouble();
             double uRepresent = past.nextDouble();
             double uDelay = past.nextDouble();
-            Exit exit = exitOf(p, outcome[e], uNext);
+            Exit exit = exitOf(p, outcome, uNext);
             if (exit != null) {
-                double returnDays = afterExit.returnDays(groupOf(kind[e]), exit, uRelapse, uRelapseTime, uRepresent, uDelay);
-                if (returnDays > leftDaysAgo && Double.isFinite(returnDays)) comeBackLater(e, p, returnDays, leftDaysAgo);
+                double returnDays = afterExit.returnDays(OccupantMix.groupOf(kind), exit, uRelapse, uRelapseTime, uRepresent, uDelay);
+                if (returnDays > leftDaysAgo && Double.isFinite(returnDays)) comeBackLater(p, returnDays, leftDaysAgo);
             }
-            leftDaysAgo += Math.max(days[e], 1.0); // a 0-day episode would stall the walk back
+            leftDaysAgo += Math.max(days, 1.0); // a 0-day episode would stall the walk back
         }
     }
 
@@ -158,8 +146,9 @@ final class InitialCaseload {
      * Someone who left {@code leftDaysAgo} days ago and re-presents {@code returnDays} after
      * leaving, unless they die first: their own stream from here on (one uniform: death).
      */
-    private void comeBackLater(int e, PathwayState p, double returnDays, double leftDaysAgo) {
-        Client c = newClient(returners.next(), e);
+    private void comeBackLater(PathwayState p, double returnDays, double leftDaysAgo) {
+        Client c = clients.take(returners.next(), OccupantMix.groupOf(kind), OccupantMix.complexityOf(kind),
+                OccupantMix.readinessOf(kind), previous);
         double deathDays = mortality.daysToDeathAfterExit(c.group(), p.spec.prescribing(), -Math.log(c.u()));
         if (deathDays < returnDays) { // dies first: never seen
             clients.finished(c);
@@ -172,39 +161,22 @@ final class InitialCaseload {
     }
 
     /**
-     * Candidate {@code k}: a person the routing would send to {@code p} and their episode
-     * there, from four uniforms of {@code s}: group, complexity and readiness from the referral
-     * mix conditioned on that route, history, then the episode's outcome and its duration.
-     * Pathways reached only by transfer take the unconditioned mix.
+     * An earlier occupant: a person the routing would send to {@code p} and their (unbiased)
+     * episode there, from four uniforms of {@code s}: group, complexity and readiness from the
+     * referral mix conditioned on that route, history, then the episode's outcome and its
+     * duration. Pathways reached only by transfer take the unconditioned mix.
      */
-    private void candidate(int k, Mrg32k3a s, double[] weights, double weightTotal, PathwayState p) {
+    private void occupant(Mrg32k3a s, double[] weights, double weightTotal, PathwayState p) {
         int who = Shares.pick(weights, s.nextDouble() * weightTotal);
-        Group g = groupOf(who);
+        Group g = OccupantMix.groupOf(who);
         int prev = Shares.pick(scenario.clients().previousEpisodesShares()[g.ordinal()], s.nextDouble());
         double uOutcome = s.nextDouble();
         double uDuration = s.nextDouble();
-        Episodes.Outcome o = episodes.outcome(g, complexityOf(who), prev, p, uOutcome);
-        kind[k] = who;
-        previous[k] = prev;
-        outcome[k] = o;
-        days[k] = Episodes.days(p, g, o, uDuration);
-    }
-
-    /** A client who is candidate {@code k}, drawing from {@code s} from here on. */
-    private Client newClient(Mrg32k3a s, int k) {
-        return clients.take(s, groupOf(kind[k]), complexityOf(kind[k]), readinessOf(kind[k]), previous[k]);
-    }
-
-    private static Group groupOf(int kind) {
-        return Client.GROUPS[kind / (Client.COMPLEXITIES.length * Client.READINESS.length)];
-    }
-
-    private static Complexity complexityOf(int kind) {
-        return Client.COMPLEXITIES[(kind / Client.READINESS.length) % Client.COMPLEXITIES.length];
-    }
-
-    private static Readiness readinessOf(int kind) {
-        return Client.READINESS[kind % Client.READINESS.length];
+        Episodes.Outcome o = episodes.outcome(g, OccupantMix.complexityOf(who), prev, p, uOutcome);
+        kind = who;
+        previous = prev;
+        outcome = o;
+        days = Episodes.days(p, g, o, uDuration);
     }
 
     /** P(group, complexity, readiness and routed to p), indexed group-major; unconditioned if p is never routed to. */

@@ -105,10 +105,15 @@ final class PathwayState {
      * {@link #MAX_PRESSURE}; 0 at or under target and on pathways without a caseload target.
      */
     double pressure() {
+        return pressureWith(members);
+    }
+
+    /** The pressure this pathway would be under with {@code people} on it and its staff as now. */
+    double pressureWith(int people) {
         if (!isCaseload() || spec.capacity().caseloadPerFte() <= 0) return 0;
         double f = fte.value();
-        if (f <= 0) return members == 0 ? 0 : MAX_PRESSURE;
-        double perWorker = members / f;
+        if (f <= 0) return people == 0 ? 0 : MAX_PRESSURE;
+        double perWorker = people / f;
         return Math.min(MAX_PRESSURE, Math.max(0, perWorker / spec.capacity().caseloadPerFte() - 1));
     }
 }
