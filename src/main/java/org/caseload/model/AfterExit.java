@@ -69,33 +69,66 @@ final class AfterExit {
      * back), or infinity if the person does not come back; death is not considered here.
      */
     double returnDays(Group group, Exit exit, double uRelapse, double uRelapseTime, double uRepresent, double uDelay) {
-        double pRelapse;
-        Distribution relapseTime; // null: no relapse time (never started treatment: still using)
-        switch (exit) {
-            case COMPLETED_TREATMENT, LEFT_RECOVERY_COMMUNITY, COMPLETED_RECOVERY_COMMUNITY -> {
-                pRelapse = spec.relapseAfterCompletion().get(group)
-                        * (exit == Exit.COMPLETED_RECOVERY_COMMUNITY ? spec.recoveryCommunityRelapseMultiplier() : 1.0);
-                relapseTime = spec.relapseAfterCompletionDays();
-            }
-            case DROPPED_OUT -> {
-                pRelapse = spec.relapseAfterDropout().get(group);
-                relapseTime = spec.relapseAfterDropoutDays();
-            }
-            default -> {
-                pRelapse = 1.0;
-                relapseTime = null;
-            }
-        }
         // Dropping away while waiting has its own return parameters; the uniforms are the same
         // ones, so a person's draws do not depend on how they left.
         boolean droppedAway = exit == Exit.DROPPED_AWAY;
         double pReturn = (droppedAway ? spec.rereferralProbability() : spec.representProbability()).get(group);
-        boolean returns = uRelapse < Math.min(1.0, pRelapse) && uRepresent < pReturn;
+        boolean returns = uRelapse < Math.min(1.0, relapseChance(group, exit)) && uRepresent < pReturn;
         if (!returns) return Double.POSITIVE_INFINITY;
         // The quantiles only for those who come back: most do not, and the uniforms are drawn either way.
+        Distribution relapseTime = relapseTime(exit);
         double relapseDays = relapseTime == null ? 0 : relapseTime.quantile(uRelapseTime);
         Distribution delay = droppedAway ? spec.rereferralDelayDays() : spec.representDelayDays();
         return relapseDays + delay.quantile(uDelay);
+    }
+
+    /** The chance of relapse after leaving by {@code exit}: certain for those who never started (still using). */
+    private double relapseChance(Group group, Exit exit) {
+        return switch (exit) {
+            case COMPLETED_TREATMENT, LEFT_RECOVERY_COMMUNITY -> spec.relapseAfterCompletion().get(group);
+            case COMPLETED_RECOVERY_COMMUNITY -> spec.relapseAfterCompletion().get(group) * spec.recoveryCommunityRelapseMultiplier();
+            case DROPPED_OUT -> spec.relapseAfterDropout().get(group);
+            case DROPPED_AWAY -> 1.0;
+        };
+    }
+
+    /** Days from leaving to relapse, or null for those who never started (still using: no relapse time). */
+    private Distribution relapseTime(Exit exit) {
+        return switch (exit) {
+            case COMPLETED_TREATMENT, LEFT_RECOVERY_COMMUNITY, COMPLETED_RECOVERY_COMMUNITY -> spec.relapseAfterCompletionDays();
+            case DROPPED_OUT -> spec.relapseAfterDropoutDays();
+            case DROPPED_AWAY -> null;
+        };
+    }
+
+    /** Points a side of the grid on which {@link #returnChance} averages survival to the return. */
+    private static final int GRID = 32;
+
+    /**
+     * The chance that someone leaving by {@code exit} re-presents before dying: relapse, then
+     * the decision to come back, then survival to the day of return, averaged over the relapse
+     * time and the delay by the midpoint rule on a {@value #GRID} × {@value #GRID} grid of their
+     * quantiles.
+     */
+    double returnChance(Group group, Exit exit, boolean afterPrescribing) {
+        boolean droppedAway = exit == Exit.DROPPED_AWAY;
+        double pReturn = (droppedAway ? spec.rereferralProbability() : spec.representProbability()).get(group);
+        double p = Math.min(1.0, relapseChance(group, exit)) * pReturn;
+        if (p <= 0) return 0;
+        Distribution relapseTime = relapseTime(exit);
+        Distribution delay = droppedAway ? spec.rereferralDelayDays() : spec.representDelayDays();
+        double[] relapseDays = new double[GRID];
+        double[] delayDays = new double[GRID];
+        for (int i = 0; i < GRID; i++) {
+            double u = (i + 0.5) / GRID;
+            relapseDays[i] = relapseTime == null ? 0 : relapseTime.quantile(u);
+            delayDays[i] = delay.quantile(u);
+        }
+        double alive = 0;
+        for (double r : relapseDays) {
+            for (double d : delayDays) alive += mortality.survivalAfterExit(group, afterPrescribing, r + d);
+        }
+        return p * alive / (GRID * GRID);
     }
 
     /** Someone who left before the run began (day 0) and is due to re-present in {@code days}. */

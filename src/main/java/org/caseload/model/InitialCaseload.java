@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.caseload.engine.Mrg32k3a;
 import org.caseload.engine.RandomStreams;
-import org.caseload.scenario.Complexity;
-import org.caseload.scenario.Group;
-import org.caseload.scenario.Readiness;
 import org.caseload.scenario.Scenario;
 
 /**
@@ -50,16 +47,6 @@ final class InitialCaseload {
     private final ClientPool clients;
     private int created;
 
-    /*
-     * The earlier occupant being walked back, in reused fields rather than an object: at
-     * national scale there are millions of them (see Episodes on plans).
-     */
-    /** Group, complexity and readiness as one index, group-major (as attributeWeights). */
-    private int kind;
-    private int previous;
-    private Episodes.Outcome outcome;
-    private double days;
-
     InitialCaseload(Scenario scenario, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
                     AfterExit afterExit, Mortality mortality, Mrg32k3a past, RandomStreams.Sequence returners,
                     ClientPool clients) {
@@ -77,27 +64,25 @@ final class InitialCaseload {
 
     /** Places everyone of the scenario's {@code initial_caseload} in their pathway, part-way through an episode. */
     void seed() {
+        if (scenario.initialCaseload().isEmpty()) return;
+        Histories histories = Histories.of(scenario, pathways.all(), routing, episodes, afterExit, mortality);
         // Earlier occupants come after everyone is placed, so their episodes see the full caseload's pressure.
         // One walk per pathway, over the days its places' occupants have spent there, not an object per place.
         List<Runnable> walks = new ArrayList<>();
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             PathwayState p = pathways.byName().get(e.getKey());
-            double[] weights = attributeWeights(p);
-            double weightTotal = Shares.sum(weights);
-            OccupantMix mix = OccupantMix.of(scenario, episodes, p, weights, e.getValue());
+            OccupantMix mix = OccupantMix.of(scenario, episodes, p, histories, e.getValue());
             double[] elapsedDays = new double[e.getValue()];
             walks.add(() -> {
-                for (double elapsed : elapsedDays) earlierOccupants(p, weights, weightTotal, elapsed);
+                for (double elapsed : elapsedDays) earlierOccupants(p, mix, elapsed);
             });
             for (int i = 0; i < e.getValue(); i++) {
                 Mrg32k3a s = streams.next();
-                int chosen = mix.pick(s.nextDouble());
-                double length = mix.length(chosen, s.nextDouble());
+                int chosen = mix.pickFound(s.nextDouble());
+                double length = mix.foundLength(chosen, s.nextDouble());
                 double elapsed = s.nextDouble() * length;
                 // The person's own draws continue from this stream where the choice left it.
-                int k = mix.kind(chosen);
-                Client c = clients.take(s, OccupantMix.groupOf(k), OccupantMix.complexityOf(k), OccupantMix.readinessOf(k),
-                        mix.previous(chosen));
+                Client c = newClient(s, mix.kind(chosen), mix.previous(chosen));
                 created++;
                 c.treatedBefore = true;
                 c.treatedSinceReferral = true;
@@ -110,23 +95,27 @@ final class InitialCaseload {
 
     /**
      * The people who held this place before its current occupant (who arrived
-     * {@code elapsedDays} ago), going back {@value #PRE_HISTORY_DAYS} days: nine uniforms
-     * each from the pre-history stream (person 2, episode 2, next pathway 1, after exit 4).
-     * Deaths in the pathway are ignored (rare next to the other endings).
+     * {@code elapsedDays} ago), going back {@value #PRE_HISTORY_DAYS} days: seven uniforms
+     * each from the pre-history stream (who and their episode 2, next pathway 1, after exit
+     * 4). Deaths in the pathway are ignored (rare next to the other endings).
      */
-    private void earlierOccupants(PathwayState p, double[] weights, double weightTotal, double elapsedDays) {
+    private void earlierOccupants(PathwayState p, OccupantMix mix, double elapsedDays) {
         double leftDaysAgo = elapsedDays;
         for (int n = 0; n < MAX_EARLIER_OCCUPANTS && leftDaysAgo < PRE_HISTORY_DAYS; n++) {
-            occupant(past, weights, weightTotal, p);
+            int e = mix.pickStarting(past.nextDouble());
+            double days = mix.length(e, past.nextDouble());
             double uNext = past.nextDouble();
             double uRelapse = past.nextDouble();
             double uRelapseTime = past.nextDouble();
             double uRepresent = past.nextDouble();
             double uDelay = past.nextDouble();
-            Exit exit = exitOf(p, outcome, uNext);
+            Exit exit = exitOf(p, mix.outcome(e), uNext);
             if (exit != null) {
-                double returnDays = afterExit.returnDays(OccupantMix.groupOf(kind), exit, uRelapse, uRelapseTime, uRepresent, uDelay);
-                if (returnDays > leftDaysAgo && Double.isFinite(returnDays)) comeBackLater(p, returnDays, leftDaysAgo);
+                double returnDays = afterExit.returnDays(OccupantMix.groupOf(mix.kind(e)), exit, uRelapse, uRelapseTime,
+                        uRepresent, uDelay);
+                if (returnDays > leftDaysAgo && Double.isFinite(returnDays)) {
+                    comeBackLater(p, mix.kind(e), mix.previous(e), returnDays, leftDaysAgo);
+                }
             }
             leftDaysAgo += Math.max(days, 1.0); // a 0-day episode would stall the walk back
         }
@@ -146,9 +135,8 @@ final class InitialCaseload {
      * Someone who left {@code leftDaysAgo} days ago and re-presents {@code returnDays} after
      * leaving, unless they die first: their own stream from here on (one uniform: death).
      */
-    private void comeBackLater(PathwayState p, double returnDays, double leftDaysAgo) {
-        Client c = clients.take(returners.next(), OccupantMix.groupOf(kind), OccupantMix.complexityOf(kind),
-                OccupantMix.readinessOf(kind), previous);
+    private void comeBackLater(PathwayState p, int kind, int previous, double returnDays, double leftDaysAgo) {
+        Client c = newClient(returners.next(), kind, previous);
         double deathDays = mortality.daysToDeathAfterExit(c.group(), p.spec.prescribing(), -Math.log(c.u()));
         if (deathDays < returnDays) { // dies first: never seen
             clients.finished(c);
@@ -160,49 +148,9 @@ final class InitialCaseload {
         afterExit.awaitReturnFromBefore(c, returnDays - leftDaysAgo);
     }
 
-    /**
-     * An earlier occupant: a person the routing would send to {@code p} and their (unbiased)
-     * episode there, from four uniforms of {@code s}: group, complexity and readiness from the
-     * referral mix conditioned on that route, history, then the episode's outcome and its
-     * duration. Pathways reached only by transfer take the unconditioned mix.
-     */
-    private void occupant(Mrg32k3a s, double[] weights, double weightTotal, PathwayState p) {
-        int who = Shares.pick(weights, s.nextDouble() * weightTotal);
-        Group g = OccupantMix.groupOf(who);
-        int prev = Shares.pick(scenario.clients().previousEpisodesShares()[g.ordinal()], s.nextDouble());
-        double uOutcome = s.nextDouble();
-        double uDuration = s.nextDouble();
-        Episodes.Outcome o = episodes.outcome(g, OccupantMix.complexityOf(who), prev, p, uOutcome);
-        kind = who;
-        previous = prev;
-        outcome = o;
-        days = Episodes.days(p, g, o, uDuration);
-    }
-
-    /** P(group, complexity, readiness and routed to p), indexed group-major; unconditioned if p is never routed to. */
-    private double[] attributeWeights(PathwayState p) {
-        return attributeWeights(p, routing.isRoutedTo(p.spec.name()));
-    }
-
-    /** A pathway routed to only by kinds of client the mix never has (e.g. ready_to_change 1) is fed by transfers. */
-    private double[] attributeWeights(PathwayState p, boolean reachable) {
-        Scenario.ClientMix mix = scenario.clients();
-        int nc = Client.COMPLEXITIES.length;
-        int nr = Client.READINESS.length;
-        double[] w = new double[Client.GROUPS.length * nc * nr];
-        for (Group g : Client.GROUPS) {
-            for (Complexity c : Client.COMPLEXITIES) {
-                for (Readiness r : Client.READINESS) {
-                    double pr = r == Readiness.LIKELY ? mix.readyToChange()[g.ordinal()] : 1 - mix.readyToChange()[g.ordinal()];
-                    double share = reachable ? routing.share(g, c, r, p.spec.name()) : 1;
-                    w[(g.ordinal() * nc + c.ordinal()) * nr + r.ordinal()] =
-                            mix.groupShares()[g.ordinal()] * mix.complexityShares()[g.ordinal()][c.ordinal()] * pr * share;
-                }
-            }
-        }
-        if (Shares.sum(w) <= 0 && reachable) return attributeWeights(p, false);
-        if (Shares.sum(w) <= 0) throw new IllegalStateException("no referral can reach pathway " + p.spec.name());
-        return w;
+    /** A client of this kind and history, drawing from {@code s} from here on. */
+    private Client newClient(Mrg32k3a s, int kind, int previous) {
+        return clients.take(s, OccupantMix.groupOf(kind), OccupantMix.complexityOf(kind), OccupantMix.readinessOf(kind), previous);
     }
 
     int created() {

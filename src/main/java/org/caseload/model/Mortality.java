@@ -60,6 +60,28 @@ final class Mortality {
         recorder.diedWhileWaiting(now);
     }
 
+    /** The death rate per day in pathway {@code p} (the in-treatment rate, or the out-of-treatment rate in the recovery community). */
+    double ratePerDayIn(PathwayState p, Group g) {
+        return perDay((p.isTreatment() ? spec.inTreatmentPer1000() : spec.outOfTreatmentPer1000()).get(g));
+    }
+
+    /** The chance of being alive {@code days} after leaving: exp(−H) of the hazard {@link #daysToDeathAfterExit} inverts. */
+    double survivalAfterExit(Group g, boolean afterPrescribing, double days) {
+        double in = perDay(spec.inTreatmentPer1000().get(g));
+        double out = perDay(spec.outOfTreatmentPer1000().get(g));
+        double hazard = 0;
+        double t = days;
+        if (afterPrescribing) {
+            double[] rates = {in * spec.postExitMultiplierWeeks1To2(), in * spec.postExitMultiplierWeeks3To4()};
+            for (double r : rates) {
+                double span = Math.min(t, 14);
+                hazard += r * span;
+                t -= span;
+            }
+        }
+        return Math.exp(-(hazard + out * t));
+    }
+
     /** Inverts the cumulative post-exit hazard at {@code e} (an Exp(1) draw): days to death. */
     double daysToDeathAfterExit(Group g, boolean afterPrescribing, double e) {
         double in = perDay(spec.inTreatmentPer1000().get(g));

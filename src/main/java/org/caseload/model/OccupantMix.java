@@ -13,50 +13,62 @@ import org.caseload.scenario.Scenario;
  * previous episodes, outcome) with a duration distribution; people are found in a component
  * in proportion to how often its episodes start times how long they last on average, and
  * within it their episode's length has the length-biased density x·f(x)/mean
- * ({@link Distribution#lengthBiasedQuantile}). Episode starts follow the referral mix routed
- * to the pathway, with outcomes chosen under the pressure of the full initial caseload.
+ * ({@link Distribution#lengthBiasedQuantile}). Episode starts by kind and history come from
+ * {@link Histories} (journeys at rest), with outcomes chosen under the pressure of the full
+ * initial caseload. The same components weighted by starts alone are the unbiased episodes
+ * of the place's earlier occupants.
  */
 final class OccupantMix {
-    /** Group, complexity and readiness as one index, group-major (as {@link #kindWeights}). */
+    /** Group, complexity and readiness as one index, group-major. */
     private final int[] kind;
     private final int[] previous;
     private final Episodes.Outcome[] outcome;
     private final Distribution[] duration;
-    /** Cumulative weights of the components, the last being their total. */
-    private final double[] cumulative;
+    /** Cumulative weights of the components, the last being their total: by starts × mean length, and by starts. */
+    private final double[] biased;
+    private final double[] unbiased;
 
-    private OccupantMix(int[] kind, int[] previous, Episodes.Outcome[] outcome, Distribution[] duration, double[] cumulative) {
+    private OccupantMix(int[] kind, int[] previous, Episodes.Outcome[] outcome, Distribution[] duration, double[] biased,
+                        double[] unbiased) {
         this.kind = kind;
         this.previous = previous;
         this.outcome = outcome;
         this.duration = duration;
-        this.cumulative = cumulative;
+        this.biased = biased;
+        this.unbiased = unbiased;
     }
 
     /**
-     * The mix for {@code p} holding {@code people}: {@code kindWeights} are the chances of each
-     * kind of client starting there. If every episode there lasts 0 days on average, people are
-     * found in proportion to starts alone (a degenerate case: they leave at once).
+     * The mix for {@code p} holding {@code people}. A pathway no journey reaches (none routed
+     * there, none moved there) takes the referral mix unconditioned. If every episode there
+     * lasts 0 days on average, people are found in proportion to starts alone (a degenerate
+     * case: they leave at once).
      */
-    static OccupantMix of(Scenario scenario, Episodes episodes, PathwayState p, double[] kindWeights, int people) {
+    static OccupantMix of(Scenario scenario, Episodes episodes, PathwayState p, Histories histories, int people) {
+        int kinds = Client.GROUPS.length * Client.COMPLEXITIES.length * Client.READINESS.length;
+        boolean reached = false;
+        for (int k = 0; k < kinds && !reached; k++) {
+            for (int prev = 0; prev < histories.historyLength(k) && !reached; prev++) reached = histories.starts(k, prev, p) > 0;
+        }
         double pressure = p.pressureWith(people);
         int n = 0;
-        int capacity = 16;
+        int capacity = 64;
         int[] kind = new int[capacity];
         int[] previous = new int[capacity];
         Episodes.Outcome[] outcome = new Episodes.Outcome[capacity];
         Distribution[] duration = new Distribution[capacity];
         double[] starts = new double[capacity];
-        for (int k = 0; k < kindWeights.length; k++) {
-            if (kindWeights[k] <= 0) continue;
+        for (int k = 0; k < kinds; k++) {
             Group g = groupOf(k);
-            double[] history = scenario.clients().previousEpisodesShares()[g.ordinal()];
-            for (int prev = 0; prev < history.length; prev++) {
-                if (history[prev] <= 0) continue;
+            double[] mix = scenario.clients().previousEpisodesShares()[g.ordinal()];
+            int longest = reached ? histories.historyLength(k) : mix.length;
+            for (int prev = 0; prev < longest; prev++) {
+                double s = reached ? histories.starts(k, prev, p) : histories.kindShare(k) * mix[prev];
+                if (!(s > 0)) continue;
                 double[] chances = episodes.outcomeChances(g, complexityOf(k), prev, p, pressure);
                 for (Episodes.Outcome o : Episodes.Outcome.ALL) {
-                    double w = kindWeights[k] * history[prev] * chances[o.ordinal()];
-                    if (w <= 0) continue;
+                    double w = s * chances[o.ordinal()];
+                    if (!(w > 0)) continue;
                     if (n == capacity) {
                         capacity *= 2;
                         kind = Arrays.copyOf(kind, capacity);
@@ -75,20 +87,34 @@ final class OccupantMix {
             }
         }
         if (n == 0) throw new IllegalStateException("no episode can start in pathway " + p.spec.name());
-        double[] cumulative = new double[n];
         boolean anyLength = false;
         for (int i = 0; i < n; i++) anyLength |= duration[i].mean() > 0;
-        double acc = 0;
+        double[] biased = new double[n];
+        double[] unbiased = new double[n];
+        double accBiased = 0;
+        double accUnbiased = 0;
         for (int i = 0; i < n; i++) {
-            acc += starts[i] * (anyLength ? duration[i].mean() : 1);
-            cumulative[i] = acc;
+            accBiased += starts[i] * (anyLength ? duration[i].mean() : 1);
+            accUnbiased += starts[i];
+            biased[i] = accBiased;
+            unbiased[i] = accUnbiased;
         }
         return new OccupantMix(Arrays.copyOf(kind, n), Arrays.copyOf(previous, n), Arrays.copyOf(outcome, n),
-                Arrays.copyOf(duration, n), cumulative);
+                Arrays.copyOf(duration, n), biased, unbiased);
     }
 
-    /** The component a uniform picks, by its weight: the first whose cumulative weight exceeds u × total. */
-    int pick(double u) {
+    /** A component of a person found in a place at a random moment, from one uniform. */
+    int pickFound(double u) {
+        return pick(biased, u);
+    }
+
+    /** A component of an episode starting in the place, from one uniform. */
+    int pickStarting(double u) {
+        return pick(unbiased, u);
+    }
+
+    /** The first component whose cumulative weight exceeds u × total. */
+    private static int pick(double[] cumulative, double u) {
         double target = u * cumulative[cumulative.length - 1];
         int lo = 0;
         int hi = cumulative.length - 1;
@@ -102,8 +128,13 @@ final class OccupantMix {
     }
 
     /** The length in days of component {@code i}'s episode, found part way through, from one uniform. */
-    double length(int i, double u) {
+    double foundLength(int i, double u) {
         return duration[i].lengthBiasedQuantile(u);
+    }
+
+    /** The length in days of component {@code i}'s episode from its start, from one uniform. */
+    double length(int i, double u) {
+        return duration[i].quantile(u);
     }
 
     int kind(int i) {

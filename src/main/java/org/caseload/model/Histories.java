@@ -1,0 +1,205 @@
+package org.caseload.model;
+
+import java.util.List;
+import java.util.Map;
+import org.caseload.scenario.Complexity;
+import org.caseload.scenario.Group;
+import org.caseload.scenario.Readiness;
+import org.caseload.scenario.Scenario;
+
+/**
+ * How many previous episodes people have in a system at rest, and where their journeys take
+ * them: what the initial caseload is seeded from, so that the warm-up need not build histories
+ * up from the referral mix (which takes about twelve years).
+ *
+ * <p>A journey runs from a referral to leaving the service. For each kind of client (group,
+ * complexity, readiness) and count k of previous episodes, an absorbing chain over the
+ * pathways gives the journey's expected visits to each pathway (routing, then moves on
+ * completion and transfers, each episode's outcome chances under the pressure of the full
+ * initial caseload, and survival through the episode) and the chance ρ(k) that it ends in a
+ * re-presentation (each way of leaving, times {@link AfterExit#returnChance}). A re-presentation
+ * starts a journey with k + 1. At rest, the journeys with k previous episodes per new
+ * referral are then J(k) = m(k) + J(k − 1)·ρ(k − 1), m being the referral mix's shares.
+ *
+ * <p>Left out, as small next to these: waits (giving up waiting for assessment or a place,
+ * dying while waiting), and re-referrals after giving up, which add no episode. Histories are
+ * cut at {@value #MAX_PREVIOUS} previous episodes (reached only if nearly everyone comes back).
+ */
+final class Histories {
+    static final int MAX_PREVIOUS = 64;
+    /** Journeys beyond this share of a kind's total are dropped (the tail of long histories). */
+    private static final double NEGLIGIBLE = 1e-9;
+
+    /** The referral mix's share of each kind, indexed group-major (see {@link OccupantMix#groupOf}). */
+    private final double[] kindShare;
+    /** [kind][k]: journeys with k previous episodes per new referral of that kind. */
+    private final double[][] journeys;
+    /** [kind][k][pathway]: expected visits to each pathway of such a journey. */
+    private final double[][][] visits;
+
+    private Histories(double[] kindShare, double[][] journeys, double[][][] visits) {
+        this.kindShare = kindShare;
+        this.journeys = journeys;
+        this.visits = visits;
+    }
+
+    static Histories of(Scenario scenario, List<PathwayState> pathways, Routing routing, Episodes episodes,
+                        AfterExit afterExit, Mortality mortality) {
+        int n = pathways.size();
+        int kinds = Client.GROUPS.length * Client.COMPLEXITIES.length * Client.READINESS.length;
+        Map<String, Integer> initial = scenario.initialCaseload();
+        double[] pressure = new double[n];
+        for (PathwayState p : pathways) pressure[p.index] = p.pressureWith(initial.getOrDefault(p.spec.name(), 0));
+        double[][] onCompletion = shares(pathways, true);
+        double[][] transfer = shares(pathways, false);
+        double[] kindShare = new double[kinds];
+        double[][] journeys = new double[kinds][];
+        double[][][] visits = new double[kinds][][];
+        Scenario.ClientMix mix = scenario.clients();
+        for (int kind = 0; kind < kinds; kind++) {
+            Group g = OccupantMix.groupOf(kind);
+            Complexity c = OccupantMix.complexityOf(kind);
+            Readiness r = OccupantMix.readinessOf(kind);
+            double ready = mix.readyToChange()[g.ordinal()];
+            kindShare[kind] = mix.groupShares()[g.ordinal()] * mix.complexityShares()[g.ordinal()][c.ordinal()]
+                    * (r == Readiness.LIKELY ? ready : 1 - ready);
+            double[] entry = new double[n];
+            for (PathwayState p : pathways) entry[p.index] = routing.share(g, c, r, p.spec.name());
+            // Survival through an episode and the chance of coming back, by pathway and outcome.
+            double[][] survival = new double[n][Episodes.Outcome.ALL.length];
+            double[] completedReturn = new double[n];
+            double[] droppedReturn = new double[n];
+            for (PathwayState p : pathways) {
+                double rate = mortality.ratePerDayIn(p, g);
+                for (Episodes.Outcome o : Episodes.Outcome.ALL) {
+                    survival[p.index][o.ordinal()] = survivalThrough(Episodes.durationOf(p, g, o), rate);
+                }
+                boolean rx = p.spec.prescribing();
+                completedReturn[p.index] = afterExit.returnChance(g,
+                        p.isTreatment() ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY, rx);
+                droppedReturn[p.index] = afterExit.returnChance(g, p.isTreatment() ? Exit.DROPPED_OUT : Exit.LEFT_RECOVERY_COMMUNITY, rx);
+            }
+            double[] m = mix.previousEpisodesShares()[g.ordinal()];
+            double[] j = new double[MAX_PREVIOUS + 1];
+            double[][] v = new double[MAX_PREVIOUS + 1][];
+            double total = 0;
+            double previousRho = 0;
+            int last = 0;
+            for (int k = 0; k <= MAX_PREVIOUS; k++) {
+                double[][] moves = new double[n][n];
+                double[] returns = new double[n];
+                for (PathwayState p : pathways) {
+                    double[] ch = episodes.outcomeChances(g, c, k, p, pressure[p.index]);
+                    double complete = ch[Episodes.Outcome.COMPLETE.ordinal()] * survival[p.index][Episodes.Outcome.COMPLETE.ordinal()];
+                    double dropout = ch[Episodes.Outcome.DROPOUT.ordinal()] * survival[p.index][Episodes.Outcome.DROPOUT.ordinal()];
+                    double moved = ch[Episodes.Outcome.TRANSFER.ordinal()] * survival[p.index][Episodes.Outcome.TRANSFER.ordinal()];
+                    double stays = 0;
+                    for (int q = 0; q < n; q++) {
+                        moves[p.index][q] = complete * onCompletion[p.index][q] + moved * transfer[p.index][q];
+                        stays += onCompletion[p.index][q];
+                    }
+                    returns[p.index] = complete * Math.max(0, 1 - stays) * completedReturn[p.index] + dropout * droppedReturn[p.index];
+                }
+                double[] visit = visits(entry, moves);
+                double rho = 0;
+                for (int p = 0; p < n; p++) rho += visit[p] * returns[p];
+                j[k] = (k < m.length ? m[k] : 0) + (k > 0 ? j[k - 1] * Math.min(1, previousRho) : 0);
+                previousRho = rho;
+                v[k] = visit;
+                total += j[k];
+                if (j[k] > 0) last = k;
+                if (k >= m.length && j[k] < NEGLIGIBLE * total) break;
+            }
+            journeys[kind] = java.util.Arrays.copyOf(j, last + 1);
+            visits[kind] = java.util.Arrays.copyOf(v, last + 1);
+        }
+        return new Histories(kindShare, journeys, visits);
+    }
+
+    /**
+     * Episodes starting in {@code p} with {@code k} previous episodes by people of this kind,
+     * per new referral: the kind's share of referrals × its journeys with k × their visits to p.
+     */
+    double starts(int kind, int k, PathwayState p) {
+        return k < journeys[kind].length ? kindShare[kind] * journeys[kind][k] * visits[kind][k][p.index] : 0;
+    }
+
+    /** The most previous episodes a person of this kind is seeded with, plus one. */
+    int historyLength(int kind) {
+        return journeys[kind].length;
+    }
+
+    /** The referral mix's share of this kind. */
+    double kindShare(int kind) {
+        return kindShare[kind];
+    }
+
+    /** [from][to]: the shares of completers (or of transfers) of each pathway moving to each other. */
+    private static double[][] shares(List<PathwayState> pathways, boolean onCompletion) {
+        int n = pathways.size();
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (PathwayState p : pathways) index.put(p.spec.name(), p.index);
+        double[][] s = new double[n][n];
+        for (PathwayState p : pathways) {
+            for (Map.Entry<String, Double> e : (onCompletion ? p.spec.onCompletion() : p.spec.transferTo()).entrySet()) {
+                s[p.index][index.get(e.getKey())] += e.getValue();
+            }
+        }
+        return s;
+    }
+
+    /** E[exp(−rate·D)]: the chance of not dying during an episode of length D, by the midpoint rule on 16 quantiles. */
+    private static double survivalThrough(org.caseload.scenario.Distribution d, double ratePerDay) {
+        if (ratePerDay <= 0) return 1;
+        int points = 16;
+        double sum = 0;
+        for (int i = 0; i < points; i++) sum += Math.exp(-ratePerDay * d.quantile((i + 0.5) / points));
+        return sum / points;
+    }
+
+    /**
+     * Expected visits to each pathway of a journey entering by {@code entry} and moving by
+     * {@code moves} (substochastic): v = entry + v·moves, solved by Gaussian elimination with
+     * partial pivoting; if the moves never let people out, the series is cut after 10,000 terms.
+     */
+    static double[] visits(double[] entry, double[][] moves) {
+        int n = entry.length;
+        double[][] a = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) a[i][j] = (i == j ? 1 : 0) - moves[j][i];
+            a[i][n] = entry[i];
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
+            if (Math.abs(a[pivot][col]) < 1e-12) return series(entry, moves);
+            double[] t = a[col];
+            a[col] = a[pivot];
+            a[pivot] = t;
+            for (int r = 0; r < n; r++) {
+                if (r == col || a[r][col] == 0) continue;
+                double f = a[r][col] / a[col][col];
+                for (int j = col; j <= n; j++) a[r][j] -= f * a[col][j];
+            }
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = a[i][n] / a[i][i];
+            if (!(v[i] >= 0) || !Double.isFinite(v[i])) return series(entry, moves);
+        }
+        return v;
+    }
+
+    private static double[] series(double[] entry, double[][] moves) {
+        int n = entry.length;
+        double[] v = entry.clone();
+        double[] term = entry.clone();
+        for (int step = 0; step < 10_000; step++) {
+            double[] next = new double[n];
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) next[j] += term[i] * moves[i][j];
+            term = next;
+            for (int j = 0; j < n; j++) v[j] += term[j];
+        }
+        return v;
+    }
+}
