@@ -56,6 +56,9 @@ final class Histories {
         double[][] journeys = new double[kinds][];
         double[][][] visits = new double[kinds][][];
         Scenario.ClientMix mix = scenario.clients();
+        double[][][] survivalBy = new double[Client.GROUPS.length][][];
+        double[][] completedReturnBy = new double[Client.GROUPS.length][];
+        double[][] droppedReturnBy = new double[Client.GROUPS.length][];
         for (int kind = 0; kind < kinds; kind++) {
             Group g = OccupantMix.groupOf(kind);
             Complexity c = OccupantMix.complexityOf(kind);
@@ -64,21 +67,38 @@ final class Histories {
             kindShare[kind] = mix.groupShares()[g.ordinal()] * mix.complexityShares()[g.ordinal()][c.ordinal()]
                     * (r == Readiness.LIKELY ? ready : 1 - ready);
             double[] entry = new double[n];
-            for (PathwayState p : pathways) entry[p.index] = routing.share(g, c, r, p.spec.name());
-            // Survival through an episode and the chance of coming back, by pathway and outcome.
-            double[][] survival = new double[n][Episodes.Outcome.ALL.length];
-            double[] completedReturn = new double[n];
-            double[] droppedReturn = new double[n];
+            double entering = 0;
             for (PathwayState p : pathways) {
-                double rate = mortality.ratePerDayIn(p, g);
-                for (Episodes.Outcome o : Episodes.Outcome.ALL) {
-                    survival[p.index][o.ordinal()] = survivalThrough(Episodes.durationOf(p, g, o), rate);
-                }
-                boolean rx = p.spec.prescribing();
-                completedReturn[p.index] = afterExit.returnChance(g,
-                        p.isTreatment() ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY, rx);
-                droppedReturn[p.index] = afterExit.returnChance(g, p.isTreatment() ? Exit.DROPPED_OUT : Exit.LEFT_RECOVERY_COMMUNITY, rx);
+                entry[p.index] = routing.share(g, c, r, p.spec.name());
+                entering += entry[p.index];
             }
+            if (!(kindShare[kind] > 0) || !(entering > 0)) { // never referred, or routed nowhere: starts nowhere
+                journeys[kind] = new double[0];
+                visits[kind] = new double[0][];
+                continue;
+            }
+            if (survivalBy[g.ordinal()] == null) {
+                // Survival through an episode and the chance of coming back, by pathway and outcome: once a group.
+                double[][] survival = new double[n][Episodes.Outcome.ALL.length];
+                double[] completed = new double[n];
+                double[] dropped = new double[n];
+                for (PathwayState p : pathways) {
+                    double rate = mortality.ratePerDayIn(p, g);
+                    for (Episodes.Outcome o : Episodes.Outcome.ALL) {
+                        survival[p.index][o.ordinal()] = survivalThrough(Episodes.durationOf(p, g, o), rate);
+                    }
+                    boolean rx = p.spec.prescribing();
+                    completed[p.index] = afterExit.returnChance(g,
+                            p.isTreatment() ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY, rx);
+                    dropped[p.index] = afterExit.returnChance(g, p.isTreatment() ? Exit.DROPPED_OUT : Exit.LEFT_RECOVERY_COMMUNITY, rx);
+                }
+                survivalBy[g.ordinal()] = survival;
+                completedReturnBy[g.ordinal()] = completed;
+                droppedReturnBy[g.ordinal()] = dropped;
+            }
+            double[][] survival = survivalBy[g.ordinal()];
+            double[] completedReturn = completedReturnBy[g.ordinal()];
+            double[] droppedReturn = droppedReturnBy[g.ordinal()];
             double[] m = mix.previousEpisodesShares()[g.ordinal()];
             double[] j = new double[MAX_PREVIOUS + 1];
             double[][] v = new double[MAX_PREVIOUS + 1][];
