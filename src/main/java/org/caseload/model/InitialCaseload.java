@@ -12,7 +12,9 @@ import org.caseload.scenario.Scenario;
  * length-biased (long stays are over-represented), so each initial client is drawn exactly from
  * that length-biased mix ({@link OccupantMix}: three uniforms, for who they are, how long their
  * episode lasts, and how far through it they are) and starts a uniform fraction of the way
- * through it.
+ * through it. Who they are includes how many previous episodes they have had, drawn from the
+ * histories of a system at rest ({@link Histories}), not from the referral mix, so that the
+ * warm-up need not build histories up.
  *
  * <p>A system at rest also has people who left before time 0 and will come back: without
  * them re-presentations start at zero and the caseload dips and then recovers over years
@@ -70,6 +72,7 @@ final class InitialCaseload {
         // One walk per pathway, over the days its places' occupants have spent there, not an object per place.
         List<Runnable> walks = new ArrayList<>();
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
+            if (e.getValue() == 0) continue;
             PathwayState p = pathways.byName().get(e.getKey());
             OccupantMix mix = OccupantMix.of(scenario, episodes, p, histories, e.getValue());
             double[] elapsedDays = new double[e.getValue()];
