@@ -67,14 +67,15 @@ final class InitialCaseload {
     /** Places everyone of the scenario's {@code initial_caseload} in their pathway, part-way through an episode. */
     void seed() {
         if (scenario.initialCaseload().isEmpty()) return;
-        Histories histories = Histories.of(scenario, pathways.all(), routing, episodes, afterExit, mortality);
+        SeedingPlan plan = SeedingPlan.of(scenario,
+                () -> SeedingPlan.workOut(scenario, pathways, routing, episodes, afterExit, mortality));
         // Earlier occupants come after everyone is placed, so their episodes see the full caseload's pressure.
         // One walk per pathway, over the days its places' occupants have spent there, not an object per place.
         List<Runnable> walks = new ArrayList<>();
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             if (e.getValue() == 0) continue;
             PathwayState p = pathways.byName().get(e.getKey());
-            OccupantMix mix = OccupantMix.of(scenario, episodes, p, histories, e.getValue());
+            OccupantMix mix = plan.mix(e.getKey());
             double[] elapsedDays = new double[e.getValue()];
             walks.add(() -> {
                 for (double elapsed : elapsedDays) earlierOccupants(p, mix, elapsed);
