@@ -24,12 +24,12 @@ final class OccupantMix {
     private final int[] previous;
     private final Episodes.Outcome[] outcome;
     private final Distribution[] duration;
-    /** Cumulative weights of the components, the last being their total: by starts × mean length, and by starts. */
-    private final double[] biased;
-    private final double[] unbiased;
+    /** The components by starts × mean length, and by starts. */
+    private final Weights biased;
+    private final Weights unbiased;
 
-    private OccupantMix(int[] kind, int[] previous, Episodes.Outcome[] outcome, Distribution[] duration, double[] biased,
-                        double[] unbiased) {
+    private OccupantMix(int[] kind, int[] previous, Episodes.Outcome[] outcome, Distribution[] duration, Weights biased,
+                        Weights unbiased) {
         this.kind = kind;
         this.previous = previous;
         this.outcome = outcome;
@@ -100,31 +100,52 @@ final class OccupantMix {
             unbiased[i] = accUnbiased;
         }
         return new OccupantMix(Arrays.copyOf(kind, n), Arrays.copyOf(previous, n), Arrays.copyOf(outcome, n),
-                Arrays.copyOf(duration, n), biased, unbiased);
+                Arrays.copyOf(duration, n), new Weights(biased), new Weights(unbiased));
     }
 
     /** A component of a person found in a place at a random moment, from one uniform. */
     int pickFound(double u) {
-        return pick(biased, u);
+        return biased.pick(u);
     }
 
     /** A component of an episode starting in the place, from one uniform. */
     int pickStarting(double u) {
-        return pick(unbiased, u);
+        return unbiased.pick(u);
     }
 
-    /** The first component whose cumulative weight exceeds u × total. */
-    private static int pick(double[] cumulative, double u) {
-        double target = u * cumulative[cumulative.length - 1];
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] > target) hi = mid;
-            else lo = mid + 1;
+    /**
+     * Cumulative weights (the last being their total) and a guide table: entry b is the first
+     * component whose cumulative weight exceeds b/n of the total, so that a pick starts next
+     * to its answer (about two comparisons, where a binary search over the Leeds mixes' ~2,500
+     * components took twelve and 5% of a replication) and finds the same component.
+     */
+    static final class Weights {
+        private final double[] cumulative;
+        private final int[] guide;
+
+        Weights(double[] cumulative) {
+            this.cumulative = cumulative;
+            int n = cumulative.length;
+            double total = cumulative[n - 1];
+            guide = new int[n];
+            int i = 0;
+            for (int b = 0; b < n; b++) {
+                double from = total * b / n;
+                while (i < n - 1 && cumulative[i] <= from) i++;
+                guide[b] = i;
+            }
         }
-        while (lo > 0 && cumulative[lo] == cumulative[lo - 1]) lo--; // u × total rounded up to the total
-        return lo;
+
+        /** The first component whose cumulative weight exceeds u × total (the last if none does). */
+        int pick(double u) {
+            int n = cumulative.length;
+            double target = u * cumulative[n - 1];
+            int i = guide[Math.min(n - 1, (int) (u * n))];
+            while (i > 0 && cumulative[i - 1] > target) i--; // the guide's bound rounded above the target
+            while (i < n - 1 && cumulative[i] <= target) i++;
+            while (i > 0 && cumulative[i] == cumulative[i - 1]) i--; // u × total rounded up to the total
+            return i;
+        }
     }
 
     /** The length in days of component {@code i}'s episode, found part way through, from one uniform. */
