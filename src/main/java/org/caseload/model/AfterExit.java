@@ -71,15 +71,23 @@ final class AfterExit {
     double returnDays(Group group, Exit exit, double uRelapse, double uRelapseTime, double uRepresent, double uDelay) {
         // Dropping away while waiting has its own return parameters; the uniforms are the same
         // ones, so a person's draws do not depend on how they left.
-        boolean droppedAway = exit == Exit.DROPPED_AWAY;
-        double pReturn = (droppedAway ? spec.rereferralProbability() : spec.representProbability()).get(group);
-        boolean returns = uRelapse < Math.min(1.0, relapseChance(group, exit)) && uRepresent < pReturn;
+        boolean returns = uRelapse < Math.min(1.0, relapseChance(group, exit))
+                && uRepresent < returnChanceAfterRelapse(group, exit);
         if (!returns) return Double.POSITIVE_INFINITY;
         // The quantiles only for those who come back: most do not, and the uniforms are drawn either way.
         Distribution relapseTime = relapseTime(exit);
         double relapseDays = relapseTime == null ? 0 : relapseTime.quantile(uRelapseTime);
-        Distribution delay = droppedAway ? spec.rereferralDelayDays() : spec.representDelayDays();
-        return relapseDays + delay.quantile(uDelay);
+        return relapseDays + delay(exit).quantile(uDelay);
+    }
+
+    /** The chance of coming back once relapsed: re-referral after dropping away while waiting, else re-presentation. */
+    private double returnChanceAfterRelapse(Group group, Exit exit) {
+        return (exit == Exit.DROPPED_AWAY ? spec.rereferralProbability() : spec.representProbability()).get(group);
+    }
+
+    /** Days from relapse to coming back. */
+    private Distribution delay(Exit exit) {
+        return exit == Exit.DROPPED_AWAY ? spec.rereferralDelayDays() : spec.representDelayDays();
     }
 
     /** The chance of relapse after leaving by {@code exit}: certain for those who never started (still using). */
@@ -111,12 +119,10 @@ final class AfterExit {
      * quantiles.
      */
     double returnChance(Group group, Exit exit, boolean afterPrescribing) {
-        boolean droppedAway = exit == Exit.DROPPED_AWAY;
-        double pReturn = (droppedAway ? spec.rereferralProbability() : spec.representProbability()).get(group);
-        double p = Math.min(1.0, relapseChance(group, exit)) * pReturn;
+        double p = Math.min(1.0, relapseChance(group, exit)) * returnChanceAfterRelapse(group, exit);
         if (p <= 0) return 0;
         Distribution relapseTime = relapseTime(exit);
-        Distribution delay = droppedAway ? spec.rereferralDelayDays() : spec.representDelayDays();
+        Distribution delay = delay(exit);
         double[] relapseDays = new double[GRID];
         double[] delayDays = new double[GRID];
         for (int i = 0; i < GRID; i++) {

@@ -30,6 +30,25 @@ final class Client extends Entity {
     static final Group[] GROUPS = Group.values();
     static final Complexity[] COMPLEXITIES = Complexity.values();
     static final Readiness[] READINESS = Readiness.values();
+    /** Kinds of client: group, complexity and readiness as one index, group-major ({@link #kind}). */
+    static final int KINDS = GROUPS.length * COMPLEXITIES.length * READINESS.length;
+
+    /** The kind index of these attributes, group-major: what routing rules and seeding are tabled by. */
+    static int kind(Group g, Complexity c, Readiness r) {
+        return (g.ordinal() * COMPLEXITIES.length + c.ordinal()) * READINESS.length + r.ordinal();
+    }
+
+    static Group groupOf(int kind) {
+        return GROUPS[kind / (COMPLEXITIES.length * READINESS.length)];
+    }
+
+    static Complexity complexityOf(int kind) {
+        return COMPLEXITIES[(kind / READINESS.length) % COMPLEXITIES.length];
+    }
+
+    static Readiness readinessOf(int kind) {
+        return READINESS[kind % READINESS.length];
+    }
 
     /*
      * Every field below, to holds, is about the person and is set by begin(...): a new object

@@ -1,8 +1,11 @@
 package org.caseload.model;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.caseload.scenario.Complexity;
+import org.caseload.scenario.Distribution;
 import org.caseload.scenario.Group;
 import org.caseload.scenario.Readiness;
 import org.caseload.scenario.Scenario;
@@ -46,7 +49,7 @@ final class Histories {
     static Histories of(Scenario scenario, List<PathwayState> pathways, Routing routing, Episodes episodes,
                         AfterExit afterExit, Mortality mortality) {
         int n = pathways.size();
-        int kinds = Client.GROUPS.length * Client.COMPLEXITIES.length * Client.READINESS.length;
+        int kinds = Client.KINDS;
         Map<String, Integer> initial = scenario.initialCaseload();
         double[] pressure = new double[n];
         for (PathwayState p : pathways) pressure[p.index] = p.pressureWith(initial.getOrDefault(p.spec.name(), 0));
@@ -60,9 +63,9 @@ final class Histories {
         double[][] completedReturnBy = new double[Client.GROUPS.length][];
         double[][] droppedReturnBy = new double[Client.GROUPS.length][];
         for (int kind = 0; kind < kinds; kind++) {
-            Group g = OccupantMix.groupOf(kind);
-            Complexity c = OccupantMix.complexityOf(kind);
-            Readiness r = OccupantMix.readinessOf(kind);
+            Group g = Client.groupOf(kind);
+            Complexity c = Client.complexityOf(kind);
+            Readiness r = Client.readinessOf(kind);
             double ready = mix.readyToChange()[g.ordinal()];
             kindShare[kind] = mix.groupShares()[g.ordinal()] * mix.complexityShares()[g.ordinal()][c.ordinal()]
                     * (r == Readiness.LIKELY ? ready : 1 - ready);
@@ -130,8 +133,8 @@ final class Histories {
                 if (j[k] > 0) last = k;
                 if (k >= m.length && j[k] < NEGLIGIBLE * total) break;
             }
-            journeys[kind] = java.util.Arrays.copyOf(j, last + 1);
-            visits[kind] = java.util.Arrays.copyOf(v, last + 1);
+            journeys[kind] = Arrays.copyOf(j, last + 1);
+            visits[kind] = Arrays.copyOf(v, last + 1);
         }
         return new Histories(kindShare, journeys, visits);
     }
@@ -157,7 +160,7 @@ final class Histories {
     /** [from][to]: the shares of completers (or of transfers) of each pathway moving to each other. */
     private static double[][] shares(List<PathwayState> pathways, boolean onCompletion) {
         int n = pathways.size();
-        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (PathwayState p : pathways) index.put(p.spec.name(), p.index);
         double[][] s = new double[n][n];
         for (PathwayState p : pathways) {
@@ -169,7 +172,7 @@ final class Histories {
     }
 
     /** E[exp(−rate·D)]: the chance of not dying during an episode of length D, by the midpoint rule on 16 quantiles. */
-    private static double survivalThrough(org.caseload.scenario.Distribution d, double ratePerDay) {
+    private static double survivalThrough(Distribution d, double ratePerDay) {
         if (ratePerDay <= 0) return 1;
         int points = 16;
         double sum = 0;

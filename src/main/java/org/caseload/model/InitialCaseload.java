@@ -115,7 +115,7 @@ final class InitialCaseload {
             double uDelay = past.nextDouble();
             Exit exit = exitOf(p, mix.outcome(e), uNext);
             if (exit != null) {
-                double returnDays = afterExit.returnDays(OccupantMix.groupOf(mix.kind(e)), exit, uRelapse, uRelapseTime,
+                double returnDays = afterExit.returnDays(Client.groupOf(mix.kind(e)), exit, uRelapse, uRelapseTime,
                         uRepresent, uDelay);
                 if (returnDays > leftDaysAgo && Double.isFinite(returnDays)) {
                     comeBackLater(p, mix.kind(e), mix.previous(e), returnDays, leftDaysAgo);
@@ -154,7 +154,7 @@ final class InitialCaseload {
 
     /** A client of this kind and history, drawing from {@code s} from here on. */
     private Client newClient(Mrg32k3a s, int kind, int previous) {
-        return clients.take(s, OccupantMix.groupOf(kind), OccupantMix.complexityOf(kind), OccupantMix.readinessOf(kind), previous);
+        return clients.take(s, Client.groupOf(kind), Client.complexityOf(kind), Client.readinessOf(kind), previous);
     }
 
     int created() {

@@ -67,13 +67,11 @@ final class Mortality {
 
     /** The chance of being alive {@code days} after leaving: exp(−H) of the hazard {@link #daysToDeathAfterExit} inverts. */
     double survivalAfterExit(Group g, boolean afterPrescribing, double days) {
-        double in = perDay(spec.inTreatmentPer1000().get(g));
         double out = perDay(spec.outOfTreatmentPer1000().get(g));
         double hazard = 0;
         double t = days;
         if (afterPrescribing) {
-            double[] rates = {in * spec.postExitMultiplierWeeks1To2(), in * spec.postExitMultiplierWeeks3To4()};
-            for (double r : rates) {
+            for (double r : spikePerDay(g)) {
                 double span = Math.min(t, 14);
                 hazard += r * span;
                 t -= span;
@@ -82,14 +80,18 @@ final class Mortality {
         return Math.exp(-(hazard + out * t));
     }
 
+    /** The daily death rates of the two fortnights after leaving prescribing: the in-treatment rate times the spike multipliers. */
+    private double[] spikePerDay(Group g) {
+        double in = perDay(spec.inTreatmentPer1000().get(g));
+        return new double[] {in * spec.postExitMultiplierWeeks1To2(), in * spec.postExitMultiplierWeeks3To4()};
+    }
+
     /** Inverts the cumulative post-exit hazard at {@code e} (an Exp(1) draw): days to death. */
     double daysToDeathAfterExit(Group g, boolean afterPrescribing, double e) {
-        double in = perDay(spec.inTreatmentPer1000().get(g));
         double out = perDay(spec.outOfTreatmentPer1000().get(g));
         double offset = 0;
         if (afterPrescribing) {
-            double[] rates = {in * spec.postExitMultiplierWeeks1To2(), in * spec.postExitMultiplierWeeks3To4()};
-            for (double r : rates) {
+            for (double r : spikePerDay(g)) {
                 double h = r * 14;
                 if (e < h) return offset + e / r;
                 e -= h;

@@ -1,10 +1,8 @@
 package org.caseload.model;
 
 import java.util.Arrays;
-import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Distribution;
 import org.caseload.scenario.Group;
-import org.caseload.scenario.Readiness;
 import org.caseload.scenario.Scenario;
 
 /**
@@ -19,7 +17,7 @@ import org.caseload.scenario.Scenario;
  * of the place's earlier occupants.
  */
 final class OccupantMix {
-    /** Group, complexity and readiness as one index, group-major. */
+    /** Kinds of client ({@link Client#kind}). */
     private final int[] kind;
     private final int[] previous;
     private final Episodes.Outcome[] outcome;
@@ -45,9 +43,8 @@ final class OccupantMix {
      * case: they leave at once).
      */
     static OccupantMix of(Scenario scenario, Episodes episodes, PathwayState p, Histories histories, int people) {
-        int kinds = Client.GROUPS.length * Client.COMPLEXITIES.length * Client.READINESS.length;
         boolean reached = false;
-        for (int k = 0; k < kinds && !reached; k++) {
+        for (int k = 0; k < Client.KINDS && !reached; k++) {
             for (int prev = 0; prev < histories.historyLength(k) && !reached; prev++) reached = histories.starts(k, prev, p) > 0;
         }
         double pressure = p.pressureWith(people);
@@ -58,14 +55,14 @@ final class OccupantMix {
         Episodes.Outcome[] outcome = new Episodes.Outcome[capacity];
         Distribution[] duration = new Distribution[capacity];
         double[] starts = new double[capacity];
-        for (int k = 0; k < kinds; k++) {
-            Group g = groupOf(k);
+        for (int k = 0; k < Client.KINDS; k++) {
+            Group g = Client.groupOf(k);
             double[] mix = scenario.clients().previousEpisodesShares()[g.ordinal()];
             int longest = reached ? histories.historyLength(k) : mix.length;
             for (int prev = 0; prev < longest; prev++) {
                 double s = reached ? histories.starts(k, prev, p) : histories.kindShare(k) * mix[prev];
                 if (!(s > 0)) continue;
-                double[] chances = episodes.outcomeChances(g, complexityOf(k), prev, p, pressure);
+                double[] chances = episodes.outcomeChances(g, Client.complexityOf(k), prev, p, pressure);
                 for (Episodes.Outcome o : Episodes.Outcome.ALL) {
                     double w = s * chances[o.ordinal()];
                     if (!(w > 0)) continue;
@@ -168,17 +165,5 @@ final class OccupantMix {
 
     Episodes.Outcome outcome(int i) {
         return outcome[i];
-    }
-
-    static Group groupOf(int kind) {
-        return Client.GROUPS[kind / (Client.COMPLEXITIES.length * Client.READINESS.length)];
-    }
-
-    static Complexity complexityOf(int kind) {
-        return Client.COMPLEXITIES[(kind / Client.READINESS.length) % Client.COMPLEXITIES.length];
-    }
-
-    static Readiness readinessOf(int kind) {
-        return Client.READINESS[kind % Client.READINESS.length];
     }
 }

@@ -45,14 +45,12 @@ final class Routing {
 
     Routing(Scenario scenario, Map<String, PathwayState> byName) {
         this.scenario = scenario;
-        int nc = Client.COMPLEXITIES.length;
-        int nr = Client.READINESS.length;
-        byAttributes = new Split[Client.GROUPS.length * nc * nr];
+        byAttributes = new Split[Client.KINDS];
         for (Group g : Client.GROUPS) {
             for (Complexity c : Client.COMPLEXITIES) {
                 for (Readiness r : Client.READINESS) {
                     RouteRule rule = firstMatch(g, c, r);
-                    byAttributes[index(g, c, r)] = rule == null ? null : Split.of(rule.split(), byName);
+                    byAttributes[Client.kind(g, c, r)] = rule == null ? null : Split.of(rule.split(), byName);
                 }
             }
         }
@@ -64,10 +62,6 @@ final class Routing {
         }
     }
 
-    private static int index(Group g, Complexity c, Readiness r) {
-        return (g.ordinal() * Client.COMPLEXITIES.length + c.ordinal()) * Client.READINESS.length + r.ordinal();
-    }
-
     private RouteRule firstMatch(Group g, Complexity c, Readiness r) {
         for (RouteRule rule : scenario.routing()) if (rule.matches(g, c, r)) return rule;
         return null;
@@ -75,7 +69,7 @@ final class Routing {
 
     /** The pathway the first matching rule sends this client to; {@code u} picks within a split. */
     PathwayState route(Client c, double u) {
-        Split s = byAttributes[index(c.group(), c.complexity(), c.readiness())];
+        Split s = byAttributes[Client.kind(c.group(), c.complexity(), c.readiness())];
         if (s == null) throw new IllegalStateException("no routing rule matches " + c.group() + "/" + c.complexity() + "/" + c.readiness());
         return s.pick(u, false);
     }

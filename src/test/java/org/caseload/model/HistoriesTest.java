@@ -3,12 +3,7 @@ package org.caseload.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
-import java.util.List;
-import org.caseload.engine.RandomStreams;
-import org.caseload.scenario.Scenario;
-import org.caseload.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +15,12 @@ class HistoriesTest {
     private static final Path QUEUE = Path.of("src/test/resources/validation/queue.yaml");
 
     @Test
-    void aConstantChanceOfComingBackGivesGeometricHistories() throws Exception {
+    void aConstantChanceOfComingBackGivesGeometricHistories() {
         // Everyone completes; half relapse, 60% of those re-present; no one dies: ρ = 0.3.
-        Histories h = histories(QUEUE, "after_exit.relapse_after_completion.probability.default=0.5",
+        ModelParts parts = ModelParts.of(QUEUE, "after_exit.relapse_after_completion.probability.default=0.5",
                 "after_exit.represent.probability.default=0.6");
-        PathwayState open = pathway(QUEUE, "open");
+        Histories h = parts.histories();
+        PathwayState open = parts.pathway("open");
         int kind = onlyKind(h);
         for (int k = 0; k < 8; k++) {
             assertEquals(Math.pow(0.3, k), h.starts(kind, k, open) / h.kindShare(kind), 1e-12, "journeys with " + k);
@@ -34,13 +30,14 @@ class HistoriesTest {
     }
 
     @Test
-    void deathBeforeTheReturnIsAllowedFor() throws Exception {
+    void deathBeforeTheReturnIsAllowedFor() {
         // Everyone relapses and re-presents after exactly 365.25 days, dying out of treatment at
         // 100 per 1,000 a year meanwhile: ρ = exp(−0.1); in treatment no one dies.
-        Histories h = histories(QUEUE, "after_exit.relapse_after_completion.probability.default=1",
+        ModelParts parts = ModelParts.of(QUEUE, "after_exit.relapse_after_completion.probability.default=1",
                 "after_exit.relapse_after_completion.days.value=365.25", "after_exit.represent.probability.default=1",
                 "mortality.out_of_treatment_per_1000_py.default=100");
-        PathwayState open = pathway(QUEUE, "open");
+        Histories h = parts.histories();
+        PathwayState open = parts.pathway("open");
         int kind = onlyKind(h);
         double rho = Math.exp(-0.1);
         for (int k = 0; k < 5; k++) assertEquals(Math.pow(rho, k), h.starts(kind, k, open) / h.kindShare(kind), 1e-9);
@@ -59,32 +56,12 @@ class HistoriesTest {
     /** The one kind of client queue.yaml refers (alcohol, medium, likely to change). */
     private static int onlyKind(Histories h) {
         int found = -1;
-        for (int k = 0; k < Client.GROUPS.length * Client.COMPLEXITIES.length * Client.READINESS.length; k++) {
+        for (int k = 0; k < Client.KINDS; k++) {
             if (h.kindShare(k) > 0) {
                 assertEquals(-1, found, "more than one kind");
                 found = k;
             }
         }
         return found;
-    }
-
-    private static Histories histories(Path file, String... overrides) throws Exception {
-        Scenario s = ScenarioReader.load(file, List.of(overrides)).scenario();
-        TreatmentSystem system = new TreatmentSystem(s, RandomStreams.fromSeed(1), 0);
-        Pathways pathways = (Pathways) field("pathways").get(system);
-        return Histories.of(s, pathways.all(), (Routing) field("routing").get(system), (Episodes) field("episodes").get(system),
-                (AfterExit) field("afterExit").get(system), (Mortality) field("mortality").get(system));
-    }
-
-    private static PathwayState pathway(Path file, String name) throws Exception {
-        Scenario s = ScenarioReader.load(file, List.of()).scenario();
-        TreatmentSystem system = new TreatmentSystem(s, RandomStreams.fromSeed(1), 0);
-        return ((Pathways) field("pathways").get(system)).byName().get(name);
-    }
-
-    private static Field field(String name) throws NoSuchFieldException {
-        Field f = TreatmentSystem.class.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
     }
 }

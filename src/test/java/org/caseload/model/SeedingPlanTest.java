@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.caseload.engine.RandomStreams;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,7 @@ class SeedingPlanTest {
     private static final Path QUEUE = Path.of("src/test/resources/validation/queue.yaml");
 
     @Test
-    void oneScenarioOnePlan() throws Exception {
+    void oneScenarioOnePlan() {
         Scenario a = load();
         AtomicInteger made = new AtomicInteger();
         SeedingPlan first = SeedingPlan.of(a, counting(a, made));
@@ -35,7 +33,7 @@ class SeedingPlanTest {
     }
 
     @Test
-    void onlyRecentScenariosAreKept() throws Exception {
+    void onlyRecentScenariosAreKept() {
         Scenario a = load();
         AtomicInteger made = new AtomicInteger();
         SeedingPlan.of(a, counting(a, made));
@@ -54,22 +52,11 @@ class SeedingPlanTest {
         return ScenarioReader.load(QUEUE, List.of()).scenario();
     }
 
-    private static Supplier<SeedingPlan> counting(Scenario s, AtomicInteger made) throws Exception {
-        TreatmentSystem system = new TreatmentSystem(s, RandomStreams.fromSeed(1), 0);
-        Pathways pathways = (Pathways) field("pathways").get(system);
-        Routing routing = (Routing) field("routing").get(system);
-        Episodes episodes = (Episodes) field("episodes").get(system);
-        AfterExit afterExit = (AfterExit) field("afterExit").get(system);
-        Mortality mortality = (Mortality) field("mortality").get(system);
+    private static Supplier<SeedingPlan> counting(Scenario s, AtomicInteger made) {
+        ModelParts parts = ModelParts.of(s);
         return () -> {
             made.incrementAndGet();
-            return SeedingPlan.workOut(s, pathways, routing, episodes, afterExit, mortality);
+            return parts.plan();
         };
-    }
-
-    private static Field field(String name) throws NoSuchFieldException {
-        Field f = TreatmentSystem.class.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
     }
 }
