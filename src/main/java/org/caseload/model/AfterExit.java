@@ -86,7 +86,7 @@ final class AfterExit {
     }
 
     /** Days from relapse to coming back. */
-    private Distribution delay(Exit exit) {
+    Distribution delay(Exit exit) {
         return exit == Exit.DROPPED_AWAY ? spec.rereferralDelayDays() : spec.representDelayDays();
     }
 
@@ -101,12 +101,17 @@ final class AfterExit {
     }
 
     /** Days from leaving to relapse, or null for those who never started (still using: no relapse time). */
-    private Distribution relapseTime(Exit exit) {
+    Distribution relapseTime(Exit exit) {
         return switch (exit) {
             case COMPLETED_TREATMENT, LEFT_RECOVERY_COMMUNITY, COMPLETED_RECOVERY_COMMUNITY -> spec.relapseAfterCompletionDays();
             case DROPPED_OUT -> spec.relapseAfterDropoutDays();
             case DROPPED_AWAY -> null;
         };
+    }
+
+    /** The chance that someone leaving by {@code exit} relapses and comes back, were they not to die first. */
+    double returnChanceIgnoringDeath(Group group, Exit exit) {
+        return Math.min(1.0, relapseChance(group, exit)) * returnChanceAfterRelapse(group, exit);
     }
 
     /** Points a side of the grid on which {@link #returnChance} averages survival to the return. */
@@ -119,7 +124,7 @@ final class AfterExit {
      * quantiles.
      */
     double returnChance(Group group, Exit exit, boolean afterPrescribing) {
-        double p = Math.min(1.0, relapseChance(group, exit)) * returnChanceAfterRelapse(group, exit);
+        double p = returnChanceIgnoringDeath(group, exit);
         if (p <= 0) return 0;
         Distribution relapseTime = relapseTime(exit);
         Distribution delay = delay(exit);

@@ -13,8 +13,8 @@ import org.caseload.scenario.Scenario;
  * within it their episode's length has the length-biased density x·f(x)/mean
  * ({@link Distribution#lengthBiasedQuantile}). Episode starts by kind and history come from
  * {@link Histories} (journeys at rest), with outcomes chosen under the pressure of the full
- * initial caseload. The same components weighted by starts alone are the unbiased episodes
- * of the place's earlier occupants.
+ * initial caseload. The same components weighted by starts alone are the episodes starting
+ * there, whose leavers {@link Returners} draws.
  */
 final class OccupantMix {
     /** Kinds of client ({@link Client#kind}). */
@@ -22,18 +22,21 @@ final class OccupantMix {
     private final int[] previous;
     private final Episodes.Outcome[] outcome;
     private final Distribution[] duration;
-    /** The components by starts × mean length, and by starts. */
+    /** How often each component's episodes start, relatively. */
+    private final double[] starts;
+    /** The components by starts × mean length. */
     private final Weights biased;
-    private final Weights unbiased;
+    private final double totalStarts;
 
-    private OccupantMix(int[] kind, int[] previous, Episodes.Outcome[] outcome, Distribution[] duration, Weights biased,
-                        Weights unbiased) {
+    private OccupantMix(int[] kind, int[] previous, Episodes.Outcome[] outcome, Distribution[] duration, double[] starts,
+                        Weights biased, double totalStarts) {
         this.kind = kind;
         this.previous = previous;
         this.outcome = outcome;
         this.duration = duration;
+        this.starts = starts;
         this.biased = biased;
-        this.unbiased = unbiased;
+        this.totalStarts = totalStarts;
     }
 
     /**
@@ -87,27 +90,41 @@ final class OccupantMix {
         boolean anyLength = false;
         for (int i = 0; i < n; i++) anyLength |= duration[i].mean() > 0;
         double[] biased = new double[n];
-        double[] unbiased = new double[n];
         double accBiased = 0;
-        double accUnbiased = 0;
+        double totalStarts = 0;
         for (int i = 0; i < n; i++) {
             accBiased += starts[i] * (anyLength ? duration[i].mean() : 1);
-            accUnbiased += starts[i];
+            totalStarts += starts[i];
             biased[i] = accBiased;
-            unbiased[i] = accUnbiased;
         }
         return new OccupantMix(Arrays.copyOf(kind, n), Arrays.copyOf(previous, n), Arrays.copyOf(outcome, n),
-                Arrays.copyOf(duration, n), new Weights(biased), new Weights(unbiased));
+                Arrays.copyOf(duration, n), Arrays.copyOf(starts, n), new Weights(biased), totalStarts);
+    }
+
+    /** The number of components. */
+    int size() {
+        return starts.length;
+    }
+
+    /** How often component {@code i}'s episodes start, relative to {@link #totalStartWeight}. */
+    double startWeight(int i) {
+        return starts[i];
+    }
+
+    double totalStartWeight() {
+        return totalStarts;
+    }
+
+    /** The mean length of an episode starting in the place, in days. */
+    double meanStartingLength() {
+        double sum = 0;
+        for (int i = 0; i < starts.length; i++) sum += starts[i] * duration[i].mean();
+        return sum / totalStarts;
     }
 
     /** A component of a person found in a place at a random moment, from one uniform. */
     int pickFound(double u) {
         return biased.pick(u);
-    }
-
-    /** A component of an episode starting in the place, from one uniform. */
-    int pickStarting(double u) {
-        return unbiased.pick(u);
     }
 
     /**
@@ -148,11 +165,6 @@ final class OccupantMix {
     /** The length in days of component {@code i}'s episode, found part way through, from one uniform. */
     double foundLength(int i, double u) {
         return duration[i].lengthBiasedQuantile(u);
-    }
-
-    /** The length in days of component {@code i}'s episode from its start, from one uniform. */
-    double length(int i, double u) {
-        return duration[i].quantile(u);
     }
 
     int kind(int i) {

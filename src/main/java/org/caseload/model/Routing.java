@@ -79,6 +79,13 @@ final class Routing {
         return onCompletion[p.index].pick(u, true);
     }
 
+    /** The chance that a completer of {@code p} leaves the service rather than moving on: the share {@link #onCompletion} leaves to none. */
+    double leavesOnCompletion(PathwayState p) {
+        double acc = 0;
+        for (double share : onCompletion[p.index].shares()) acc += share;
+        return Math.max(0, 1 - acc);
+    }
+
     /** Where a transfer from {@code p} goes (shares sum to 1); null when transfers leave the area. */
     PathwayState transfer(PathwayState p, double u) {
         return transfer[p.index].pick(u, false);

@@ -11,7 +11,8 @@ import org.caseload.scenario.Scenario;
 
 /**
  * What seeding a scenario's initial caseload draws from: each seeded pathway's
- * {@link OccupantMix}, worked out from the {@link Histories} at rest. It depends on the
+ * {@link OccupantMix}, worked out from the {@link Histories} at rest, and its
+ * {@link Returners}, the people who left it before time 0 and are due back. It depends on the
  * scenario alone (its pathways as they stand at time 0, before anything is drawn), so the
  * replications of a scenario share one, worked out by the first that needs it; otherwise it
  * is about 8% of a Leeds replication. The most recent scenarios' plans are kept, matched by
@@ -26,9 +27,11 @@ final class SeedingPlan {
     }
 
     private final Map<String, OccupantMix> mixes;
+    private final Map<String, Returners> returners;
 
-    private SeedingPlan(Map<String, OccupantMix> mixes) {
+    private SeedingPlan(Map<String, OccupantMix> mixes, Map<String, Returners> returners) {
         this.mixes = mixes;
+        this.returners = returners;
     }
 
     /** The plan of {@code scenario}: kept from an earlier replication, or made by {@code make} and kept. */
@@ -52,15 +55,24 @@ final class SeedingPlan {
                                Mortality mortality) {
         Histories histories = Histories.of(scenario, pathways.all(), routing, episodes, afterExit, mortality);
         Map<String, OccupantMix> mixes = new HashMap<>();
+        Map<String, Returners> returners = new HashMap<>();
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             if (e.getValue() == 0) continue;
-            mixes.put(e.getKey(), OccupantMix.of(scenario, episodes, pathways.byName().get(e.getKey()), histories, e.getValue()));
+            PathwayState p = pathways.byName().get(e.getKey());
+            OccupantMix mix = OccupantMix.of(scenario, episodes, p, histories, e.getValue());
+            mixes.put(e.getKey(), mix);
+            returners.put(e.getKey(), Returners.of(p, mix, e.getValue(), routing, afterExit));
         }
-        return new SeedingPlan(mixes);
+        return new SeedingPlan(mixes, returners);
     }
 
     /** The occupant mix of a pathway seeded with at least one person. */
     OccupantMix mix(String pathway) {
         return mixes.get(pathway);
+    }
+
+    /** The leavers of a pathway seeded with at least one person. */
+    Returners returners(String pathway) {
+        return returners.get(pathway);
     }
 }
