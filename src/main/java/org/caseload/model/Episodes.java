@@ -67,7 +67,7 @@ final class Episodes {
         double uOutcome = c.u();
         double uDuration = c.u();
         Outcome outcome = outcome(c.group(), c.complexity(), c.previousEpisodes, p, uOutcome);
-        start(c, p, outcome, days(p, c.group(), outcome, uDuration), 0, false);
+        start(c, p, outcome, days(p, c.group(), outcome, uDuration), 0, 0, false);
     }
 
     private static double duration(Episode ep, Outcome outcome, double u) {
@@ -133,10 +133,12 @@ final class Episodes {
 
     /**
      * Starts an episode with a known plan (ending in {@code outcome} after {@code remainingDays}
-     * more, {@code elapsedDays} already spent: the initial caseload): one uniform (time to
-     * death in the pathway).
+     * more, {@code elapsedDays} already spent, and {@code treatedDays} of unbroken treatment
+     * up to now, this episode's included: the initial caseload): one uniform (time to death in
+     * the pathway).
      */
-    void start(Client c, PathwayState p, Outcome outcome, double remainingDays, double elapsedDays, boolean initial) {
+    void start(Client c, PathwayState p, Outcome outcome, double remainingDays, double elapsedDays, double treatedDays,
+               boolean initial) {
         double now = engine.now();
         c.enter(Stage.IN_PATHWAY);
         journey.trace(c, initial ? Activity.INITIAL_CASELOAD : Activity.EPISODE_START, p);
@@ -148,7 +150,7 @@ final class Episodes {
         p.add(now, c);
         if (!initial) p.entries.count(now); // the initial caseload was already there: it did not enter
         c.pathwayEntryTime = now - elapsedDays;
-        if (treatment) recorder.enteredTreatment(c, now, elapsedDays);
+        if (treatment) recorder.enteredTreatment(c, now, treatedDays);
         recorder.staffing(now, pathways.all());
 
         double death = mortality.daysToDeathIn(p, c.group(), c.u());

@@ -39,11 +39,19 @@ final class Histories {
     private final double[][] journeys;
     /** [kind][k][pathway]: expected visits to each pathway of such a journey. */
     private final double[][][] visits;
+    /**
+     * [kind][k][pathway]: where episodes starting in a treatment pathway come from, as cumulative
+     * weights: entry 0 began an unbroken stay in treatment there (routed there, or moved from a
+     * pathway that is not treatment); entry 1 + 2q + o moved from treatment pathway q after an
+     * episode ending in o (0 completion, 1 transfer). Null for other pathways.
+     */
+    private final double[][][][] cameFrom;
 
-    private Histories(double[] kindShare, double[][] journeys, double[][][] visits) {
+    private Histories(double[] kindShare, double[][] journeys, double[][][] visits, double[][][][] cameFrom) {
         this.kindShare = kindShare;
         this.journeys = journeys;
         this.visits = visits;
+        this.cameFrom = cameFrom;
     }
 
     static Histories of(Scenario scenario, List<PathwayState> pathways, Routing routing, Episodes episodes,
@@ -58,6 +66,7 @@ final class Histories {
         double[] kindShare = new double[kinds];
         double[][] journeys = new double[kinds][];
         double[][][] visits = new double[kinds][][];
+        double[][][][] cameFrom = new double[kinds][][][];
         Scenario.ClientMix mix = scenario.clients();
         double[][][] survivalBy = new double[Client.GROUPS.length][][];
         double[][] completedReturnBy = new double[Client.GROUPS.length][];
@@ -78,6 +87,7 @@ final class Histories {
             if (!(kindShare[kind] > 0) || !(entering > 0)) { // never referred, or routed nowhere: starts nowhere
                 journeys[kind] = new double[0];
                 visits[kind] = new double[0][];
+                cameFrom[kind] = new double[0][][];
                 continue;
             }
             if (survivalBy[g.ordinal()] == null) {
@@ -105,17 +115,22 @@ final class Histories {
             double[] m = mix.previousEpisodesShares()[g.ordinal()];
             double[] j = new double[MAX_PREVIOUS + 1];
             double[][] v = new double[MAX_PREVIOUS + 1][];
+            double[][][] from = new double[MAX_PREVIOUS + 1][][];
             double total = 0;
             double previousRho = 0;
             int last = 0;
             for (int k = 0; k <= MAX_PREVIOUS; k++) {
                 double[][] moves = new double[n][n];
                 double[] returns = new double[n];
+                double[] completing = new double[n];
+                double[] transferring = new double[n];
                 for (PathwayState p : pathways) {
                     double[] ch = episodes.outcomeChances(g, c, k, p, pressure[p.index]);
                     double complete = ch[Episodes.Outcome.COMPLETE.ordinal()] * survival[p.index][Episodes.Outcome.COMPLETE.ordinal()];
                     double dropout = ch[Episodes.Outcome.DROPOUT.ordinal()] * survival[p.index][Episodes.Outcome.DROPOUT.ordinal()];
                     double moved = ch[Episodes.Outcome.TRANSFER.ordinal()] * survival[p.index][Episodes.Outcome.TRANSFER.ordinal()];
+                    completing[p.index] = complete;
+                    transferring[p.index] = moved;
                     double stays = 0;
                     for (int q = 0; q < n; q++) {
                         moves[p.index][q] = complete * onCompletion[p.index][q] + moved * transfer[p.index][q];
@@ -129,14 +144,65 @@ final class Histories {
                 j[k] = (k < m.length ? m[k] : 0) + (k > 0 ? j[k - 1] * Math.min(1, previousRho) : 0);
                 previousRho = rho;
                 v[k] = visit;
+                from[k] = cameFrom(pathways, entry, visit, moves, completing, transferring, onCompletion, transfer);
                 total += j[k];
                 if (j[k] > 0) last = k;
                 if (k >= m.length && j[k] < NEGLIGIBLE * total) break;
             }
             journeys[kind] = Arrays.copyOf(j, last + 1);
             visits[kind] = Arrays.copyOf(v, last + 1);
+            cameFrom[kind] = Arrays.copyOf(from, last + 1);
         }
-        return new Histories(kindShare, journeys, visits);
+        return new Histories(kindShare, journeys, visits, cameFrom);
+    }
+
+    /**
+     * For each treatment pathway p, where its episodes come from, in proportion: entries that
+     * begin a stay in treatment (routed there, entry[p], or moved from a pathway that is not
+     * treatment), and moves from each treatment pathway q by completion or transfer,
+     * visit[q] × that outcome's chance (surviving it) × its share sent to p. These add up to
+     * visit[p], the visits equation.
+     */
+    private static double[][] cameFrom(List<PathwayState> pathways, double[] entry, double[] visit, double[][] moves,
+                                       double[] completing, double[] transferring, double[][] onCompletion,
+                                       double[][] transfer) {
+        int n = pathways.size();
+        double[][] from = new double[n][];
+        for (PathwayState p : pathways) {
+            if (!p.isTreatment()) continue;
+            int to = p.index;
+            double[] w = new double[1 + 2 * n];
+            w[0] = entry[to];
+            for (PathwayState q : pathways) {
+                if (!q.isTreatment()) w[0] += visit[q.index] * moves[q.index][to];
+            }
+            double acc = w[0];
+            for (int q = 0; q < n; q++) {
+                boolean treatment = pathways.get(q).isTreatment();
+                acc += treatment ? visit[q] * completing[q] * onCompletion[q][to] : 0;
+                w[1 + 2 * q] = acc;
+                acc += treatment ? visit[q] * transferring[q] * transfer[q][to] : 0;
+                w[2 + 2 * q] = acc;
+            }
+            from[to] = w;
+        }
+        return from;
+    }
+
+    /**
+     * Where the stay in treatment of someone of this kind and history, starting an episode in
+     * treatment pathway {@code p}, comes from, from one uniform: -1 if it began there, else
+     * 2q + o, having moved from treatment pathway q after an episode ending in o (0 completion,
+     * 1 transfer).
+     */
+    int cameFrom(int kind, int k, PathwayState p, double u) {
+        if (k >= cameFrom[kind].length) return -1;
+        double[] w = cameFrom[kind][k][p.index];
+        if (w == null || !(w[w.length - 1] > 0)) return -1;
+        double target = u * w[w.length - 1];
+        if (target < w[0]) return -1;
+        for (int i = 1; i < w.length; i++) if (target < w[i]) return i - 1;
+        return -1;
     }
 
     /**

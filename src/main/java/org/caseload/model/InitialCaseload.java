@@ -3,6 +3,7 @@ package org.caseload.model;
 import java.util.Map;
 import org.caseload.engine.Mrg32k3a;
 import org.caseload.engine.RandomStreams;
+import org.caseload.scenario.Group;
 import org.caseload.scenario.Scenario;
 
 /**
@@ -12,7 +13,11 @@ import org.caseload.scenario.Scenario;
  * episode lasts, and how far through it they are) and starts a uniform fraction of the way
  * through it. Who they are includes how many previous episodes they have had, drawn from the
  * histories of a system at rest ({@link Histories}), not from the referral mix, so that the
- * warm-up need not build histories up.
+ * warm-up need not build histories up. Their unbroken stay in treatment so far includes the
+ * treatment episodes they moved on from within the same journey (a transfer, or completing
+ * one pathway and moving to another): traced back through where episodes in each pathway
+ * come from at rest ({@link Histories#cameFrom}), each earlier episode unbiased, so that the
+ * shares in treatment for six months and four years are at rest from the start.
  *
  * <p>A system at rest also has people who left before time 0 and will come back: without
  * them re-presentations start at zero and the caseload dips and then recovers over years
@@ -31,12 +36,13 @@ final class InitialCaseload {
     private final Mortality mortality;
     private final Mrg32k3a past;
     private final RandomStreams.Sequence returners;
+    private final RandomStreams.Sequence stays;
     private final ClientPool clients;
     private int created;
 
     InitialCaseload(Scenario scenario, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
                     AfterExit afterExit, Mortality mortality, Mrg32k3a past, RandomStreams.Sequence returners,
-                    ClientPool clients) {
+                    RandomStreams.Sequence stays, ClientPool clients) {
         this.scenario = scenario;
         this.streams = streams;
         this.pathways = pathways;
@@ -46,6 +52,7 @@ final class InitialCaseload {
         this.mortality = mortality;
         this.past = past;
         this.returners = returners;
+        this.stays = stays;
         this.clients = clients;
     }
 
@@ -68,7 +75,9 @@ final class InitialCaseload {
                 created++;
                 c.treatedBefore = true;
                 c.treatedSinceReferral = true;
-                episodes.start(c, p, mix.outcome(chosen), length - elapsed, elapsed, true);
+                double treated = p.isTreatment() ? elapsed + treatedBefore(plan.histories(), mix.kind(chosen),
+                        mix.previous(chosen), p) : elapsed;
+                episodes.start(c, p, mix.outcome(chosen), length - elapsed, elapsed, treated, true);
             }
         }
         // Then those out of treatment and due back, pathway by pathway.
@@ -78,6 +87,31 @@ final class InitialCaseload {
             plan.returners(e.getKey()).draw(past, (kind, previous, returnDays, leftDaysAgo) ->
                     comeBackLater(p, kind, previous, returnDays, leftDaysAgo));
         }
+    }
+
+    /** At most this many earlier episodes in one stay (a hostile file could move people round for ever). */
+    static final int MAX_EARLIER_EPISODES = 64;
+
+    /**
+     * Days of treatment, in this journey, before the current episode in treatment pathway
+     * {@code p} of someone of this kind and history: the treatment episodes they moved on
+     * from, traced back one at a time, each of unbiased length. From a stream of the person's
+     * own for this (two uniforms an earlier episode, one to stop), so that the count drawn
+     * moves no other draw.
+     */
+    private double treatedBefore(Histories histories, int kind, int previous, PathwayState p) {
+        Mrg32k3a s = stays.next();
+        Group g = Client.groupOf(kind);
+        double days = 0;
+        PathwayState at = p;
+        for (int n = 0; n < MAX_EARLIER_EPISODES; n++) {
+            int from = histories.cameFrom(kind, previous, at, s.nextDouble());
+            if (from < 0) break;
+            at = pathways.all().get(from >> 1);
+            Episodes.Outcome ended = (from & 1) == 0 ? Episodes.Outcome.COMPLETE : Episodes.Outcome.TRANSFER;
+            days += Episodes.durationOf(at, g, ended).quantile(s.nextDouble());
+        }
+        return days;
     }
 
     /**

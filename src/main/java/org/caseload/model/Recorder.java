@@ -143,7 +143,7 @@ final class Recorder {
         waitDays.add(now, waitedDays);
     }
 
-    /** Entering a treatment pathway, {@code elapsedDays} into the episode (initial caseload). */
+    /** Entering a treatment pathway, {@code elapsedDays} into an unbroken stay in treatment (initial caseload). */
     void enteredTreatment(Client c, double now, double elapsedDays) {
         marks.applyUntil(now);
         inTreatmentByGroup[c.groupIndex()].add(now, 1);

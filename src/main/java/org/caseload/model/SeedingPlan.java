@@ -26,10 +26,12 @@ final class SeedingPlan {
     private record Kept(WeakReference<Scenario> scenario, SeedingPlan plan) {
     }
 
+    private final Histories histories;
     private final Map<String, OccupantMix> mixes;
     private final Map<String, Returners> returners;
 
-    private SeedingPlan(Map<String, OccupantMix> mixes, Map<String, Returners> returners) {
+    private SeedingPlan(Histories histories, Map<String, OccupantMix> mixes, Map<String, Returners> returners) {
+        this.histories = histories;
         this.mixes = mixes;
         this.returners = returners;
     }
@@ -63,7 +65,12 @@ final class SeedingPlan {
             mixes.put(e.getKey(), mix);
             returners.put(e.getKey(), Returners.of(p, mix, e.getValue(), routing, afterExit));
         }
-        return new SeedingPlan(mixes, returners);
+        return new SeedingPlan(histories, mixes, returners);
+    }
+
+    /** The histories at rest the mixes were worked out from. */
+    Histories histories() {
+        return histories;
     }
 
     /** The occupant mix of a pathway seeded with at least one person. */

@@ -29,6 +29,8 @@ public final class TreatmentSystem implements Journey {
     public static final long PRE_HISTORY_STREAM = 2;
     /** Earlier occupants still due to return at time 0: returner k has stream {@code RETURNER_STREAM_BASE + k}. */
     public static final long RETURNER_STREAM_BASE = 1L << 41;
+    /** Where initial client k's stay in treatment began (see {@link InitialCaseload}): stream {@code STAY_STREAM_BASE + k}. */
+    public static final long STAY_STREAM_BASE = 1L << 42;
 
     private final Engine engine = new Engine();
     private final ClientPool clients = new ClientPool(engine);
@@ -61,7 +63,8 @@ public final class TreatmentSystem implements Journey {
         this.afterExit = new AfterExit(scenario, engine, mortality, recorder, clients, this);
         this.initialCaseload = new InitialCaseload(scenario, streams.sequence(INITIAL_STREAM_BASE, replication), pathways,
                 routing, episodes, afterExit, mortality, streams.sequence(PRE_HISTORY_STREAM, replication).next(),
-                streams.sequence(RETURNER_STREAM_BASE, replication), clients);
+                streams.sequence(RETURNER_STREAM_BASE, replication), streams.sequence(STAY_STREAM_BASE, replication),
+                clients);
         this.budget = new Budget(scenario, pathways.all(), referrals.assessors, window);
         recorder.staffing(0, pathways.all());
         engine.dispatchTo(this::dispatch);

@@ -3,8 +3,11 @@ package org.caseload.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Histories at rest against cases worked by hand: a journey that always ends by completing
@@ -51,6 +54,40 @@ class HistoriesTest {
         // A place people never leave but by moving on again and again: the series is cut, not infinite.
         double[] closed = Histories.visits(new double[] {1}, new double[][] {{1}});
         assertEquals(10_001, closed[0], 1e-9);
+    }
+
+    @Test
+    void episodesComeFromWhereTheChainSendsThem() {
+        // Everyone routed to a transfers to b after it (moves.yaml): all of b's episodes come from a by transfer.
+        ModelParts parts = ModelParts.of(Path.of("src/test/resources/validation/moves.yaml"));
+        Histories h = parts.histories();
+        int kind = onlyKind(h);
+        PathwayState a = parts.pathway("a");
+        PathwayState b = parts.pathway("b");
+        for (double u : new double[] {1e-9, 0.3, 0.999999}) {
+            assertEquals(-1, h.cameFrom(kind, 0, a, u), "a's stays begin there");
+            assertEquals(2 * a.index + 1, h.cameFrom(kind, 0, b, u), "b's come from a, by transfer");
+        }
+    }
+
+    @Test
+    void entriesAndMovesShareAPathwaysEpisodes(@TempDir Path dir) throws IOException {
+        // Half routed to a, half to b; all of a's episodes transfer to b: v_a = 0.5, v_b = 0.5 + 0.5,
+        // so half of b's episodes come from a and half begin there.
+        Path moves = Path.of("src/test/resources/validation/moves.yaml");
+        Path split = Files.writeString(dir.resolve("split.yaml"),
+                Files.readString(moves).replace("  - pathway: a\n", "  - split: {a: 0.5, b: 0.5}\n"));
+        ModelParts parts = ModelParts.of(split);
+        Histories h = parts.histories();
+        int kind = onlyKind(h);
+        PathwayState a = parts.pathway("a");
+        PathwayState b = parts.pathway("b");
+        assertEquals(0.5, h.starts(kind, 0, a) / h.kindShare(kind), 1e-12);
+        assertEquals(1.0, h.starts(kind, 0, b) / h.kindShare(kind), 1e-12, "everyone reaches b");
+        int fromA = 0;
+        int points = 100_000;
+        for (int i = 0; i < points; i++) if (h.cameFrom(kind, 0, b, (i + 0.5) / points) == 2 * a.index + 1) fromA++;
+        assertEquals(0.5, fromA / (double) points, 1e-4, "of b's episodes, those from a");
     }
 
     /** The one kind of client queue.yaml refers (alcohol, medium, likely to change). */
