@@ -151,7 +151,7 @@ final class Episodes {
         if (!initial) p.entries.count(now); // the initial caseload was already there: it did not enter
         c.pathwayEntryTime = now - elapsedDays;
         if (treatment) recorder.enteredTreatment(c, now, treatedDays);
-        recorder.staffing(now, pathways.all());
+        recorder.staffing(now, pathways);
 
         double death = mortality.daysToDeathIn(p, c.group(), c.u());
         if (treatment) {

@@ -32,6 +32,7 @@ final class Level {
 
     /** Integrates the current value from the last change up to t. */
     void advance(double t) {
+        if (t <= lastTime) return; // nothing to integrate, and the last time stays
         double from = Math.max(lastTime, window.start());
         double to = Math.min(t, window.end());
         lastTime = Math.max(lastTime, t);

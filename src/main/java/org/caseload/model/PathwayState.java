@@ -15,6 +15,8 @@ final class PathwayState {
 
     final Pathway spec;
     final Role role;
+    /** Whether capacity is a caseload per FTE (asked on every start and end). */
+    private final boolean caseload;
     final int index;
     final Level occupancy;
     final Level waiting;
@@ -34,6 +36,7 @@ final class PathwayState {
     PathwayState(Pathway spec, int index, Window window) {
         this.spec = spec;
         this.role = spec.treatment() ? Role.TREATMENT : Role.RECOVERY_COMMUNITY;
+        this.caseload = spec.capacity().kind() == CapacityKind.CASELOAD;
         this.index = index;
         this.occupancy = new Level(window);
         this.waiting = new Level(window);
@@ -80,7 +83,7 @@ final class PathwayState {
     }
 
     boolean isCaseload() {
-        return spec.capacity().kind() == CapacityKind.CASELOAD;
+        return caseload;
     }
 
     /** Whether one more person can start now under the pathway's full policy. */

@@ -24,6 +24,10 @@ final class Pathways {
     /** Read-only views made once: {@link #all} is asked for on every episode start and end. */
     private final List<PathwayState> allView = Collections.unmodifiableList(all);
     private final Map<String, PathwayState> byNameView = Collections.unmodifiableMap(byName);
+    /** The caseload pathways, in scenario order: {@link #caseloadClients} is asked for on every start and end. */
+    private final PathwayState[] caseload;
+    /** Keyworker FTE over the caseload pathways, summed in scenario order; changes only with a budget allocation. */
+    private double caseloadFte;
 
     Pathways(Scenario scenario, Window window, Engine engine, Recorder recorder, Mortality mortality, ClientPool clients,
              Journey journey) {
@@ -38,6 +42,26 @@ final class Pathways {
             all.add(s);
             byName.put(p.name(), s);
         }
+        caseload = all.stream().filter(PathwayState::isCaseload).toArray(PathwayState[]::new);
+        caseloadFte = sumCaseloadFte();
+    }
+
+    private double sumCaseloadFte() {
+        double fte = 0;
+        for (PathwayState p : caseload) fte += p.fte.value();
+        return fte;
+    }
+
+    /** Keyworker FTE over the caseload pathways. */
+    double caseloadFte() {
+        return caseloadFte;
+    }
+
+    /** People on the caseload pathways. */
+    int caseloadClients() {
+        int n = 0;
+        for (PathwayState p : caseload) n += p.size();
+        return n;
     }
 
     /** Every pathway, in scenario order. */
@@ -131,7 +155,7 @@ final class Pathways {
         p.stays.count(now);
         p.stayDays.add(now, now - c.pathwayEntryTime);
         recorder.leftPathway(c, p, now, staysInTreatment);
-        recorder.staffing(now, all);
+        recorder.staffing(now, this);
         pullQueue(p);
     }
 
@@ -141,6 +165,7 @@ final class Pathways {
             p.setFte(now, a.fte()[p.index]);
             p.places.set(now, a.places()[p.index]);
         }
+        caseloadFte = sumCaseloadFte();
     }
 
     int waiting() {

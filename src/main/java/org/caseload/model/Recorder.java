@@ -122,16 +122,14 @@ final class Recorder {
         waitingList.set(now, total);
     }
 
-    /** Staffing or caseloads have changed: keyworker FTE and caseload per worker over caseload pathways. */
-    void staffing(double now, List<PathwayState> pathways) {
-        double fte = 0;
-        double clients = 0;
-        for (int i = 0, n = pathways.size(); i < n; i++) { // indexed: no iterator on this hot path
-            PathwayState p = pathways.get(i);
-            if (!p.isCaseload()) continue;
-            fte += p.fte.value();
-            clients += p.size();
-        }
+    /**
+     * Staffing or caseloads have changed: keyworker FTE and caseload per worker over caseload
+     * pathways. The people are counted as a whole number, so their total is exactly the sum of
+     * doubles it used to be; the FTE is summed in scenario order, as before.
+     */
+    void staffing(double now, Pathways pathways) {
+        double fte = pathways.caseloadFte();
+        double clients = pathways.caseloadClients();
         keyworkerFte.set(now, fte);
         caseloadPerWorker.set(now, fte > 0 ? clients / fte : Double.NaN); // undefined without staff, not 0
     }

@@ -66,7 +66,7 @@ public final class TreatmentSystem implements Journey {
                 streams.sequence(RETURNER_STREAM_BASE, replication), streams.sequence(STAY_STREAM_BASE, replication),
                 clients);
         this.budget = new Budget(scenario, pathways.all(), referrals.assessors, window);
-        recorder.staffing(0, pathways.all());
+        recorder.staffing(0, pathways);
         engine.dispatchTo(this::dispatch);
     }
 
@@ -134,7 +134,7 @@ public final class TreatmentSystem implements Journey {
         double now = engine.now();
         pathways.apply(a, now);
         referrals.assessors.set(now, a.assessors());
-        recorder.staffing(now, pathways.all());
+        recorder.staffing(now, pathways);
         referrals.pullQueue();
         pathways.pullQueues();
     }
