@@ -146,7 +146,7 @@ class ReportContentTest {
                 + "--set horizon_months=24 --set warmup_months=24 --replications 4 --seed 1</code>"),
                 "reproducing command");
         assertTrue(html.contains("Assumptions and their sources"));
-        assertTrue(html.contains("seeded at rest, histories included"), "leeds.yaml comment as a source");
+        assertTrue(html.contains("seeded at rest, histories and stays included"), "leeds.yaml comment as a source");
         assertTrue(html.contains("@media print{@page{size:A4"));
     }
 
