@@ -33,6 +33,12 @@ import org.caseload.scenario.YamlTree;
  */
 final class JsonRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The most a record may hold. caseload writes a few kB (scenario names, files and hashes,
+     * the command's options); a larger file is not one of its records, and reading it whole
+     * could exhaust the heap before anything could be said about it.
+     */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private JsonRecord() {
     }
@@ -46,6 +52,10 @@ final class JsonRecord {
     static JsonNode read(Path file) {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES && Files.isRegularFile(file)) {
+                throw notARecord(file, String.format(Locale.ROOT, "%,.1f MB, far larger than caseload writes", size / (1024.0 * 1024)));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": not found");

@@ -118,6 +118,18 @@ class BatchSpecTest {
     }
 
     @Test
+    void aFileFarLargerThanARecordIsRefusedUnread() throws IOException {
+        Path huge = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(JsonRecord.MAX_BYTES + 1); // sparse: nothing written, nothing read
+        }
+        assertEquals(huge + ": not a caseload batch record (16.0 MB, far larger than caseload writes)", refusal(huge));
+        Path justUnder = dir.resolve("under.json");
+        Files.writeString(justUnder, written());
+        assertEquals(spec(), BatchSpec.read(justUnder), "a record of ordinary size is read");
+    }
+
+    @Test
     void aNumberTooLongToReadIsRefusedInPlainWords() throws IOException {
         Path f = file("{\"seed\": " + "7".repeat(5000) + "}");
         assertEquals(f + ": not a caseload batch record (a number or text far longer than caseload writes)", refusal(f));
