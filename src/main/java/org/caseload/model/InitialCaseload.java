@@ -10,7 +10,8 @@ import org.caseload.scenario.Scenario;
  * People already in treatment at time 0. People found in a pathway at a random moment are
  * length-biased (long stays are over-represented), so each initial client is drawn exactly from
  * that length-biased mix ({@link OccupantMix}: three uniforms, for who they are, how long their
- * episode lasts, and how far through it they are) and starts a uniform fraction of the way
+ * episode lasts, and how far through it they are, allowing for deaths in the pathway, and a
+ * few more where the length is redrawn for that) and starts a uniform fraction of the way
  * through it. Who they are includes how many previous episodes they have had, drawn from the
  * histories of a system at rest ({@link Histories}), not from the referral mix, so that the
  * warm-up need not build histories up. Their unbroken stay in treatment so far includes the
@@ -68,8 +69,8 @@ final class InitialCaseload {
             for (int i = 0; i < e.getValue(); i++) {
                 Mrg32k3a s = streams.next();
                 int chosen = mix.pickFound(s.nextDouble());
-                double length = mix.foundLength(chosen, s.nextDouble());
-                double elapsed = s.nextDouble() * length;
+                double length = mix.foundLength(chosen, s);
+                double elapsed = mix.elapsed(chosen, length, s.nextDouble());
                 // The person's own draws continue from this stream where the choice left it.
                 Client c = newClient(s, mix.kind(chosen), mix.previous(chosen));
                 created++;

@@ -1,6 +1,7 @@
 package org.caseload.model;
 
 import java.util.Arrays;
+import org.caseload.engine.Mrg32k3a;
 import org.caseload.scenario.Distribution;
 import org.caseload.scenario.Group;
 import org.caseload.scenario.Scenario;
@@ -11,7 +12,10 @@ import org.caseload.scenario.Scenario;
  * previous episodes, outcome) with a duration distribution; people are found in a component
  * in proportion to how often its episodes start times how long they last on average, and
  * within it their episode's length has the length-biased density x·f(x)/mean
- * ({@link Distribution#lengthBiasedQuantile}). Episode starts by kind and history come from
+ * ({@link Distribution#lengthBiasedQuantile}). Where people die in the pathway (at rate μ), a
+ * stay lasts min(L, death): those found part-way through have survived that long, so the
+ * weights use E[(1 − e^(−μL))/μ], the planned length has density ∝ f(x)·(1 − e^(−μx)) and the
+ * time so far density ∝ e^(−μt) on (0, L). Episode starts by kind and history come from
  * {@link Histories} (journeys at rest), with outcomes chosen under the pressure of the full
  * initial caseload. The same components weighted by starts alone are the episodes starting
  * there, whose leavers {@link Returners} draws.
@@ -22,14 +26,17 @@ final class OccupantMix {
     private final int[] previous;
     private final Episodes.Outcome[] outcome;
     private final Distribution[] duration;
+    /** Each component's daily death rate in the pathway: people found part-way through survived that long. */
+    private final double[] deathRate;
     /** How often each component's episodes start, relatively. */
     private final double[] starts;
     /** The components by starts × mean length. */
     private final Weights biased;
     private final double totalStarts;
 
-    private OccupantMix(int[] kind, int[] previous, Episodes.Outcome[] outcome, Distribution[] duration, double[] starts,
-                        Weights biased, double totalStarts) {
+    private OccupantMix(int[] kind, int[] previous, Episodes.Outcome[] outcome, Distribution[] duration, double[] deathRate,
+                        double[] starts, Weights biased, double totalStarts) {
+        this.deathRate = deathRate;
         this.kind = kind;
         this.previous = previous;
         this.outcome = outcome;
@@ -45,7 +52,8 @@ final class OccupantMix {
      * lasts 0 days on average, people are found in proportion to starts alone (a degenerate
      * case: they leave at once).
      */
-    static OccupantMix of(Scenario scenario, Episodes episodes, PathwayState p, Histories histories, int people) {
+    static OccupantMix of(Scenario scenario, Episodes episodes, Mortality mortality, PathwayState p, Histories histories,
+                          int people) {
         boolean reached = false;
         for (int k = 0; k < Client.KINDS && !reached; k++) {
             for (int prev = 0; prev < histories.historyLength(k) && !reached; prev++) reached = histories.starts(k, prev, p) > 0;
@@ -57,6 +65,7 @@ final class OccupantMix {
         int[] previous = new int[capacity];
         Episodes.Outcome[] outcome = new Episodes.Outcome[capacity];
         Distribution[] duration = new Distribution[capacity];
+        double[] deathRate = new double[capacity];
         double[] starts = new double[capacity];
         for (int k = 0; k < Client.KINDS; k++) {
             Group g = Client.groupOf(k);
@@ -75,12 +84,14 @@ final class OccupantMix {
                         previous = Arrays.copyOf(previous, capacity);
                         outcome = Arrays.copyOf(outcome, capacity);
                         duration = Arrays.copyOf(duration, capacity);
+                        deathRate = Arrays.copyOf(deathRate, capacity);
                         starts = Arrays.copyOf(starts, capacity);
                     }
                     kind[n] = k;
                     previous[n] = prev;
                     outcome[n] = o;
                     duration[n] = Episodes.durationOf(p, g, o);
+                    deathRate[n] = mortality.ratePerDayIn(p, g);
                     starts[n] = w;
                     n++;
                 }
@@ -93,12 +104,12 @@ final class OccupantMix {
         double accBiased = 0;
         double totalStarts = 0;
         for (int i = 0; i < n; i++) {
-            accBiased += starts[i] * (anyLength ? duration[i].mean() : 1);
+            accBiased += starts[i] * (anyLength ? timeIn(duration[i], deathRate[i]) : 1);
             totalStarts += starts[i];
             biased[i] = accBiased;
         }
         return new OccupantMix(Arrays.copyOf(kind, n), Arrays.copyOf(previous, n), Arrays.copyOf(outcome, n),
-                Arrays.copyOf(duration, n), Arrays.copyOf(starts, n), new Weights(biased), totalStarts);
+                Arrays.copyOf(duration, n), Arrays.copyOf(deathRate, n), Arrays.copyOf(starts, n), new Weights(biased), totalStarts);
     }
 
     /** The number of components. */
@@ -162,9 +173,45 @@ final class OccupantMix {
         }
     }
 
-    /** The length in days of component {@code i}'s episode, found part way through, from one uniform. */
-    double foundLength(int i, double u) {
-        return duration[i].lengthBiasedQuantile(u);
+    /** Points of the midpoint rule for {@link #timeIn}. */
+    private static final int POINTS = 256;
+
+    /**
+     * Expected days in the pathway of an episode of planned length L cut short by death at
+     * rate μ: E[(1 − e^(−μL))/μ], by the midpoint rule on quantiles; E[L] when no one dies.
+     */
+    static double timeIn(Distribution d, double mu) {
+        if (!(mu > 0)) return d.mean();
+        double sum = 0;
+        for (int j = 0; j < POINTS; j++) sum += -Math.expm1(-mu * d.quantile((j + 0.5) / POINTS)) / mu;
+        return sum / POINTS;
+    }
+
+    /** Tries of {@link #foundLength}'s rejection before it takes the last one (reached only when stays dwarf a lifetime). */
+    static final int MAX_TRIES = 64;
+
+    /**
+     * The planned length in days of component {@code i}'s episode, found part way through by
+     * someone still alive: density ∝ f(L)·(1 − e^(−μL)), drawn from the length-biased form and
+     * kept with chance (1 − e^(−μL))/(μL), which is near 1 unless stays are long next to a
+     * lifetime at that death rate (one uniform, and one more a try when anyone dies; after
+     * {@value #MAX_TRIES} tries the last is taken).
+     */
+    double foundLength(int i, Mrg32k3a s) {
+        double mu = deathRate[i];
+        double length = duration[i].lengthBiasedQuantile(s.nextDouble());
+        if (!(mu > 0)) return length;
+        for (int t = 1; t < MAX_TRIES && length > 0 && !(s.nextDouble() < -Math.expm1(-mu * length) / (mu * length)); t++) {
+            length = duration[i].lengthBiasedQuantile(s.nextDouble());
+        }
+        return length;
+    }
+
+    /** Days already spent of that episode: density ∝ e^(−μe) on (0, L), one uniform (uniform on (0, L) when no one dies). */
+    double elapsed(int i, double length, double u) {
+        double mu = deathRate[i];
+        if (!(mu > 0)) return u * length;
+        return Math.min(length, -Math.log1p(u * Math.expm1(-mu * length)) / mu);
     }
 
     int kind(int i) {

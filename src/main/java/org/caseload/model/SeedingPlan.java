@@ -61,7 +61,7 @@ final class SeedingPlan {
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             if (e.getValue() == 0) continue;
             PathwayState p = pathways.byName().get(e.getKey());
-            OccupantMix mix = OccupantMix.of(scenario, episodes, p, histories, e.getValue());
+            OccupantMix mix = OccupantMix.of(scenario, episodes, mortality, p, histories, e.getValue());
             mixes.put(e.getKey(), mix);
             returners.put(e.getKey(), Returners.of(p, mix, e.getValue(), routing, afterExit));
         }
