@@ -228,13 +228,13 @@ final class Episodes {
                 c.movedFrom = p.index;
                 c.movedOnCompletion = true;
                 if (next != null) journey.admit(c, next);
-                else journey.leave(c, treatment ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY,
+                else journey.leave(c, Exit.completing(p),
                         p.spec.prescribing());
             }
             case DROPOUT -> {
                 pathways.leave(c, p, false);
                 if (treatment) recorder.droppedOut(c, now);
-                journey.leave(c, treatment ? Exit.DROPPED_OUT : Exit.LEFT_RECOVERY_COMMUNITY, p.spec.prescribing());
+                journey.leave(c, Exit.droppingOut(p), p.spec.prescribing());
             }
             case TRANSFER -> {
                 if (treatment) recorder.transferred(now);

@@ -15,4 +15,14 @@ enum Exit {
 
     /** The exits by ordinal ({@code values()} copies its array on every call). */
     static final Exit[] ALL = values();
+
+    /** How someone whose episode in {@code p} completed leaves the service, when they do not move on. */
+    static Exit completing(PathwayState p) {
+        return p.isTreatment() ? COMPLETED_TREATMENT : COMPLETED_RECOVERY_COMMUNITY;
+    }
+
+    /** How someone whose episode in {@code p} ended early leaves the service. */
+    static Exit droppingOut(PathwayState p) {
+        return p.isTreatment() ? DROPPED_OUT : LEFT_RECOVERY_COMMUNITY;
+    }
 }

@@ -101,9 +101,8 @@ final class Histories {
                         survival[p.index][o.ordinal()] = survivalThrough(Episodes.durationOf(p, g, o), rate);
                     }
                     boolean rx = p.spec.prescribing();
-                    completed[p.index] = afterExit.returnChance(g,
-                            p.isTreatment() ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY, rx);
-                    dropped[p.index] = afterExit.returnChance(g, p.isTreatment() ? Exit.DROPPED_OUT : Exit.LEFT_RECOVERY_COMMUNITY, rx);
+                    completed[p.index] = afterExit.returnChance(g, Exit.completing(p), rx);
+                    dropped[p.index] = afterExit.returnChance(g, Exit.droppingOut(p), rx);
                 }
                 survivalBy[g.ordinal()] = survival;
                 completedReturnBy[g.ordinal()] = completed;

@@ -28,6 +28,9 @@ import org.caseload.scenario.Scenario;
  * episode on their history when they re-present.
  */
 final class InitialCaseload {
+    /** At most this many earlier episodes in one stay (a hostile file could move people round for ever). */
+    static final int MAX_EARLIER_EPISODES = 64;
+
     private final Scenario scenario;
     private final RandomStreams.Sequence streams;
     private final Pathways pathways;
@@ -89,9 +92,6 @@ final class InitialCaseload {
                     comeBackLater(p, kind, previous, returnDays, leftDaysAgo));
         }
     }
-
-    /** At most this many earlier episodes in one stay (a hostile file could move people round for ever). */
-    static final int MAX_EARLIER_EPISODES = 64;
 
     /**
      * Days of treatment, in this journey, before the current episode in treatment pathway

@@ -15,12 +15,15 @@ final class Mortality {
     private final Engine engine;
     private final Recorder recorder;
     private final Journey journey;
+    /** [group]: the daily death rates of the two fortnights after leaving prescribing (see {@link #spikePerDay}). */
+    private final double[][] spike = new double[Client.GROUPS.length][];
 
     Mortality(Scenario scenario, Engine engine, Recorder recorder, Journey journey) {
         this.spec = scenario.mortality();
         this.engine = engine;
         this.recorder = recorder;
         this.journey = journey;
+        for (Group g : Client.GROUPS) spike[g.ordinal()] = spikePerDay(g);
     }
 
     private static double perDay(double per1000PersonYears) {
@@ -71,7 +74,7 @@ final class Mortality {
         double hazard = 0;
         double t = days;
         if (afterPrescribing) {
-            for (double r : spikePerDay(g)) {
+            for (double r : spike[g.ordinal()]) {
                 double span = Math.min(t, 14);
                 hazard += r * span;
                 t -= span;
@@ -91,7 +94,7 @@ final class Mortality {
         double out = perDay(spec.outOfTreatmentPer1000().get(g));
         double offset = 0;
         if (afterPrescribing) {
-            for (double r : spikePerDay(g)) {
+            for (double r : spike[g.ordinal()]) {
                 double h = r * 14;
                 if (e < h) return offset + e / r;
                 e -= h;

@@ -67,6 +67,10 @@ final class OccupantMix {
         Distribution[] duration = new Distribution[capacity];
         double[] deathRate = new double[capacity];
         double[] starts = new double[capacity];
+        // Time in the pathway by (group, outcome): the same for every kind and history of a group.
+        double[][] timeIn = new double[Client.GROUPS.length][Episodes.Outcome.ALL.length];
+        for (double[] row : timeIn) Arrays.fill(row, Double.NaN);
+        double[] weight = new double[capacity];
         for (int k = 0; k < Client.KINDS; k++) {
             Group g = Client.groupOf(k);
             double[] mix = scenario.clients().previousEpisodesShares()[g.ordinal()];
@@ -85,6 +89,7 @@ final class OccupantMix {
                         outcome = Arrays.copyOf(outcome, capacity);
                         duration = Arrays.copyOf(duration, capacity);
                         deathRate = Arrays.copyOf(deathRate, capacity);
+                        weight = Arrays.copyOf(weight, capacity);
                         starts = Arrays.copyOf(starts, capacity);
                     }
                     kind[n] = k;
@@ -92,6 +97,10 @@ final class OccupantMix {
                     outcome[n] = o;
                     duration[n] = Episodes.durationOf(p, g, o);
                     deathRate[n] = mortality.ratePerDayIn(p, g);
+                    if (Double.isNaN(timeIn[g.ordinal()][o.ordinal()])) {
+                        timeIn[g.ordinal()][o.ordinal()] = timeIn(duration[n], deathRate[n]);
+                    }
+                    weight[n] = timeIn[g.ordinal()][o.ordinal()];
                     starts[n] = w;
                     n++;
                 }
@@ -104,7 +113,7 @@ final class OccupantMix {
         double accBiased = 0;
         double totalStarts = 0;
         for (int i = 0; i < n; i++) {
-            accBiased += starts[i] * (anyLength ? timeIn(duration[i], deathRate[i]) : 1);
+            accBiased += starts[i] * (anyLength ? weight[i] : 1);
             totalStarts += starts[i];
             biased[i] = accBiased;
         }
@@ -200,8 +209,8 @@ final class OccupantMix {
     double foundLength(int i, Mrg32k3a s) {
         double mu = deathRate[i];
         double length = duration[i].lengthBiasedQuantile(s.nextDouble());
-        if (!(mu > 0)) return length;
-        for (int t = 1; t < MAX_TRIES && length > 0 && !(s.nextDouble() < -Math.expm1(-mu * length) / (mu * length)); t++) {
+        for (int t = 1; t < MAX_TRIES && mu > 0 && length > 0; t++) {
+            if (s.nextDouble() < -Math.expm1(-mu * length) / (mu * length)) break;
             length = duration[i].lengthBiasedQuantile(s.nextDouble());
         }
         return length;

@@ -117,8 +117,8 @@ final class Returners {
     /** How an episode with this outcome leaves the service when it does not move on, or null (a transfer: to another pathway or out of the area). */
     private static Exit exitOf(PathwayState p, Episodes.Outcome outcome) {
         return switch (outcome) {
-            case COMPLETE -> p.isTreatment() ? Exit.COMPLETED_TREATMENT : Exit.COMPLETED_RECOVERY_COMMUNITY;
-            case DROPOUT -> p.isTreatment() ? Exit.DROPPED_OUT : Exit.LEFT_RECOVERY_COMMUNITY;
+            case COMPLETE -> Exit.completing(p);
+            case DROPOUT -> Exit.droppingOut(p);
             case TRANSFER -> null;
         };
     }

@@ -124,9 +124,9 @@ class BatchSpecTest {
             f.setLength(JsonRecord.MAX_BYTES + 1); // sparse: nothing written, nothing read
         }
         assertEquals(huge + ": not a caseload batch record (16.0 MB, far larger than caseload writes)", refusal(huge));
-        Path justUnder = dir.resolve("under.json");
-        Files.writeString(justUnder, written());
-        assertEquals(spec(), BatchSpec.read(justUnder), "a record of ordinary size is read");
+        Path ordinary = dir.resolve("ordinary.json");
+        Files.writeString(ordinary, written());
+        assertEquals(spec(), BatchSpec.read(ordinary), "a record of ordinary size is read");
     }
 
     @Test
