@@ -16,6 +16,7 @@ import org.caseload.batch.Slice;
 import org.caseload.stats.BatchSummary;
 import org.caseload.fault.InputException;
 import org.caseload.report.OutputDirectory;
+import org.caseload.scenario.ComparedScenarios;
 import org.caseload.scenario.ScenarioReader;
 
 /**
@@ -104,12 +105,14 @@ public final class Shards {
             if (!Files.exists(f)) {
                 throw new InputException(f + ": not found (a merge reads the scenario files the shards ran, from the same folder)");
             }
-            ScenarioReader.Loaded l = ScenarioReader.load(f, first.overrides());
-            if (!BatchSpec.hash(l.tree()).equals(first.scenarios().get(i).sha256())) {
-                throw new InputException(f + ": has changed since the shards ran (its resolved scenario no longer matches "
+            loaded.add(ScenarioReader.load(f, first.overrides()));
+        }
+        if ("compare".equals(first.command())) loaded = ComparedScenarios.align(loaded);
+        for (int i = 0; i < loaded.size(); i++) {
+            if (!BatchSpec.hash(loaded.get(i).tree()).equals(first.scenarios().get(i).sha256())) {
+                throw new InputException(first.files().get(i) + ": has changed since the shards ran (its resolved scenario no longer matches "
                         + Study.SHARD + ")");
             }
-            loaded.add(l);
         }
         return new Checked(dirs, first, byIndex, loaded, shardFiles);
     }

@@ -16,6 +16,7 @@ import org.caseload.results.ReplicationStore;
 import org.caseload.fault.FileFaults;
 import org.caseload.fault.InputException;
 import org.caseload.report.OutputDirectory;
+import org.caseload.scenario.ComparedScenarios;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.BatchSummary;
 import org.caseload.stats.ScenarioSummary;
@@ -342,7 +343,7 @@ public final class Study {
         if (loadedCache == null) {
             List<ScenarioReader.Loaded> fresh = new ArrayList<>();
             for (Path f : files) fresh.add(ScenarioReader.load(f, overrides));
-            loadedCache = List.copyOf(fresh);
+            loadedCache = List.copyOf(isComparison() ? ComparedScenarios.align(fresh) : fresh);
         }
         List<ScenarioReader.Loaded> loaded = loadedCache;
         ScenarioReader.requireDistinctNames(loaded, files);

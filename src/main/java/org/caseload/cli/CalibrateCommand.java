@@ -16,7 +16,6 @@ import org.caseload.report.Numbers;
 import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.CalibrationTargets;
 import org.caseload.scenario.Scenario;
-import org.caseload.scenario.ScenarioFiles;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.ConfidenceInterval;
 import picocli.CommandLine.Command;
@@ -82,7 +81,7 @@ final class CalibrateCommand implements Callable<Integer> {
             od.write(folder -> {
                 CalibrationFiles.write(folder, file, targetsFile, execution.seed, targets, result);
                 new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(),
-                                result.fitted(), ScenarioFiles.resolve(file, result.fitted()))
+                                result.fitted(), Calibration.trial(file, result.fitted()))
                         .put("targets_file", targetsFile.toString()).put("evaluations", result.evaluations())
                         .write(folder.resolve("manifest.json"));
             });

@@ -139,7 +139,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         files.add(baseline);
         files.addAll(alternatives);
-        List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
+        List<ScenarioReader.Loaded> loaded = scenarioOptions.loadCompared(files);
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
         ScenarioReader.requireDistinctNames(loaded, files);
         Path dir = out != null ? out : Path.of("results", scenarios.get(0).name() + "-vs-" + scenarios.get(1).name()

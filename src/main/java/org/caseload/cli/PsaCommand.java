@@ -76,7 +76,7 @@ final class PsaCommand extends AnalysisBatch.Command {
         if (samples < 2) throw new UserException("--samples must be at least 2 (got " + samples + ")");
         if (replications < 2) throw new UserException("--replications must be at least 2 (got " + replications + ")");
         ParameterSampler.Method method = AnalysisOptions.method(sampling, samples);
-        List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
+        List<ScenarioReader.Loaded> loaded = scenarioOptions.loadCompared(files);
         List<Scenario> scenarios = loaded.stream().map(ScenarioReader.Loaded::scenario).toList();
         ScenarioReader.requireDistinctNames(loaded, files);
         List<UncertainParameter> params = AnalysisOptions.sharedParameters(loaded, files);

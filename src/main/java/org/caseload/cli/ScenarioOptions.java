@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.caseload.scenario.ComparedScenarios;
 import org.caseload.scenario.ConfigNode;
 import org.caseload.scenario.ListNode;
 import org.caseload.scenario.MapNode;
@@ -24,6 +25,11 @@ final class ScenarioOptions {
         List<ScenarioReader.Loaded> loaded = new ArrayList<>();
         for (Path f : files) loaded.add(ScenarioReader.load(f, overrides));
         return loaded;
+    }
+
+    /** As {@link #load}, for scenarios compared with one another: their warm-ups lined up ({@link ComparedScenarios}). */
+    List<ScenarioReader.Loaded> loadCompared(List<Path> files) {
+        return ComparedScenarios.align(load(files));
     }
 
     /**

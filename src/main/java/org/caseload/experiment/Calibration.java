@@ -16,8 +16,10 @@ import org.caseload.scenario.CalibrationTargets.Parameter;
 import org.caseload.scenario.CalibrationTargets.Target;
 import org.caseload.scenario.CalibrationTargets;
 import org.caseload.scenario.Scenario;
+import org.caseload.scenario.MapNode;
 import org.caseload.scenario.ScenarioFiles;
 import org.caseload.scenario.ScenarioReader;
+import org.caseload.scenario.ScenarioVariant;
 import org.caseload.stats.ConfidenceInterval;
 
 /**
@@ -48,7 +50,7 @@ public final class Calibration {
     public static Result run(Experiment experiment, Path scenarioFile, CalibrationTargets spec, int replications,
                              int maxEvaluations) {
         List<Parameter> params = spec.parameters();
-        Scenario base = ScenarioReader.read(ScenarioFiles.resolve(scenarioFile, List.of()));
+        Scenario base = ScenarioReader.read(trial(scenarioFile, List.of()));
         WorkLimits.checkHeld(List.of(base), Math.max(replications, MIN_FIT_REPLICATIONS), WorkLimits.heapBytes());
         WorkLimits.checkEvents(base, experiment.maxEvents());
         int[] evaluations = {0};
@@ -97,8 +99,16 @@ public final class Calibration {
     }
 
     private static ScenarioResult simulate(Experiment e, Path scenarioFile, List<String> sets, int reps) {
-        Scenario s = ScenarioReader.read(ScenarioFiles.resolve(scenarioFile, sets));
-        return e.run(s, reps);
+        return e.run(ScenarioReader.read(trial(scenarioFile, sets)), reps);
+    }
+
+    /**
+     * The scenario at the values {@code sets} gives: a variant, so it warms up for
+     * {@code variant_warmup_months} where the file gives one ({@link ScenarioVariant#asVariant}),
+     * as does the calibrated file written from it.
+     */
+    public static MapNode trial(Path scenarioFile, List<String> sets) {
+        return ScenarioVariant.asVariant(ScenarioFiles.resolve(scenarioFile, sets));
     }
 
     private static List<String> overrides(List<Parameter> params, double[] values) {

@@ -15,7 +15,6 @@ import org.caseload.experiment.Calibration;
 import org.caseload.scenario.CalibrationTargets.Parameter;
 import org.caseload.scenario.CalibrationTargets.Target;
 import org.caseload.scenario.CalibrationTargets;
-import org.caseload.scenario.ScenarioFiles;
 import org.caseload.stats.ConfidenceInterval;
 
 /**
@@ -37,7 +36,7 @@ public final class CalibrationFiles {
         List<Parameter> params = spec.parameters();
         double[] best = result.best();
         try {
-            JsonNode tree = ScenarioFiles.resolve(scenarioFile, result.fitted()).toJson();
+            JsonNode tree = Calibration.trial(scenarioFile, result.fitted()).toJson();
             YAMLMapper yaml = new YAMLMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
             StringBuilder header = new StringBuilder("# Calibrated from " + scenarioFile + " with caseload calibrate --targets "

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Resolves a scenario file into one tree: follows {@code extends} (a path relative to the
@@ -16,6 +17,18 @@ import java.util.Map;
  */
 public final class ScenarioFiles {
     static final String EXTENDS = "extends";
+    /** Months simulated before reporting starts. */
+    public static final String WARMUP = "warmup_months";
+    /** Months of warm-up for a variant of the scenario (see {@link ScenarioVariant#asVariant}). */
+    public static final String VARIANT_WARMUP = "variant_warmup_months";
+    /**
+     * Paths whose values leave the system's rest where it was: names, run length, changes that
+     * act only from the end of the warm-up (the budget, demand steps), targets and uncertainty
+     * ranges.
+     */
+    private static final Pattern AT_REST = Pattern.compile("(name|description|start_date|horizon_months|warmup_months"
+            + "|variant_warmup_months|budget|targets|uncertainty|arrivals\\.steps)(\\..*)?");
+
     /**
      * Deepest chain of {@code extends} accepted: real families of scenarios are a few levels
      * deep; a limit keeps a runaway chain (generated files) from exhausting the stack.
@@ -31,8 +44,34 @@ public final class ScenarioFiles {
      */
     public static MapNode resolve(Path file, List<String> overrides) {
         MapNode tree = resolveExtends(file, file.toString(), new LinkedHashMap<>(), null);
-        for (String o : overrides) tree = override(tree, o);
-        return tree;
+        boolean warmupSet = false;
+        boolean variantWarmupSet = false;
+        boolean variant = false;
+        for (String o : overrides) {
+            tree = override(tree, o);
+            String path = o.substring(0, o.indexOf('=')).strip();
+            warmupSet |= path.equals(WARMUP);
+            variantWarmupSet |= path.equals(VARIANT_WARMUP);
+            variant |= !AT_REST.matcher(path).matches();
+        }
+        if (tree.get(VARIANT_WARMUP) == null) return tree;
+        // A warm-up chosen on the command line is the warm-up of the scenario's variants too;
+        // otherwise a value that changes the system from the start makes the run a variant.
+        if (warmupSet && !variantWarmupSet) return with(tree, VARIANT_WARMUP, (ScalarNode) tree.get(WARMUP));
+        return variant && !warmupSet ? ScenarioVariant.asVariant(tree) : tree;
+    }
+
+    /**
+     * The tree with top-level {@code key} set to {@code value}'s number (added at the end if
+     * absent), keeping {@code value}'s source, so that a message about it points where the
+     * number was written.
+     */
+    static MapNode with(MapNode tree, String key, ScalarNode value) {
+        Map<String, ConfigNode> entries = new LinkedHashMap<>(tree.entries());
+        Map<String, Source> keys = new LinkedHashMap<>(tree.keySources());
+        entries.put(key, new ScalarNode(value.source(), ConfigNode.child(tree.path(), key), value.text(), value.kind()));
+        keys.putIfAbsent(key, value.source());
+        return new MapNode(tree.source(), tree.path(), keys, entries);
     }
 
     /**
@@ -70,7 +109,26 @@ public final class ScenarioFiles {
         Map<String, Source> childKeys = new LinkedHashMap<>(node.keySources());
         childEntries.remove(EXTENDS);
         childKeys.remove(EXTENDS);
-        return merge(parent, new MapNode(node.source(), node.path(), childKeys, childEntries));
+        MapNode merged = merge(parent, new MapNode(node.source(), node.path(), childKeys, childEntries));
+        return isVariant(childEntries) ? ScenarioVariant.asVariant(merged) : merged;
+    }
+
+    /**
+     * Whether a file that extends another, with these values of its own, is a variant of it:
+     * it changes the system from the start (a value other than names, run length, budget,
+     * demand steps, targets and uncertainty) and neither gives its own
+     * {@code initial_caseload} (its own rest) nor chooses its own {@code warmup_months}.
+     */
+    private static boolean isVariant(Map<String, ConfigNode> own) {
+        if (own.containsKey("initial_caseload") || own.containsKey(WARMUP)) return false;
+        return own.entrySet().stream().anyMatch(e -> changesTheSystem(e.getKey(), e.getValue()));
+    }
+
+    /** Whether the value at {@code path}, or one inside it, is outside {@link #AT_REST}. */
+    private static boolean changesTheSystem(String path, ConfigNode node) {
+        if (AT_REST.matcher(path).matches()) return false;
+        if (!(node instanceof MapNode m) || m.entries().isEmpty()) return true;
+        return m.entries().entrySet().stream().anyMatch(e -> changesTheSystem(path + "." + e.getKey(), e.getValue()));
     }
 
     /**

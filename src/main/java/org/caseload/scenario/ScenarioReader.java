@@ -73,7 +73,12 @@ public final class ScenarioReader {
         }
         String description = r.string("description", "");
         int horizon = r.integer("horizon_months", Ranges.HORIZON_MONTHS);
-        int warmup = r.integer("warmup_months", Ranges.WARMUP_MONTHS, 0);
+        int warmup = r.integer(ScenarioFiles.WARMUP, Ranges.WARMUP_MONTHS, 0);
+        int variantWarmup = r.integer(ScenarioFiles.VARIANT_WARMUP, Ranges.WARMUP_MONTHS, warmup);
+        if (variantWarmup < warmup) {
+            r.fail(ScenarioFiles.VARIANT_WARMUP, variantWarmup + " months is shorter than warmup_months (" + warmup
+                    + "): a variant starts further from its own rest than the scenario does; give at least " + warmup);
+        }
         StartDate.read(r); // dates the event log only, read from the tree when one is written
 
         Scenario.Arrivals arrivals = arrivals(r.map("arrivals"), horizon);

@@ -7,6 +7,10 @@ import java.util.Map;
  * A scenario with some numeric values changed, built the way {@code --set path=value} builds
  * one (override the resolved tree, then read and validate it whole), so a value chosen by a
  * sweep or drawn for an uncertainty analysis is checked exactly like one written in a file.
+ *
+ * <p>A variant starts from its scenario's {@code initial_caseload}, which is the scenario's
+ * rest, not the variant's, so it runs with the scenario's {@code variant_warmup_months} when
+ * the scenario gives one ({@link #asVariant}).
  */
 public final class ScenarioVariant {
     private ScenarioVariant() {
@@ -21,11 +25,24 @@ public final class ScenarioVariant {
         return ScenarioReader.read(override(tree, values));
     }
 
-    /** The tree with the values written in (not validated). */
+    /** The tree with the values written in, as a variant ({@link #asVariant}); not validated. */
     public static MapNode override(MapNode tree, Map<String, Double> values) {
         MapNode t = tree;
         for (Map.Entry<String, Double> e : values.entrySet()) t = ScenarioFiles.override(t, e.getKey() + "=" + text(e.getValue()));
-        return t;
+        return asVariant(t);
+    }
+
+    /**
+     * The tree of a variant: {@code warmup_months} becomes the scenario's
+     * {@code variant_warmup_months} when it gives one (the tree unchanged otherwise). Every
+     * design point of a sweep, uncertainty or sensitivity analysis and every calibration trial
+     * is a variant, whatever its values, so that all of one analysis's points share one
+     * warm-up and their common random numbers stay paired.
+     */
+    public static MapNode asVariant(MapNode tree) {
+        ConfigNode v = tree.get(ScenarioFiles.VARIANT_WARMUP);
+        if (!(v instanceof ScalarNode s)) return tree; // absent, or not a number: the reader says so
+        return ScenarioFiles.with(tree, ScenarioFiles.WARMUP, s);
     }
 
     /**

@@ -81,6 +81,8 @@ public final class ScenarioSchema {
         p.set("description", text("What the scenario represents."));
         p.set("horizon_months", integer("Months reported after the warm-up.", 1));
         p.set("warmup_months", integer("Months simulated before reporting starts (default 0).", 0));
+        p.set("variant_warmup_months", integer("Warm-up of a variant (a --set, sweep, psa, sensitivity, calibration or what-if "
+                + "value), which starts from this file's initial caseload but not at its own rest (default warmup_months).", 0));
         p.set("start_date", text("Calendar date of the first reported day (yyyy-mm-dd, default 2025-04-01); "
                 + "dates the events of --event-log only.").put("format", "date"));
         p.set("arrivals", arrivals());

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.caseload.fault.CaseloadException;
 import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ScenarioException;
+import org.caseload.scenario.ComparedScenarios;
 import org.caseload.scenario.ScenarioReader;
 
 /**
@@ -88,7 +89,9 @@ final class RunQueue implements AutoCloseable {
                 Job job = new Job(id, request);
                 jobs.put(id, job);
                 trim();
-                worker.submit(() -> new WhatIfRun(job, base.loaded(), base.file(), whatIf, out, threads, maxEvents, console).run());
+                // Compared on common random numbers, so run with one warm-up (the what-if's, when it is a variant).
+                List<ScenarioReader.Loaded> both = ComparedScenarios.align(List.of(base.loaded(), whatIf));
+                worker.submit(() -> new WhatIfRun(job, both.get(0), base.file(), both.get(1), out, threads, maxEvents, console).run());
                 queued = true;
                 return new Submitted(job, Map.of());
             }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.Scenario;
+import org.caseload.scenario.ScenarioFiles;
 
 /**
  * The what-if form: its fields with the baseline's values, and the scenario tree they make.
@@ -119,13 +120,16 @@ final class WhatIf {
             change.set("change_pct", whole(r.budgetChangePct()));
         }
         ObjectNode pathways = (ObjectNode) t.get("pathways");
-        r.fte().forEach((p, v) -> ((ObjectNode) pathways.get(p).get("capacity")).set("staff_fte", whole(v)));
-        r.places().forEach((p, v) -> ((ObjectNode) pathways.get(p).get("capacity")).set("places", whole(v)));
+        boolean variant = r.demandChangePct() != 0;
+        for (Map.Entry<String, Double> e : r.fte().entrySet()) variant |= set(pathways, e.getKey(), "staff_fte", e.getValue());
+        for (Map.Entry<String, Double> e : r.places().entrySet()) variant |= set(pathways, e.getKey(), "places", e.getValue());
         if (r.demandChangePct() != 0) {
             ObjectNode arrivals = (ObjectNode) t.get("arrivals");
             double rate = arrivals.get("rate_per_month").asDouble();
             arrivals.set("rate_per_month", whole(rate * (1 + r.demandChangePct() / 100)));
         }
+        // Staff, places or demand changed from the start: the baseline's rest is not the what-if's, so it warms up as a variant.
+        if (variant && t.get(ScenarioFiles.VARIANT_WARMUP) != null) t.set(ScenarioFiles.WARMUP, t.get(ScenarioFiles.VARIANT_WARMUP));
         if (r.allocation().equals(AS_SCENARIO)) return t;
         ObjectNode alloc = t.withObjectProperty("budget").putObject("allocation");
         if (r.allocation().startsWith(PROTECT)) {
@@ -134,6 +138,14 @@ final class WhatIf {
             alloc.put("rule", PROPORTIONAL);
         }
         return t;
+    }
+
+    /** Sets a pathway's capacity {@code field} to {@code value}; whether that changed it. */
+    private static boolean set(ObjectNode pathways, String pathway, String field, double value) {
+        ObjectNode capacity = (ObjectNode) pathways.get(pathway).get("capacity");
+        boolean changed = !capacity.has(field) || capacity.get(field).asDouble() != value;
+        capacity.set(field, whole(value));
+        return changed;
     }
 
     /** Which form field a reader message about {@code path} belongs beside, or null for the whole form. */

@@ -1,0 +1,90 @@
+package org.caseload.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code variant_warmup_months}: which runs are variants of a scenario (and so start away from
+ * their own rest), and how compared scenarios line up their warm-ups.
+ */
+class VariantWarmupTest {
+    private static final String BASE = """
+            name: base
+            horizon_months: 12
+            warmup_months: 6
+            variant_warmup_months: 30
+            staff: 10
+            budget: {cut: 0}
+            """;
+
+    /** The warm-ups a tree holds, read back as numbers (the reader is tested with the shipped files below). */
+    private static int months(MapNode t, String key) {
+        return (int) Double.parseDouble(((ScalarNode) t.get(key)).text());
+    }
+
+    private static MapNode resolve(Path dir, String file, String... sets) {
+        return ScenarioFiles.resolve(dir.resolve(file), List.of(sets));
+    }
+
+    @Test
+    void aValueThatChangesTheSystemFromTheStartMakesAVariant(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("base.yaml"), BASE);
+        assertEquals(6, months(resolve(dir, "base.yaml"), "warmup_months"), "the file as written");
+        assertEquals(30, months(resolve(dir, "base.yaml", "staff=12"), "warmup_months"), "staff changed from the start");
+        assertEquals(6, months(resolve(dir, "base.yaml", "budget.cut=-10"), "warmup_months"),
+                "the budget acts from the end of the warm-up: still at the file's rest");
+        assertEquals(6, months(resolve(dir, "base.yaml", "horizon_months=24", "name=other"), "warmup_months"));
+    }
+
+    @Test
+    void aWarmupChosenOnTheCommandLineHoldsForVariantsToo(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("base.yaml"), BASE);
+        for (List<String> sets : List.of(List.of("warmup_months=3", "staff=12"), List.of("staff=12", "warmup_months=3"))) {
+            MapNode t = ScenarioFiles.resolve(dir.resolve("base.yaml"), sets);
+            assertEquals(3, months(t, "warmup_months"), "whatever the order: " + sets);
+            assertEquals(3, months(t, "variant_warmup_months"), "an analysis of this run keeps the chosen warm-up: " + sets);
+            assertEquals(3, months(ScenarioVariant.override(t, Map.of("staff", 14.0)), "warmup_months"));
+        }
+        MapNode both = resolve(dir, "base.yaml", "warmup_months=3", "variant_warmup_months=9", "staff=12");
+        assertEquals(3, months(both, "warmup_months"), "the warm-up set explicitly wins");
+        assertEquals(9, months(ScenarioVariant.override(both, Map.of("staff", 14.0)), "warmup_months"));
+    }
+
+    @Test
+    void everyDesignPointOfAnAnalysisIsAVariantWhateverItChanges(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("base.yaml"), BASE);
+        MapNode tree = resolve(dir, "base.yaml");
+        // So that a sweep's points share one warm-up and stay paired, even the points that change only the budget.
+        assertEquals(30, months(ScenarioVariant.override(tree, Map.of("budget.cut", -10.0)), "warmup_months"));
+        assertEquals(30, months(ScenarioVariant.override(tree, Map.of("staff", 10.0)), "warmup_months"), "even the file's own value");
+        Files.writeString(dir.resolve("plain.yaml"), "name: plain\nwarmup_months: 6\nstaff: 10\n");
+        assertEquals(6, months(ScenarioVariant.override(resolve(dir, "plain.yaml"), Map.of("staff", 12.0)), "warmup_months"),
+                "no variant_warmup_months: variants keep the warm-up");
+    }
+
+    @Test
+    void aFileThatExtendsAnotherAndChangesItsSystemIsAVariant(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("base.yaml"), BASE);
+        Files.writeString(dir.resolve("staffed.yaml"), "extends: base.yaml\nname: staffed\nstaff: 12\n");
+        Files.writeString(dir.resolve("cut.yaml"), "extends: base.yaml\nname: cut\nbudget: {cut: -10}\ntargets: []\n");
+        Files.writeString(dir.resolve("own-rest.yaml"), "extends: base.yaml\nname: own\nstaff: 12\ninitial_caseload: {a: 5}\n");
+        Files.writeString(dir.resolve("own-warmup.yaml"), "extends: base.yaml\nname: own\nstaff: 12\nwarmup_months: 9\n");
+        Files.writeString(dir.resolve("stepped.yaml"), "extends: base.yaml\nname: stepped\narrivals: {steps: [{from_month: 3, multiplier: 1.1}]}\n");
+        Files.writeString(dir.resolve("busier.yaml"), "extends: base.yaml\nname: busier\narrivals: {rate_per_month: 12}\n");
+        assertEquals(30, months(resolve(dir, "staffed.yaml"), "warmup_months"));
+        assertEquals(6, months(resolve(dir, "stepped.yaml"), "warmup_months"), "a demand step acts after the warm-up");
+        assertEquals(30, months(resolve(dir, "busier.yaml"), "warmup_months"), "more demand from the start");
+        assertEquals(6, months(resolve(dir, "cut.yaml"), "warmup_months"));
+        assertEquals(6, months(resolve(dir, "own-rest.yaml"), "warmup_months"), "its own initial caseload: its own rest");
+        assertEquals(9, months(resolve(dir, "own-warmup.yaml"), "warmup_months"), "its own choice");
+    }
+}
