@@ -1,6 +1,7 @@
 package org.caseload.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,5 +87,50 @@ class VariantWarmupTest {
         assertEquals(6, months(resolve(dir, "cut.yaml"), "warmup_months"));
         assertEquals(6, months(resolve(dir, "own-rest.yaml"), "warmup_months"), "its own initial caseload: its own rest");
         assertEquals(9, months(resolve(dir, "own-warmup.yaml"), "warmup_months"), "its own choice");
+    }
+
+    @Test
+    void theShippedLeedsFilesWarmUpAsTheirRestAsks() {
+        Map<String, Integer> expected = Map.of("leeds", 24, "leeds-cut-10", 24, "leeds-cut-25", 24, "leeds-cut-50", 24,
+                "caseload-40", 48, "leeds-2015-bid", 48, "england", 48);
+        expected.forEach((name, months) -> assertEquals(months,
+                ScenarioReader.load(Path.of("scenarios", name + ".yaml"), List.of()).scenario().warmupMonths(), name));
+        assertEquals(48, ScenarioReader.load(Path.of("scenarios/leeds.yaml"),
+                List.of("pathways.intensive_keywork.capacity.staff_fte=40")).scenario().warmupMonths());
+    }
+
+    @Test
+    void aVariantWarmupShorterThanTheWarmupIsRefused() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioReader.load(Path.of("scenarios/leeds.yaml"), List.of("variant_warmup_months=12")));
+        assertEquals("variant_warmup_months", e.field());
+        assertTrue(e.problem().contains("shorter than warmup_months (24)"), e.problem());
+    }
+
+    @Test
+    void comparedScenariosRunWithTheLongestWarmups() {
+        ScenarioReader.Loaded leeds = ScenarioReader.load(Path.of("scenarios/leeds.yaml"), List.of());
+        ScenarioReader.Loaded cut = ScenarioReader.load(Path.of("scenarios/leeds-cut-10.yaml"), List.of());
+        ScenarioReader.Loaded staffed = ScenarioReader.load(Path.of("scenarios/caseload-40.yaml"), List.of());
+        List<ScenarioReader.Loaded> same = ComparedScenarios.align(List.of(leeds, cut));
+        assertSame(leeds, same.get(0), "warm-ups already equal: nothing to change");
+        assertSame(cut, same.get(1));
+        List<ScenarioReader.Loaded> aligned = ComparedScenarios.align(List.of(leeds, staffed));
+        for (ScenarioReader.Loaded l : aligned) {
+            assertEquals(48, l.scenario().warmupMonths(), l.scenario().name());
+            assertEquals(48, months(l.tree(), "variant_warmup_months"), l.scenario().name());
+        }
+        assertEquals(48, months(ScenarioVariant.override(aligned.get(0).tree(), Map.of("arrivals.rate_per_month", 190.0)),
+                "warmup_months"), "an analysis of the comparison stays lined up");
+    }
+
+    @Test
+    void aScenarioWithoutAVariantWarmupLinesUpToo() {
+        ScenarioReader.Loaded leeds = ScenarioReader.load(Path.of("scenarios/leeds.yaml"), List.of());
+        ScenarioReader.Loaded medway = ScenarioReader.load(Path.of("scenarios/medway.yaml"), List.of());
+        List<ScenarioReader.Loaded> aligned = ComparedScenarios.align(List.of(leeds, medway));
+        assertEquals(96, aligned.get(0).scenario().warmupMonths(), "medway's warm-up is the longest");
+        assertEquals(96, months(aligned.get(0).tree(), "variant_warmup_months"), "not below the warm-up");
+        assertSame(medway, aligned.get(1), "medway's variants default to its own 96 months");
     }
 }
