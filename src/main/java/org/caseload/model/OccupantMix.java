@@ -30,13 +30,16 @@ final class OccupantMix {
     private final double[] deathRate;
     /** How often each component's episodes start, relatively. */
     private final double[] starts;
-    /** The components by starts × mean length. */
+    /** Each component's expected time in the pathway, E[min(L, D)] ({@link #timeIn}). */
+    private final double[] timeIn;
+    /** The components by starts × expected time in the pathway. */
     private final Weights biased;
     private final double totalStarts;
 
     private OccupantMix(int[] kind, int[] previous, Episodes.Outcome[] outcome, Distribution[] duration, double[] deathRate,
-                        double[] starts, Weights biased, double totalStarts) {
+                        double[] starts, double[] timeIn, Weights biased, double totalStarts) {
         this.deathRate = deathRate;
+        this.timeIn = timeIn;
         this.kind = kind;
         this.previous = previous;
         this.outcome = outcome;
@@ -118,7 +121,8 @@ final class OccupantMix {
             biased[i] = accBiased;
         }
         return new OccupantMix(Arrays.copyOf(kind, n), Arrays.copyOf(previous, n), Arrays.copyOf(outcome, n),
-                Arrays.copyOf(duration, n), Arrays.copyOf(deathRate, n), Arrays.copyOf(starts, n), new Weights(biased), totalStarts);
+                Arrays.copyOf(duration, n), Arrays.copyOf(deathRate, n), Arrays.copyOf(starts, n), Arrays.copyOf(weight, n),
+                new Weights(biased), totalStarts);
     }
 
     /** The number of components. */
@@ -135,11 +139,27 @@ final class OccupantMix {
         return totalStarts;
     }
 
-    /** The mean length of an episode starting in the place, in days. */
+    /** The mean planned length of an episode starting in the place, in days. */
     double meanStartingLength() {
         double sum = 0;
         for (int i = 0; i < starts.length; i++) sum += starts[i] * duration[i].mean();
         return sum / totalStarts;
+    }
+
+    /**
+     * The mean time an episode starting in the place holds it, E[min(L, D)] in days: the
+     * people there over this is the rate episodes start at (Little's law).
+     */
+    double meanTimeIn() {
+        double sum = 0;
+        for (int i = 0; i < starts.length; i++) sum += starts[i] * timeIn[i];
+        return sum / totalStarts;
+    }
+
+    /** The chance that component {@code i}'s episode reaches its planned end alive, E[e^(−μL)] = 1 − μ·E[min(L, D)]. */
+    double survivalToEnd(int i) {
+        double mu = deathRate[i];
+        return mu > 0 ? Math.max(0, 1 - mu * timeIn[i]) : 1;
     }
 
     /** A component of a person found in a place at a random moment, from one uniform. */
