@@ -116,12 +116,7 @@ class QueueingTheoryTest {
         // found part-way through have survived that long: seeded as if no one died, the first
         // months read 666–681 against 651.8.
         double lambda = 300 / DAYS_PER_MONTH;
-        double mu = 1.0 / 365.25;
-        org.caseload.scenario.Distribution stay = org.caseload.scenario.Distribution.Lognormal.ofMeanSd(90, 150);
-        int points = 200_000;
-        double sum = 0;
-        for (int i = 0; i < points; i++) sum += -Math.expm1(-mu * stay.quantile((i + 0.5) / points)) / mu;
-        double theory = lambda * sum / points;
+        double theory = lambda * timeInWithDeaths();
         ScenarioResult r = run(load(Path.of("src/test/resources/validation/queue-lognormal-deaths-seeded.yaml")), 20, 107);
         assertAtRestThroughout(r, theory);
     }
@@ -135,13 +130,8 @@ class QueueingTheoryTest {
         // number left them 10% short, and the first two years read 1,068–1,091 in treatment and
         // 196.9 re-presentations a month.
         double lambda = 300 / DAYS_PER_MONTH;
-        double mu = 1.0 / 365.25;
-        org.caseload.scenario.Distribution stay = org.caseload.scenario.Distribution.Lognormal.ofMeanSd(90, 150);
-        int points = 200_000;
-        double sum = 0;
-        for (int i = 0; i < points; i++) sum += -Math.expm1(-mu * stay.quantile((i + 0.5) / points)) / mu;
-        double timeIn = sum / points;
-        double q = (1 - mu * timeIn) / 2;
+        double timeIn = timeInWithDeaths();
+        double q = (1 - DEATH_RATE * timeIn) / 2;
         ScenarioResult r = run(load(Path.of("src/test/resources/validation/queue-lognormal-deaths-returning.yaml")), 20, 107);
         assertAtRestThroughout(r, lambda / (1 - q) * timeIn);
         ConfidenceInterval back = ConfidenceInterval.student(r.values(Metrics.REPRESENTATIONS_PER_MONTH), 0.95);
@@ -159,6 +149,18 @@ class QueueingTheoryTest {
         double lambda = 300 / DAYS_PER_MONTH;
         ScenarioResult r = run(load(Path.of("src/test/resources/validation/queue-lognormal-seeded.yaml")), 20, 107);
         assertAtRestThroughout(r, lambda * 90);
+    }
+
+    /** Deaths in the pathways of the deaths-seeded files: 1,000 per 1,000 a year, a day. */
+    private static final double DEATH_RATE = 1.0 / 365.25;
+
+    /** E[min(L, D)] = E[(1 − e^(−μL))/μ] for the lognormal stays (mean 90, sd 150) at {@link #DEATH_RATE}, by quadrature. */
+    private static double timeInWithDeaths() {
+        org.caseload.scenario.Distribution stay = org.caseload.scenario.Distribution.Lognormal.ofMeanSd(90, 150);
+        int points = 200_000;
+        double sum = 0;
+        for (int i = 0; i < points; i++) sum += -Math.expm1(-DEATH_RATE * stay.quantile((i + 0.5) / points)) / DEATH_RATE;
+        return sum / points;
     }
 
     /** People in treatment cover {@code theory} over months 0–3, 3–12 and 12–24 (95% CI over replications). */
