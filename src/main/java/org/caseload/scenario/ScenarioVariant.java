@@ -25,11 +25,14 @@ public final class ScenarioVariant {
         return ScenarioReader.read(override(tree, values));
     }
 
-    /** The tree with the values written in, as a variant ({@link #asVariant}); not validated. */
+    /**
+     * The tree with the values written in, as a variant ({@link #asVariant}) unless they choose
+     * the warm-up itself (a sweep of {@code warmup_months}); not validated.
+     */
     public static MapNode override(MapNode tree, Map<String, Double> values) {
         MapNode t = tree;
         for (Map.Entry<String, Double> e : values.entrySet()) t = ScenarioFiles.override(t, e.getKey() + "=" + text(e.getValue()));
-        return asVariant(t);
+        return values.containsKey(ScenarioFiles.WARMUP) ? t : asVariant(t);
     }
 
     /**

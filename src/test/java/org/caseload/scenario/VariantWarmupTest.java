@@ -67,6 +67,8 @@ class VariantWarmupTest {
         // So that a sweep's points share one warm-up and stay paired, even the points that change only the budget.
         assertEquals(30, months(ScenarioVariant.override(tree, Map.of("budget.cut", -10.0)), "warmup_months"));
         assertEquals(30, months(ScenarioVariant.override(tree, Map.of("staff", 10.0)), "warmup_months"), "even the file's own value");
+        assertEquals(12, months(ScenarioVariant.override(tree, Map.of("warmup_months", 12.0, "staff", 11.0)), "warmup_months"),
+                "a sweep of the warm-up itself keeps its values");
         Files.writeString(dir.resolve("plain.yaml"), "name: plain\nwarmup_months: 6\nstaff: 10\n");
         assertEquals(6, months(ScenarioVariant.override(resolve(dir, "plain.yaml"), Map.of("staff", 12.0)), "warmup_months"),
                 "no variant_warmup_months: variants keep the warm-up");
