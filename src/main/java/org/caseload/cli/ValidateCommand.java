@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioReader;
+import org.caseload.scenario.ScenarioVariant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
         List<ScenarioReader.Loaded> loaded = scenarioOptions.load(files);
         for (int i = 0; i < files.size(); i++) {
             Scenario s = loaded.get(i).scenario();
-            spec.commandLine().getOut().printf("%s: ok (scenario '%s', %d pathway(s), %d months + %d warm-up)%n",
-                    files.get(i), s.name(), s.pathways().size(), s.horizonMonths(), s.warmupMonths());
+            spec.commandLine().getOut().printf("%s: ok (scenario '%s', %d pathway(s), %d months + %d warm-up%s)%n",
+                    files.get(i), s.name(), s.pathways().size(), s.horizonMonths(), s.warmupMonths(),
+                    ScenarioVariant.isVariant(loaded.get(i).tree()) ? ", a variant's (variant_warmup_months)" : "");
         }
         spec.commandLine().getOut().flush();
         return 0;

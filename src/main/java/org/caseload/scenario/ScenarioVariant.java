@@ -36,6 +36,15 @@ public final class ScenarioVariant {
     }
 
     /**
+     * Whether the tree's warm-up is the variant warm-up a file gives, put there by
+     * {@link #asVariant} (one chosen on the command line is not told apart: false).
+     */
+    public static boolean isVariant(MapNode tree) {
+        return tree.get(ScenarioFiles.WARMUP) instanceof ScalarNode w && tree.get(ScenarioFiles.VARIANT_WARMUP) instanceof ScalarNode v
+                && !Source.COMMAND_LINE.equals(v.source()) && w.source().equals(v.source()) && w.text().equals(v.text());
+    }
+
+    /**
      * The tree of a variant: {@code warmup_months} becomes the scenario's
      * {@code variant_warmup_months} when it gives one (the tree unchanged otherwise). Every
      * design point of a sweep, uncertainty or sensitivity analysis and every calibration trial

@@ -99,6 +99,14 @@ class VariantWarmupTest {
                 ScenarioReader.load(Path.of("scenarios", name + ".yaml"), List.of()).scenario().warmupMonths(), name));
         assertEquals(48, ScenarioReader.load(Path.of("scenarios/leeds.yaml"),
                 List.of("pathways.intensive_keywork.capacity.staff_fte=40")).scenario().warmupMonths());
+        // What validate tells: whether the warm-up is a variant's.
+        assertTrue(ScenarioVariant.isVariant(ScenarioFiles.resolve(Path.of("scenarios/caseload-40.yaml"), List.of())));
+        assertTrue(ScenarioVariant.isVariant(ScenarioFiles.resolve(Path.of("scenarios/leeds.yaml"),
+                List.of("pathways.intensive_keywork.capacity.staff_fte=40"))));
+        assertEquals(false, ScenarioVariant.isVariant(ScenarioFiles.resolve(Path.of("scenarios/leeds.yaml"), List.of())));
+        assertEquals(false, ScenarioVariant.isVariant(ScenarioFiles.resolve(Path.of("scenarios/england.yaml"), List.of())),
+                "48 months of its own, not a variant's");
+        assertEquals(false, ScenarioVariant.isVariant(ScenarioFiles.resolve(Path.of("scenarios/leeds.yaml"), List.of("warmup_months=48"))));
     }
 
     @Test
