@@ -74,8 +74,9 @@ class BaselineAtRestTest {
      * only approximated length bias (choosing among 8 candidates a place) the longest stays kept
      * a residual after 144 months (long-arm prescribing 0.48%, 0.10 to 0.87, 40 replications at
      * seed 7), and this band was missed with a 96-month warm-up (1.47%) or a 48-month one
-     * (2.33%). Seeded exactly, the residual is gone by 48 months (long-arm prescribing 0.14%,
-     * −0.39 to 0.66): this test no longer measures the warm-up; the test below does.
+     * (2.33%). Seeded exactly, the residual is gone from the first year (long-arm prescribing
+     * +0.16%, −0.18 to 0.50, after 12 months; −0.05%, −0.38 to 0.28, in this test with the
+     * shipped 24 months; b4e5672): this test no longer measures the warm-up; the test below does.
      */
     @Test
     void littlesLawHoldsOnLeedsPerPathway() {
