@@ -15,8 +15,8 @@ import umontreal.ssj.probdist.PoissonDist;
  * ends at its planned length L or at death D in the pathway), with the occupant mix's unbiased
  * components; each reaches its planned end alive with chance E[e^(−μL)] and then leaves the
  * service with the chance its outcome gives, and the person comes back R days later with the
- * chance of relapsing and re-presenting. Those out at time 0 are then an M/G/∞ population: a Poisson number, found in
- * proportion to how long they stay out. So they are sampled directly rather than by running
+ * chance of relapsing and re-presenting. Those out at time 0 are then an M/G/∞ population: a
+ * Poisson number, found in proportion to how long they stay out. So they are sampled directly rather than by running
  * the pathway backwards: a Poisson number of candidates, each of a class (component and exit)
  * chosen in proportion to its rate times the mean of R, with R length-biased (of a sum of
  * relapse time and delay, one of the two is length-biased, in proportion to its mean) and the

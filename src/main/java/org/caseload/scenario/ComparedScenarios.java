@@ -1,6 +1,5 @@
 package org.caseload.scenario;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +13,6 @@ import java.util.List;
  */
 public final class ComparedScenarios {
     private ComparedScenarios() {
-    }
-
-    /** Loads each file with the overrides ({@link ScenarioReader#load}), then lines up their warm-ups. */
-    public static List<ScenarioReader.Loaded> load(List<Path> files, List<String> overrides) {
-        List<ScenarioReader.Loaded> loaded = new ArrayList<>();
-        for (Path f : files) loaded.add(ScenarioReader.load(f, overrides));
-        return align(loaded);
     }
 
     /**

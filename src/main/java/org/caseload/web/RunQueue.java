@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.caseload.fault.CaseloadException;
 import org.caseload.report.OutputDirectory;
-import org.caseload.scenario.ScenarioException;
 import org.caseload.scenario.ComparedScenarios;
+import org.caseload.scenario.ScenarioException;
 import org.caseload.scenario.ScenarioReader;
 
 /**
