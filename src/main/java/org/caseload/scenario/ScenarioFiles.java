@@ -54,23 +54,31 @@ public final class ScenarioFiles {
             variantWarmupSet |= path.equals(VARIANT_WARMUP);
             variant |= !AT_REST.matcher(path).matches();
         }
-        if (tree.get(VARIANT_WARMUP) == null) return tree;
-        // A warm-up chosen on the command line is the warm-up of the scenario's variants too;
-        // otherwise a value that changes the system from the start makes the run a variant.
-        if (warmupSet && !variantWarmupSet) return with(tree, VARIANT_WARMUP, (ScalarNode) tree.get(WARMUP));
+        if (warmupSet && !variantWarmupSet) return warmupForVariantsToo(tree);
+        // Otherwise a value that changes the system from the start makes the run a variant.
         return variant && !warmupSet ? ScenarioVariant.asVariant(tree) : tree;
     }
 
     /**
+     * A warm-up chosen without a variant warm-up (on the command line, or by a file over the
+     * one it extends) is the warm-up of the scenario's variants too: an inherited, shorter
+     * variant warm-up would otherwise be refused, and a longer one would ignore the choice.
+     */
+    private static MapNode warmupForVariantsToo(MapNode tree) {
+        if (tree.get(VARIANT_WARMUP) == null || !(tree.get(WARMUP) instanceof ScalarNode w)) return tree;
+        return with(tree, VARIANT_WARMUP, w);
+    }
+
+    /**
      * The tree with top-level {@code key} set to {@code value}'s number (added at the end if
-     * absent), keeping {@code value}'s source, so that a message about it points where the
-     * number was written.
+     * absent, the key then placed at the tree's own source), keeping {@code value}'s source,
+     * so that a message about it points where the number was written.
      */
     static MapNode with(MapNode tree, String key, ScalarNode value) {
         Map<String, ConfigNode> entries = new LinkedHashMap<>(tree.entries());
         Map<String, Source> keys = new LinkedHashMap<>(tree.keySources());
         entries.put(key, new ScalarNode(value.source(), ConfigNode.child(tree.path(), key), value.text(), value.kind()));
-        keys.putIfAbsent(key, value.source());
+        keys.putIfAbsent(key, tree.source());
         return new MapNode(tree.source(), tree.path(), keys, entries);
     }
 
@@ -110,6 +118,7 @@ public final class ScenarioFiles {
         childEntries.remove(EXTENDS);
         childKeys.remove(EXTENDS);
         MapNode merged = merge(parent, new MapNode(node.source(), node.path(), childKeys, childEntries));
+        if (childEntries.containsKey(WARMUP) && !childEntries.containsKey(VARIANT_WARMUP)) return warmupForVariantsToo(merged);
         return isVariant(childEntries) ? ScenarioVariant.asVariant(merged) : merged;
     }
 

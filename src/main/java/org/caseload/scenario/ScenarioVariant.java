@@ -37,11 +37,15 @@ public final class ScenarioVariant {
 
     /**
      * Whether the tree's warm-up is the variant warm-up a file gives, put there by
-     * {@link #asVariant} (one chosen on the command line is not told apart: false).
+     * {@link #asVariant}: its value then stands where {@code variant_warmup_months} was
+     * written, on another line than the key {@code warmup_months} (one chosen on the command
+     * line is not told apart: false).
      */
     public static boolean isVariant(MapNode tree) {
+        Source key = tree.keySource(ScenarioFiles.WARMUP);
         return tree.get(ScenarioFiles.WARMUP) instanceof ScalarNode w && tree.get(ScenarioFiles.VARIANT_WARMUP) instanceof ScalarNode v
-                && !Source.COMMAND_LINE.equals(v.source()) && w.source().equals(v.source()) && w.text().equals(v.text());
+                && !Source.COMMAND_LINE.equals(v.source()) && w.source().equals(v.source())
+                && !(w.source().file().equals(key.file()) && w.source().line() == key.line());
     }
 
     /**

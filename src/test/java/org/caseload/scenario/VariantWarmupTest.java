@@ -89,6 +89,13 @@ class VariantWarmupTest {
         assertEquals(6, months(resolve(dir, "cut.yaml"), "warmup_months"));
         assertEquals(6, months(resolve(dir, "own-rest.yaml"), "warmup_months"), "its own initial caseload: its own rest");
         assertEquals(9, months(resolve(dir, "own-warmup.yaml"), "warmup_months"), "its own choice");
+        assertEquals(9, months(resolve(dir, "own-warmup.yaml"), "variant_warmup_months"), "for its variants too");
+        // Longer than the inherited variant warm-up: taken, not refused as leaving the variants shorter.
+        Files.writeString(dir.resolve("longer.yaml"), "extends: " + Path.of("scenarios/leeds.yaml").toAbsolutePath()
+                + "\nname: longer\nwarmup_months: 60\n");
+        ScenarioReader.Loaded longer = ScenarioReader.load(dir.resolve("longer.yaml"), List.of());
+        assertEquals(60, longer.scenario().warmupMonths());
+        assertEquals(60, months(longer.tree(), "variant_warmup_months"));
     }
 
     @Test
