@@ -40,14 +40,14 @@ final class Histories {
     /** [kind][k][pathway]: expected visits to each pathway of such a journey. */
     private final double[][][] visits;
     /**
-     * [kind][k][pathway]: where episodes starting in a treatment pathway come from, as cumulative
-     * weights: entry 0 began an unbroken stay in treatment there (routed there, or moved from a
-     * pathway that is not treatment); entry 1 + 2q + o moved from treatment pathway q after an
-     * episode ending in o (0 completion, 1 transfer). Null for other pathways.
+     * [kind][k][pathway]: where episodes starting in a treatment pathway come from, as weights:
+     * entry 0 began an unbroken stay in treatment there (routed there, or moved from a pathway
+     * that is not treatment); entry 1 + 2q + o moved from treatment pathway q after an episode
+     * ending in o (0 completion, 1 transfer). Null for other pathways and where none start.
      */
-    private final double[][][][] cameFrom;
+    private final OccupantMix.Weights[][][] cameFrom;
 
-    private Histories(double[] kindShare, double[][] journeys, double[][][] visits, double[][][][] cameFrom) {
+    private Histories(double[] kindShare, double[][] journeys, double[][][] visits, OccupantMix.Weights[][][] cameFrom) {
         this.kindShare = kindShare;
         this.journeys = journeys;
         this.visits = visits;
@@ -66,7 +66,7 @@ final class Histories {
         double[] kindShare = new double[kinds];
         double[][] journeys = new double[kinds][];
         double[][][] visits = new double[kinds][][];
-        double[][][][] cameFrom = new double[kinds][][][];
+        OccupantMix.Weights[][][] cameFrom = new OccupantMix.Weights[kinds][][];
         Scenario.ClientMix mix = scenario.clients();
         double[][][] survivalBy = new double[Client.GROUPS.length][][];
         double[][] completedReturnBy = new double[Client.GROUPS.length][];
@@ -87,7 +87,7 @@ final class Histories {
             if (!(kindShare[kind] > 0) || !(entering > 0)) { // never referred, or routed nowhere: starts nowhere
                 journeys[kind] = new double[0];
                 visits[kind] = new double[0][];
-                cameFrom[kind] = new double[0][][];
+                cameFrom[kind] = new OccupantMix.Weights[0][];
                 continue;
             }
             if (survivalBy[g.ordinal()] == null) {
@@ -114,7 +114,7 @@ final class Histories {
             double[] m = mix.previousEpisodesShares()[g.ordinal()];
             double[] j = new double[MAX_PREVIOUS + 1];
             double[][] v = new double[MAX_PREVIOUS + 1][];
-            double[][][] from = new double[MAX_PREVIOUS + 1][][];
+            OccupantMix.Weights[][] from = new OccupantMix.Weights[MAX_PREVIOUS + 1][];
             double total = 0;
             double previousRho = 0;
             int last = 0;
@@ -162,11 +162,11 @@ final class Histories {
      * visit[q] × that outcome's chance (surviving it) × its share sent to p. These add up to
      * visit[p], the visits equation.
      */
-    private static double[][] cameFrom(List<PathwayState> pathways, double[] entry, double[] visit, double[][] moves,
-                                       double[] completing, double[] transferring, double[][] onCompletion,
-                                       double[][] transfer) {
+    private static OccupantMix.Weights[] cameFrom(List<PathwayState> pathways, double[] entry, double[] visit, double[][] moves,
+                                                  double[] completing, double[] transferring, double[][] onCompletion,
+                                                  double[][] transfer) {
         int n = pathways.size();
-        double[][] from = new double[n][];
+        OccupantMix.Weights[] from = new OccupantMix.Weights[n];
         for (PathwayState p : pathways) {
             if (!p.isTreatment()) continue;
             int to = p.index;
@@ -183,7 +183,7 @@ final class Histories {
                 acc += treatment ? visit[q] * transferring[q] * transfer[q][to] : 0;
                 w[2 + 2 * q] = acc;
             }
-            from[to] = w;
+            if (acc > 0) from[to] = new OccupantMix.Weights(w);
         }
         return from;
     }
@@ -196,12 +196,8 @@ final class Histories {
      */
     int cameFrom(int kind, int k, PathwayState p, double u) {
         if (k >= cameFrom[kind].length) return -1;
-        double[] w = cameFrom[kind][k][p.index];
-        if (w == null || !(w[w.length - 1] > 0)) return -1;
-        double target = u * w[w.length - 1];
-        if (target < w[0]) return -1;
-        for (int i = 1; i < w.length; i++) if (target < w[i]) return i - 1;
-        return -1;
+        OccupantMix.Weights w = cameFrom[kind][k][p.index];
+        return w == null ? -1 : w.pick(u) - 1;
     }
 
     /**
