@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code caseload bench}: measures engine throughput (events per second on one core), the
- * time of one warm replication, and wall time for a batch of replications at 1 and at T
- * threads. Unit tests are never timed; this is where speed is measured.
+ * time of one warm replication, and the speed-up of a batch of replications on T threads over
+ * one, as the median of rounds that alternate which goes first. Unit tests are never timed; this is where speed is measured.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure simulation speed: events/s on one thread, seconds per replication, scaling over threads.")
@@ -42,10 +42,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Untimed replications first, to warm the JIT (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+            description = "With --threads above 1: rounds of the batch timed on one thread and on T, alternating which goes first; the speed-up is their median (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Override
     public Integer call() {
         if (replications < 1) throw new UserException("--replications must be at least 1 (got " + replications + ")");
         if (warmup < 0) throw new UserException("--warmup must be 0 or more (got " + warmup + ")");
+        if (rounds < 1) throw new UserException("--rounds must be at least 1 (got " + rounds + ")");
         execution.check();
         int threads = execution.threads;
         Scenario s = scenarioOptions.load(java.util.List.of(file)).get(0).scenario();
@@ -82,17 +87,40 @@ final class BenchCommand implements Callable<Integer> {
                     cpu, cpu / replications, events / cpu / 1e6);
         }
 
-        double parallel;
-        try (Experiment e = new Experiment(streams, threads, execution.maxEvents)) {
-            long t1 = System.nanoTime();
-            e.run(s, 0, replications, r -> { });
-            parallel = (System.nanoTime() - t1) / 1e9;
+        if (threads > 1) {
+            // One round times the batch on one worker thread and on T, through the same code;
+            // rounds alternate which goes first, so a drift of the machine's speed does not
+            // favour either, and the median of the rounds' ratios is the figure.
+            double[] ratios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                boolean parallelFirst = round % 2 == 0;
+                double a = batchSeconds(streams, s, parallelFirst ? threads : 1);
+                double b = batchSeconds(streams, s, parallelFirst ? 1 : threads);
+                double serial = parallelFirst ? b : a;
+                double parallel = parallelFirst ? a : b;
+                ratios[round] = serial / parallel;
+                out.printf("round %d: 1 thread %.3f s, %d threads %.3f s, speed-up %.2fx%n",
+                        round + 1, serial, threads, parallel, ratios[round]);
+            }
+            double[] sorted = ratios.clone();
+            java.util.Arrays.sort(sorted);
+            double median = rounds % 2 == 1 ? sorted[rounds / 2] : (sorted[rounds / 2 - 1] + sorted[rounds / 2]) / 2;
+            out.printf("%d threads: speed-up %.2fx over one thread (median of %d round%s, %.2f-%.2fx)%n",
+                    threads, median, rounds, rounds == 1 ? "" : "s", sorted[0], sorted[rounds - 1]);
         }
-        out.printf("%d threads: %.3f s total, speed-up %.2fx over one thread%n", threads, parallel, single / parallel);
         Runtime rt = Runtime.getRuntime();
         out.printf("heap in use after the runs: %.1f MB (max %.0f MB)%n",
                 (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
         out.flush();
         return 0;
+    }
+
+    /** Wall seconds for the batch of {@link #replications} on {@code threads} worker threads. */
+    private double batchSeconds(RandomStreams streams, Scenario s, int threads) {
+        try (Experiment e = new Experiment(streams, threads, execution.maxEvents)) {
+            long t0 = System.nanoTime();
+            e.run(s, 0, replications, r -> { });
+            return (System.nanoTime() - t0) / 1e9;
+        }
     }
 }

@@ -284,6 +284,21 @@ class BadInputTest {
         Outcome warmup = execute("bench", LEEDS.toString(), "--warmup", "-1");
         assertEquals(2, warmup.exit());
         assertTrue(warmup.err().contains("--warmup must be 0 or more (got -1)"), warmup.err());
+        Outcome rounds = execute("bench", LEEDS.toString(), "--rounds", "0");
+        assertEquals(2, rounds.exit());
+        assertTrue(rounds.err().contains("--rounds must be at least 1 (got 0)"), rounds.err());
+    }
+
+    /** bench's speed-up is the median of rounds timed on one thread and on T: one line a round, then the median. */
+    @Test
+    void benchTimesRoundsOnOneThreadAndOnT() {
+        Outcome o = execute("bench", LEEDS.toString(), "--replications", "2", "--warmup", "0", "--threads", "2",
+                "--rounds", "2", "--set", "horizon_months=6", "--set", "warmup_months=0");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().contains("round 1: 1 thread "), o.out());
+        assertTrue(o.out().contains("round 2: 1 thread "), o.out());
+        assertFalse(o.out().contains("round 3:"), o.out());
+        assertTrue(o.out().matches("(?s).*2 threads: speed-up [0-9.]+x over one thread \\(median of 2 rounds, [0-9.]+-[0-9.]+x\\).*"), o.out());
     }
 
     @Test
