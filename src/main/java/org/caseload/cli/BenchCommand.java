@@ -91,6 +91,13 @@ final class BenchCommand implements Callable<Integer> {
             // One round times the batch on one worker thread and on T, through the same code;
             // rounds alternate which goes first, so a drift of the machine's speed does not
             // favour either, and the median of the rounds' ratios is the figure.
+            // The warm-up again, untimed, on T threads, so that the rounds time warm worker
+            // code: without it round 1 was the lowest of its run in four of eight runs.
+            if (warmup > 0) {
+                try (Experiment e = new Experiment(streams, threads, execution.maxEvents)) {
+                    e.run(s, 10_000, 10_000 + warmup, r -> { });
+                }
+            }
             double[] ratios = new double[rounds];
             for (int round = 0; round < rounds; round++) {
                 boolean parallelFirst = round % 2 == 0;
