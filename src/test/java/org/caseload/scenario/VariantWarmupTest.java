@@ -144,10 +144,25 @@ class VariantWarmupTest {
     @Test
     void aScenarioWithoutAVariantWarmupLinesUpToo() {
         ScenarioReader.Loaded leeds = ScenarioReader.load(Path.of("scenarios/leeds.yaml"), List.of());
-        ScenarioReader.Loaded medway = ScenarioReader.load(Path.of("scenarios/medway.yaml"), List.of());
-        List<ScenarioReader.Loaded> aligned = ComparedScenarios.align(List.of(leeds, medway));
-        assertEquals(96, aligned.get(0).scenario().warmupMonths(), "medway's warm-up is the longest");
+        // A complete scenario with a 96-month warm-up and no variant_warmup_months.
+        ScenarioReader.Loaded other = ScenarioReader.load(Path.of("src/test/resources/fixtures/base.yaml"), List.of());
+        assertEquals(96, other.scenario().warmupMonths());
+        List<ScenarioReader.Loaded> aligned = ComparedScenarios.align(List.of(leeds, other));
+        assertEquals(96, aligned.get(0).scenario().warmupMonths(), "the other file's warm-up is the longest");
         assertEquals(96, months(aligned.get(0).tree(), "variant_warmup_months"), "not below the warm-up");
-        assertSame(medway, aligned.get(1), "medway's variants default to its own 96 months");
+        assertSame(other, aligned.get(1), "its variants default to its own 96 months");
+    }
+
+    @Test
+    void medwayWarmsUpFor48AndItsVariantsFor96() {
+        ScenarioReader.Loaded medway = ScenarioReader.load(Path.of("scenarios/medway.yaml"), List.of());
+        ScenarioReader.Loaded hat = ScenarioReader.load(Path.of("scenarios/south-tees-hat.yaml"), List.of());
+        ScenarioReader.Loaded alternative = ScenarioReader.load(Path.of("scenarios/south-tees-alternative.yaml"), List.of());
+        assertEquals(48, medway.scenario().warmupMonths());
+        assertEquals(48, hat.scenario().warmupMonths(), "south-tees-hat gives its own rest (initial_caseload)");
+        assertEquals(96, alternative.scenario().warmupMonths(), "south-tees-alternative changes staff from medway's rest");
+        for (ScenarioReader.Loaded l : ComparedScenarios.align(List.of(alternative, hat))) {
+            assertEquals(96, l.scenario().warmupMonths(), l.scenario().name());
+        }
     }
 }
