@@ -18,7 +18,7 @@ public final class Main {
 
     /** The subcommands, in the order the help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, CompareCommand.class, WarmupCommand.class,
-            CalibrateCommand.class, ValidateCommand.class, BenchCommand.class, SchemaCommand.class, ServeCommand.class,
+            CalibrateCommand.class, RestCommand.class, ValidateCommand.class, BenchCommand.class, SchemaCommand.class, ServeCommand.class,
             SweepCommand.class, PsaCommand.class, SensitivityCommand.class, MergeCommand.class);
 
     public static void main(String[] args) {

@@ -33,8 +33,8 @@ class NativeCommandTest {
     @Test
     void oneSubcommandCommandLineAnswersAsTheFullOne() {
         assertEquals(java.util.Set.of("run"), Main.commandLine(new String[] {"run", "x.yaml"}).getSubcommands().keySet());
-        assertEquals(12, Main.commandLine(new String[] {"rn"}).getSubcommands().size());
-        assertEquals(12, Main.commandLine(new String[] {"--help"}).getSubcommands().size());
+        assertEquals(13, Main.commandLine(new String[] {"rn"}).getSubcommands().size());
+        assertEquals(13, Main.commandLine(new String[] {"--help"}).getSubcommands().size());
         for (String[] args : new String[][] {{"run", "--help"}, {"compare", "--bogus"}, {"sweep", "--help"}, {"rn", "x"},
                 {"--help"}, {"merge"}}) {
             java.io.StringWriter fullOut = new java.io.StringWriter();
