@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code caseload bench}: measures engine throughput (events per second on one core), the
  * time of one warm replication, and the speed-up of a batch of replications on T threads over
- * one, as the median of rounds that alternate which goes first. Unit tests are never timed; this is where speed is measured.
+ * one, as the median of rounds that alternate which goes first. Unit tests are never timed;
+ * this is where speed is measured.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure simulation speed: events/s on one thread, seconds per replication, scaling over threads.")
@@ -88,9 +89,6 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         if (threads > 1) {
-            // One round times the batch on one worker thread and on T, through the same code;
-            // rounds alternate which goes first, so a drift of the machine's speed does not
-            // favour either, and the median of the rounds' ratios is the figure.
             // The warm-up again, untimed, on T threads, so that the rounds time warm worker
             // code: without it round 1 was the lowest of its run in four of eight runs.
             if (warmup > 0) {
@@ -98,6 +96,9 @@ final class BenchCommand implements Callable<Integer> {
                     e.run(s, 10_000, 10_000 + warmup, r -> { });
                 }
             }
+            // One round times the batch on one worker thread and on T, through the same code;
+            // rounds alternate which goes first, so a drift of the machine's speed does not
+            // favour either, and the median of the rounds' ratios is the figure.
             double[] ratios = new double[rounds];
             for (int round = 0; round < rounds; round++) {
                 boolean parallelFirst = round % 2 == 0;
