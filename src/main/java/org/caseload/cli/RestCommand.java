@@ -68,7 +68,9 @@ final class RestCommand implements Callable<Integer> {
                 r.scenario(), r.horizonMonths()));
         b.append(String.format(Locale.ROOT, "# after a %d-month warm-up, means of %d replications (seed %d), without budget changes,%n",
                 r.warmupMonths(), r.replications(), seed));
-        b.append("# demand steps or trend. People waiting for a place are not part of it.\n");
+        List<RestCaseload.Pathway> queues = r.pathways().stream().filter(p -> p.waiting().mean() >= 0.05).toList();
+        b.append(queues.isEmpty() ? "# demand steps or trend. Nobody waits for a place at rest.\n"
+                : "# demand steps or trend. People waiting for a place are not part of it (listed below).\n");
         b.append("initial_caseload:\n");
         int width = r.pathways().stream().mapToInt(p -> p.name().length() + String.valueOf(p.whole()).length()).max().orElse(0);
         for (RestCaseload.Pathway p : r.pathways()) {
@@ -76,6 +78,12 @@ final class RestCommand implements Callable<Integer> {
             String pad = " ".repeat(width - p.name().length() - String.valueOf(p.whole()).length() + 3);
             String given = p.given() == null ? "the file gives none" : "the file gives " + p.given();
             b.append(String.format(Locale.ROOT, "%s%s# 95%% CI %.1f to %.1f; %s%n", entry, pad, p.people().low(), p.people().high(), given));
+        }
+        if (!queues.isEmpty()) {
+            b.append("# Waiting for a place at rest, which no file can seed yet (the runs start with empty queues):\n");
+            for (RestCaseload.Pathway p : queues) {
+                b.append(String.format(Locale.ROOT, "#   %s: %.1f (95%% CI %.1f to %.1f)%n", p.name(), p.waiting().mean(), p.waiting().low(), p.waiting().high()));
+            }
         }
         return b.toString();
     }

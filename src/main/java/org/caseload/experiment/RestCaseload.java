@@ -25,10 +25,11 @@ public final class RestCaseload {
     /**
      * One pathway's caseload at rest.
      *
-     * @param people the time-averaged number in the pathway: mean over replications and its 95% interval
-     * @param given  what the scenario's {@code initial_caseload} gives now (null when it gives none)
+     * @param people  the time-averaged number in the pathway: mean over replications and its 95% interval
+     * @param waiting the time-averaged number waiting for a place in it (not seeded at time 0)
+     * @param given   what the scenario's {@code initial_caseload} gives now (null when it gives none)
      */
-    public record Pathway(String name, ConfidenceInterval people, Integer given) {
+    public record Pathway(String name, ConfidenceInterval people, ConfidenceInterval waiting, Integer given) {
         /** Whole people, as {@code initial_caseload} takes them. */
         public long whole() {
             return Math.round(people.mean());
@@ -70,7 +71,8 @@ public final class RestCaseload {
         List<Pathway> pathways = new ArrayList<>();
         for (String p : s.pathways().keySet()) {
             ConfidenceInterval people = ConfidenceInterval.student(result.values(Metrics.IN_TREATMENT_PREFIX + p), 0.95);
-            pathways.add(new Pathway(p, people, s.initialCaseload().get(p)));
+            ConfidenceInterval waiting = ConfidenceInterval.student(result.values(Metrics.PATHWAY_WAITING_PREFIX + p), 0.95);
+            pathways.add(new Pathway(p, people, waiting, s.initialCaseload().get(p)));
         }
         return new Result(s.name(), months, s.horizonMonths(), replications, pathways);
     }

@@ -21,11 +21,23 @@ class RestCommandTest {
         BadInputTest.Outcome o = execute("rest", QUEUE.toString(), "--months", "24", "--replications", "3", "--threads", "2");
         assertEquals(0, o.exit(), o.err());
         assertTrue(o.out().contains("after a 24-month warm-up, means of 3 replications (seed 1)"), o.out());
+        assertTrue(o.out().contains("Nobody waits for a place at rest."), "an open pathway has no queue: " + o.out());
         assertTrue(o.out().matches("(?s).*\ninitial_caseload:\n  open: \\d+ +# 95% CI [0-9.]+ to [0-9.]+; the file gives none\n"), o.out());
         Path pasted = dir.resolve("queue-at-rest.yaml");
         Files.writeString(pasted, Files.readString(QUEUE) + "\n" + o.out());
         int people = ScenarioReader.load(pasted, List.of()).scenario().initialCaseload().get("open");
         assertTrue(Math.abs(people - 300 * 12 / 365.25 * 90) < 25, "open: " + people);
+    }
+
+    /** Leeds' rehab, 30 places, has a queue at rest that no file can seed: the block says how long. */
+    @Test
+    void listsTheQueuesAtRest() {
+        BadInputTest.Outcome o = execute("rest", "scenarios/leeds.yaml", "--months", "48", "--replications", "3",
+                "--set", "horizon_months=24");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().contains("(listed below)"), o.out());
+        assertTrue(o.out().matches("(?s).*\n# Waiting for a place at rest.*\n#   rehab: [0-9.]+ \\(95% CI [0-9.]+ to [0-9.]+\\)\n"), o.out());
+        assertTrue(!o.out().contains("#   long_arm_prescribing:"), "long-arm prescribing has no queue: " + o.out());
     }
 
     @Test
