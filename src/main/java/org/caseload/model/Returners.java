@@ -73,7 +73,7 @@ final class Returners {
 
     /** The leavers of {@code p}, holding {@code people} with the occupant mix {@code mix}. */
     static Returners of(PathwayState p, OccupantMix mix, int people, Routing routing, AfterExit afterExit) {
-        double meanStay = mix.meanTimeIn();
+        double meanTimeIn = mix.meanTimeIn(); // E[min(L, D)]: people over this is the start rate
         double lookBack = Math.min(LOOK_BACK_DAYS, MAX_EPISODES_PER_PLACE * mix.meanStartingLength());
         int n = mix.size();
         int[] component = new int[n];
@@ -107,11 +107,11 @@ final class Returners {
             cumulative[classes] = total;
             classes++;
         }
-        if (classes == 0 || !(meanStay > 0) || !(lookBack > 0)) {
+        if (classes == 0 || !(meanTimeIn > 0) || !(lookBack > 0)) {
             return new Returners(mix, lookBack, 0, new int[0], null, null, null, null, null);
         }
         // Starts per day times the expected candidates per start.
-        double candidates = people / meanStay * total / mix.totalStartWeight();
+        double candidates = people / meanTimeIn * total / mix.totalStartWeight();
         return new Returners(mix, lookBack, candidates, Arrays.copyOf(component, classes),
                 Arrays.copyOf(relapseTime, classes), Arrays.copyOf(delay, classes), Arrays.copyOf(relapseBiased, classes),
                 Arrays.copyOf(lengthBiased, classes), new OccupantMix.Weights(Arrays.copyOf(cumulative, classes)));
