@@ -50,7 +50,6 @@ final class RestCommand implements Callable<Integer> {
         if (replications < 2) throw new UserException("--replications must be at least 2 (got " + replications + ")");
         execution.check();
         Scenario s = scenarioOptions.load(List.of(file)).get(0).scenario();
-        RestCaseload.checkWarmup(months, s);
         RestCaseload.Result r;
         try (Experiment e = execution.experiment()) {
             r = RestCaseload.measure(e, s, months, replications);

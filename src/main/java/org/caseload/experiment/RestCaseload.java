@@ -57,9 +57,7 @@ public final class RestCaseload {
         Scenario.Arrivals a = s.arrivals();
         Scenario.Arrivals steady = new Scenario.Arrivals(a.ratePerMonth(), a.seasonalityMultipliers(), 0, List.of());
         Scenario.Budget b = s.budget();
-        return new Scenario(s.name(), s.description(), s.horizonMonths(), months, steady, s.clients(), s.assessment(),
-                s.routing(), s.pathways(), s.effects(), s.afterExit(), s.mortality(), b.withChanges(b.annualGbp(), List.of()),
-                s.initialCaseload(), s.targets());
+        return s.withArrivals(steady).withRun(s.horizonMonths(), months, s.initialCaseload(), b.withChanges(b.annualGbp(), List.of()));
     }
 
     public static Result measure(Experiment experiment, Scenario s, int months, int replications) {

@@ -67,6 +67,12 @@ public record Scenario(
                 pathways, effects, afterExit, mortality, newBudget, newInitialCaseload, targets);
     }
 
+    /** The same scenario with other referrals (used by the steady-state search, which leaves out demand steps and trend). */
+    public Scenario withArrivals(Arrivals newArrivals) {
+        return new Scenario(name, description, horizonMonths, warmupMonths, newArrivals, clients, assessment, routing,
+                pathways, effects, afterExit, mortality, budget, initialCaseload, targets);
+    }
+
     public double warmupDays() {
         return warmupMonths * DAYS_PER_MONTH;
     }
