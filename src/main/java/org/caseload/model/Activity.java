@@ -12,6 +12,8 @@ public enum Activity {
     INITIAL_CASELOAD("initial caseload"),
     /** Someone who left before day 0 and is due to re-present (the initial caseload's earlier occupants). */
     OUT_AT_START("out of treatment at start"),
+    /** Someone referred before day 0 and in assessment (or waiting for it) then: the pipeline of a system at rest. */
+    IN_ASSESSMENT_AT_START("in assessment at start"),
     ASSESSMENT_START("assessment start"),
     /** Assessed and routed to a pathway. */
     ASSESSMENT_END("assessment end"),

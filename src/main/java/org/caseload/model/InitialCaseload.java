@@ -1,10 +1,15 @@
 package org.caseload.model;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.caseload.engine.Mrg32k3a;
 import org.caseload.engine.RandomStreams;
+import org.caseload.scenario.Distribution;
 import org.caseload.scenario.Group;
 import org.caseload.scenario.Scenario;
+import umontreal.ssj.probdist.PoissonDist;
 
 /**
  * People already in treatment at time 0. People found in a pathway at a random moment are
@@ -26,6 +31,14 @@ import org.caseload.scenario.Scenario;
  * pathway's {@link Returners} draws them directly, as the M/G/∞ population they are; those
  * alive at their return are placed out of treatment awaiting it, with one more previous
  * episode on their history when they re-present.
+ *
+ * <p>And it has people referred shortly before time 0 and still in assessment: without them the
+ * system would lack them, and their stays and returns, for good (at national scale about 0.05%
+ * of the caseload for a decade). At rest with assessors free they are the M/G/∞ population of
+ * the referrals: new ones at the rate of time 0 and re-presentations at the rate the seeded
+ * pathways' {@link Returners} give, each a Poisson number with mean its rate times the mean
+ * assessment, each with its assessment length-biased and under way a uniform fraction of it.
+ * If they outnumber the assessors the rest wait, in the order of their referral.
  */
 final class InitialCaseload {
     /** At most this many earlier episodes in one stay (a hostile file could move people round for ever). */
@@ -42,11 +55,13 @@ final class InitialCaseload {
     private final RandomStreams.Sequence returners;
     private final RandomStreams.Sequence stays;
     private final ClientPool clients;
+    private final Referrals referrals;
+    private final RandomStreams.Sequence referred;
     private int created;
 
     InitialCaseload(Scenario scenario, RandomStreams.Sequence streams, Pathways pathways, Routing routing, Episodes episodes,
                     AfterExit afterExit, Mortality mortality, Mrg32k3a past, RandomStreams.Sequence returners,
-                    RandomStreams.Sequence stays, ClientPool clients) {
+                    RandomStreams.Sequence stays, ClientPool clients, Referrals referrals, RandomStreams.Sequence referred) {
         this.scenario = scenario;
         this.streams = streams;
         this.pathways = pathways;
@@ -58,6 +73,8 @@ final class InitialCaseload {
         this.returners = returners;
         this.stays = stays;
         this.clients = clients;
+        this.referrals = referrals;
+        this.referred = referred;
     }
 
     /** Places everyone of the scenario's {@code initial_caseload} in their pathway, part-way through an episode. */
@@ -91,6 +108,57 @@ final class InitialCaseload {
             plan.returners(e.getKey()).draw(past, (kind, previous, returnDays, leftDaysAgo) ->
                     comeBackLater(p, kind, previous, returnDays, leftDaysAgo));
         }
+        seedAssessment(plan);
+    }
+
+    /** Someone referred {@code elapsedDays} before time 0 whose assessment has {@code remainingDays} to run. */
+    private record InAssessment(Client client, double elapsedDays, double remainingDays) {
+    }
+
+    /**
+     * The people in assessment at time 0 (see the class comment): new referrals, then each
+     * seeded pathway's re-presentations; their numbers and who re-presents from {@code past},
+     * after everything else it gives, so that no earlier draw moves; each person's own draws
+     * from a stream of their own.
+     */
+    private void seedAssessment(SeedingPlan plan) {
+        Distribution service = scenario.assessment().serviceDays();
+        double meanDays = service.mean();
+        if (!(meanDays > 0)) return;
+        List<InAssessment> found = new ArrayList<>();
+        int newOnes = PoissonDist.inverseF(referrals.ratePerDayAtStart() * meanDays, past.nextDouble());
+        for (int i = 0; i < newOnes; i++) {
+            Client c = referrals.newClient(referred.next());
+            found.add(underWay(c, service));
+        }
+        for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
+            if (e.getValue() == 0) continue;
+            PathwayState p = pathways.byName().get(e.getKey());
+            plan.returners(e.getKey()).drawJustReturned(past, meanDays, (kind, previous, returnDays, leftDaysAgo) -> {
+                // They re-presented after a treatment episode: one more on their history (one uniform: death while out).
+                Client c = newClient(referred.next(), kind, previous + 1);
+                double deathDays = mortality.daysToDeathAfterExit(c.group(), p.spec.prescribing(), -Math.log(c.u()));
+                if (deathDays < returnDays) {
+                    clients.finished(c);
+                    return;
+                }
+                c.treatedBefore = true;
+                c.representing = true;
+                found.add(underWay(c, service));
+            });
+        }
+        found.sort(Comparator.comparingDouble(InAssessment::elapsedDays).reversed());
+        for (InAssessment a : found) {
+            created++;
+            referrals.alreadyReferred(a.client(), -a.elapsedDays(), a.remainingDays());
+        }
+    }
+
+    /** Two uniforms: the length of an assessment found under way (length-biased), and how far through it is. */
+    private static InAssessment underWay(Client c, Distribution service) {
+        double length = service.lengthBiasedQuantile(c.u());
+        double elapsed = c.u() * length;
+        return new InAssessment(c, elapsed, length - elapsed);
     }
 
     /**

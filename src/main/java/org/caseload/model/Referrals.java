@@ -76,8 +76,13 @@ final class Referrals {
         scheduleNextArrival(arrival);
     }
 
+    /** New referrals a day at time 0 (the pipeline of a system at rest is seeded from it). */
+    double ratePerDayAtStart() {
+        return arrivals.ratePerDay(0);
+    }
+
     /** A new person: four uniforms (group, complexity, readiness, previous episodes). */
-    private Client newClient(Mrg32k3a s) {
+    Client newClient(Mrg32k3a s) {
         Scenario.ClientMix mix = scenario.clients();
         Group g = Client.GROUPS[Shares.pick(mix.groupShares(), s.nextDouble())];
         Complexity c = Client.COMPLEXITIES[Shares.pick(mix.complexityShares()[g.ordinal()], s.nextDouble())];
@@ -98,13 +103,38 @@ final class Referrals {
         double uService = c.u();
         double uRoute = c.u();
         double uDeath = c.u();
-        Scenario.Assessment a = scenario.assessment();
-        double service = a.serviceDays().quantile(uService);
         c.routeUniform = uRoute;
+        assessOrWait(c, scenario.assessment().serviceDays().quantile(uService), uPatience, uDeath, true);
+    }
+
+    /**
+     * Someone referred {@code -referredAt} days before time 0 whose assessment has
+     * {@code remainingDays} to run (or who waits for an assessor, if none is free): part of the
+     * pipeline of a system at rest ({@link InitialCaseload}). Called at time 0 in the order of
+     * referral. Three uniforms, as a referral's less the service time (patience, route, death
+     * while waiting).
+     */
+    void alreadyReferred(Client c, double referredAt, double remainingDays) {
+        waitingStandard.referred(c, referredAt);
+        recorder.referred(c, referredAt);
+        double uPatience = c.u();
+        c.routeUniform = c.u();
+        double uDeath = c.u();
+        assessOrWait(c, remainingDays, uPatience, uDeath, false);
+        journey.trace(c, Activity.IN_ASSESSMENT_AT_START, null);
+    }
+
+    /**
+     * Starts the assessment, lasting {@code service} days, if an assessor is free; otherwise
+     * joins the queue. {@code startsNow} is false for an assessment already under way at time 0
+     * (it started before: no start is traced or counted).
+     */
+    private void assessOrWait(Client c, double service, double uPatience, double uDeath, boolean startsNow) {
         if (busy < (int) assessors.value()) {
-            startAssessment(c, service);
+            startAssessment(c, service, startsNow);
             return;
         }
+        Scenario.Assessment a = scenario.assessment();
         c.enter(Stage.WAITING_FOR_ASSESSMENT);
         queue.join(c);
         queued++;
@@ -128,12 +158,14 @@ final class Referrals {
         queued--;
     }
 
-    private void startAssessment(Client c, double service) {
+    private void startAssessment(Client c, double service, boolean startsNow) {
         double now = engine.now();
         c.enter(Stage.IN_ASSESSMENT);
-        journey.trace(c, Activity.ASSESSMENT_START, null);
         busy++;
-        recorder.assessmentStarted(now, now - c.referralTime);
+        if (startsNow) {
+            journey.trace(c, Activity.ASSESSMENT_START, null);
+            recorder.assessmentStarted(now, now - c.referralTime);
+        }
         engine.after(service, c, ClientEvent.ASSESSMENT_END.ordinal());
     }
 
@@ -157,7 +189,7 @@ final class Referrals {
             if (next.stage() != Stage.WAITING_FOR_ASSESSMENT || !queue.wasLatest(next)) continue;
             queued--;
             journey.waitingChanged();
-            startAssessment(next, next.queuedServiceDays);
+            startAssessment(next, next.queuedServiceDays, true);
         }
     }
 

@@ -57,9 +57,14 @@ final class Returners {
     private final double[] relapseBiased;
     private final boolean[] lengthBiased;
     private final OccupantMix.Weights weights;
+    /** Returns a day, alive or not at the return: {@link #drawJustReturned}. */
+    private final double returnsPerDay;
+    /** Per class, cumulative: its share of the returns (its rate, without the length bias of {@link #weights}). */
+    private final OccupantMix.Weights returnWeights;
 
     private Returners(OccupantMix mix, double lookBackDays, double candidates, int[] component, Distribution[] relapseTime,
-                      Distribution[] delay, double[] relapseBiased, boolean[] lengthBiased, OccupantMix.Weights weights) {
+                      Distribution[] delay, double[] relapseBiased, boolean[] lengthBiased, OccupantMix.Weights weights,
+                      double returnsPerDay, OccupantMix.Weights returnWeights) {
         this.mix = mix;
         this.lookBackDays = lookBackDays;
         this.candidates = candidates;
@@ -69,6 +74,8 @@ final class Returners {
         this.relapseBiased = relapseBiased;
         this.lengthBiased = lengthBiased;
         this.weights = weights;
+        this.returnsPerDay = returnsPerDay;
+        this.returnWeights = returnWeights;
     }
 
     /** The leavers of {@code p}, holding {@code people} with the occupant mix {@code mix}. */
@@ -82,7 +89,9 @@ final class Returners {
         double[] relapseBiased = new double[n];
         boolean[] lengthBiased = new boolean[n];
         double[] cumulative = new double[n];
+        double[] cumulativeReturns = new double[n];
         double total = 0;
+        double totalReturns = 0;
         int classes = 0;
         double leaves = routing.leavesOnCompletion(p);
         for (int i = 0; i < n; i++) {
@@ -99,22 +108,26 @@ final class Returners {
             double w = mix.startWeight(i) * mix.survivalToEnd(i) * exitChance * back * span;
             if (!(w > 0)) continue;
             total += w;
+            totalReturns += w / span;
             component[classes] = i;
             relapseTime[classes] = t;
             delay[classes] = d;
             relapseBiased[classes] = biased ? t.mean() / meanBack : 0;
             lengthBiased[classes] = biased;
             cumulative[classes] = total;
+            cumulativeReturns[classes] = totalReturns;
             classes++;
         }
         if (classes == 0 || !(meanTimeIn > 0) || !(lookBack > 0)) {
-            return new Returners(mix, lookBack, 0, new int[0], null, null, null, null, null);
+            return new Returners(mix, lookBack, 0, new int[0], null, null, null, null, null, 0, null);
         }
         // Starts per day times the expected candidates per start.
         double candidates = people / meanTimeIn * total / mix.totalStartWeight();
+        double returnsPerDay = people / meanTimeIn * totalReturns / mix.totalStartWeight();
         return new Returners(mix, lookBack, candidates, Arrays.copyOf(component, classes),
                 Arrays.copyOf(relapseTime, classes), Arrays.copyOf(delay, classes), Arrays.copyOf(relapseBiased, classes),
-                Arrays.copyOf(lengthBiased, classes), new OccupantMix.Weights(Arrays.copyOf(cumulative, classes)));
+                Arrays.copyOf(lengthBiased, classes), new OccupantMix.Weights(Arrays.copyOf(cumulative, classes)),
+                returnsPerDay, new OccupantMix.Weights(Arrays.copyOf(cumulativeReturns, classes)));
     }
 
     /** How an episode with this outcome leaves the service when it does not move on, or null (a transfer: to another pathway or out of the area). */
@@ -124,6 +137,11 @@ final class Returners {
             case DROPOUT -> Exit.droppingOut(p);
             case TRANSFER -> null;
         };
+    }
+
+    /** Re-presentations a day from this pathway's leavers at rest, before thinning by survival to the return. */
+    double returnsPerDay() {
+        return returnsPerDay;
     }
 
     /** The mean number of candidates drawn (before thinning by the look-back and by survival). */
@@ -159,6 +177,25 @@ final class Returners {
             }
             int i = component[k];
             found.found(mix.kind(i), mix.previous(i), back, leftDaysAgo);
+        }
+    }
+
+    /**
+     * Draws this pathway's leavers who re-presented within a stage of mean length
+     * {@code meanDays} before time 0 (the people still in assessment then, an M/G/∞ population
+     * of the returns): a Poisson number, with mean the returns a day times {@code meanDays}, from
+     * {@code past} (one uniform), and for each its class and time out of treatment, unbiased
+     * (three uniforms), passed with {@code leftDaysAgo} equal to it. Survival to the return is the
+     * caller's, as in {@link #draw}; the time since the return, the caller's too.
+     */
+    void drawJustReturned(Mrg32k3a past, double meanDays, Found found) {
+        if (candidates == 0 || !(meanDays > 0)) return;
+        int count = PoissonDist.inverseF(returnsPerDay * meanDays, past.nextDouble());
+        for (int c = 0; c < count; c++) {
+            int k = returnWeights.pick(past.nextDouble());
+            double back = relapseTime[k].quantile(past.nextDouble()) + delay[k].quantile(past.nextDouble());
+            int i = component[k];
+            found.found(mix.kind(i), mix.previous(i), back, back);
         }
     }
 }

@@ -25,6 +25,7 @@ final class Tracing {
         String pathway = p == null ? null : p.spec.name();
         String resource = switch (activity) {
             case ASSESSMENT_START, ASSESSMENT_END -> "assessment";
+            case IN_ASSESSMENT_AT_START -> c.stage() == Stage.IN_ASSESSMENT ? "assessment" : null;
             case INITIAL_CASELOAD, EPISODE_START, EPISODE_COMPLETED, DROPPED_OUT, TRANSFERRED -> pathway;
             default -> null;
         };

@@ -31,6 +31,8 @@ public final class TreatmentSystem implements Journey {
     public static final long RETURNER_STREAM_BASE = 1L << 41;
     /** Where initial client k's stay in treatment began (see {@link InitialCaseload}): stream {@code STAY_STREAM_BASE + k}. */
     public static final long STAY_STREAM_BASE = 1L << 42;
+    /** People in assessment at time 0 (see {@link InitialCaseload}): person k has stream {@code ASSESSED_STREAM_BASE + k}. */
+    public static final long ASSESSED_STREAM_BASE = 1L << 43;
 
     private final Engine engine = new Engine();
     private final ClientPool clients = new ClientPool(engine);
@@ -64,7 +66,7 @@ public final class TreatmentSystem implements Journey {
         this.initialCaseload = new InitialCaseload(scenario, streams.sequence(INITIAL_STREAM_BASE, replication), pathways,
                 routing, episodes, afterExit, mortality, streams.sequence(PRE_HISTORY_STREAM, replication).next(),
                 streams.sequence(RETURNER_STREAM_BASE, replication), streams.sequence(STAY_STREAM_BASE, replication),
-                clients);
+                clients, referrals, streams.sequence(ASSESSED_STREAM_BASE, replication));
         this.budget = new Budget(scenario, pathways.all(), referrals.assessors, window);
         recorder.staffing(0, pathways);
         engine.dispatchTo(this::dispatch);

@@ -96,21 +96,22 @@ class EventLogTest {
             List<Event> events = read(oneThread.resolve("events/dated-replication-" + replication + ".csv.gz"));
             assertTrue(events.size() > 10_000, "too few events: " + events.size());
             Map<String, Event> last = new HashMap<>();
+            LocalDateTime warmupStart = START.minusDays(0).atStartOfDay().minusSeconds(Math.round(WARMUP_MONTHS * 365.25 / 12 * 86400));
             for (Event e : events) {
                 assertTrue(labels.contains(e.activity()), e.toString());
                 assertEquals(String.valueOf(replication), e.replication());
                 assertTrue(e.caseId().startsWith(replication + "-"), e.toString());
                 Event before = last.put(e.caseId(), e);
                 if (before == null) {
-                    assertTrue(Set.of("referral", "initial caseload", "out of treatment at start").contains(e.activity()),
+                    assertTrue(Set.of("referral", "initial caseload", "out of treatment at start", "in assessment at start").contains(e.activity()),
                             "a case begins with " + e);
                 } else {
                     assertFalse(e.time().isBefore(before.time()), before + " then " + e);
                     assertFalse(Set.of("died", "moved out of area").contains(before.activity()), "an event after the end: " + e);
                 }
                 if (e.activity().startsWith("assessment")) assertEquals("assessment", e.resource());
+                if (e.activity().equals("in assessment at start")) assertEquals(warmupStart, e.time(), e.toString());
             }
-            LocalDateTime warmupStart = START.minusDays(0).atStartOfDay().minusSeconds(Math.round(WARMUP_MONTHS * 365.25 / 12 * 86400));
             assertEquals(warmupStart, events.get(0).time(), "the initial caseload is there at the start of the warm-up");
         }
     }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.caseload.engine.RandomStreams;
+import org.caseload.model.Activity;
+import org.caseload.model.TreatmentSystem;
 import org.caseload.results.Metrics;
 import org.caseload.results.ReplicationResult;
 import org.caseload.results.ScenarioResult;
@@ -138,6 +141,45 @@ class QueueingTheoryTest {
         double theory = lambda * q / (1 - q) * DAYS_PER_MONTH;
         assertTrue(back.contains(theory), String.format("re-presentations a month %.1f (%.1f to %.1f), theory %.2f",
                 back.mean(), back.low(), back.high(), theory));
+    }
+
+    @Test
+    void theAssessmentPipelineIsAtRestFromTheStart() {
+        // The file above with a 20-day gamma assessment (shape 0.5): at rest 16.691 referrals a
+        // day are in assessment for 20 days on average, 333.8 people; seeded at time 0 as an
+        // M/G/∞ population (new referrals and re-presentations), and so at every later moment.
+        // Without them the pathway took in nobody for weeks and the first three months dipped.
+        double lambda = 300 / DAYS_PER_MONTH;
+        double timeIn = timeInWithDeaths();
+        double q = (1 - DEATH_RATE * timeIn) / 2;
+        double theory = lambda / (1 - q) * 20;
+        Scenario s = load(Path.of("src/test/resources/validation/queue-assessment-seeded.yaml"), "horizon_months=4");
+        int n = 20;
+        double[] atStart = new double[n];
+        double[] later = new double[n];
+        for (int r = 0; r < n; r++) {
+            int[] seeded = new int[1];
+            double[] sum = new double[1];
+            int[] checks = new int[1];
+            TreatmentSystem system = new TreatmentSystem(s, RandomStreams.fromSeed(108), r).trace(
+                    (k, day, activity, pathway, group, complexity, resource) -> {
+                        if (activity == Activity.IN_ASSESSMENT_AT_START) seeded[0]++;
+                    });
+            system.audit(10, c -> {
+                sum[0] += c.inAssessment() + c.waitingAssessment();
+                checks[0]++;
+            });
+            system.run();
+            atStart[r] = seeded[0];
+            later[r] = sum[0] / checks[0];
+        }
+        for (double[] x : new double[][] {atStart, later}) {
+            ConfidenceInterval c = ConfidenceInterval.student(x, 0.95);
+            assertTrue(c.contains(theory), String.format("in assessment %s: %.1f (95%% CI %.1f to %.1f), theory %.2f",
+                    x == atStart ? "at time 0" : "days 10-110", c.mean(), c.low(), c.high(), theory));
+        }
+        ScenarioResult r = run(load(Path.of("src/test/resources/validation/queue-assessment-seeded.yaml")), 20, 108);
+        assertAtRestThroughout(r, lambda / (1 - q) * timeIn);
     }
 
     @Test
