@@ -33,8 +33,8 @@ import umontreal.ssj.probdist.PoissonDist;
  * episode on their history when they re-present.
  *
  * <p>And it has people referred shortly before time 0 and still in assessment: without them the
- * system would lack them, and their stays and returns, for good (at national scale about 0.05%
- * of the caseload for a decade). At rest with assessors free they are the M/G/∞ population of
+ * system would lack them, and their stays and returns, for years (at national scale people in
+ * treatment read 0.03–0.06% lower after a 24- or 48-month warm-up). At rest with assessors free they are the M/G/∞ population of
  * the referrals: new ones at the rate of time 0 and re-presentations at the rate the seeded
  * pathways' {@link Returners} give, each a Poisson number with mean its rate times the mean
  * assessment, each with its assessment length-biased and under way a uniform fraction of it.

@@ -57,7 +57,7 @@ final class Returners {
     private final double[] relapseBiased;
     private final boolean[] lengthBiased;
     private final OccupantMix.Weights weights;
-    /** Returns a day, alive or not at the return: {@link #drawJustReturned}. */
+    /** Re-presentations a day from this pathway's leavers at rest, before thinning by survival to the return ({@link #drawJustReturned}). */
     private final double returnsPerDay;
     /** Per class, cumulative: its share of the returns (its rate, without the length bias of {@link #weights}). */
     private final OccupantMix.Weights returnWeights;
@@ -137,11 +137,6 @@ final class Returners {
             case DROPOUT -> Exit.droppingOut(p);
             case TRANSFER -> null;
         };
-    }
-
-    /** Re-presentations a day from this pathway's leavers at rest, before thinning by survival to the return. */
-    double returnsPerDay() {
-        return returnsPerDay;
     }
 
     /** The mean number of candidates drawn (before thinning by the look-back and by survival). */
