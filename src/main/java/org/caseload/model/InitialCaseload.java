@@ -125,16 +125,20 @@ final class InitialCaseload {
         Distribution service = scenario.assessment().serviceDays();
         double meanDays = service.mean();
         if (!(meanDays > 0)) return;
+        // Looking back at most as long as the run lasts: then an assessment longer than any run
+        // (a hostile file) cannot seed more people than the run's own referrals.
+        double lookBack = scenario.warmupDays() + scenario.horizonDays();
+        double span = Math.min(meanDays, lookBack);
         List<InAssessment> found = new ArrayList<>();
-        int newOnes = PoissonDist.inverseF(referrals.ratePerDayAtStart() * meanDays, past.nextDouble());
+        int newOnes = PoissonDist.inverseF(referrals.ratePerDayAtStart() * span, past.nextDouble());
         for (int i = 0; i < newOnes; i++) {
             Client c = referrals.newClient(referred.next());
-            found.add(underWay(c, service));
+            keepIfUnderWay(c, service, lookBack, found);
         }
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             if (e.getValue() == 0) continue;
             PathwayState p = pathways.byName().get(e.getKey());
-            plan.returners(e.getKey()).drawJustReturned(past, meanDays, (kind, previous, returnDays, leftDaysAgo) -> {
+            plan.returners(e.getKey()).drawJustReturned(past, span, (kind, previous, returnDays, leftDaysAgo) -> {
                 // They re-presented after a treatment episode: one more on their history (one uniform: death while out).
                 Client c = newClient(referred.next(), kind, previous + 1);
                 double deathDays = mortality.daysToDeathAfterExit(c.group(), p.spec.prescribing(), -Math.log(c.u()));
@@ -144,7 +148,7 @@ final class InitialCaseload {
                 }
                 c.treatedBefore = true;
                 c.representing = true;
-                found.add(underWay(c, service));
+                keepIfUnderWay(c, service, lookBack, found);
             });
         }
         found.sort(Comparator.comparingDouble(InAssessment::elapsedDays).reversed());
@@ -154,11 +158,29 @@ final class InitialCaseload {
         }
     }
 
-    /** Two uniforms: the length of an assessment found under way (length-biased), and how far through it is. */
-    private static InAssessment underWay(Client c, Distribution service) {
-        double length = service.lengthBiasedQuantile(c.u());
-        double elapsed = c.u() * length;
-        return new InAssessment(c, elapsed, length - elapsed);
+    /**
+     * Two uniforms: how long the assessment of a candidate referred within {@code lookBack}
+     * days lasts and how long ago it began; the candidate is kept in {@code found} if it is
+     * under way at time 0, else let go. With a mean assessment within the look-back the
+     * candidates are all those under way (their number the rate times the mean): the length
+     * length-biased, the time so far a uniform fraction of it, dropped if it began before the
+     * look-back. Beyond it, the candidates are all referred within the look-back (their
+     * number the rate times the look-back): the time since uniform over it, the length
+     * unbiased, kept if longer. Either way, those kept are the people referred within the
+     * look-back and still in assessment.
+     */
+    private void keepIfUnderWay(Client c, Distribution service, double lookBack, List<InAssessment> found) {
+        double length;
+        double elapsed;
+        if (service.mean() <= lookBack) {
+            length = service.lengthBiasedQuantile(c.u());
+            elapsed = c.u() * length;
+        } else {
+            elapsed = c.u() * lookBack;
+            length = service.quantile(c.u());
+        }
+        if (elapsed < lookBack && length > elapsed) found.add(new InAssessment(c, elapsed, length - elapsed));
+        else clients.finished(c);
     }
 
     /**

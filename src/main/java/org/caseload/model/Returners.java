@@ -176,16 +176,17 @@ final class Returners {
     }
 
     /**
-     * Draws this pathway's leavers who re-presented within a stage of mean length
-     * {@code meanDays} before time 0 (the people still in assessment then, an M/G/∞ population
-     * of the returns): a Poisson number, with mean the returns a day times {@code meanDays}, from
-     * {@code past} (one uniform), and for each its class and time out of treatment, unbiased
-     * (three uniforms), passed with {@code leftDaysAgo} equal to it. Survival to the return is the
-     * caller's, as in {@link #draw}; the time since the return, the caller's too.
+     * Draws this pathway's leavers who re-presented shortly before time 0, as candidates for
+     * the people then in assessment (an M/G/∞ population of the returns): a Poisson number,
+     * with mean the returns a day times {@code span} (the mean assessment, or the caller's
+     * look-back if shorter), from {@code past} (one uniform), and for each its class and time
+     * out of treatment, unbiased (three uniforms), passed with {@code leftDaysAgo} equal to it.
+     * Survival to the return is the caller's, as in {@link #draw}; how long ago they returned
+     * and whether they are still in assessment, the caller's too.
      */
-    void drawJustReturned(Mrg32k3a past, double meanDays, Found found) {
-        if (candidates == 0 || !(meanDays > 0)) return;
-        int count = PoissonDist.inverseF(returnsPerDay * meanDays, past.nextDouble());
+    void drawJustReturned(Mrg32k3a past, double span, Found found) {
+        if (candidates == 0 || !(span > 0)) return;
+        int count = PoissonDist.inverseF(returnsPerDay * span, past.nextDouble());
         for (int c = 0; c < count; c++) {
             int k = returnWeights.pick(past.nextDouble());
             double back = relapseTime[k].quantile(past.nextDouble()) + delay[k].quantile(past.nextDouble());

@@ -153,7 +153,7 @@ class QueueingTheoryTest {
         double timeIn = timeInWithDeaths();
         double q = (1 - DEATH_RATE * timeIn) / 2;
         double theory = lambda / (1 - q) * 20;
-        Scenario s = load(Path.of("src/test/resources/validation/queue-assessment-seeded.yaml"), "horizon_months=4");
+        Scenario s = load(Path.of("src/test/resources/validation/queue-assessment-seeded.yaml"));
         int n = 20;
         double[] atStart = new double[n];
         double[] later = new double[n];
@@ -176,10 +176,33 @@ class QueueingTheoryTest {
         for (double[] x : new double[][] {atStart, later}) {
             ConfidenceInterval c = ConfidenceInterval.student(x, 0.95);
             assertTrue(c.contains(theory), String.format("in assessment %s: %.1f (95%% CI %.1f to %.1f), theory %.2f",
-                    x == atStart ? "at time 0" : "days 10-110", c.mean(), c.low(), c.high(), theory));
+                    x == atStart ? "at time 0" : "every 10 days after", c.mean(), c.low(), c.high(), theory));
         }
         ScenarioResult r = run(load(Path.of("src/test/resources/validation/queue-assessment-seeded.yaml")), 20, 108);
         assertAtRestThroughout(r, lambda / (1 - q) * timeIn);
+    }
+
+    @Test
+    void anAssessmentLongerThanTheRunSeedsOnlyThoseReferredWithinIt() {
+        // The file's assessments average a million days: seeding the whole pipeline of a system
+        // at rest would hold 16.7 million people; the look-back (the run's length, 121.75 days)
+        // keeps those referred within it who are still in assessment.
+        double lambda = 300 / DAYS_PER_MONTH;
+        double q = (1 - DEATH_RATE * timeInWithDeaths()) / 2;
+        double lookBack = 4 * DAYS_PER_MONTH;
+        double theory = lambda / (1 - q) * 1e6 * -Math.expm1(-lookBack / 1e6);
+        Scenario s = load(Path.of("src/test/resources/validation/queue-assessment-long.yaml"));
+        double[] atStart = new double[20];
+        for (int r = 0; r < atStart.length; r++) {
+            int[] seeded = new int[1];
+            new TreatmentSystem(s, RandomStreams.fromSeed(109), r).trace((k, day, activity, pathway, group, complexity, resource) -> {
+                if (activity == Activity.IN_ASSESSMENT_AT_START) seeded[0]++;
+            }).run();
+            atStart[r] = seeded[0];
+        }
+        ConfidenceInterval c = ConfidenceInterval.student(atStart, 0.95);
+        assertTrue(c.contains(theory), String.format("in assessment at time 0: %.1f (95%% CI %.1f to %.1f), theory %.2f",
+                c.mean(), c.low(), c.high(), theory));
     }
 
     @Test
