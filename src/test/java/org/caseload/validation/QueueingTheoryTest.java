@@ -161,7 +161,7 @@ class QueueingTheoryTest {
             int[] seeded = new int[1];
             double[] sum = new double[1];
             int[] checks = new int[1];
-            TreatmentSystem system = new TreatmentSystem(s, RandomStreams.fromSeed(108), r).trace(
+            TreatmentSystem system = new TreatmentSystem(s, RandomStreams.fromSeed(ValidationSupport.seed(108)), r).trace(
                     (k, day, activity, pathway, group, complexity, resource) -> {
                         if (activity == Activity.IN_ASSESSMENT_AT_START) seeded[0]++;
                     });
@@ -195,7 +195,7 @@ class QueueingTheoryTest {
         double[] atStart = new double[20];
         for (int r = 0; r < atStart.length; r++) {
             int[] seeded = new int[1];
-            new TreatmentSystem(s, RandomStreams.fromSeed(109), r).trace((k, day, activity, pathway, group, complexity, resource) -> {
+            new TreatmentSystem(s, RandomStreams.fromSeed(ValidationSupport.seed(109)), r).trace((k, day, activity, pathway, group, complexity, resource) -> {
                 if (activity == Activity.IN_ASSESSMENT_AT_START) seeded[0]++;
             }).run();
             atStart[r] = seeded[0];

@@ -32,9 +32,14 @@ final class ValidationSupport {
      * the seed it was written with (README, "Set-up: two commands").
      */
     static ScenarioResult run(Scenario s, int replications, long seed) {
-        try (Experiment e = new Experiment(seed + Long.getLong("validation.seedOffset", 0), 2)) {
+        try (Experiment e = new Experiment(seed(seed), 2)) {
             return e.run(s, replications);
         }
+    }
+
+    /** {@code seed} moved by {@code -Dvalidation.seedOffset=K} when given (see {@link #run}), for a test that builds replications itself. */
+    static long seed(long seed) {
+        return seed + Long.getLong("validation.seedOffset", 0);
     }
 
     static ConfidenceInterval ci(ScenarioResult r, String metric) {
