@@ -79,7 +79,8 @@ final class InitialCaseload {
 
     /** Places everyone of the scenario's {@code initial_caseload} in their pathway, part-way through an episode. */
     void seed() {
-        if (scenario.initialCaseload().isEmpty()) return;
+        // An initial caseload of zeros is a start from empty, like none at all: nothing is seeded.
+        if (scenario.initialCaseload().values().stream().allMatch(n -> n == 0)) return;
         SeedingPlan plan = SeedingPlan.of(scenario,
                 () -> SeedingPlan.workOut(scenario, pathways, routing, episodes, afterExit, mortality));
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
@@ -125,8 +126,8 @@ final class InitialCaseload {
         Distribution service = scenario.assessment().serviceDays();
         double meanDays = service.mean();
         if (!(meanDays > 0)) return;
-        // Looking back at most as long as the run lasts: then an assessment longer than any run
-        // (a hostile file) cannot seed more people than the run's own referrals.
+        // A mean assessment longer than the run (a hostile file) would seed more people than the
+        // run's own referrals: then only those referred within the run's length before time 0.
         double lookBack = scenario.warmupDays() + scenario.horizonDays();
         double span = Math.min(meanDays, lookBack);
         List<InAssessment> found = new ArrayList<>();
@@ -159,15 +160,13 @@ final class InitialCaseload {
     }
 
     /**
-     * Two uniforms: how long the assessment of a candidate referred within {@code lookBack}
-     * days lasts and how long ago it began; the candidate is kept in {@code found} if it is
-     * under way at time 0, else let go. With a mean assessment within the look-back the
-     * candidates are all those under way (their number the rate times the mean): the length
-     * length-biased, the time so far a uniform fraction of it, dropped if it began before the
-     * look-back. Beyond it, the candidates are all referred within the look-back (their
-     * number the rate times the look-back): the time since uniform over it, the length
-     * unbiased, kept if longer. Either way, those kept are the people referred within the
-     * look-back and still in assessment.
+     * Two uniforms: how long the assessment of a candidate lasts and how long ago it began; the
+     * candidate is kept in {@code found} if it is under way at time 0, else let go. With a mean
+     * assessment within the look-back the candidates are exactly the people under way (their
+     * number the rate times the mean, at most the run's own referrals): the length
+     * length-biased, the time so far a uniform fraction of it; all are kept. Beyond it, the
+     * candidates are all those referred within the look-back (their number the rate times the
+     * look-back): the time since uniform over it, the length unbiased, kept if longer.
      */
     private void keepIfUnderWay(Client c, Distribution service, double lookBack, List<InAssessment> found) {
         double length;
@@ -179,7 +178,7 @@ final class InitialCaseload {
             elapsed = c.u() * lookBack;
             length = service.quantile(c.u());
         }
-        if (elapsed < lookBack && length > elapsed) found.add(new InAssessment(c, elapsed, length - elapsed));
+        if (length > elapsed) found.add(new InAssessment(c, elapsed, length - elapsed));
         else clients.finished(c);
     }
 

@@ -148,7 +148,8 @@ class QueueingTheoryTest {
         // The file above with a 20-day gamma assessment (shape 0.5): at rest 16.691 referrals a
         // day are in assessment for 20 days on average, 333.8 people; seeded at time 0 as an
         // M/G/∞ population (new referrals and re-presentations), and so at every later moment.
-        // Without them the pathway took in nobody for weeks and the first three months dipped.
+        // Without them the pathway took in fewer than at rest for weeks and its first three
+        // months read 991, 948 and 984.
         double lambda = 300 / DAYS_PER_MONTH;
         double timeIn = timeInWithDeaths();
         double q = (1 - DEATH_RATE * timeIn) / 2;
@@ -180,6 +181,18 @@ class QueueingTheoryTest {
         }
         ScenarioResult r = run(load(Path.of("src/test/resources/validation/queue-assessment-seeded.yaml")), 20, 108);
         assertAtRestThroughout(r, lambda / (1 - q) * timeIn);
+    }
+
+    @Test
+    void anInitialCaseloadOfZerosSeedsNobody() {
+        // Zeros are a start from empty, as no initial caseload is: no one in a pathway, due
+        // back or in assessment at time 0 (the assessment pipeline alone was seeded once).
+        Scenario s = load(Path.of("src/test/resources/validation/queue-assessment-seeded.yaml"), "initial_caseload.open=0");
+        int[] atStart = new int[1];
+        new TreatmentSystem(s, RandomStreams.fromSeed(1), 0).trace((k, day, activity, pathway, group, complexity, resource) -> {
+            if (day == 0 && activity != Activity.REFERRAL) atStart[0]++;
+        }).run();
+        assertTrue(atStart[0] == 0, atStart[0] + " people seeded at time 0 from an initial caseload of zeros");
     }
 
     @Test
