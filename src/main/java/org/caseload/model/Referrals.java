@@ -76,9 +76,12 @@ final class Referrals {
         scheduleNextArrival(arrival);
     }
 
-    /** New referrals a day at time 0 (the pipeline of a system at rest is seeded from it). */
-    double ratePerDayAtStart() {
-        return arrivals.ratePerDay(0);
+    /**
+     * New referrals a day in the month before time 0, when the people in assessment at time 0
+     * were referred (the pipeline of a system at rest is seeded from it).
+     */
+    double ratePerDayBeforeStart() {
+        return arrivals.ratePerDay(-0.5 * window.monthDays());
     }
 
     /** A new person: four uniforms (group, complexity, readiness, previous episodes). */
@@ -104,34 +107,34 @@ final class Referrals {
         double uRoute = c.u();
         double uDeath = c.u();
         c.routeUniform = uRoute;
-        assessOrWait(c, scenario.assessment().serviceDays().quantile(uService), uPatience, uDeath, true);
+        assessOrWait(c, scenario.assessment().serviceDays().quantile(uService), uPatience, uDeath);
     }
 
     /**
      * Someone referred {@code -referredAt} days before time 0 whose assessment has
-     * {@code remainingDays} to run (or who waits for an assessor, if none is free): part of the
-     * pipeline of a system at rest ({@link InitialCaseload}). Called at time 0 in the order of
-     * referral. Three uniforms, as a referral's less the service time (patience, route, death
-     * while waiting).
+     * {@code remainingDays} to run: part of the pipeline of a system at rest
+     * ({@link InitialCaseload}), called at time 0 in the order of referral. The same four
+     * uniforms as a referral. If no assessor is free (the seeded pipeline outnumbers them), they
+     * wait as if referred at time 0, for a whole assessment from the second uniform, not the
+     * remainder of one under way; their referral itself, before time 0, is counted nowhere.
      */
     void alreadyReferred(Client c, double referredAt, double remainingDays) {
-        waitingStandard.referred(c, referredAt);
+        boolean underWay = busy < (int) assessors.value();
+        waitingStandard.referred(c, underWay ? referredAt : engine.now());
         recorder.referred(c, referredAt);
         double uPatience = c.u();
+        double uService = c.u();
         c.routeUniform = c.u();
         double uDeath = c.u();
-        assessOrWait(c, remainingDays, uPatience, uDeath, false);
+        if (underWay) startAssessment(c, remainingDays, false);
+        else assessOrWait(c, scenario.assessment().serviceDays().quantile(uService), uPatience, uDeath);
         journey.trace(c, Activity.IN_ASSESSMENT_AT_START, null);
     }
 
-    /**
-     * Starts the assessment, lasting {@code service} days, if an assessor is free; otherwise
-     * joins the queue. {@code startsNow} is false for an assessment already under way at time 0
-     * (it started before: no start is traced or counted).
-     */
-    private void assessOrWait(Client c, double service, double uPatience, double uDeath, boolean startsNow) {
+    /** Starts the assessment, lasting {@code service} days, if an assessor is free; otherwise joins the queue. */
+    private void assessOrWait(Client c, double service, double uPatience, double uDeath) {
         if (busy < (int) assessors.value()) {
-            startAssessment(c, service, startsNow);
+            startAssessment(c, service, true);
             return;
         }
         Scenario.Assessment a = scenario.assessment();
@@ -158,6 +161,7 @@ final class Referrals {
         queued--;
     }
 
+    /** {@code startsNow} is false for an assessment already under way at time 0: it started before, so no start is traced or counted. */
     private void startAssessment(Client c, double service, boolean startsNow) {
         double now = engine.now();
         c.enter(Stage.IN_ASSESSMENT);

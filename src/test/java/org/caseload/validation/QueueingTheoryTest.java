@@ -184,6 +184,36 @@ class QueueingTheoryTest {
     }
 
     @Test
+    void seededPeopleBeyondTheAssessorsWaitForAWholeAssessment() {
+        // The 20-day gamma file (shape 0.5) with 150 assessors for the ~334 people seeded in
+        // assessment: those referred last wait from time 0. Their assessment, when it starts, is
+        // a whole one (mean 20 days), not the remainder of one under way (mean E[S²]/2E[S] = 30).
+        Scenario s = load(Path.of("src/test/resources/validation/queue-assessment-seeded.yaml"), "assessment.workers=150",
+                "horizon_months=6");
+        int n = 10;
+        double[] meanLength = new double[n];
+        for (int r = 0; r < n; r++) {
+            java.util.Map<Integer, Double> started = new java.util.HashMap<>();
+            java.util.Set<Integer> queued = new java.util.HashSet<>();
+            double[] sum = new double[2];
+            new TreatmentSystem(s, RandomStreams.fromSeed(ValidationSupport.seed(110)), r).trace(
+                    (k, day, activity, pathway, group, complexity, resource) -> {
+                        if (activity == Activity.IN_ASSESSMENT_AT_START && resource == null) queued.add(k);
+                        if (activity == Activity.ASSESSMENT_START && queued.contains(k)) started.put(k, day);
+                        if (activity == Activity.ASSESSMENT_END && started.containsKey(k) && queued.remove(k)) {
+                            sum[0] += day - started.get(k);
+                            sum[1]++;
+                        }
+                    }).run();
+            assertTrue(sum[1] > 100, "seeded people who waited and were assessed: " + sum[1]);
+            meanLength[r] = sum[0] / sum[1];
+        }
+        ConfidenceInterval c = ConfidenceInterval.student(meanLength, 0.95);
+        assertTrue(c.contains(20), String.format("assessments of seeded people who waited: %.2f days (95%% CI %.2f to %.2f), a whole one 20",
+                c.mean(), c.low(), c.high()));
+    }
+
+    @Test
     void anInitialCaseloadOfZerosSeedsNobody() {
         // Zeros are a start from empty, as no initial caseload is: no one in a pathway, due
         // back or in assessment at time 0 (the assessment pipeline alone was seeded once).
