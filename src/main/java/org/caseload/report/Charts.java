@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -37,6 +38,14 @@ import org.jfree.svg.SVGGraphics2D;
  * every chart of a report.
  */
 public final class Charts {
+    static {
+        // PNGs are encoded in memory, not through a temporary file: ImageIO's file cache
+        // registers each stream with a shutdown hook, and a command that exits (say, refusing
+        // its input) while the background warm-up below is writing one then printed that hook's
+        // NullPointerException after its one-line message (HostileCorpusTest, once).
+        ImageIO.setUseCache(false);
+    }
+
     /** Okabe–Ito palette without yellow (poor on white). */
     private static final Color[] PALETTE = {
             new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
