@@ -47,7 +47,7 @@ class CommonRandomNumbersTest {
      * A demand what-if: 10% more new referrals from month 30. Arrivals before the step are the
      * base's and later ones stay paired ({@code Arrivals}); thinning at the peak rate, used
      * before, moved them all, and CRN narrowed this interval only about six times (half-width
-     * 4.3 people against 26; now 0.67 against 27).
+     * 4.3 people against 26; now 0.68 against 27).
      */
     @Test
     void crnNarrowsADemandStepsDifferenceIntervalTenfold(@TempDir Path dir) throws IOException {
