@@ -224,10 +224,12 @@ public final class Reports {
         if (!Double.isFinite(v)) return Undefined.DASH;
         if (Math.abs(v) < 0.005) return "0";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(java.util.Locale.ROOT, "%,.0f", v);
+        // Bands by the value as it will be printed, so that 999.7 reads "1,000", not "1000",
+        // and 99.97 "100", not "100.0".
         double a = Math.abs(v);
-        if (a >= 1000) return String.format(java.util.Locale.ROOT, "%,.0f", v);
-        if (a >= 100) return String.format(java.util.Locale.ROOT, "%.0f", v);
-        if (a >= 10) return String.format(java.util.Locale.ROOT, "%.1f", v);
+        if (a >= 999.5) return String.format(java.util.Locale.ROOT, "%,.0f", v);
+        if (a >= 99.95) return String.format(java.util.Locale.ROOT, "%.0f", v);
+        if (a >= 9.995) return String.format(java.util.Locale.ROOT, "%.1f", v);
         return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 

@@ -26,4 +26,16 @@ class NumbersTest {
         assertEquals("—", Reports.pValue(Double.NaN));
         assertEquals("—", Reports.round(Double.NaN));
     }
+
+    @Test
+    void roundingAtABandsEdgeReadsLikeTheNextBand() {
+        assertEquals("1,000", Reports.round(999.66));
+        assertEquals("-1,000", Reports.round(-999.5));
+        assertEquals("999", Reports.round(999.4));
+        assertEquals("100", Reports.round(99.97));
+        assertEquals("99.9", Reports.round(99.94));
+        assertEquals("10.0", Reports.round(9.996));
+        assertEquals("9.99", Reports.round(9.994));
+        assertEquals("1,001", Reports.round(1000.7));
+    }
 }
