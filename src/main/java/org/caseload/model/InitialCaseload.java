@@ -34,12 +34,12 @@ import umontreal.ssj.probdist.PoissonDist;
  *
  * <p>And it has people referred shortly before time 0 and still in assessment: without them the
  * system would lack them, and their stays and returns, for years (at national scale people in
- * treatment read 0.03–0.06% lower after a 24- or 48-month warm-up). At rest with assessors free they are the M/G/∞ population of
- * the referrals: new ones at the rate of the month before time 0 and re-presentations at the
- * rate the seeded pathways' {@link Returners} give, each a Poisson number with mean its rate
- * times the mean assessment, each with its assessment length-biased and under way a uniform
- * fraction of it. If they outnumber the assessors, those referred last wait from time 0 for a
- * whole assessment ({@link Referrals#alreadyReferred}).
+ * treatment read 0.03–0.06% lower after a 24- or 48-month warm-up). At rest with assessors free
+ * they are the M/G/∞ population of the referrals: new ones at the rate of the month before time
+ * 0 and re-presentations at the rate the seeded pathways' {@link Returners} give, each a
+ * Poisson number with mean its rate times the mean assessment, each with its assessment
+ * length-biased and under way a uniform fraction of it. If they outnumber the assessors, those
+ * referred last wait from time 0 for a whole assessment ({@link Referrals#alreadyReferred}).
  */
 final class InitialCaseload {
     /** At most this many earlier episodes in one stay (a hostile file could move people round for ever). */
