@@ -49,7 +49,8 @@ final class Arrivals {
 
     /**
      * The rate at time t, per day, straight from its definition: what the pieces follow, and
-     * what {@code ArrivalsTest} integrates to check them (the model itself uses the pieces).
+     * what {@code ArrivalsTest} integrates to check them. Arrivals use the pieces; this serves
+     * the seeding of the assessment pipeline (the rate just before time 0) and the tests.
      */
     double ratePerDay(double t) {
         double month = (t - window.start()) / window.monthDays();

@@ -130,12 +130,13 @@ final class InitialCaseload {
         // A mean assessment longer than the run (a hostile file) would seed more people than the
         // run's own referrals: then only those referred within the run's length before time 0.
         double lookBack = scenario.warmupDays() + scenario.horizonDays();
-        double span = Math.min(meanDays, lookBack);
+        boolean withinLookBack = meanDays <= lookBack;
+        double span = withinLookBack ? meanDays : lookBack;
         List<InAssessment> found = new ArrayList<>();
         int newOnes = PoissonDist.inverseF(referrals.ratePerDayBeforeStart() * span, past.nextDouble());
         for (int i = 0; i < newOnes; i++) {
             Client c = referrals.newClient(referred.next());
-            keepIfUnderWay(c, service, lookBack, found);
+            keepIfUnderWay(c, service, withinLookBack, lookBack, found);
         }
         for (Map.Entry<String, Integer> e : scenario.initialCaseload().entrySet()) {
             if (e.getValue() == 0) continue;
@@ -150,7 +151,7 @@ final class InitialCaseload {
                 }
                 c.treatedBefore = true;
                 c.representing = true;
-                keepIfUnderWay(c, service, lookBack, found);
+                keepIfUnderWay(c, service, withinLookBack, lookBack, found);
             });
         }
         found.sort(Comparator.comparingDouble(InAssessment::elapsedDays).reversed());
@@ -162,17 +163,18 @@ final class InitialCaseload {
 
     /**
      * Two uniforms: how long the assessment of a candidate lasts and how long ago it began; the
-     * candidate is kept in {@code found} if it is under way at time 0, else let go. With a mean
-     * assessment within the look-back the candidates are exactly the people under way (their
-     * number the rate times the mean, at most the run's own referrals): the length
-     * length-biased, the time so far a uniform fraction of it; all are kept. Beyond it, the
-     * candidates are all those referred within the look-back (their number the rate times the
-     * look-back): the time since uniform over it, the length unbiased, kept if longer.
+     * candidate is kept in {@code found} if it is under way at time 0, else let go. With the mean
+     * assessment within the look-back ({@code withinLookBack}) the candidates are exactly the
+     * people under way (their number the rate times the mean, at most the run's own referrals):
+     * the length length-biased, the time so far a uniform fraction of it; all are kept. Beyond
+     * it, the candidates are all those referred within the look-back (their number the rate
+     * times the look-back): the time since uniform over it, the length unbiased, kept if longer.
      */
-    private void keepIfUnderWay(Client c, Distribution service, double lookBack, List<InAssessment> found) {
+    private void keepIfUnderWay(Client c, Distribution service, boolean withinLookBack, double lookBack,
+                                List<InAssessment> found) {
         double length;
         double elapsed;
-        if (service.mean() <= lookBack) {
+        if (withinLookBack) {
             length = service.lengthBiasedQuantile(c.u());
             elapsed = c.u() * length;
         } else {
