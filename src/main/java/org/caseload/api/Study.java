@@ -200,7 +200,9 @@ public final class Study {
     /**
      * Records every finished replication in {@code folder} (an append-only, checksummed journal)
      * and reuses those already recorded there by the same batch, so an interrupted batch resumes
-     * where it stopped. A record of a different batch in the folder is replaced.
+     * where it stopped. A record of a different batch in the folder is replaced. This process holds
+     * the folder from execution until {@link #forget} (or its end): another process recording into
+     * it meanwhile is refused.
      */
     public Study recordIn(Path folder) {
         workFolder = folder;
@@ -368,6 +370,7 @@ public final class Study {
             reused = 0;
             PortableBatch batch = new PortableBatch(p.loaded.stream().map(ScenarioReader.Loaded::tree).toList(), seed,
                     independentStreams, maxEvents);
+            if (workFolder != null) WorkFolder.hold(workFolder); // its values/ are this batch's until forgotten
             BatchSummary summary = WorkFolder.summary(workFolder, names, isComparison());
             remote.run(batch, first, end, summary::add);
             return summary;

@@ -1,6 +1,7 @@
 package org.caseload.api;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +18,11 @@ import org.caseload.stats.BatchSummary;
  * A batch's working folder ({@link Study#recordIn}, and an analysis's: psa, sweep):
  * {@code batch.json} (what the batch is), {@code journal.tsv} (the finished replications or work
  * items), {@code values/} (a running batch's values, see {@link ReplicationStore}) and
- * {@code events/} (event logs, if asked for), kept until the outputs are written.
+ * {@code events/} (event logs, if asked for), kept until the outputs are written, and {@code lock}:
+ * one process at a time opens the folder, and holds it until the outputs are written and the folder
+ * removed, the batch fails, or the process ends (see {@link BatchLock}). Another process aiming at
+ * the same folder meanwhile (a second run into the same --out, a --resume of a batch still running)
+ * is refused before it touches anything.
  */
 public final class WorkFolder {
     private WorkFolder() {
@@ -45,10 +50,14 @@ public final class WorkFolder {
                 + "the command again without --resume to start it over");
     }
 
-    /** Opens the journal of this batch in the working folder, starting a new one if the folder held another batch. */
+    /**
+     * Opens the journal of this batch in the working folder, starting a new one if the folder held
+     * another batch. Takes the folder for this process first: a user mistake (exit 2) if another
+     * process holds it, and then nothing in it is touched.
+     */
     public static Journal open(Path workFolder, BatchSpec spec) {
+        hold(workFolder);
         try {
-            Files.createDirectories(workFolder);
             Path record = workFolder.resolve(Study.BATCH);
             boolean same = false;
             if (Files.exists(record)) {
@@ -104,14 +113,78 @@ public final class WorkFolder {
                 workFolder != null ? workFolder.resolve(VALUES) : Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** Deletes a working folder once its batch's outputs are safely written. */
+    /**
+     * Takes the working folder (creating it) for this process until {@link #forget}, {@link #failed}
+     * or the end of the process: a user mistake (exit 2) if another process holds it.
+     */
+    static void hold(Path workFolder) {
+        BatchLock.take(workFolder);
+    }
+
+    /**
+     * Deletes a working folder once its batch's outputs are safely written, and lets go of it. A
+     * folder this process does not hold is taken first: refused (exit 2) while another process holds it.
+     */
     public static void forget(Path workFolder) {
+        if (!Files.exists(workFolder) && !BatchLock.held(workFolder)) return;
+        hold(workFolder);
         try {
             forgetValues(workFolder);
             Files.deleteIfExists(workFolder.resolve(Study.JOURNAL));
             Files.deleteIfExists(workFolder.resolve(Study.BATCH));
             EventLogFiles.forget(workFolder);
+        } catch (IOException e) {
+            BatchLock.release(workFolder);
+            throw FileFaults.of("cannot remove the working folder", workFolder, e);
+        }
+        letGo(workFolder);
+    }
+
+    /**
+     * The batch failed by itself (not killed): the folder is let go of, and removed unless
+     * {@code keepRecord} (a record from an earlier, killed run, kept for another --resume). Best
+     * effort; nothing at all is done to a folder this process does not hold (another's batch).
+     */
+    public static void failed(Path workFolder, boolean keepRecord) {
+        if (!BatchLock.held(workFolder)) return;
+        if (keepRecord) {
+            BatchLock.release(workFolder);
+            return;
+        }
+        try {
+            forgetValues(workFolder);
+            EventLogFiles.forget(workFolder);
+            try (var files = Files.list(workFolder)) {
+                for (Path f : files.toList()) {
+                    if (!f.getFileName().toString().equals(BatchLock.FILE)) Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: what remains is an ordinary record that --resume or a new run takes over
+        }
+        try {
+            letGo(workFolder);
+        } catch (RuntimeException e) {
+            // as above
+        }
+    }
+
+    /**
+     * Deletes the lock file while still holding it (so that no other process can lock it meanwhile,
+     * see {@link BatchLock}), lets go, and removes the folder if nothing else is left in it.
+     */
+    private static void letGo(Path workFolder) {
+        try {
+            Files.deleteIfExists(workFolder.resolve(BatchLock.FILE));
+        } catch (IOException e) {
+            // an empty lock file left behind stops nobody
+        } finally {
+            BatchLock.release(workFolder);
+        }
+        try {
             Files.deleteIfExists(workFolder);
+        } catch (DirectoryNotEmptyException takenAgain) {
+            // another run has just taken the folder for its own batch, or a file was left above
         } catch (IOException e) {
             throw FileFaults.of("cannot remove the working folder", workFolder, e);
         }

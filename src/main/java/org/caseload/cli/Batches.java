@@ -1,6 +1,5 @@
 package org.caseload.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.caseload.api.ProgressListener;
 import org.caseload.api.Results;
 import org.caseload.api.Study;
+import org.caseload.api.WorkFolder;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Slice;
 import org.caseload.report.OutputDirectory;
@@ -139,26 +139,12 @@ final class Batches {
             return results;
         } catch (Throwable failed) {
             // A run that fails by itself (disk full, out of memory, a bad folder) leaves nothing new
-            // behind; a record from an earlier, killed run is kept for another --resume.
-            if (!hadRecord) removeQuietly(work);
+            // behind; a record from an earlier, killed run is kept for another --resume. One refused
+            // because another process holds the folder is that process's, and is not touched.
+            WorkFolder.failed(work, hadRecord);
             throw failed;
         } finally {
             outputs.forEach(OutputDirectory::close);
-        }
-    }
-
-    private static void removeQuietly(Path work) {
-        try {
-            Study.forget(work);
-        } catch (RuntimeException e) {
-            // best effort, as below
-        }
-        if (!Files.exists(work)) return;
-        try (var files = Files.list(work)) {
-            for (Path f : files.toList()) Files.deleteIfExists(f);
-            Files.deleteIfExists(work);
-        } catch (IOException | RuntimeException e) {
-            // best effort: what remains is an ordinary record that --resume or a new run takes over
         }
     }
 

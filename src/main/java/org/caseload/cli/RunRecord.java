@@ -46,7 +46,11 @@ final class RunRecord {
     void failed() {
         try {
             journal.close();
-            if (!hadRecord) WorkFolder.forget(workFolder);
+        } catch (RuntimeException e) {
+            // best effort, as below
+        }
+        try {
+            WorkFolder.failed(workFolder, hadRecord);
         } catch (RuntimeException e) {
             // best effort: what remains is an ordinary record that --resume or a new run takes over
         }
