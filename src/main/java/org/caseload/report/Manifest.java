@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.caseload.Version;
@@ -71,6 +75,32 @@ public final class Manifest {
         ObjectNode n = root.putObject(key);
         values.forEach(n::put);
         return this;
+    }
+
+    /**
+     * Adds to the folder's {@code manifest.json} (if it has one: every results folder does) the
+     * list of everything in the folder, itself included ({@link OutputRules#listing}), so that a
+     * later run replaces the folder only while it holds nothing else. Called on the finished
+     * folder just before it is moved into place. The list is added as the last field without
+     * rewriting the rest, whether the manifest is indented (this class's) or compact (a shard's).
+     */
+    static void recordFiles(Path folder) throws IOException {
+        Path file = folder.resolve(OutputRules.MANIFEST);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return;
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int close = text.lastIndexOf('}');
+        int end = close;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
+        ObjectMapper json = new ObjectMapper();
+        if (close < 1 || !(json.readTree(text) instanceof ObjectNode) || text.charAt(end - 1) == '{') {
+            throw new IllegalStateException(file + " is not a manifest with fields");
+        }
+        List<String> quoted = new ArrayList<>();
+        for (String f : OutputRules.listing(folder)) quoted.add(json.writeValueAsString(f));
+        boolean indented = text.startsWith("{\n");
+        String field = indented ? ",\n  \"" + OutputRules.FILES + "\" : [ " + String.join(", ", quoted) + " ]"
+                : ",\"" + OutputRules.FILES + "\":[" + String.join(",", quoted) + "]";
+        Files.writeString(file, text.substring(0, end) + field + text.substring(end), StandardCharsets.UTF_8);
     }
 
     public void write(Path file) {

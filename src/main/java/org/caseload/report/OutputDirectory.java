@@ -154,15 +154,20 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /**
-     * Replaces the target with the finished folder. The rules are checked again, because
-     * the target may have changed during a long run; earlier caseload results are moved
-     * aside, replaced, then deleted, and the replacement is announced.
+     * Replaces the target with the finished folder, whose manifest now lists its files. The
+     * rules are checked again, because the target may have changed during a long run; earlier
+     * caseload results are moved aside, replaced, then deleted, and the replacement is announced.
      */
     public synchronized void commit() {
         if (abandoned) throw new IllegalStateException("output folder already abandoned");
         OutputRules.State state = OutputRules.check(given, inputs);
+        unlock();
         try {
-            unlock();
+            Manifest.recordFiles(temp);
+        } catch (IOException e) {
+            throw FileFaults.of("cannot write results to", target, e);
+        }
+        try {
             relaxPermissions(temp);
             switch (state) {
                 case ABSENT -> move(temp, target);

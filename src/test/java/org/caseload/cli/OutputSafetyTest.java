@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.caseload.cli.SafetySupport.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,12 +149,85 @@ class OutputSafetyTest {
         assertEquals(List.of("leeds"), names(dir), "no temporary or old folder left beside it");
     }
 
+    /** The manifest lists exactly what caseload wrote; a rerun into a folder still holding only that replaces it. */
+    @Test
+    void theManifestListsEveryFileWrittenAndACleanRerunReplaces(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("R");
+        assertEquals(0, shortly("run", LEEDS.toString(), "--out", out.toString()).exit());
+        List<String> listed = new ArrayList<>();
+        new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("files").forEach(f -> listed.add(f.asText()));
+        List<String> present = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(out)) {
+            walk.filter(p -> !p.equals(out)).forEach(p -> present.add(out.relativize(p).toString().replace('\\', '/')
+                    + (Files.isDirectory(p) ? "/" : "")));
+        }
+        assertEquals(present.stream().sorted().toList(), listed);
+        assertTrue(listed.containsAll(List.of("manifest.json", "summary.csv", "report.html", "charts/")), listed.toString());
+        Outcome again = shortly("run", LEEDS.toString(), "--seed", "2", "--out", out.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.err().contains("replacing earlier results"), again.err());
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"seed\" : 2"));
+    }
+
+    /** Files the user added to a results folder are never deleted with it: the rerun is refused, naming one. */
+    @Test
+    void aResultsFolderHoldingOtherFilesIsRefusedUntouched(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("R");
+        assertEquals(0, shortly("run", LEEDS.toString(), "--out", out.toString()).exit());
+        Files.writeString(out.resolve("notes.txt"), "my notes");
+        refusedUntouched(dir, "holds notes.txt, which caseload did not write", "run", LEEDS.toString(), "--out", out.toString());
+        Files.delete(out.resolve("notes.txt"));
+        Files.createDirectories(out.resolve("mywork"));
+        Files.writeString(out.resolve("mywork/x"), "x");
+        refusedUntouched(dir, "holds mywork/, which caseload did not write", "run", LEEDS.toString(), "--out", out.toString());
+        Files.delete(out.resolve("mywork/x"));
+        Files.delete(out.resolve("mywork"));
+        // A file inside a folder caseload wrote; and another command, through the same rule.
+        Files.writeString(out.resolve("charts/mine.png"), "x");
+        refusedUntouched(dir, "holds charts/mine.png, which caseload did not write", "run", LEEDS.toString(), "--out", out.toString());
+        refusedUntouched(dir, "holds charts/mine.png, which caseload did not write", "compare", LEEDS.toString(),
+                "scenarios/leeds-cut-10.yaml", "--out", out.toString());
+    }
+
+    private static void refusedUntouched(Path dir, String says, String... args) throws IOException {
+        Map<String, String> before = fingerprint(dir);
+        Outcome o = args[0].equals("run") ? shortly(args)
+                : execute(SafetySupport.concat(args, "--replications", "2", "--set", "horizon_months=14", "--set", "warmup_months=0"));
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.oneCleanLine(), o.err());
+        assertTrue(o.err().contains(says), o.err());
+        assertEquals(before, fingerprint(dir), "a refused run changed the folder");
+    }
+
+    /** A manifest copied into a folder of other work proves nothing about the rest: old or new, refused. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"listing", "earlier version"})
+    void aCopiedManifestBesideOtherWorkIsRefused(String kind, @TempDir Path dir) throws IOException {
+        Path manifest = Path.of("results/reference/leeds-vs-leeds-cut-10/manifest.json");
+        if (kind.equals("listing")) {
+            Path earlier = dir.resolve("earlier");
+            assertEquals(0, shortly("run", LEEDS.toString(), "--out", earlier.toString()).exit());
+            manifest = earlier.resolve("manifest.json");
+        }
+        Path thesis = Files.createDirectories(dir.resolve("thesis"));
+        Files.copy(manifest, thesis.resolve("manifest.json"));
+        Files.writeString(thesis.resolve("thesis.tex"), "years of work");
+        Map<String, String> before = fingerprint(thesis);
+        Outcome o = shortly("run", LEEDS.toString(), "--out", thesis.toString());
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.oneCleanLine(), o.err());
+        assertTrue(o.err().contains("holds thesis.tex, which caseload did not write"), o.err());
+        assertEquals(before, fingerprint(thesis));
+    }
+
     /** Results of an earlier caseload version (the reference folder's manifest) are recognised. */
     @Test
     void resultsOfAnEarlierVersionAreRecognised(@TempDir Path dir) throws IOException {
         Path old = Files.createDirectories(dir.resolve("old"));
         Files.copy(Path.of("results/reference/leeds-vs-leeds-cut-10/manifest.json"), old.resolve("manifest.json"));
         Files.writeString(old.resolve("comparison.csv"), "old");
+        Files.createDirectories(old.resolve("charts"));
+        Files.writeString(old.resolve("charts/spend.png"), "old");
         Outcome o = execute("compare", LEEDS.toString(), "scenarios/leeds-cut-10.yaml", "--out", old.toString(), "--replications", "2",
                 "--set", "horizon_months=14", "--set", "warmup_months=0");
         assertEquals(0, o.exit(), o.err());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,11 +18,13 @@ class ReproducibilityTest {
             "charts/in_treatment.png", "charts/in_treatment.svg", "charts/waiting_list.png", "charts/spend.svg",
             "charts/keyworker_fte.png");
 
-    static Path run(Path dir, String name, int threads, int seed) {
+    static Path run(Path dir, String name, int threads, int seed, String... more) {
         Path out = dir.resolve(name);
-        BadInputTest.Outcome o = BadInputTest.execute("run", "scenarios/leeds-cut-10.yaml", "--replications", "6",
+        List<String> args = new ArrayList<>(List.of("run", "scenarios/leeds-cut-10.yaml", "--replications", "6",
                 "--seed", String.valueOf(seed), "--threads", String.valueOf(threads), "--out", out.toString(),
-                "--set", "horizon_months=24", "--set", "warmup_months=12");
+                "--set", "horizon_months=24", "--set", "warmup_months=12"));
+        args.addAll(List.of(more));
+        BadInputTest.Outcome o = BadInputTest.execute(args.toArray(String[]::new));
         assertEquals(0, o.exit(), o.err());
         return out;
     }
@@ -46,12 +49,16 @@ class ReproducibilityTest {
         assertNotEquals(-1, Files.mismatch(a.resolve("replications.csv"), b.resolve("replications.csv")));
     }
 
+    /**
+     * Nothing an earlier run wrote survives a rerun that does not write it (here its event log);
+     * a file caseload did not write makes the rerun refuse instead (OutputSafetyTest).
+     */
     @Test
     void rerunReplacesTheFolderWhole(@TempDir Path dir) throws IOException {
-        Path out = run(dir, "x", 2, 11);
-        Files.writeString(out.resolve("stale.txt"), "left from an earlier run");
+        Path out = run(dir, "x", 2, 11, "--event-log", "1");
+        assertEquals(true, Files.isDirectory(out.resolve("events")));
         run(dir, "x", 2, 11);
-        assertEquals(false, Files.exists(out.resolve("stale.txt")));
+        assertEquals(false, Files.exists(out.resolve("events")));
         try (var left = Files.list(dir)) {
             assertEquals(List.of(out), left.toList(), "temporary folders left behind");
         }
