@@ -57,7 +57,7 @@ public final class Shards {
     }
 
     /**
-     * Checks the shard folders fit together: one batch (same version, scenarios, overrides, seed,
+     * Checks the shard folders fit together: one batch of this build (same version, scenarios, overrides, seed,
      * design), every slice 1…N exactly once, the scenario files still hashing the same.
      */
     public static Checked check(List<Path> dirs) {
@@ -155,7 +155,13 @@ public final class Shards {
                 int item = r * n + en.scenario();
                 if (item < next[0]) return; // recorded twice: the first record counts
                 if (item > next[0]) throw missing(dir, slice, spec, next[0], 0);
-                summary.add(en.scenario(), en.result());
+                try {
+                    summary.add(en.scenario(), en.result());
+                } catch (IllegalArgumentException unlike) {
+                    // Not the metrics (or months) of the replications merged before it: another build's, whatever its record says.
+                    throw new InputException(journal + ": replication " + (r + 1) + " does not have the metrics of the replications merged before it, so a different build of caseload "
+                            + "wrote it; run every shard again with one build");
+                }
                 next[0]++;
             });
         } catch (IOException ex) {

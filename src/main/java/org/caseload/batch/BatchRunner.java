@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
+import org.caseload.fault.InputException;
 import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.Scenario;
 import org.caseload.stats.BatchSummary;
@@ -27,10 +28,25 @@ public final class BatchRunner {
      */
     public static int run(Experiment experiment, List<Scenario> scenarios, List<RandomStreams> streams, int first, int end,
                           Journal journal, IntConsumer finished, BatchSummary summary) {
+        boolean readBack = journal != null && journal.size() > 0;
         return experiment.runInOrder(scenarios, streams, first, end, journal == null ? Experiment.Known.NONE : journal, (s, res) -> {
             if (journal != null) journal.append(s, res);
             finished.accept(res.replication());
-        }, summary::add);
+        }, readBack ? (s, res) -> add(summary, s, res, journal) : summary::add);
+    }
+
+    /**
+     * Adds a result to the summary of a batch that reads results back from {@code journal}; one
+     * whose metrics (or months) are not those of the others means that the journal holds another
+     * build's results (or was edited): a user mistake naming it, not an internal error.
+     */
+    private static void add(BatchSummary summary, int scenario, ReplicationResult result, Journal journal) {
+        try {
+            summary.add(scenario, result);
+        } catch (IllegalArgumentException unlike) {
+            throw new InputException(journal.file() + ": its replications do not have the metrics this build computes, so a "
+                    + "different build of caseload wrote them; remove it to run the batch from the start");
+        }
     }
 
     /** How many of the slice's replications (over all scenarios) the journal already holds. */

@@ -17,18 +17,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.caseload.Version;
+import org.caseload.fault.InputException;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.ScenarioReader;
 
 /**
- * What identifies a batch of replications: the command, tool version, scenario files as given
- * with a hash of each resolved scenario, overrides, seed, replication count, comparison options,
- * event log, an analysis's design and work items, and the slice. Written as {@code batch.json}
- * in a resumable run's working folder and as the {@code manifest.json} of a shard folder; a
- * resume or a merge accepts only records that agree (see {@link #differenceFrom}).
+ * What identifies a batch of replications: the command, tool version and build, scenario files
+ * as given with a hash of each resolved scenario, overrides, seed, replication count, comparison
+ * options, event log, an analysis's design and work items, and the slice. Written as
+ * {@code batch.json} in a resumable run's working folder and as the {@code manifest.json} of a
+ * shard folder; a resume or a merge accepts only records that agree (see {@link #differenceFrom}),
+ * and only records of this build ({@link #read}, {@link #readShard}): the version number stays
+ * the same while the model changes, and results of two models must never be mixed.
  *
  * @param command            "run", "compare", "psa" or "sweep"
  * @param version            tool version that wrote it
+ * @param build              the build that wrote it ({@link BuildId}); empty in a record of a caseload that did not
+ *                           record it
  * @param files              scenario files as given on the command line
  * @param overrides          {@code --set} values, in order
  * @param scenarios          each scenario's name and the SHA-256 of its resolved tree
@@ -43,7 +48,7 @@ import org.caseload.scenario.ScenarioReader;
  * @param items              an analysis's work items (design points × replications), which its slices divide; 0 for
  *                           run and compare, whose slices divide the replications
  */
-public record BatchSpec(String command, String version, List<String> files, List<String> overrides,
+public record BatchSpec(String command, String version, String build, List<String> files, List<String> overrides,
                         List<ScenarioId> scenarios, long seed, int replications, double alpha, boolean independentStreams,
                         Slice slice, int eventLog, List<String> design, int items) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -58,11 +63,11 @@ public record BatchSpec(String command, String version, List<String> files, List
         this(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, slice, 0);
     }
 
-    /** A batch of replications (run or compare). */
+    /** A batch of replications (run or compare), by this build. */
     public BatchSpec(String command, String version, List<String> files, List<String> overrides, List<ScenarioId> scenarios,
                      long seed, int replications, double alpha, boolean independentStreams, Slice slice, int eventLog) {
-        this(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, slice, eventLog,
-                List.of(), 0);
+        this(command, version, BuildId.current(), files, overrides, scenarios, seed, replications, alpha, independentStreams, slice,
+                eventLog, List.of(), 0);
     }
 
     public BatchSpec {
@@ -81,7 +86,7 @@ public record BatchSpec(String command, String version, List<String> files, List
                                List<String> design, int items) {
         List<ScenarioId> ids = new ArrayList<>();
         for (ScenarioReader.Loaded l : loaded) ids.add(new ScenarioId(l.scenario().name(), hash(l.tree())));
-        return new BatchSpec(command, Version.VERSION, files.stream().map(Path::toString).toList(), overrides, ids, seed,
+        return new BatchSpec(command, Version.VERSION, BuildId.current(), files.stream().map(Path::toString).toList(), overrides, ids, seed,
                 replications, alpha, independentStreams, slice, 0, design, items);
     }
 
@@ -131,14 +136,14 @@ public record BatchSpec(String command, String version, List<String> files, List
 
     /** This batch with another slice. */
     public BatchSpec withSlice(Slice s) {
-        return new BatchSpec(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, s,
-                eventLog, design, items);
+        return new BatchSpec(command, version, build, files, overrides, scenarios, seed, replications, alpha, independentStreams,
+                s, eventLog, design, items);
     }
 
     /** This batch with event logs of its first {@code n} replications. */
     public BatchSpec withEventLog(int n) {
-        return new BatchSpec(command, version, files, overrides, scenarios, seed, replications, alpha, independentStreams, slice,
-                n, design, items);
+        return new BatchSpec(command, version, build, files, overrides, scenarios, seed, replications, alpha, independentStreams,
+                slice, n, design, items);
     }
 
     /**
@@ -148,6 +153,7 @@ public record BatchSpec(String command, String version, List<String> files, List
     public String differenceFrom(BatchSpec other) {
         if (!command.equals(other.command)) return "one is a '" + command + "', the other a '" + other.command + "'";
         if (!version.equals(other.version)) return "caseload version " + version + " vs " + other.version;
+        if (!build.equals(other.build)) return "caseload build " + shown(build) + " vs " + shown(other.build);
         if (scenarios.size() != other.scenarios.size()) return "different numbers of scenarios";
         for (int i = 0; i < scenarios.size(); i++) {
             if (!scenarios.get(i).name().equals(other.scenarios.get(i).name())) {
@@ -199,6 +205,7 @@ public record BatchSpec(String command, String version, List<String> files, List
         String unit = items > 0 ? "item" : "replication";
         sl.put("first_" + unit, slice.first(sliced()) + 1);
         sl.put("last_" + unit, slice.end(sliced()));
+        o.put("build", build); // last, so that the fields before it stay on the lines they were on
         try {
             Files.writeString(file, JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -206,19 +213,38 @@ public record BatchSpec(String command, String version, List<String> files, List
         }
     }
 
-    /** Reads a record written by {@link #write}; anything else is a user mistake naming the file. */
+    /**
+     * Reads a working folder's record, written by {@link #write}, to resume it; anything else is a
+     * user mistake naming the file, and so is a record written by another build of caseload.
+     */
     public static BatchSpec read(Path file) {
-        return of(file, JsonRecord.read(file));
+        return ofThisBuild(file, of(file, JsonRecord.read(file)),
+                "finish the run with the build that started it, or run the command again without --resume to start it over");
     }
 
     /**
      * Reads a shard's record from its manifest, or returns null when the manifest is JSON with
      * no slice (an ordinary run's folder); one that is not JSON, or a record with a field missing
-     * or bad, is refused as {@link #read} refuses it.
+     * or bad, is refused as {@link #read} refuses it, and so is a shard run by another build.
      */
     public static BatchSpec readShard(Path file) {
         JsonNode o = JsonRecord.read(file);
-        return o.has("slice") ? of(file, o) : null;
+        if (!o.has("slice")) return null;
+        return ofThisBuild(file, of(file, o), "merge the shards with the build that ran them, or run this shard again with this one");
+    }
+
+    /** {@code spec}, read from {@code file}, if this build wrote it; else a user mistake saying what to do. */
+    private static BatchSpec ofThisBuild(Path file, BatchSpec spec, String whatToDo) {
+        if (BuildId.isCurrent(spec.build)) return spec;
+        String here = BuildId.UNKNOWN.equals(BuildId.current()) ? "this build cannot tell which it is"
+                : "this is build " + shown(BuildId.current());
+        throw new InputException(file + ": written by a different build of caseload (" + (spec.build.isEmpty()
+                ? "one that did not record its build" : "build " + shown(spec.build)) + "; " + here
+                + "), whose results may differ: " + whatToDo);
+    }
+
+    private static String shown(String build) {
+        return build.isEmpty() ? "(none)" : BuildId.shortForm(build);
     }
 
     private static BatchSpec of(Path file, JsonNode tree) {
@@ -235,7 +261,7 @@ public record BatchSpec(String command, String version, List<String> files, List
             int index = sl.count("index", 1);
             if (index > count) throw sl.bad("index");
             // Fields written only when they apply are optional, with the value their absence means.
-            return new BatchSpec(o.text("command"), o.text("version"), files, o.texts("overrides"), ids, o.integer("seed"),
+            return new BatchSpec(o.text("command"), o.text("version"), o.has("build") ? o.text("build") : "", files, o.texts("overrides"), ids, o.integer("seed"),
                     o.count("replications", 1), o.has("alpha") ? o.number("alpha") : Double.NaN,
                     o.has("independent_streams") && o.bool("independent_streams"), new Slice(index, count),
                     o.has("event_log") ? o.count("event_log", 0) : 0, o.has("design") ? o.texts("design") : List.of(),

@@ -191,6 +191,26 @@ class BatchSpecTest {
     }
 
     @Test
+    void aRecordOfAnotherBuildIsRefusedSayingWhatToDo() throws IOException {
+        String w = written();
+        String ours = "\"build\" : \"" + BuildId.current() + "\"";
+        assertTrue(w.contains(ours), w);
+        String here = "; this is build " + BuildId.shortForm(BuildId.current()) + "), whose results may differ: ";
+        Path other = file(edited(w, ours, "\"build\" : \"" + "f".repeat(64) + "\""));
+        assertEquals(other + ": written by a different build of caseload (build ffffffffffff" + here + "finish the run with the build "
+                + "that started it, or run the command again without --resume to start it over", refusal(other));
+        String m = assertThrows(InputException.class, () -> BatchSpec.readShard(other)).getMessage();
+        assertEquals(other + ": written by a different build of caseload (build ffffffffffff" + here + "merge the shards with the "
+                + "build that ran them, or run this shard again with this one", m);
+        Path none = file(edited(w, ",\n  " + ours, ""));
+        assertEquals(none + ": written by a different build of caseload (one that did not record its build" + here + "finish the "
+                + "run with the build that started it, or run the command again without --resume to start it over", refusal(none));
+        assertEquals("caseload build " + BuildId.shortForm(BuildId.current()) + " vs ffffffffffff",
+                spec().differenceFrom(new BatchSpec("run", "1.0", "f".repeat(64), spec().files(), spec().overrides(),
+                        spec().scenarios(), 3, 12, Double.NaN, false, new Slice(2, 4), 0, List.of(), 0)));
+    }
+
+    @Test
     void aMissingRecordIsNotFound() {
         Path f = dir.resolve("nothing.json");
         assertEquals(f + ": not found", assertThrows(InputException.class, () -> BatchSpec.read(f)).getMessage());
