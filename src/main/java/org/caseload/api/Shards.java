@@ -147,7 +147,7 @@ public final class Shards {
         int[] next = {slice.first(reps) * n}; // the next (replication, scenario) item expected
         int damaged;
         try {
-            damaged = Journal.forEach(journal, en -> {
+            damaged = Journal.forEach(journal, spec.withSlice(slice), en -> {
                 int r = en.result().replication();
                 if (en.scenario() < 0 || en.scenario() >= n || r < slice.first(reps) || r >= slice.end(reps)) {
                     throw new InputException(journal + ": holds replication " + (r + 1) + " outside shard " + slice + "'s slice");
@@ -192,13 +192,13 @@ public final class Shards {
     public static Analysis analysis(Checked c) {
         Map<Slice, Path> journals = new LinkedHashMap<>();
         c.byIndex.forEach((i, d) -> journals.put(new Slice(i, c.first.slice().count()), d.resolve(Study.JOURNAL)));
-        return new Analysis(c.first.withSlice(Slice.WHOLE), AnalysisShard.merged(journals, c.first.items()), c.shardFiles);
+        return new Analysis(c.first.withSlice(Slice.WHOLE), AnalysisShard.merged(c.first, journals, c.first.items()), c.shardFiles);
     }
 
     /** Writes an analysis's shard folder (its record and journal) into an output folder opened before simulating; commits it. */
     public static void writeAnalysisShard(OutputDirectory od, BatchSpec spec, AnalysisShard work) {
         od.write(folder -> {
-            work.writeJournal(folder.resolve(Study.JOURNAL));
+            work.writeJournal(folder.resolve(Study.JOURNAL), spec);
             spec.write(folder.resolve(Study.SHARD));
         });
         od.commit();

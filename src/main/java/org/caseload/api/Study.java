@@ -266,7 +266,7 @@ public final class Study {
         od.write(folder -> {
             // Replication by replication, every scenario's in turn: the order a merge reads them in.
             List<ReplicationStore.Reader> readers = new ArrayList<>();
-            try (Journal j = Journal.open(folder.resolve(JOURNAL))) {
+            try (Journal j = Journal.open(folder.resolve(JOURNAL), p.spec)) {
                 for (ScenarioSummary s : summary.scenarios()) readers.add(s.replicationResults());
                 for (int r = 0; r < summary.scenarios().get(0).replications(); r++) {
                     for (int s = 0; s < readers.size(); s++) j.append(s, readers.get(s).next());

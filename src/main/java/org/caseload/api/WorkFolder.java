@@ -76,7 +76,7 @@ public final class WorkFolder {
                 Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             forgetValues(workFolder); // a killed run's: never read again
-            return Journal.open(workFolder.resolve(Study.JOURNAL));
+            return Journal.open(workFolder.resolve(Study.JOURNAL), spec);
         } catch (IOException e) {
             throw FileFaults.of("cannot prepare the working folder", workFolder, e);
         }

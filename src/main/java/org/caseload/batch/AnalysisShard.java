@@ -40,13 +40,16 @@ public final class AnalysisShard implements Evaluator.Work {
         return new AnalysisShard(slice, items, null, slice.count());
     }
 
-    /** A merge of the shards' journals (each a shard's folder with its slice), checked complete as items are asked for. */
-    public static AnalysisShard merged(Map<Slice, Path> journals, int items) {
+    /**
+     * A merge of the journals of the shards of {@code batch} (each slice's journal), checked complete
+     * as items are asked for; a journal of another batch or slice is refused naming it.
+     */
+    public static AnalysisShard merged(BatchSpec batch, Map<Slice, Path> journals, int items) {
         int shards = journals.keySet().iterator().next().count();
         Map<Long, ReplicationResult> all = new HashMap<>();
         for (Map.Entry<Slice, Path> e : journals.entrySet()) {
             try {
-                Journal.forEach(e.getValue(), en -> all.putIfAbsent(Offsets.key(en.scenario(), en.result().replication()), en.result()));
+                Journal.forEach(e.getValue(), batch.withSlice(e.getKey()), en -> all.putIfAbsent(Offsets.key(en.scenario(), en.result().replication()), en.result()));
             } catch (java.io.IOException ex) {
                 throw new java.io.UncheckedIOException("cannot read " + e.getValue(), ex);
             }
@@ -107,11 +110,11 @@ public final class AnalysisShard implements Evaluator.Work {
                 + (point + 1) + ") is missing or damaged; run shard " + owner + " again");
     }
 
-    /** Writes this shard's results (simulated here or read back from its record) as a journal, in item order. */
-    public synchronized void writeJournal(Path file) {
+    /** Writes this shard's results (simulated here or read back from its record) as the journal of {@code shard}, in item order. */
+    public synchronized void writeJournal(Path file, BatchSpec shard) {
         if (results == null) throw new IllegalStateException("results were not kept: call forShardFolder() before simulating");
         results.sort(Comparator.comparingInt(Journal.Entry::scenario).thenComparingInt(e -> e.result().replication()));
-        try (Journal j = Journal.open(file)) {
+        try (Journal j = Journal.open(file, shard)) {
             for (Journal.Entry e : results) j.append(e.scenario(), e.result());
         }
     }

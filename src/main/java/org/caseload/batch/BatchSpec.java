@@ -126,9 +126,12 @@ public record BatchSpec(String command, String version, String build, List<Strin
 
     /** The hash that identifies a resolved scenario: SHA-256 of its canonical JSON. */
     public static String hash(MapNode resolved) {
+        return sha256(resolved.toJson().toString());
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(resolved.toJson().toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -176,6 +179,23 @@ public record BatchSpec(String command, String version, String build, List<Strin
     }
 
     public void write(Path file) {
+        try {
+            Files.writeString(file, text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What identifies this batch and slice in a journal's header ({@link Journal}): the SHA-256
+     * (hex) of the record as {@link #write} writes it, so every field of the record counts.
+     */
+    public String id() {
+        return sha256(text());
+    }
+
+    /** The record as {@link #write} writes it. */
+    private String text() {
         ObjectNode o = JSON.createObjectNode();
         o.put("tool", "caseload");
         o.put("version", version);
@@ -207,7 +227,7 @@ public record BatchSpec(String command, String version, String build, List<Strin
         sl.put("last_" + unit, slice.end(sliced()));
         o.put("build", build); // last, so that the fields before it stay on the lines they were on
         try {
-            Files.writeString(file, JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
+            return JSON.writeValueAsString(o) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,12 +18,19 @@ import java.util.zip.CRC32;
 import org.caseload.experiment.Experiment;
 import org.caseload.results.ReplicationResult;
 import org.caseload.fault.FileFaults;
+import org.caseload.fault.InputException;
 
 /**
  * An append-only record of finished replications, one line each, so that a batch killed part
  * way (kill -9, power cut) loses nothing it had finished.
  *
- * <p>A line is {@code CRC<TAB>scenario<TAB>replication<TAB>fields...}, where CRC is the
+ * <p>The first line ties the journal to its batch: {@code # caseload journal of batch ID},
+ * where ID is the batch record's {@link BatchSpec#id} (which covers the seed, the scenarios, the
+ * build, the slice...). A journal is only ever read for the batch it names: one copied from
+ * another run, or written by a caseload before journals had this line, is refused naming the
+ * file, never merged into this batch's results.
+ *
+ * <p>Every other line is {@code CRC<TAB>scenario<TAB>replication<TAB>fields...}, where CRC is the
  * CRC32 (8 hex digits) of everything after the first tab; each line is forced to disk before
  * the replication counts as done. On opening, a torn last line (no newline: the process died
  * while writing it) is cut off, and any line whose checksum does not match is ignored, so its
@@ -33,6 +41,9 @@ public final class Journal implements AutoCloseable, Experiment.Known {
     /** A journal entry: the scenario's index in the batch and its result. */
     public record Entry(int scenario, ReplicationResult result) {
     }
+
+    /** The first line of a journal, before its batch's id. */
+    static final String HEADER = "# caseload journal of batch ";
 
     private final Path file;
     private final FileChannel channel;
@@ -49,18 +60,46 @@ public final class Journal implements AutoCloseable, Experiment.Known {
         this.end = end;
     }
 
-    /** Opens (creating if needed) the journal for appending, after indexing what it holds. */
-    public static Journal open(Path file) {
+    /**
+     * Opens the journal of {@code batch} for appending, after indexing what it holds; a new (or
+     * empty) one is created with the header naming the batch. A journal of another batch, or one
+     * without the header, is refused naming the file.
+     */
+    public static Journal open(Path file, BatchSpec batch) {
         try {
             if (Files.exists(file)) cutTornTail(file);
+            String header = HEADER + batch.id() + "\n";
+            boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+            if (!fresh) requireHeader(file, header, "remove it to run the batch from the start");
             Offsets index = new Offsets();
             int damaged = scan(file, (e, offset, length) ->
                     index.putIfAbsent(Offsets.key(e.scenario, e.result.replication()), offset, length));
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            return new Journal(file, ch, index, damaged, ch.size());
+            Journal j = new Journal(file, ch, index, damaged, ch.size());
+            if (fresh) j.write(header.getBytes(StandardCharsets.UTF_8));
+            return j;
         } catch (IOException e) {
             throw FileFaults.of("cannot open the journal", file, e);
         }
+    }
+
+    /**
+     * Refuses {@code file} (not empty) unless its first line is {@code header}, saying what is
+     * wrong and {@code whatToDo}.
+     */
+    private static void requireHeader(Path file, String header, String whatToDo) throws IOException {
+        byte[] expected = header.getBytes(StandardCharsets.UTF_8);
+        byte[] first;
+        try (InputStream in = Files.newInputStream(file)) {
+            first = in.readNBytes(expected.length);
+        }
+        if (Arrays.equals(first, expected)) return;
+        String start = new String(first, StandardCharsets.UTF_8);
+        String what = start.startsWith(HEADER) || HEADER.startsWith(start)
+                ? "the journal of another batch (its first line names a batch other than this one: copied from another run?)"
+                : "not a journal this caseload can read (its first line does not name its batch: written by an older "
+                + "caseload, or not a journal)";
+        throw new InputException(file + ": " + what + "; " + whatToDo);
     }
 
     /** Told each valid line of a journal, with where it lies in the file. */
@@ -69,10 +108,15 @@ public final class Journal implements AutoCloseable, Experiment.Known {
     }
 
     /**
-     * Reads a journal without opening it for writing (e.g. a finished shard's), handing each valid
-     * entry to {@code visitor} in file order, one at a time; returns how many lines were damaged.
+     * Reads the journal of {@code shard} (a finished shard folder's) without opening it for
+     * writing, handing each valid entry to {@code visitor} in file order, one at a time; returns
+     * how many lines were damaged. A journal of another batch or slice, or one without the header,
+     * is refused naming the file; a missing or empty one holds nothing.
      */
-    public static int forEach(Path file, Consumer<Entry> visitor) throws IOException {
+    public static int forEach(Path file, BatchSpec shard, Consumer<Entry> visitor) throws IOException {
+        if (Files.exists(file) && Files.size(file) > 0) {
+            requireHeader(file, HEADER + shard.id() + "\n", "run shard " + shard.slice() + " again");
+        }
         return scan(file, (e, offset, length) -> visitor.accept(e));
     }
 
@@ -91,6 +135,11 @@ public final class Journal implements AutoCloseable, Experiment.Known {
                     line.write(buffer, start, i + 1 - start);
                     start = i + 1;
                     int length = line.size();
+                    if (offset == 0 && line.toByteArray()[0] == '#') { // the header, checked on opening
+                        offset += length;
+                        line.reset();
+                        continue;
+                    }
                     Entry e = decode(new String(line.toByteArray(), 0, length - 1, StandardCharsets.UTF_8));
                     if (e == null) bad++;
                     else visitor.entry(e, offset, length);
@@ -164,6 +213,13 @@ public final class Journal implements AutoCloseable, Experiment.Known {
     /** Appends one result and forces it to disk; safe from several threads. */
     public synchronized void append(int scenario, ReplicationResult r) {
         byte[] line = encode(scenario, r).getBytes(StandardCharsets.UTF_8);
+        long at = end;
+        write(line);
+        entries.putIfAbsent(Offsets.key(scenario, r.replication()), at, line.length);
+    }
+
+    /** Appends a line and forces it to disk. */
+    private synchronized void write(byte[] line) {
         try {
             ByteBuffer b = ByteBuffer.wrap(line);
             while (b.hasRemaining()) channel.write(b, end + b.position());
@@ -171,7 +227,6 @@ public final class Journal implements AutoCloseable, Experiment.Known {
         } catch (IOException e) {
             throw FileFaults.of("cannot write the journal", file, e);
         }
-        entries.putIfAbsent(Offsets.key(scenario, r.replication()), end, line.length);
         end += line.length;
     }
 

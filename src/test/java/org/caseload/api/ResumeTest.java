@@ -30,15 +30,16 @@ class ResumeTest {
     }
 
     /**
-     * Whole lines of {@code file} (ending in a newline): a journal line being written can be seen
-     * part-way, and a kill then leaves it torn, so it is not a record a resume keeps (counting it
-     * made the resume tests fail now and then on a busy machine).
+     * Records of the journal {@code file}: whole lines (ending in a newline) after its first,
+     * which names its batch. A journal line being written can be seen part-way, and a kill then
+     * leaves it torn, so it is not a record a resume keeps (counting it made the resume tests fail
+     * now and then on a busy machine).
      */
     static long lines(Path file) throws IOException {
         if (!Files.exists(file)) return 0;
         long n = 0;
         for (byte b : Files.readAllBytes(file)) if (b == '\n') n++;
-        return n;
+        return Math.max(0, n - 1);
     }
 
     /**
