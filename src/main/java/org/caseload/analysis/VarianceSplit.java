@@ -9,6 +9,9 @@ package org.caseload.analysis;
  * within-sample variance. The correction for finite replications is the second term; without
  * it the parameter variance (and a 95% uncertainty interval read from the sample means) is
  * inflated by noise. A negative estimate (noise swamps the parameters) is reported as 0.
+ * An output that is the same in every replication of every sample has no variance at all:
+ * every part is exactly 0 and the parameter share is undefined (NaN), whatever rounding the
+ * means of equal values would otherwise leave behind.
  *
  * @param parameters          variance of the true mean output across parameter uncertainty
  * @param noisePerReplication variance of one replication's output around its sample's mean
@@ -19,6 +22,11 @@ public record VarianceSplit(double parameters, double noisePerReplication, doubl
 
     /** @param y {@code y[k][r]}: replication r of parameter sample k (NaN values are left out) */
     public static VarianceSplit estimate(double[][] y) {
+        if (constant(y)) {
+            int k = 0;
+            for (double[] row : y) if (Stats.finite(row).length > 0) k++;
+            return new VarianceSplit(0, 0, 0, k);
+        }
         int k = 0;
         double withinSs = 0;
         int withinDf = 0;
@@ -44,7 +52,25 @@ public record VarianceSplit(double parameters, double noisePerReplication, doubl
         return new VarianceSplit(parameters, noise, noiseInMeans, k);
     }
 
-    /** Share (%) of the sample means' variance that parameter uncertainty explains. */
+    /**
+     * True when at least two values are defined and all are equal. The mean of equal values
+     * can differ from them in the last bit (three 0.1s), which would leave a noise variance of
+     * 1e-34 and a share of 0 where a constant output's share is undefined.
+     */
+    private static boolean constant(double[][] y) {
+        double first = Double.NaN;
+        int n = 0;
+        for (double[] row : y) {
+            for (double v : row) {
+                if (Double.isNaN(v)) continue;
+                if (n++ == 0) first = v;
+                else if (v != first) return false;
+            }
+        }
+        return n >= 2;
+    }
+
+    /** Share (%) of the sample means' variance that parameter uncertainty explains; NaN when there is none. */
     public double pctParameters() {
         double total = parameters + noiseInSampleMeans;
         return total > 0 ? 100 * parameters / total : Double.NaN;

@@ -90,6 +90,43 @@ class PsaTest {
         assertEquals(75, v.pctParameters(), 1e-9);
     }
 
+    /**
+     * A constant output has no variance to share: its parameter share is undefined whether or
+     * not the mean of its equal values rounds (three 0.1s average to 0.1 plus a bit, which used
+     * to leave a noise variance of 1e-34 and a share of 0), and the CSV cell is empty, as for
+     * every undefined value.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {5.0, 0.1, 0.7, 1234.56789})
+    void aConstantOutputHasNoParameterShare(double c, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        double[][] y = new double[4][3];
+        for (double[] row : y) java.util.Arrays.fill(row, c);
+        y[1][2] = Double.NaN;
+        VarianceSplit v = VarianceSplit.estimate(y);
+        assertEquals(0.0, v.parameters());
+        assertEquals(0.0, v.noisePerReplication());
+        assertEquals(0.0, v.noiseInSampleMeans());
+        assertEquals(4, v.samples());
+        assertTrue(Double.isNaN(v.pctParameters()), "share of a constant output: " + v.pctParameters());
+
+        Metric metric = Metrics.forPathways(List.of("p")).get(0);
+        PsaSummary.Row row = new PsaSummary.Row("s", metric, c, c, c, c, c, v, Double.NaN, Double.NaN);
+        Path csv = dir.resolve("psa_summary.csv");
+        org.caseload.report.PsaReport.writeSummary(csv, List.of(row), null);
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertTrue(lines.get(0).endsWith(",pct_parameters"), lines.get(0));
+        assertTrue(lines.get(1).endsWith(",0,0,0,"), "pct_parameters is an empty cell: " + lines.get(1));
+    }
+
+    @Test
+    void anOutputThatIsAllNoiseHasAShareOfZero() {
+        // Equal sample means, unequal replications: the variance is all noise, a defined 0%.
+        double[][] y = {{1, 2, 1}, {2, 1, 1}, {1, 1, 2}};
+        VarianceSplit v = VarianceSplit.estimate(y);
+        assertTrue(v.noiseInSampleMeans() > 0);
+        assertEquals(0.0, v.pctParameters());
+    }
+
     @ParameterizedTest
     @EnumSource(ParameterSampler.Method.class)
     void everyOneDimensionalProjectionIsStratified(ParameterSampler.Method method) {
