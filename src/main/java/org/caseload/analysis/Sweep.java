@@ -11,7 +11,6 @@ import org.caseload.scenario.MapNode;
 import org.caseload.scenario.Scenario;
 import org.caseload.scenario.ScenarioException;
 import org.caseload.scenario.ScenarioVariant;
-import org.caseload.scenario.Source;
 
 /**
  * A one- or two-way sweep: every combination of the axes' levels is a variant of the
@@ -42,7 +41,8 @@ public final class Sweep {
         if (axes.size() == 2 && axes.get(0).path().equals(axes.get(1).path())) {
             throw new InputException("--vary: both axes vary '" + axes.get(0).path() + "'");
         }
-        for (Axis a : axes) ScenarioVariant.numberAt(tree, a.path(), Source.COMMAND_LINE, "--vary " + a.path());
+        // No source: Source.COMMAND_LINE would label the message --set, an option not given.
+        for (Axis a : axes) ScenarioVariant.numberAt(tree, a.path(), null, "--vary " + a.path());
         List<Evaluator.Point> points = new ArrayList<>();
         int n0 = axes.get(0).levels().size();
         int n1 = axes.size() == 2 ? axes.get(1).levels().size() : 1;

@@ -151,6 +151,19 @@ class AnalysisCommandsTest {
         assertFalse(Files.exists(out), "no output folder after a refusal");
     }
 
+    /** A refused --vary path is blamed on --vary, the option typed, never on --set. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"pathways.open.nope=1:2:1", "pathways=1:2:1", "name=1:2:1",
+            "after_exit.represent.probability.default=0:2:1"})
+    void aRefusedVaryNamesVary(String vary, @TempDir Path dir) {
+        Path out = dir.resolve("out");
+        BadInputTest.Outcome o = run(new String[] {"sweep", OPEN, "--vary", vary, "--out", out.toString()});
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("--vary"), o.err());
+        assertFalse(o.err().contains("--set"), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+    }
+
     @Test
     void psaScenariosMustShareTheirUncertainParameters(@TempDir Path dir) throws IOException {
         Path other = dir.resolve("other.yaml");
