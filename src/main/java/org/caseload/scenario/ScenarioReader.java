@@ -18,6 +18,13 @@ import org.caseload.scenario.Scenario.AllocationRule;
  * as unknown with a suggestion.
  */
 public final class ScenarioReader {
+    /**
+     * Longest scenario name. The name makes output folder names, the longest being
+     * {@code A-vs-B-and-N-more} written first as {@code .A-vs-B-and-N-more.partial-pidP-R}:
+     * two names of 64 keep that well inside the usual 255-byte limit on a file name.
+     */
+    public static final int MAX_NAME_LENGTH = 64;
+
     private ScenarioReader() {
     }
 
@@ -70,6 +77,9 @@ public final class ScenarioReader {
         String name = r.string("name");
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
             r.fail("name", "use letters, digits, '-', '_' or '.' (it names the output folder), got '" + name + "'");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            r.fail("name", "at most " + MAX_NAME_LENGTH + " characters (it names the output folder), got " + name.length());
         }
         String description = r.string("description", "");
         int horizon = r.integer("horizon_months", Ranges.HORIZON_MONTHS);

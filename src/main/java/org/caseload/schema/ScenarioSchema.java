@@ -13,6 +13,7 @@ import org.caseload.scenario.Complexity;
 import org.caseload.scenario.Group;
 import org.caseload.scenario.Readiness;
 import org.caseload.scenario.Scenario;
+import org.caseload.scenario.ScenarioReader;
 
 /**
  * JSON Schema (draft-07, the draft editors support best) of scenario files, so an editor can
@@ -75,9 +76,8 @@ public final class ScenarioSchema {
         ObjectNode p = (ObjectNode) s.get("properties");
         p.set("extends", text("Parent scenario file, relative to this one; this file overrides some of its keys "
                 + "(maps merge, lists and values replace)."));
-        ObjectNode name = text("Scenario name; names the output folder.");
-        name.put("pattern", "^[A-Za-z0-9][A-Za-z0-9_.-]*$");
-        p.set("name", name);
+        p.set("name", text("Scenario name; names the output folder.").put("pattern", "^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+                .put("maxLength", ScenarioReader.MAX_NAME_LENGTH));
         p.set("description", text("What the scenario represents."));
         p.set("horizon_months", integer("Months reported after the warm-up.", 1));
         p.set("warmup_months", integer("Months simulated before reporting starts (default 0).", 0));

@@ -103,6 +103,29 @@ class BadInputTest {
         }
     }
 
+    /**
+     * A name too long for a file name used to pass validate and then stop run with exit 3
+     * ("File name too long" creating the output folder); both now refuse it at the name's line.
+     */
+    @Test
+    void aNameTooLongForAFolderIsRefusedByValidateAndRun(@TempDir Path dir) throws IOException {
+        String longName = "a".repeat(300);
+        Path bad = leedsWith(dir, "name: leeds", "name: " + longName);
+        String expected = bad + ":" + lineOf(bad, "name: aaa") + ":7: name: at most 64 characters";
+        Path out = dir.resolve("out");
+        for (Outcome o : List.of(execute("validate", bad.toString()),
+                execute("run", bad.toString(), "--replications", "2", "--out", out.toString()))) {
+            assertEquals(2, o.exit(), o.err());
+            assertTrue(o.err().contains(expected), "expected '" + expected + "' in: " + o.err());
+            assertEquals(1, o.err().strip().lines().count(), o.err());
+        }
+        assertFalse(Files.exists(out));
+        Outcome set = execute("validate", LEEDS.toString(), "--set", "name=" + "b".repeat(65));
+        assertEquals(2, set.exit(), set.err());
+        assertTrue(set.err().contains("--set: name: at most 64 characters (it names the output folder), got 65"), set.err());
+        assertEquals(0, execute("validate", LEEDS.toString(), "--set", "name=" + "b".repeat(64)).exit());
+    }
+
     @Test
     void missingExtendsFileNamesTheExtendsLine(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("child.yaml");
