@@ -12,7 +12,8 @@ import org.caseload.fault.Text;
  *
  * <p>The text of a {@link Kind#NUMBER} is always a plain decimal that both
  * {@link Double#parseDouble} and {@link BigDecimal} accept and whose value is finite:
- * {@link YamlTree} rewrites YAML's other spellings (hex, underscores) and rejects infinities,
+ * {@link YamlTree} rewrites YAML's other decimal spellings (underscores, a leading +) and rejects
+ * infinities and other bases ({@link #otherBase}),
  * so no reader has to know YAML's number syntax. A number written without a fraction or
  * exponent is a whole number and stays one in JSON. The text of a {@link Kind#BOOLEAN} is
  * {@code true} or {@code false}; of a {@link Kind#NULL}, {@code null}.
@@ -53,6 +54,25 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * Why a number written in another base is refused, or null if the text is not one. YAML
+     * reads {@code 0x1F} (hexadecimal) and {@code 0b101} (binary) as numbers; in a planning
+     * input they are far likelier a slip than meant, so a file and {@code --set} both refuse
+     * them with this message, as a file refuses an octal-looking {@code 010}.
+     */
+    static String otherBase(String text) {
+        String t = text.strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([-+]?)0(?:x([0-9a-fA-F_]+)|b([01_]+))").matcher(t);
+        if (!m.matches()) return null;
+        boolean hex = m.group(2) != null;
+        String digits = (hex ? m.group(2) : m.group(3)).replace("_", "");
+        if (digits.isEmpty()) return null;
+        BigInteger value = new BigInteger(digits, hex ? 16 : 2);
+        if (m.group(1).equals("-")) value = value.negate();
+        return "write numbers in decimal: '" + Text.excerpt(t, 32, 24) + "' is the " + (hex ? "hexadecimal" : "binary")
+                + " number " + (value.bitLength() < 64 ? value.toString() : "of " + digits.length() + " digits");
     }
 
     /** Whether a number was written as a whole number (no fraction, no exponent). */

@@ -214,9 +214,11 @@ public final class YamlTree {
         }
     }
 
-    /** An integer in plain decimal, whatever YAML spelling it had (0x1F, 1_000, +5). */
+    /** An integer in plain decimal, whatever decimal spelling YAML gave it (1_000, +5); hexadecimal, binary and octal-looking ones are refused. */
     private static String integerText(YAMLParser p, Source src, String path) throws IOException {
         String written = p.getText();
+        String otherBase = ScalarNode.otherBase(written);
+        if (otherBase != null) throw new ScenarioException(src, path, otherBase);
         if (written.matches("[-+]?0[0-9_]+")) {
             throw new ScenarioException(src, path, "write numbers without a leading zero: YAML reads '" + written
                     + "' as the octal number " + p.getBigIntegerValue());

@@ -126,6 +126,20 @@ class BadInputTest {
         assertEquals(0, execute("validate", LEEDS.toString(), "--set", "name=" + "b".repeat(64)).exit());
     }
 
+    /** 0x10 was 16 in a file but refused by --set as not a number; both now refuse it with one message. */
+    @Test
+    void aHexNumberIsRefusedAlikeInAFileAndByTheSet(@TempDir Path dir) throws IOException {
+        String problem = "arrivals.rate_per_month: write numbers in decimal: '0x10' is the hexadecimal number 16";
+        Path hex = leedsWith(dir, "  rate_per_month: 183", "  rate_per_month: 0x10");
+        Outcome inFile = execute("validate", hex.toString());
+        assertEquals(2, inFile.exit(), inFile.err());
+        assertTrue(inFile.err().contains(hex + ":" + lineOf(hex, "0x10") + ":19: " + problem), inFile.err());
+        Outcome bySet = execute("validate", LEEDS.toString(), "--set", "arrivals.rate_per_month=0x10");
+        assertEquals(2, bySet.exit(), bySet.err());
+        assertTrue(bySet.err().contains("--set: " + problem), bySet.err());
+        for (Outcome o : List.of(inFile, bySet)) assertEquals(1, o.err().strip().lines().count(), o.err());
+    }
+
     @Test
     void missingExtendsFileNamesTheExtendsLine(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("child.yaml");
