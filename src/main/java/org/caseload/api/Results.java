@@ -28,6 +28,8 @@ public final class Results {
     private final List<Path> inputs;
     private List<ComparisonTable.Row> rows;
     private Path eventFolder;
+    /** Where each scenario file is read (null: as recorded): a resume from another folder reads them from where it started. */
+    private List<Path> readFrom;
 
     Results(BatchSpec spec, List<ScenarioReader.Loaded> loaded, BatchSummary results, List<Path> moreInputs) {
         this.spec = spec;
@@ -143,6 +145,16 @@ public final class Results {
     Results eventLogsIn(Path folder) {
         eventFolder = folder;
         return this;
+    }
+
+    Results readFrom(List<Path> files) {
+        readFrom = List.copyOf(files);
+        return this;
+    }
+
+    /** The i-th scenario file, where it can be read (its path as recorded names it in the outputs). */
+    Path scenarioFile(int i) {
+        return readFrom != null ? readFrom.get(i) : Path.of(spec.files().get(i));
     }
 
     Path eventFolder() {

@@ -72,7 +72,7 @@ final class StandardFiles {
         BatchSpec spec = r.spec();
         ScenarioReader.Loaded l = r.loaded().get(i);
         ScenarioSummary result = r.raw().get(i);
-        Path file = Path.of(spec.files().get(i));
+        Path file = r.scenarioFile(i);
         RunFiles.writeAll(dir, List.of(result));
         EventLogFiles.copy(r.eventFolder(), List.of(result.scenario()), spec.eventLog(), dir);
         new Manifest("run", spec.seed(), result.replications())
@@ -91,7 +91,7 @@ final class StandardFiles {
         List<Scenario> scenarios = r.scenarioList();
         List<ScenarioSummary> results = r.raw();
         List<ComparisonTable.Row> rows = r.rows();
-        List<Path> files = spec.files().stream().map(Path::of).toList();
+        List<Path> files = java.util.stream.IntStream.range(0, spec.files().size()).mapToObj(r::scenarioFile).toList();
         int n = results.get(0).replications();
         ComparisonFile.write(dir.resolve("comparison.csv"), rows);
         RunFiles.writeAll(dir, results);

@@ -1,7 +1,5 @@
 package org.caseload.api;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,6 @@ import org.caseload.batch.Slice;
 import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
 import org.caseload.results.ReplicationStore;
-import org.caseload.fault.FileFaults;
 import org.caseload.fault.InputException;
 import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ComparedScenarios;
@@ -54,6 +51,8 @@ public final class Study {
     private Path workFolder;
     /** The record this study resumes (null: not a resume): the batch its files give must be that one. */
     private BatchSpec resumedFrom;
+    /** Where relative scenario files are read from (null: the current folder): a resumed batch's {@link StartedIn}. */
+    private Path startedIn;
     private static volatile ReplicationRunner defaultRunner;
     private ProgressListener progress = r -> { };
     private ReplicationRunner runner;
@@ -95,8 +94,8 @@ public final class Study {
     /**
      * Sets up again, from its working folder, the batch that was being run there (see
      * {@link #recordIn(Path)}), to finish it. Scenario files are read again from the paths
-     * recorded (relative ones from the current folder) and must not have changed: a batch that no
- * longer matches its record is refused when it is loaded or run, and the record is kept.
+     * recorded (relative ones from the folder it was started in) and must not have changed: a batch
+     * that no longer matches its record is refused when it is loaded or run, and the record is kept.
      */
     public static Study resume(Path workFolder) {
         return resume(workFolder, WorkFolder.recorded(workFolder));
@@ -118,6 +117,7 @@ public final class Study {
         s.eventLog = spec.eventLog();
         s.workFolder = workFolder;
         s.resumedFrom = spec;
+        s.startedIn = StartedIn.read(workFolder);
         return s;
     }
 
@@ -242,7 +242,8 @@ public final class Study {
         if (!slice.equals(Slice.WHOLE)) throw new IllegalStateException("a shard is run with executeShard(dir)");
         Prepared p = prepare();
         BatchSummary summary = runSlice(p);
-        return new Results(p.spec, p.loaded, summary, List.of()).eventLogsIn(eventFolder);
+        return new Results(p.spec, p.loaded, summary, List.of()).eventLogsIn(eventFolder)
+                .readFrom(files.stream().map(f -> StartedIn.locate(f, startedIn)).toList());
     }
 
     /**
@@ -343,8 +344,9 @@ public final class Study {
 
     private Prepared prepare() {
         if (loadedCache == null) {
+            if (resumedFrom != null) StartedIn.requireFound(workFolder, resumedFrom, startedIn);
             List<ScenarioReader.Loaded> fresh = new ArrayList<>();
-            for (Path f : files) fresh.add(ScenarioReader.load(f, overrides));
+            for (Path f : files) fresh.add(ScenarioReader.load(StartedIn.locate(f, startedIn), overrides));
             loadedCache = List.copyOf(isComparison() ? ComparedScenarios.align(fresh) : fresh);
         }
         List<ScenarioReader.Loaded> loaded = loadedCache;
@@ -378,6 +380,7 @@ public final class Study {
         // Opened before the summary: opening clears what a killed run left in the working folder's values/.
         Journal journal = workFolder == null ? null : WorkFolder.open(workFolder, p.spec);
         try (Experiment experiment = new Experiment(seed, threads, maxEvents)) {
+            if (journal != null) StartedIn.record(workFolder, startedIn);
             BatchSummary summary = WorkFolder.summary(workFolder, names, isComparison());
             if (eventLog > 0) experiment.eventLogs(EventLogFiles.writer(eventFolder = WorkFolder.events(workFolder), eventLog, p.loaded));
             List<RandomStreams> streams = new ArrayList<>();

@@ -130,6 +130,7 @@ public final class WorkFolder {
         hold(workFolder);
         try {
             forgetValues(workFolder);
+            StartedIn.forget(workFolder);
             Files.deleteIfExists(workFolder.resolve(Study.JOURNAL));
             Files.deleteIfExists(workFolder.resolve(Study.BATCH));
             EventLogFiles.forget(workFolder);

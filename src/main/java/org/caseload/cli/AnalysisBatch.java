@@ -177,6 +177,7 @@ final class AnalysisBatch {
         if (!record.command().equals(command)) {
             throw new UserException(resume + " was being written by 'caseload " + record.command() + "': resume it with that command");
         }
+        RunRecord.requireFilesHere(resume, record);
         List<String> args = arguments(record, resume);
         if (!record.slice().equals(Slice.WHOLE)) args.addAll(List.of("--shard", record.slice().toString()));
         args.addAll(List.of("--threads", String.valueOf(threads)));

@@ -86,6 +86,7 @@ final class Batches {
         if (spec.commandLine().getParseResult().hasMatchedOption("--replications")) {
             throw new UserException("--resume " + dir + ": it was a --precision run; leave out --replications");
         }
+        RunRecord.requireFilesHere(dir, record);
         List<String> args = record.arguments();
         args.addAll(List.of("--out", dir.toString(), "--threads", String.valueOf(run.execution.threads)));
         if (run.quiet.quiet) args.add("--quiet");

@@ -2,6 +2,7 @@ package org.caseload.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.caseload.api.StartedIn;
 import org.caseload.api.Study;
 import org.caseload.api.WorkFolder;
 import org.caseload.batch.BatchSpec;
@@ -29,7 +30,9 @@ final class RunRecord {
         Path work = Study.workFolderFor(outputDir);
         if (resuming != null) WorkFolder.requireResumable(work, resuming, record);
         boolean had = Files.isDirectory(work);
-        return new RunRecord(work, had, WorkFolder.open(work, record));
+        Journal journal = WorkFolder.open(work, record);
+        StartedIn.record(work, null);
+        return new RunRecord(work, had, journal);
     }
 
     Journal journal() {
@@ -59,5 +62,14 @@ final class RunRecord {
     /** The record of the work that was writing into {@code dir}, for --resume; a user mistake when there is none. */
     static BatchSpec recordedFor(Path dir) {
         return WorkFolder.recorded(Study.workFolderFor(dir));
+    }
+
+    /**
+     * Refuses a --resume that runs the recorded command line again (psa, sweep, a --precision
+     * run), which reads relative scenario files from the current folder, when one is not there,
+     * saying where the run started.
+     */
+    static void requireFilesHere(Path dir, BatchSpec record) {
+        StartedIn.requireFound(Study.workFolderFor(dir), record, null);
     }
 }

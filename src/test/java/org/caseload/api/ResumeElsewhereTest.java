@@ -1,0 +1,97 @@
+package org.caseload.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run started with a scenario path relative to its folder, killed, and resumed from another
+ * folder reads the scenario from where the run started, and writes the same bytes as an
+ * uninterrupted run there (the outputs keep the path as it was given). A record that does not
+ * say where it started (an older one) is refused in one line naming the file.
+ */
+class ResumeElsewhereTest {
+    private static final int REPLICATIONS = 12;
+
+    private static List<String> runArgs(Path out) {
+        return new ArrayList<>(List.of("run", "s.yaml", "--replications", String.valueOf(REPLICATIONS), "--seed", "3",
+                "--set", "horizon_months=24", "--set", "warmup_months=12", "--threads", "1", "--out", out.toString()));
+    }
+
+    /** Starts the command line in a child JVM working in {@code folder}. */
+    private static Process child(Path folder, List<String> args, Path log) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")), "org.caseload.cli.Main"));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void aRunResumedFromAnotherFolderReadsItsScenarioFromWhereItStarted(@TempDir Path dir) throws Exception {
+        Path started = Files.createDirectories(dir.resolve("started"));
+        Files.copy(Path.of("scenarios/leeds.yaml"), started.resolve("s.yaml"));
+        assertFalse(Files.exists(Path.of("s.yaml")), "the test needs s.yaml absent from the folder it resumes in");
+        Path a = dir.resolve("A");
+        Path work = Study.workFolderFor(a);
+        Path journal = work.resolve("journal.tsv");
+
+        Process p = child(started, runArgs(a), dir.resolve("a.log"));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (ResumeTest.lines(journal) < 3 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+        p.destroyForcibly();
+        p.waitFor();
+        long recorded = ResumeTest.lines(journal);
+        assertTrue(recorded >= 3 && recorded < REPLICATIONS, "kill was not part-way: " + recorded + " records; "
+                + Files.readString(dir.resolve("a.log")));
+        assertEquals(started.toAbsolutePath().normalize().toString(), Files.readString(work.resolve("started_in")).strip());
+
+        // A record that does not say where it started reads s.yaml from here, where it is not: one clear line.
+        Path kept = Files.move(work.resolve("started_in"), dir.resolve("started_in"));
+        Cli.Outcome older = Cli.execute("run", "--resume", a.toString());
+        assertEquals(2, older.exit(), older.err());
+        assertTrue(older.err().contains("its scenario file 's.yaml' is not in the current folder"), older.err());
+        assertTrue(older.err().contains("relative to the folder the run was started in"), older.err());
+        assertEquals(1, older.err().strip().lines().count(), older.err());
+        assertEquals(recorded, ResumeTest.lines(journal), "a refused resume must leave the journal alone");
+        Files.move(kept, work.resolve("started_in"));
+
+        // This JVM works in the project folder, not in started/.
+        Cli.Outcome resumed = Cli.execute("run", "--resume", a.toString(), "--threads", "2");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("resuming: " + recorded + " replications already done"), resumed.err());
+        assertFalse(Files.exists(work), "the working folder is removed once the outputs are written");
+
+        Path b = dir.resolve("B");
+        Process whole = child(started, runArgs(b), dir.resolve("b.log"));
+        assertTrue(whole.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, whole.exitValue(), Files.readString(dir.resolve("b.log")));
+        SameFiles.assertSame(b, a);
+        assertTrue(Files.readString(a.resolve("manifest.json")).contains("\"s.yaml\""), "the outputs name the file as given");
+    }
+
+    /** psa, sweep and --precision resume by running the recorded command line again here: a file not here is refused, saying where the run started. */
+    @Test
+    void aRerunResumeSaysWhereTheRunStarted(@TempDir Path dir) throws Exception {
+        Path work = Files.createDirectories(dir.resolve(".A.resume"));
+        org.caseload.batch.BatchSpec record = new org.caseload.batch.BatchSpec("sweep", "v", List.of("nowhere/s.yaml"), List.of(),
+                List.of(new org.caseload.batch.BatchSpec.ScenarioId("s", "0")), 1, 2, Double.NaN, false,
+                org.caseload.batch.Slice.WHOLE);
+        StartedIn.record(work, dir);
+        org.caseload.fault.InputException e = org.junit.jupiter.api.Assertions.assertThrows(org.caseload.fault.InputException.class,
+                () -> StartedIn.requireFound(work, record, null));
+        assertTrue(e.getMessage().contains("its scenario file 'nowhere/s.yaml' is not in the current folder"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("the path is relative to " + dir.toAbsolutePath().normalize()
+                + ", where the run started: resume from there"), e.getMessage());
+        Study.forget(work);
+        assertFalse(Files.exists(work), "forgetting the working folder removes where it started too");
+    }
+}
