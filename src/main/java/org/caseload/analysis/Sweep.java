@@ -59,6 +59,11 @@ public final class Sweep {
         return new Sweep(axes, metrics, data);
     }
 
+    /** A sweep of given results ({@code data.get(level)[metric][replication]}), for tests of what is said about them. */
+    static Sweep of(List<Axis> axes, List<Metric> metrics, List<double[][]> data) {
+        return new Sweep(axes, metrics, data);
+    }
+
     /** A variant, or an {@link InputException} naming the {@code --vary} values that were refused. */
     static Scenario variant(MapNode tree, Map<String, Double> values) {
         try {

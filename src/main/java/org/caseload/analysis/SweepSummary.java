@@ -66,6 +66,7 @@ public final class SweepSummary {
         List<String> out = new ArrayList<>();
         Axis a0 = s.axes().get(0);
         int n0 = a0.levels().size();
+        boolean neutral = s.metrics().stream().anyMatch(m -> m.name().equals(metricName) && m.direction() == Direction.NEUTRAL);
         for (int ref = 0; ref < s.levelCount(); ref += n0) {
             Row found = null;
             for (Row r : rows) {
@@ -79,10 +80,11 @@ public final class SweepSummary {
             }
             String where = s.axes().size() == 2 ? " (with " + s.axes().get(1).shortName() + " = "
                     + ScenarioVariant.text(s.values(ref)[1]) + ")" : "";
-            String what = found != null && found.metric().direction() == Direction.NEUTRAL ? "detectably different" : "detectably worse";
+            String what = neutral ? "detectably different" : "detectably worse";
             if (found == null) {
-                out.add(metricName + where + ": not " + what + " than at " + a0.shortName() + " = "
-                        + ScenarioVariant.text(a0.levels().get(0)) + " at any level up to " + ScenarioVariant.text(a0.levels().get(n0 - 1)));
+                // A metric with no better direction can be neither worse nor better, only changed.
+                out.add(metricName + where + (neutral ? ": no detectable change from " : ": not " + what + " than at ") + a0.shortName()
+                        + " = " + ScenarioVariant.text(a0.levels().get(0)) + " at any level up to " + ScenarioVariant.text(a0.levels().get(n0 - 1)));
             } else {
                 ConfidenceInterval d = found.vsReference().difference();
                 out.add(metricName + where + ": first " + what + " at " + a0.shortName() + " = "

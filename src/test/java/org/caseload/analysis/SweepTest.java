@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.caseload.engine.RandomStreams;
 import org.caseload.fault.InputException;
+import org.caseload.results.Direction;
+import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
 import org.caseload.scenario.ScenarioReader;
 import org.caseload.stats.ConfidenceInterval;
@@ -92,6 +94,28 @@ class SweepTest {
         for (int p = 0; p < points.size(); p++) assertTrue(java.util.Arrays.deepEquals(all.get(p), oneAtATime.get(p)), "point " + p);
         assertTrue(java.util.Arrays.deepEquals(all.get(0), all.get(2)), "same substreams, same results (common random numbers)");
         assertTrue(Double.isNaN(all.get(1)[2][0]), "a metric the model does not report is undefined");
+    }
+
+    static final Metric PEOPLE = new Metric(Metrics.IN_TREATMENT_MEAN, "people", "no better direction", Direction.NEUTRAL);
+    static final Metric CASELOAD = new Metric(Metrics.CASELOAD_PER_WORKER_MEAN, "clients per FTE", "lower is better",
+            Direction.LOWER_IS_BETTER);
+
+    /** A one-way sweep of x = 0, 1, 2 with the given per-level values of PEOPLE and CASELOAD. */
+    static Sweep constructed(double[][] people, double[][] caseload) {
+        List<double[][]> data = new java.util.ArrayList<>();
+        for (int l = 0; l < people.length; l++) data.add(new double[][] {people[l], caseload[l]});
+        return Sweep.of(List.of(Axis.parse("x=0:2:1")), List.of(PEOPLE, CASELOAD), data);
+    }
+
+    @Test
+    void aMetricWithNoBetterDirectionIsNeverSaidToBeWorse() {
+        double[] same = {10, 11, 12, 13};
+        Sweep s = constructed(new double[][] {same, same, same}, new double[][] {same, same, same});
+        List<SweepSummary.Row> rows = SweepSummary.rows(s, 0.05);
+        assertEquals(List.of("in_treatment_mean: no detectable change from x = 0 at any level up to 2"),
+                SweepSummary.firstWorse(s, rows, Metrics.IN_TREATMENT_MEAN));
+        assertEquals(List.of("caseload_per_worker_mean: not detectably worse than at x = 0 at any level up to 2"),
+                SweepSummary.firstWorse(s, rows, Metrics.CASELOAD_PER_WORKER_MEAN));
     }
 
     @Test
