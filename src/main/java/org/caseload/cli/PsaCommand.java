@@ -131,10 +131,11 @@ final class PsaCommand extends AnalysisBatch.Command {
         for (PsaSummary.Row r : diffs) {
             if (!Metrics.HEADLINE.contains(r.metric().name())) continue;
             boolean neutral = r.metric().direction() == org.caseload.results.Direction.NEUTRAL;
-            out.add(String.format(Locale.ROOT, "%s vs %s: %s is %s in %s%% of %d parameter sets (mean difference %s, 95%% "
+            String tied = r.probTied() > 0 ? ", equal in " + Reports.round(r.probTied()) + "%" : "";
+            out.add(String.format(Locale.ROOT, "%s vs %s: %s is %s in %s%% of %d parameter sets%s (mean difference %s, 95%% "
                             + "uncertainty interval %s to %s; parameters explain %s%% of its variance)", r.scenario(),
                     psa.scenarios().get(0), r.metric().name(), neutral ? "lower" : "worse", Reports.round(r.probWorse()), k,
-                    Reports.round(r.mean()), Reports.round(r.uiLow()), Reports.round(r.uiHigh()),
+                    tied, Reports.round(r.mean()), Reports.round(r.uiLow()), Reports.round(r.uiHigh()),
                     Reports.round(r.split().pctParameters())));
         }
         if (diffs.isEmpty()) {

@@ -63,7 +63,7 @@ public final class PsaReport {
         List<String> header = new ArrayList<>(differences ? List.of("baseline", "scenario") : List.of("scenario"));
         header.addAll(List.of("metric", differences ? "diff_mean" : "mean", "ci_low", "ci_high", "ui_low", "ui_high",
                 "var_parameters", "var_noise_per_replication", "var_noise_in_sample_means", "pct_parameters"));
-        if (differences) header.addAll(List.of("pct_samples_better", "pct_samples_worse"));
+        if (differences) header.addAll(List.of("pct_samples_better", "pct_samples_worse", "pct_samples_tied"));
         try (CSVPrinter p = RunFiles.printer(file, header.toArray(new String[0]))) {
             for (PsaSummary.Row r : rows) {
                 List<Object> rec = new ArrayList<>();
@@ -77,6 +77,7 @@ public final class PsaReport {
                 if (differences) {
                     rec.add(Numbers.format(r.probBetter()));
                     rec.add(Numbers.format(r.probWorse()));
+                    rec.add(Numbers.format(r.probTied()));
                 }
                 p.printRecord(rec);
             }
@@ -159,7 +160,7 @@ public final class PsaReport {
         if (!diffs.isEmpty()) {
             h.heading("Differences from " + psa.scenarios().get(0));
             h.table(List.of("scenario", "metric", "mean difference", "95% CI", "95% uncertainty interval",
-                    "% of variance from parameters", "% of samples better", "% worse"), table(diffs, true));
+                    "% of variance from parameters", "% of samples better", "% worse", "% tied"), table(diffs, true));
         }
         charts.forEach(h::chart);
         h.heading("Method");
@@ -169,8 +170,9 @@ public final class PsaReport {
                 + "split by the one-way ANOVA estimator of O'Hagan, Stevenson and Madan (2007): parameter variance = variance "
                 + "of the sets' means − pooled within-set variance / replications (the correction for finite replications); "
                 + "'% of variance from parameters' is the parameter part of the sets' means' variance. The probability of being "
-                + "better is the share of parameter sets whose mean paired difference points the better way; with few "
-                + "replications per set, noise can move sets with a difference near zero across the line.");
+                + "better is the share of parameter sets whose mean paired difference points the better way; a set whose two "
+                + "means are equal (within a billionth of their size, to allow for rounding) is a tie, counted as neither; "
+                + "with few replications per set, noise can move sets with a difference near zero across the line.");
         return h.build();
     }
 
@@ -184,6 +186,7 @@ public final class PsaReport {
             if (differences) {
                 row.add(Reports.round(r.probBetter()));
                 row.add(Reports.round(r.probWorse()));
+                row.add(Reports.round(r.probTied()));
             }
             t.add(row);
         }

@@ -110,7 +110,7 @@ class PsaTest {
         assertTrue(Double.isNaN(v.pctParameters()), "share of a constant output: " + v.pctParameters());
 
         Metric metric = Metrics.forPathways(List.of("p")).get(0);
-        PsaSummary.Row row = new PsaSummary.Row("s", metric, c, c, c, c, c, v, Double.NaN, Double.NaN);
+        PsaSummary.Row row = new PsaSummary.Row("s", metric, c, c, c, c, c, v, Double.NaN, Double.NaN, Double.NaN);
         Path csv = dir.resolve("psa_summary.csv");
         org.caseload.report.PsaReport.writeSummary(csv, List.of(row), null);
         List<String> lines = java.nio.file.Files.readAllLines(csv);
@@ -125,6 +125,29 @@ class PsaTest {
         VarianceSplit v = VarianceSplit.estimate(y);
         assertTrue(v.noiseInSampleMeans() > 0);
         assertEquals(0.0, v.pctParameters());
+    }
+
+    /**
+     * Sets 0 and 1 have the same three replication values in another order, so their means
+     * are equal; summing leaves +2.4e-15 and −2.4e-15, which must count as ties, not as worse
+     * and better. Set 2 differs by 3e-5 (tiny, but far above rounding) and set 3 plainly;
+     * set 4 is zero in both scenarios.
+     */
+    @Test
+    void aDifferenceThatIsOnlyRoundingIsATieNotBetterOrWorse() {
+        double[][] alt = {{115.4, 0.7, 12.3}, {115.4, 12.3, 0.7}, {50, 50, 50.0001}, {40, 41, 42}, {0, 0, 0}};
+        double[][] base = {{12.3, 115.4, 0.7}, {0.7, 115.4, 12.3}, {50, 50, 50}, {50, 51, 52}, {0, 0, 0}};
+        double[] noise = Psa.sampleMeans(new double[][] {Stats.minus(alt[0], base[0]), Stats.minus(alt[1], base[1])});
+        assertTrue(noise[0] > 0 && noise[1] < 0, "the constructed ties must carry rounding of both signs: "
+                + java.util.Arrays.toString(noise));
+        Metric deaths = Metrics.forPathways(List.of()).stream().filter(m -> m.name().equals(Metrics.DEATHS_PER_YEAR))
+                .findFirst().orElseThrow();
+        PsaSummary.Row r = PsaSummary.differenceRow("alt", deaths, alt, base);
+        // Fewer deaths is better: set 3 is better, set 2 worse, sets 0, 1 and 4 tie.
+        assertEquals(20, r.probBetter(), 1e-9);
+        assertEquals(20, r.probWorse(), 1e-9);
+        assertEquals(60, r.probTied(), 1e-9);
+        assertTrue(Double.isNaN(PsaSummary.row("s", deaths, base).probTied()), "a scenario row has no tie share");
     }
 
     @ParameterizedTest
