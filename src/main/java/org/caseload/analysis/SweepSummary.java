@@ -60,17 +60,32 @@ public final class SweepSummary {
     /**
      * For one metric: the first level (along the first axis, for each level of the second)
      * that is detectably worse than the reference (for a metric without a direction,
-     * detectably different), in a sentence.
+     * detectably different), in a sentence. Levels where the comparison is undefined (the
+     * metric has no value there, or too few replications define it) are named as such: they
+     * are never counted as "not worse".
      */
     public static List<String> firstWorse(Sweep s, List<Row> rows, String metricName) {
         List<String> out = new ArrayList<>();
         Axis a0 = s.axes().get(0);
         int n0 = a0.levels().size();
+        String from = a0.shortName() + " = " + ScenarioVariant.text(a0.levels().get(0));
         boolean neutral = s.metrics().stream().anyMatch(m -> m.name().equals(metricName) && m.direction() == Direction.NEUTRAL);
         for (int ref = 0; ref < s.levelCount(); ref += n0) {
             Row found = null;
+            Row reference = null;
+            List<Row> undefined = new ArrayList<>();
+            int measured = 0;
             for (Row r : rows) {
                 if (!r.metric().name().equals(metricName) || r.level() < ref || r.level() >= ref + n0) continue;
+                if (r.level() == ref) {
+                    reference = r;
+                    continue;
+                }
+                if (r.verdict() == Verdict.UNDEFINED) {
+                    undefined.add(r);
+                    continue;
+                }
+                measured++;
                 boolean hit = r.metric().direction() == Direction.NEUTRAL
                         ? r.verdict() == Verdict.HIGHER || r.verdict() == Verdict.LOWER : r.verdict() == Verdict.WORSE;
                 if (hit) {
@@ -81,19 +96,39 @@ public final class SweepSummary {
             String where = s.axes().size() == 2 ? " (with " + s.axes().get(1).shortName() + " = "
                     + ScenarioVariant.text(s.values(ref)[1]) + ")" : "";
             String what = neutral ? "detectably different" : "detectably worse";
-            if (found == null) {
-                // A metric with no better direction can be neither worse nor better, only changed.
-                out.add(metricName + where + (neutral ? ": no detectable change from " : ": not " + what + " than at ") + a0.shortName()
-                        + " = " + ScenarioVariant.text(a0.levels().get(0)) + " at any level up to " + ScenarioVariant.text(a0.levels().get(n0 - 1)));
-            } else {
+            if (reference != null && reference.ci().n() == 0) {
+                out.add(metricName + where + ": cannot be measured at " + from
+                        + " (undefined in every replication there), so no level can be compared with it");
+            } else if (found != null) {
                 ConfidenceInterval d = found.vsReference().difference();
                 out.add(metricName + where + ": first " + what + " at " + a0.shortName() + " = "
                         + ScenarioVariant.text(found.values()[0]) + " (" + signed(d.mean()) + " vs "
                         + ScenarioVariant.text(a0.levels().get(0)) + ", 95% CI " + round(d.low()) + " to " + round(d.high())
-                        + ", Holm-adjusted p " + p(found.pAdjusted()) + ")");
+                        + ", Holm-adjusted p " + p(found.pAdjusted()) + ")"
+                        + (undefined.isEmpty() ? "" : "; before that it " + unmeasured(a0, from, undefined)));
+            } else if (undefined.isEmpty()) {
+                // A metric with no better direction can be neither worse nor better, only changed.
+                out.add(metricName + where + (neutral ? ": no detectable change from " : ": not " + what + " than at ") + from
+                        + " at any level up to " + ScenarioVariant.text(a0.levels().get(n0 - 1)));
+            } else if (measured == 0) {
+                out.add(metricName + where + ": " + unmeasured(a0, from, undefined) + ", so it cannot be compared with " + from);
+            } else {
+                out.add(metricName + where + (neutral ? ": no detectable change from " : ": not " + what + " than at ") + from
+                        + " at the levels where it can be measured; it " + unmeasured(a0, from, undefined));
             }
         }
         return out;
+    }
+
+    /** "cannot be measured at x = 1, 2 (undefined in every replication there)", for levels whose comparison is undefined. */
+    private static String unmeasured(Axis a0, String from, List<Row> undefined) {
+        List<String> none = new ArrayList<>();
+        List<String> few = new ArrayList<>();
+        for (Row r : undefined) (r.ci().n() == 0 ? none : few).add(ScenarioVariant.text(r.values()[0]));
+        List<String> parts = new ArrayList<>();
+        if (!none.isEmpty()) parts.add(String.join(", ", none) + " (undefined in every replication there)");
+        if (!few.isEmpty()) parts.add(String.join(", ", few) + " (fewer than two replications define it both there and at " + from + ")");
+        return "cannot be measured at " + a0.shortName() + " = " + String.join(" or at ", parts);
     }
 
     /** Goal-seek result for one level of the second axis. */
@@ -102,7 +137,9 @@ public final class SweepSummary {
 
     /**
      * The first level along the first axis (in sweep order, FROM to TO) whose one-sided 95%
-     * confidence bound meets the target, for each level of the second axis.
+     * confidence bound meets the target, for each level of the second axis. Levels where the
+     * bound is undefined (the metric has a value in fewer than two replications) are said to
+     * be levels where the target cannot be evaluated.
      */
     public static List<Goal> goalSeek(Sweep s, Target target) {
         List<Goal> out = new ArrayList<>();
@@ -117,36 +154,61 @@ public final class SweepSummary {
             Goal goal = null;
             double lastMean = Double.NaN;
             double lastBound = Double.NaN;
+            // The last level so far where the bound is defined, and the levels where it is not.
+            String previous = null;
+            List<String> none = new ArrayList<>();
+            List<String> one = new ArrayList<>();
             for (int l = ref; l < ref + n0; l++) {
                 double[] v = s.values(l, m);
                 double mean = Stats.mean(v);
                 double t = Stats.t(Stats.finite(v).length, LEVEL);
                 double bound = target.upperBound() ? mean + t * Stats.se(v) : mean - t * Stats.se(v);
+                String value = ScenarioVariant.text(a0.levels().get(l - ref));
                 if (target.metBy(bound)) {
-                    String value = ScenarioVariant.text(a0.levels().get(l - ref));
                     String side = target.upperBound() ? "upper" : "lower";
                     String sentence = (l == ref ? "Already at the first level, " + a0.shortName() + " = " + value + where
                             + ", " : "The " + extreme + " level of " + a0.shortName() + where + " that meets " + target
                             + " with 95% confidence is " + value + ": ")
                             + target.metric() + " is " + round(mean) + " (one-sided 95% " + side + " bound " + round(bound) + ")"
-                            + (l == ref ? " meets " + target + " with 95% confidence." : "; at "
-                            + ScenarioVariant.text(a0.levels().get(l - ref - 1)) + " it is " + round(lastMean)
-                            + " (bound " + round(lastBound) + ").");
+                            + (l == ref ? " meets " + target + " with 95% confidence." : (previous == null ? "" : "; at "
+                            + previous + " it is " + round(lastMean) + " (bound " + round(lastBound) + ")") + "."
+                            + notEvaluated(a0, target, none, one));
                     goal = new Goal(ref, l, mean, bound, sentence);
                     break;
                 }
-                lastMean = mean;
-                lastBound = bound;
+                if (Double.isNaN(bound)) {
+                    (Double.isNaN(mean) ? none : one).add(value);
+                } else {
+                    previous = value;
+                    lastMean = mean;
+                    lastBound = bound;
+                }
             }
             if (goal == null) {
-                goal = new Goal(ref, null, lastMean, lastBound, "No level of " + a0.shortName() + " from "
-                        + ScenarioVariant.text(a0.levels().get(0)) + " to " + ScenarioVariant.text(a0.levels().get(n0 - 1)) + where
-                        + " meets " + target + " with 95% confidence; at " + ScenarioVariant.text(a0.levels().get(n0 - 1))
-                        + " " + target.metric() + " is " + round(lastMean) + " (bound " + round(lastBound) + ").");
+                String range = a0.shortName() + " from " + ScenarioVariant.text(a0.levels().get(0)) + " to "
+                        + ScenarioVariant.text(a0.levels().get(n0 - 1)) + where;
+                String sentence = previous == null ? "No level of " + range + " can be tested against " + target + "."
+                        : "No level of " + range + " meets " + target + " with 95% confidence" + (none.isEmpty() && one.isEmpty()
+                        ? "" : " where it can be evaluated") + "; at " + previous + " " + target.metric() + " is " + round(lastMean)
+                        + " (bound " + round(lastBound) + ").";
+                goal = new Goal(ref, null, lastMean, lastBound, sentence + notEvaluated(a0, target, none, one));
             }
             out.add(goal);
         }
         return out;
+    }
+
+    /**
+     * " The target cannot be evaluated at x = 1 (…), so whether it is met there is unknown."
+     * for the levels without a confidence bound, or "" for none.
+     */
+    private static String notEvaluated(Axis a0, Target target, List<String> none, List<String> one) {
+        if (none.isEmpty() && one.isEmpty()) return "";
+        List<String> parts = new ArrayList<>();
+        if (!none.isEmpty()) parts.add(String.join(", ", none) + " (" + target.metric() + " is undefined in every replication there)");
+        if (!one.isEmpty()) parts.add(String.join(", ", one) + " (only one replication defines " + target.metric() + " there)");
+        return " The target cannot be evaluated at " + a0.shortName() + " = " + String.join(" or at ", parts)
+                + ", so whether it is met there is unknown.";
     }
 
     static String signed(double v) {

@@ -1,6 +1,7 @@
 package org.caseload.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,6 +117,61 @@ class SweepTest {
                 SweepSummary.firstWorse(s, rows, Metrics.IN_TREATMENT_MEAN));
         assertEquals(List.of("caseload_per_worker_mean: not detectably worse than at x = 0 at any level up to 2"),
                 SweepSummary.firstWorse(s, rows, Metrics.CASELOAD_PER_WORKER_MEAN));
+    }
+
+    private static final double[] NONE = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+
+    /** Where a level leaves the metric undefined (e.g. no keyworkers left), the summary says so and never "not worse at any level". */
+    @Test
+    void aLevelWhereTheMetricIsUndefinedIsSaidToBeUnmeasuredNotNotWorse() {
+        double[] same = {10, 11, 12, 13};
+        double[] high = {60, 61, 62, 63};
+        double[][] people = {same, same, same};
+        Sweep partly = constructed(people, new double[][] {same, same, NONE});
+        assertEquals(List.of("caseload_per_worker_mean: not detectably worse than at x = 0 at the levels where it can be measured; "
+                        + "it cannot be measured at x = 2 (undefined in every replication there)"),
+                SweepSummary.firstWorse(partly, SweepSummary.rows(partly, 0.05), Metrics.CASELOAD_PER_WORKER_MEAN));
+        Sweep onlyFirst = constructed(people, new double[][] {same, NONE, NONE});
+        assertEquals(List.of("caseload_per_worker_mean: cannot be measured at x = 1, 2 (undefined in every replication there), "
+                        + "so it cannot be compared with x = 0"),
+                SweepSummary.firstWorse(onlyFirst, SweepSummary.rows(onlyFirst, 0.05), Metrics.CASELOAD_PER_WORKER_MEAN));
+        Sweep gap = constructed(people, new double[][] {same, NONE, high});
+        String worse = SweepSummary.firstWorse(gap, SweepSummary.rows(gap, 0.05), Metrics.CASELOAD_PER_WORKER_MEAN).get(0);
+        assertTrue(worse.startsWith("caseload_per_worker_mean: first detectably worse at x = 2 (+50.0 vs 0"), worse);
+        assertTrue(worse.endsWith("; before that it cannot be measured at x = 1 (undefined in every replication there)"), worse);
+        Sweep noReference = constructed(people, new double[][] {NONE, same, same});
+        assertEquals(List.of("caseload_per_worker_mean: cannot be measured at x = 0 (undefined in every replication there), "
+                        + "so no level can be compared with it"),
+                SweepSummary.firstWorse(noReference, SweepSummary.rows(noReference, 0.05), Metrics.CASELOAD_PER_WORKER_MEAN));
+    }
+
+    @Test
+    void goalSeekSaysTheTargetCannotBeEvaluatedWhereTheMetricIsUndefined() {
+        double[] same = {10, 11, 12, 13};
+        double[] high = {60, 61, 62, 63};
+        double[][] people = {same, same, same};
+        Target t = Target.parse("caseload_per_worker_mean<=30", List.of(Metrics.CASELOAD_PER_WORKER_MEAN));
+        String unknown = ", so whether it is met there is unknown.";
+
+        SweepSummary.Goal missed = SweepSummary.goalSeek(constructed(people, new double[][] {high, high, NONE}), t).get(0);
+        assertEquals(null, missed.level(), missed.sentence());
+        assertTrue(missed.sentence().startsWith("No level of x from 0 to 2 meets caseload_per_worker_mean <= 30 with 95% confidence "
+                + "where it can be evaluated; at 1 caseload_per_worker_mean is 61.5 (bound "), missed.sentence());
+        assertTrue(missed.sentence().endsWith(" The target cannot be evaluated at x = 2 (caseload_per_worker_mean is undefined "
+                + "in every replication there)" + unknown), missed.sentence());
+
+        SweepSummary.Goal met = SweepSummary.goalSeek(constructed(people, new double[][] {high, NONE, same}), t).get(0);
+        assertEquals(2, met.level(), met.sentence());
+        assertTrue(met.sentence().contains("; at 0 it is 61.5 (bound "), met.sentence());
+        assertTrue(met.sentence().endsWith(" The target cannot be evaluated at x = 1 (caseload_per_worker_mean is undefined "
+                + "in every replication there)" + unknown), met.sentence());
+
+        double[] once = {Double.NaN, 70, Double.NaN, Double.NaN};
+        SweepSummary.Goal never = SweepSummary.goalSeek(constructed(people, new double[][] {NONE, once, NONE}), t).get(0);
+        assertEquals("No level of x from 0 to 2 can be tested against caseload_per_worker_mean <= 30. The target cannot be "
+                + "evaluated at x = 0, 2 (caseload_per_worker_mean is undefined in every replication there) or at 1 (only one "
+                + "replication defines caseload_per_worker_mean there)" + unknown, never.sentence());
+        for (SweepSummary.Goal g : List.of(missed, met, never)) assertFalse(g.sentence().contains("n/a"), g.sentence());
     }
 
     @Test
