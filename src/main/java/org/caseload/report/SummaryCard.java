@@ -84,11 +84,7 @@ public final class SummaryCard {
             return b.append(Undefined.DASH).append(" (").append(r.note()).append(").").toString();
         }
         b.append(value(r.comparison().baselineMean(), h.kind())).append(" → ").append(value(r.comparison().alternativeMean(), h.kind()));
-        // A change of people is rounded like its level (to 10 from 100 up) unless that would blur it away.
-        double step = peopleStep(Math.abs(r.comparison().baselineMean()));
-        double widest = Math.abs(d.mean());
-        if (Double.isFinite(d.low()) && Double.isFinite(d.high())) widest = Math.max(widest, Math.max(Math.abs(d.low()), Math.abs(d.high())));
-        if (widest < 5 * step) step = peopleStep(widest);
+        double step = changeStep(h.kind(), r.comparison().baselineMean(), d);
         b.append(" (").append(change(d.mean(), h.kind(), step));
         if (Double.isFinite(d.low()) && Double.isFinite(d.high())) {
             b.append("; 95% CI ").append(change(d.low(), h.kind(), step)).append(" to ").append(change(d.high(), h.kind(), step));
@@ -122,15 +118,54 @@ public final class SummaryCard {
 
     /** A change, always signed (+/−), rounded by its own size. */
     static String change(double v, Kind kind) {
-        return change(v, kind, peopleStep(Math.abs(v)));
+        return change(v, kind, kind == Kind.PEOPLE ? peopleStep(Math.abs(v)) : usualStep(kind));
     }
 
-    /** A change, always signed (+/−); people are rounded to {@code step} (10, 1 or 0.1). */
+    /** A change, always signed (+/−), rounded to {@code step} (a power of 10). */
     static String change(double v, Kind kind, double step) {
         if (!Double.isFinite(v)) return Undefined.DASH;
-        String s = kind == Kind.PEOPLE ? people(Math.abs(v), step) : magnitude(Math.abs(v), kind);
+        String s = rounded(Math.abs(v), kind, step);
         if (isZero(s)) return s;
         return (v < 0 ? "−" : "+") + s;
+    }
+
+    /**
+     * The rounding step of a change and its interval. It starts from the kind's usual step (for
+     * people, the step of the level, or of the change where that would blur it away) and is made
+     * ten times finer, down to {@link #finestStep}, until the rounded point and both rounded ends
+     * differ and the step is no wider than the interval: an interval never reads as a point
+     * ("−50 to −50") or as much wider than it is, and a wide one stays rounded.
+     */
+    static double changeStep(Kind kind, double baselineMean, ConfidenceInterval d) {
+        double step = usualStep(kind);
+        if (kind == Kind.PEOPLE) {
+            step = peopleStep(Math.abs(baselineMean));
+            double widest = Math.abs(d.mean());
+            if (Double.isFinite(d.low()) && Double.isFinite(d.high())) widest = Math.max(widest, Math.max(Math.abs(d.low()), Math.abs(d.high())));
+            if (widest < 5 * step) step = peopleStep(widest);
+        }
+        double width = d.high() - d.low();
+        if (!Double.isFinite(d.mean()) || !Double.isFinite(width) || width <= 0) return step;
+        double finest = finestStep(kind);
+        while (step > finest * 1.5 && (step > width || !distinct(kind, step, d.low(), d.mean(), d.high()))) step /= 10;
+        return step;
+    }
+
+    /** The usual step of a change that is not people (people depend on the level). */
+    private static double usualStep(Kind kind) {
+        return kind == Kind.MONEY ? 1000 : 0.1;
+    }
+
+    /** The finest step a card shows: two decimals (people, ratios, percentages), £10. */
+    static double finestStep(Kind kind) {
+        return kind == Kind.MONEY ? 10 : 0.01;
+    }
+
+    private static boolean distinct(Kind kind, double step, double low, double mean, double high) {
+        String l = change(low, kind, step);
+        String m = change(mean, kind, step);
+        String h = change(high, kind, step);
+        return !l.equals(m) && !m.equals(h);
     }
 
     private static boolean isZero(String s) {
@@ -142,7 +177,7 @@ public final class SummaryCard {
             case MONEY -> "£" + String.format(Locale.ROOT, "%,.0f", Math.round(a / 1000.0) * 1000.0);
             case PERCENT -> String.format(Locale.ROOT, "%.1f%%", a);
             case RATIO -> String.format(Locale.ROOT, "%.1f", a);
-            case PEOPLE -> people(a, peopleStep(a));
+            case PEOPLE -> plain(a, peopleStep(a));
         };
     }
 
@@ -151,8 +186,16 @@ public final class SummaryCard {
         return a >= 100 ? 10 : a >= 10 ? 1 : 0.1;
     }
 
-    private static String people(double a, double step) {
-        if (step >= 10) return String.format(Locale.ROOT, "%,.0f", Math.round(a / step) * step);
-        return step >= 1 ? String.format(Locale.ROOT, "%,.0f", a) : String.format(Locale.ROOT, "%.1f", a);
+    /** A non-negative amount of a kind rounded to {@code step}, with the kind's £ or %. */
+    private static String rounded(double a, Kind kind, double step) {
+        String s = plain(a, step);
+        return kind == Kind.MONEY ? "£" + s : kind == Kind.PERCENT ? s + "%" : s;
+    }
+
+    /** {@code a} rounded to {@code step} (a power of 10), with thousands separators and the step's decimals. */
+    private static String plain(double a, double step) {
+        int decimals = Math.max(0, (int) Math.round(-Math.log10(step)));
+        double r = step >= 1 ? Math.round(a / step) * step : a;
+        return String.format(Locale.ROOT, "%,." + decimals + "f", r);
     }
 }

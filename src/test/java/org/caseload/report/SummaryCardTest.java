@@ -36,6 +36,58 @@ class SummaryCardTest {
                 SummaryCard.line(SummaryCard.HEADLINES.get(0), row));
     }
 
+    private static String change(SummaryCard.Kind kind, double baseline, double mean, double low, double high) {
+        Metric m = new Metric("m", "u", "", Direction.HIGHER_IS_BETTER);
+        PairedComparison c = new PairedComparison(baseline, baseline + mean, new ConfidenceInterval(mean, 1, low, high, 20, 0.95), 1e-9);
+        String line = SummaryCard.line(new SummaryCard.Headline("m", "M", kind), new ComparisonTable.Row(m, "a", "b", c, 1e-8, Verdict.WORSE, ""));
+        return line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+    }
+
+    /** A narrow interval gets the digits that keep its ends apart from each other and from the point. */
+    @Test
+    void aNarrowIntervalIsNotRoundedToAPoint() {
+        assertEquals("−52; 95% CI −53 to −51", change(SummaryCard.Kind.PEOPLE, 1591.45, -51.93, -53.052526, -50.807474));
+        assertEquals("+5.1; 95% CI +4.8 to +5.5", change(SummaryCard.Kind.PEOPLE, 13.95, 5.12879, 4.784553, 5.473027));
+        assertEquals("+7.98; 95% CI +7.93 to +8.03", change(SummaryCard.Kind.RATIO, 64.2, 7.976084, 7.925601, 8.026566));
+        assertEquals("−£952,300; 95% CI −£952,800 to −£951,800", change(SummaryCard.Kind.MONEY, 11_519_432, -952_346, -952_846, -951_846));
+        assertEquals("−0.02; 95% CI −0.03 to −0.01", change(SummaryCard.Kind.PEOPLE, 110, -0.021, -0.034, -0.008));
+        assertEquals("+0.01; 95% CI −0.02 to +0.04", change(SummaryCard.Kind.PEOPLE, 3, 0.011, -0.018, 0.04));
+    }
+
+    /** A wide interval keeps the rounding people read, and a zero-width one is not given extra digits. */
+    @Test
+    void aWideIntervalStaysRounded() {
+        assertEquals("−370; 95% CI −430 to −320", change(SummaryCard.Kind.PEOPLE, 1630, -370, -425, -315));
+        assertEquals("+120; 95% CI +20 to +220", change(SummaryCard.Kind.PEOPLE, 800, 118, 21, 215));
+        assertEquals("−£955,000; 95% CI −£958,000 to −£952,000", change(SummaryCard.Kind.MONEY, 11_544_000, -955_300, -958_100, -952_400));
+        assertEquals("+8.0; 95% CI +7.7 to +8.3", change(SummaryCard.Kind.RATIO, 64.6, 8.0, 7.7, 8.3));
+        assertEquals("+5; 95% CI +5 to +5", change(SummaryCard.Kind.PEOPLE, 14, 5.13, 5.13, 5.13));
+        assertEquals("0.00; 95% CI 0.00 to 0.00", change(SummaryCard.Kind.PEOPLE, 14, 1e-5, 0.5e-5, 1.5e-5), "no finer than two decimals");
+    }
+
+    /** Over a grid of points and widths, both signs: the three numbers differ and the shown width is within a step of the true one. */
+    @Test
+    void everyIntervalReadsAsAnIntervalOfAboutItsWidth() {
+        for (SummaryCard.Kind kind : List.of(SummaryCard.Kind.PEOPLE, SummaryCard.Kind.RATIO, SummaryCard.Kind.MONEY)) {
+            double unit = kind == SummaryCard.Kind.MONEY ? 1000 : 1;
+            for (double mean : new double[] {-1234.5, -51.93, -3.3, -0.07, 0.0, 0.04, 2.6, 87.1, 4321.7}) {
+                for (double width : new double[] {0.06, 0.13, 0.7, 2.2, 9.9, 19, 47, 230, 1900}) {
+                    double m = mean * unit;
+                    double w = width * unit;
+                    String[] parts = change(kind, 5000 * unit, m, m - w / 2, m + w / 2).replace("95% CI ", "").split("; | to ");
+                    String where = kind + " " + m + " ± " + w / 2 + ": " + String.join(", ", parts);
+                    assertTrue(!parts[0].equals(parts[1]) && !parts[0].equals(parts[2]), where);
+                    double shown = number(parts[2]) - number(parts[1]);
+                    assertTrue(Math.abs(shown - w) <= w, where);
+                }
+            }
+        }
+    }
+
+    private static double number(String s) {
+        return Double.parseDouble(s.replace("−", "-").replace("+", "").replace("£", "").replace(",", ""));
+    }
+
     /** An interval that leaves out zero beside "no detectable difference" says the verdict is the corrected one. */
     @Test
     void aVerdictLostToHolmsCorrectionSaysSo() {
