@@ -15,10 +15,21 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param alternativeMean mean of the alternative values (over the pairs used)
  * @param difference      CI of the mean difference (alternative − baseline)
  * @param pValue          two-sided p-value of the paired t-test that the mean difference is 0;
- *                        NaN with fewer than 2 pairs. A constant non-zero difference gives 0
- *                        (exactly: no noise at all), which outputs print as {@code <0.0001}.
+ *                        NaN with fewer than 2 pairs. Where the n differences are all equal (to
+ *                        within rounding: their sd at most {@value #CONSTANT} of the largest value
+ *                        paired) the t statistic is infinite and says nothing, so instead:
+ *                        differences all zero give 1; if each scenario's values are themselves
+ *                        the same in every replication (funded places, a budget: the difference
+ *                        is set by the inputs, not drawn) the p-value is 0, which outputs print
+ *                        as {@code <0.0001}; otherwise (values that vary but happened to move
+ *                        by the same amount, as a step-valued count can with few replications)
+ *                        it is the exact two-sided sign test's, 2·0.5<sup>n</sup>, the chance
+ *                        of n pairs all of one sign when the difference is 0: 0.5 with two pairs.
  */
 public record PairedComparison(double baselineMean, double alternativeMean, ConfidenceInterval difference, double pValue) {
+
+    /** Values whose spread is at most this fraction of the largest value paired are equal (rounding apart). */
+    static final double CONSTANT = 1e-9;
 
     public static PairedComparison paired(double[] baseline, double[] alternative, double level) {
         if (baseline.length != alternative.length) throw new IllegalArgumentException("paired samples differ in size");
@@ -35,6 +46,9 @@ public record PairedComparison(double baselineMean, double alternativeMean, Conf
         private final Welford difference = new Welford();
         private double sumBaseline;
         private double sumAlternative;
+        private double largest;
+        private final double[] baselineRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        private final double[] alternativeRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         private int both;
 
         /** Adds replication r's values; it counts only when both are defined. */
@@ -45,6 +59,9 @@ public record PairedComparison(double baselineMean, double alternativeMean, Conf
             }
             sumBaseline += baseline;
             sumAlternative += alternative;
+            largest = Math.max(largest, Math.max(Math.abs(baseline), Math.abs(alternative)));
+            widen(baselineRange, baseline);
+            widen(alternativeRange, alternative);
             both++;
             difference.add(alternative - baseline);
         }
@@ -54,14 +71,25 @@ public record PairedComparison(double baselineMean, double alternativeMean, Conf
             double p;
             if (ci.n() < 2) {
                 p = Double.NaN;
-            } else if (ci.sd() == 0 || Double.isNaN(ci.sd())) {
-                p = ci.mean() == 0 ? 1.0 : 0.0;
+            } else if (Double.isNaN(ci.sd()) || ci.sd() <= CONSTANT * largest) {
+                if (Math.abs(ci.mean()) <= CONSTANT * largest) p = 1.0;
+                else if (equal(baselineRange) && equal(alternativeRange)) p = 0.0;
+                else p = Math.min(1.0, 2 * Math.pow(0.5, ci.n()));
             } else {
                 double t = ci.mean() / (ci.sd() / Math.sqrt(ci.n()));
                 p = 2 * new TDistribution(null, ci.n() - 1).cumulativeProbability(-Math.abs(t));
             }
             return new PairedComparison(both > 0 ? sumBaseline / both : Double.NaN,
                     both > 0 ? sumAlternative / both : Double.NaN, ci, p);
+        }
+
+        private static void widen(double[] range, double x) {
+            range[0] = Math.min(range[0], x);
+            range[1] = Math.max(range[1], x);
+        }
+
+        private boolean equal(double[] range) {
+            return range[1] - range[0] <= CONSTANT * largest;
         }
     }
 }

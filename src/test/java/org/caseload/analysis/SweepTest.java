@@ -125,7 +125,7 @@ class SweepTest {
     @Test
     void aLevelWhereTheMetricIsUndefinedIsSaidToBeUnmeasuredNotNotWorse() {
         double[] same = {10, 11, 12, 13};
-        double[] high = {60, 61, 62, 63};
+        double[] high = {60, 61.5, 61.5, 63}; // +50 on average, not the same in every pair (that would be a sign test of 4 pairs)
         double[][] people = {same, same, same};
         Sweep partly = constructed(people, new double[][] {same, same, NONE});
         assertEquals(List.of("caseload_per_worker_mean: not detectably worse than at x = 0 at the levels where it can be measured; "
@@ -148,7 +148,7 @@ class SweepTest {
     @Test
     void goalSeekSaysTheTargetCannotBeEvaluatedWhereTheMetricIsUndefined() {
         double[] same = {10, 11, 12, 13};
-        double[] high = {60, 61, 62, 63};
+        double[] high = {60, 61.5, 61.5, 63}; // +50 on average, not the same in every pair (that would be a sign test of 4 pairs)
         double[][] people = {same, same, same};
         Target t = Target.parse("caseload_per_worker_mean<=30", List.of(Metrics.CASELOAD_PER_WORKER_MEAN));
         String unknown = ", so whether it is met there is unknown.";

@@ -97,7 +97,53 @@ class StatisticsTest {
     @Test
     void pairedWithIdenticalDifferences() {
         assertEquals(1.0, PairedComparison.paired(new double[] {1, 2}, new double[] {1, 2}, 0.95).pValue());
-        assertEquals(0.0, PairedComparison.paired(new double[] {1, 2}, new double[] {2, 3}, 0.95).pValue());
+        // Two equal differences of values that vary: as likely as one coin tossed twice landing the same way.
+        PairedComparison two = PairedComparison.paired(new double[] {1, 2}, new double[] {2, 3}, 0.95);
+        assertEquals(0.5, two.pValue());
+        assertEquals(Verdict.NO_DETECTABLE_DIFFERENCE,
+                Verdict.of(two.difference().mean(), MultipleComparisons.holm(new double[] {two.pValue()})[0], 0.05, Direction.HIGHER_IS_BETTER));
+        // Equal in arithmetic, not in doubles: 0.4 − 0.1 is 0.30000000000000004, 0.5 − 0.2 is 0.3.
+        assertEquals(0.5, PairedComparison.paired(new double[] {0.1, 0.2}, new double[] {0.4, 0.5}, 0.95).pValue());
+        // Zero in arithmetic, a rounding error in doubles (0.1 + 0.2 − 0.3): no difference.
+        assertEquals(1.0, PairedComparison.paired(new double[] {0.3, 0.3}, new double[] {0.1 + 0.2, 0.1 + 0.2}, 0.95).pValue());
+    }
+
+    /** n equal non-zero differences between values that vary, either sign: the exact sign test's 2·0.5^n, never 0. */
+    @Test
+    void constantDifferencesOfVaryingValuesGiveTheSignTestP() {
+        for (int n = 2; n <= 12; n++) {
+            for (double d : new double[] {-3.6, 0.7, 1e-6, 112_705.714286}) {
+                double[] base = new double[n];
+                double[] alt = new double[n];
+                for (int i = 0; i < n; i++) {
+                    base[i] = 10 + 3 * i;
+                    alt[i] = base[i] + d;
+                }
+                assertEquals(2 * Math.pow(0.5, n), PairedComparison.paired(base, alt, 0.95).pValue(), 1e-15, "n=" + n + " d=" + d);
+            }
+        }
+        // A small spread is not constant: the t-test decides.
+        assertTrue(PairedComparison.paired(new double[] {0, 0, 0}, new double[] {5, 5.01, 4.99}, 0.95).pValue() < 1e-4);
+    }
+
+    /**
+     * A difference set by the inputs (each scenario the same in every replication: 36 funded
+     * places against 32) is exact, p = 0 whatever n, and survives Holm's correction; rounding
+     * in the values (0.1 + 0.2 against 0.3) does not make them vary.
+     */
+    @Test
+    void aDifferenceSetByTheInputsIsExact() {
+        for (int n = 2; n <= 12; n++) {
+            double[] base = new double[n];
+            double[] alt = new double[n];
+            java.util.Arrays.fill(base, 36);
+            java.util.Arrays.fill(alt, 32.4);
+            if (n > 2) base[1] = 35.99999999999999;
+            PairedComparison c = PairedComparison.paired(base, alt, 0.95);
+            assertEquals(0.0, c.pValue(), "n=" + n);
+            assertEquals(Verdict.LOWER, Verdict.of(c.difference().mean(),
+                    MultipleComparisons.holm(new double[] {c.pValue(), 0.5, 0.01})[0], 0.05, Direction.NEUTRAL));
+        }
     }
 
     @Test
