@@ -201,7 +201,7 @@ public final class Study {
      * Records every finished replication in {@code folder} (an append-only, checksummed journal)
      * and reuses those already recorded there by the same batch, so an interrupted batch resumes
      * where it stopped. A record of a different batch in the folder is replaced. This process holds
-     * the folder from execution until {@link #forget} (or its end): another process recording into
+     * the folder from execution until {@link WorkFolder#forget} (or its end): another process recording into
      * it meanwhile is refused.
      */
     public Study recordIn(Path folder) {
@@ -325,11 +325,6 @@ public final class Study {
      */
     public List<ScenarioReader.Loaded> load() {
         return prepare().loaded;
-    }
-
-    /** Deletes a working folder once its batch's outputs are safely written. */
-    public static void forget(Path workFolder) {
-        WorkFolder.forget(workFolder);
     }
 
     private record Prepared(BatchSpec spec, List<ScenarioReader.Loaded> loaded) {

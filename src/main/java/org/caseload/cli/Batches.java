@@ -131,12 +131,12 @@ final class Batches {
             study.recordIn(work).progress(progress(err, label, quiet));
             if (shard) {
                 study.executeShard(outputs.get(0));
-                Study.forget(work);
+                WorkFolder.forget(work);
                 return null;
             }
             Results results = study.execute();
             results.writeInto(outputs);
-            Study.forget(work);
+            WorkFolder.forget(work);
             return results;
         } catch (Throwable failed) {
             // A run that fails by itself (disk full, out of memory, a bad folder) leaves nothing new

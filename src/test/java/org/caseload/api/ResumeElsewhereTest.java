@@ -91,7 +91,7 @@ class ResumeElsewhereTest {
         assertTrue(e.getMessage().contains("its scenario file 'nowhere/s.yaml' is not in the current folder"), e.getMessage());
         assertTrue(e.getMessage().endsWith("the path is relative to " + dir.toAbsolutePath().normalize()
                 + ", where the run started: resume from there"), e.getMessage());
-        Study.forget(work);
+        WorkFolder.forget(work);
         assertFalse(Files.exists(work), "forgetting the working folder removes where it started too");
     }
 }
