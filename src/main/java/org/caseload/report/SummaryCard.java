@@ -83,8 +83,8 @@ public final class SummaryCard {
         if (r.verdict() == Verdict.UNDEFINED && !Double.isFinite(d.mean())) {
             return b.append(Undefined.DASH).append(" (").append(r.note()).append(").").toString();
         }
-        b.append(value(r.comparison().baselineMean(), h.kind())).append(" → ").append(value(r.comparison().alternativeMean(), h.kind()));
         double step = changeStep(h.kind(), r.comparison().baselineMean(), d);
+        b.append(levels(h.kind(), r.comparison().baselineMean(), r.comparison().alternativeMean(), d.mean(), step));
         b.append(" (").append(change(d.mean(), h.kind(), step));
         if (Double.isFinite(d.low()) && Double.isFinite(d.high())) {
             b.append("; 95% CI ").append(change(d.low(), h.kind(), step)).append(" to ").append(change(d.high(), h.kind(), step));
@@ -113,6 +113,33 @@ public final class SummaryCard {
     static String value(double v, Kind kind) {
         if (!Double.isFinite(v)) return Undefined.DASH;
         String s = magnitude(Math.abs(v), kind);
+        return v < 0 && !isZero(s) ? "−" + s : s;
+    }
+
+    /**
+     * "baseline → alternative", each level rounded as people read it; but where that makes the two
+     * read the same while the change, rounded to {@code changeStep}, is not zero ("110 → 110 (+0.2)"),
+     * both are rounded ten times finer, down to the change's own step, until they differ.
+     */
+    static String levels(Kind kind, double baseline, double alternative, double change, double changeStep) {
+        String from = value(baseline, kind);
+        String to = value(alternative, kind);
+        if (!from.equals(to) || !Double.isFinite(baseline) || !Double.isFinite(alternative)
+                || isZero(change(change, kind, changeStep))) {
+            return from + " → " + to;
+        }
+        double usual = kind == Kind.PEOPLE ? peopleStep(Math.max(Math.abs(baseline), Math.abs(alternative)))
+                : kind == Kind.MONEY ? 1000 : 0.1;
+        for (double step = usual / 10; step > changeStep / 2 && from.equals(to); step /= 10) {
+            from = level(baseline, kind, step);
+            to = level(alternative, kind, step);
+        }
+        return from + " → " + to;
+    }
+
+    /** A level rounded to {@code step} (a power of 10), signed only when negative. */
+    private static String level(double v, Kind kind, double step) {
+        String s = rounded(Math.abs(v), kind, step);
         return v < 0 && !isZero(s) ? "−" + s : s;
     }
 

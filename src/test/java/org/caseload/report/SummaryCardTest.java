@@ -43,6 +43,25 @@ class SummaryCardTest {
         return line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
     }
 
+    /**
+     * Two levels that read the same at the usual rounding while the change does not round to
+     * zero are shown finer, down to the change's step, until they differ; otherwise they keep
+     * the usual rounding.
+     */
+    @Test
+    void levelsThatWouldReadTheSameBesideAChangeAreShownFiner() {
+        SummaryCard.Kind people = SummaryCard.Kind.PEOPLE;
+        assertEquals("110.3 → 110.5", SummaryCard.levels(people, 110.31, 110.49, 0.18, 0.1));
+        assertEquals("112 → 114", SummaryCard.levels(people, 112.2, 113.8, 1.6, 1));
+        assertEquals("110 → 110", SummaryCard.levels(people, 110.31, 110.33, 0.02, 0.1), "the change reads 0.0");
+        assertEquals("1,590 → 1,540", SummaryCard.levels(people, 1593, 1540, -53, 1), "already different");
+        assertEquals("£11,519,100 → £11,519,400", SummaryCard.levels(SummaryCard.Kind.MONEY, 11_519_132, 11_519_401, 269, 100));
+        assertEquals("64.25 → 64.27", SummaryCard.levels(SummaryCard.Kind.RATIO, 64.251, 64.269, 0.018, 0.01));
+        assertEquals("−0.12 → −0.14", SummaryCard.levels(people, -0.121, -0.139, -0.018, 0.01));
+        // Never finer than the change: both still read 110.3 at its step of 0.1.
+        assertEquals("110.3 → 110.3", SummaryCard.levels(people, 110.26, 110.34, 0.08, 0.1));
+    }
+
     /** A narrow interval gets the digits that keep its ends apart from each other and from the point. */
     @Test
     void aNarrowIntervalIsNotRoundedToAPoint() {
