@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.caseload.fault.Text;
 
 /**
@@ -12,9 +14,9 @@ import org.caseload.fault.Text;
  *
  * <p>The text of a {@link Kind#NUMBER} is always a plain decimal that both
  * {@link Double#parseDouble} and {@link BigDecimal} accept and whose value is finite:
- * {@link YamlTree} rewrites YAML's other decimal spellings (underscores, a leading +) and rejects
- * infinities and other bases ({@link #otherBase}),
- * so no reader has to know YAML's number syntax. A number written without a fraction or
+ * {@link YamlTree} rewrites YAML's other decimal spellings (a leading +) and rejects infinities
+ * and the spellings readers could take two ways ({@link #unclearNumber}: other bases, leading
+ * zeros, underscores), so no reader has to know YAML's number syntax. A number written without a fraction or
  * exponent is a whole number and stays one in JSON. The text of a {@link Kind#BOOLEAN} is
  * {@code true} or {@code false}; of a {@link Kind#NULL}, {@code null}.
  */
@@ -56,16 +58,42 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
         }
     }
 
+    /** Another base, as YAML writes it: {@code 0x1F} (hexadecimal), {@code 0b101} (binary). */
+    private static final Pattern OTHER_BASE = Pattern.compile("([-+]?)0(?:x([0-9a-fA-F_]+)|b([01_]+))");
+    /** A decimal as YAML 1.1 spells it: digits (underscores allowed), a point, an exponent. */
+    private static final Pattern DECIMAL = Pattern.compile("([-+]?)([0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)([eE][-+]?[0-9]+)?");
+
     /**
-     * Why a number written in another base is refused, or null if the text is not one. YAML
-     * reads {@code 0x1F} (hexadecimal) and {@code 0b101} (binary) as numbers; in a planning
-     * input they are far likelier a slip than meant, so a file and {@code --set} both refuse
-     * them with this message, as a file refuses an octal-looking {@code 010}.
+     * Why the spelling of a number is refused, or null if it is not. A number that readers
+     * could take two ways is refused, so that a file and {@code --set} read every number alike:
+     * another base ({@code 0x1F}, {@code 0b101}: numbers to YAML, text elsewhere), a leading
+     * zero ({@code 010}: the octal number 8 to YAML 1.1, 10 to YAML 1.2 and {@code --set};
+     * {@code 08}: text to YAML 1.1) and underscores ({@code 1_000}: 1000 to YAML 1.1, text to
+     * YAML 1.2). Every message says how to write the number. A file ({@link YamlTree}) and
+     * {@code --set} ({@link ScenarioFiles}) both ask this of every value not quoted.
      */
-    static String otherBase(String text) {
+    static String unclearNumber(String text) {
         String t = text.strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([-+]?)0(?:x([0-9a-fA-F_]+)|b([01_]+))").matcher(t);
+        Matcher base = OTHER_BASE.matcher(t);
+        if (base.matches()) return otherBase(t, base);
+        Matcher m = DECIMAL.matcher(t);
         if (!m.matches()) return null;
+        String written = m.group(2);
+        String digits = written.replace("_", "");
+        boolean leadingZero = digits.matches("0[0-9].*");
+        if (!leadingZero && digits.equals(written)) return null;
+        String sign = m.group(1).equals("-") ? "-" : "";
+        String plain = sign + digits.replaceFirst("^0+(?=[0-9])", "") + (m.group(3) == null ? "" : m.group(3));
+        String what = leadingZero ? (digits.equals(written) ? "a leading zero" : "a leading zero or underscores") : "underscores";
+        String octal = leadingZero && m.group(3) == null && digits.matches("[0-7]+") ? sign + new BigInteger(digits, 8) : null;
+        if (octal != null && !octal.equals(plain)) {
+            return "write numbers without " + what + ": '" + Text.excerpt(t, 32, 24) + "' could mean " + Text.excerpt(plain, 32, 24)
+                    + " or the octal number " + Text.excerpt(octal, 32, 24);
+        }
+        return "write numbers without " + what + ": write '" + Text.excerpt(t, 32, 24) + "' as " + Text.excerpt(plain, 32, 24);
+    }
+
+    private static String otherBase(String t, Matcher m) {
         boolean hex = m.group(2) != null;
         String digits = (hex ? m.group(2) : m.group(3)).replace("_", "");
         if (digits.isEmpty()) return null;

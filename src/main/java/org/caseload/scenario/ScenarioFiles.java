@@ -176,8 +176,8 @@ public final class ScenarioFiles {
                 throw new ScenarioException(Source.COMMAND_LINE, fullPath,
                         "is " + node.describe() + ", not a single value; --set can only change single values");
             }
-            String otherBase = ScalarNode.otherBase(value);
-            if (otherBase != null) throw new ScenarioException(Source.COMMAND_LINE, fullPath, otherBase);
+            String unclear = ScalarNode.unclearNumber(value);
+            if (unclear != null) throw new ScenarioException(Source.COMMAND_LINE, fullPath, unclear);
             return ScalarNode.infer(Source.COMMAND_LINE, node.path(), value);
         }
         String part = parts[i];

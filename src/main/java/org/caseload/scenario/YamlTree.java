@@ -39,8 +39,10 @@ import org.yaml.snakeyaml.reader.ReaderException;
  * <p>Three YAML features that silently change values are refused or narrowed, because a
  * planning model should not read {@code prescribing: no} as {@code false} by accident:
  * only {@code true}/{@code false} are booleans ({@code yes}, {@code on} are text), aliases
- * ({@code *name}) are refused (share settings with {@code extends} instead), and integers
- * with a leading zero (YAML 1.1 octal) are refused. Infinite and NaN numbers are refused.
+ * ({@code *name}) are refused (share settings with {@code extends} instead), and numbers
+ * readers could take two ways (a leading zero, underscores, hexadecimal, binary:
+ * {@link ScalarNode#unclearNumber}) are refused, as {@code --set} refuses them. Infinite and
+ * NaN numbers are refused.
  */
 public final class YamlTree {
     /** Configured once and never changed; Jackson factories are thread-safe. */
@@ -79,7 +81,7 @@ public final class YamlTree {
         }
         try (YAMLParser p = FACTORY.createParser(text)) {
             try {
-                return document(p, displayName, fileSource);
+                return document(p, text, displayName, fileSource);
             } catch (StreamConstraintsException e) {
                 // Any other of Jackson's limits is reported as malformed YAML, in Jackson's words.
                 String tooDeep = nestedTooDeep(p);
@@ -113,8 +115,8 @@ public final class YamlTree {
                 MAX_BYTES / (1024 * 1024), megabytes));
     }
 
-    private static MapNode document(YAMLParser p, String displayName, Source fileSource) throws IOException {
-        ConfigNode root = p.nextToken() == null ? null : read(p, displayName, "");
+    private static MapNode document(YAMLParser p, String text, String displayName, Source fileSource) throws IOException {
+        ConfigNode root = p.nextToken() == null ? null : read(p, text, displayName, "");
         if (root == null || root instanceof ScalarNode s && (s.kind() == ScalarNode.Kind.NULL || s.text().isBlank())) {
             throw new ScenarioException(fileSource, null, "the file is empty");
         }
@@ -166,7 +168,7 @@ public final class YamlTree {
         return new Source(file, line, column);
     }
 
-    private static ConfigNode read(YAMLParser p, String file, String path) throws IOException {
+    private static ConfigNode read(YAMLParser p, String text, String file, String path) throws IOException {
         Source src = at(file, p.currentTokenLocation());
         switch (p.currentToken()) {
             case START_OBJECT -> {
@@ -181,14 +183,14 @@ public final class YamlTree {
                     }
                     p.nextToken();
                     keys.put(key, keySource);
-                    entries.put(key, read(p, file, ConfigNode.child(path, key)));
+                    entries.put(key, read(p, text, file, ConfigNode.child(path, key)));
                 }
                 return new MapNode(src, path, keys, entries);
             }
             case START_ARRAY -> {
                 List<ConfigNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, file, ConfigNode.child(path, String.valueOf(items.size()))));
+                    items.add(read(p, text, file, ConfigNode.child(path, String.valueOf(items.size()))));
                 }
                 return new ListNode(src, path, items);
             }
@@ -209,20 +211,22 @@ public final class YamlTree {
                     throw new ScenarioException(src, path, "YAML aliases (*" + p.getText()
                             + ") are not supported; write the value out, or share settings between files with 'extends'");
                 }
+                // YAML 1.1 reads 08 and 09 as text (not octal digits); --set would read them as numbers.
+                String unclear = plain(text, p.currentTokenLocation(), p.getText()) ? ScalarNode.unclearNumber(p.getText()) : null;
+                if (unclear != null) throw new ScenarioException(src, path, unclear);
                 return new ScalarNode(src, path, p.getText(), ScalarNode.Kind.STRING);
             }
         }
     }
 
-    /** An integer in plain decimal, whatever decimal spelling YAML gave it (1_000, +5); hexadecimal, binary and octal-looking ones are refused. */
+    /**
+     * An integer in plain decimal, whatever decimal spelling YAML gave it (+5); the spellings
+     * readers could take two ways (hexadecimal, binary, a leading zero, underscores) are refused.
+     */
     private static String integerText(YAMLParser p, Source src, String path) throws IOException {
         String written = p.getText();
-        String otherBase = ScalarNode.otherBase(written);
-        if (otherBase != null) throw new ScenarioException(src, path, otherBase);
-        if (written.matches("[-+]?0[0-9_]+")) {
-            throw new ScenarioException(src, path, "write numbers without a leading zero: YAML reads '" + written
-                    + "' as the octal number " + p.getBigIntegerValue());
-        }
+        String unclear = ScalarNode.unclearNumber(written);
+        if (unclear != null) throw new ScenarioException(src, path, unclear);
         String plain = p.getBigIntegerValue().toString();
         if (ScalarNode.parseNumber(plain) == null) {
             throw new ScenarioException(src, path, "'" + Text.excerpt(written, 32, 24) + "' is not a usable number (too large)");
@@ -231,11 +235,30 @@ public final class YamlTree {
     }
 
     private static String decimalText(String written, Source src, String path) {
-        String plain = written.replace("_", "");
+        String unclear = ScalarNode.unclearNumber(written);
+        if (unclear != null) throw new ScenarioException(src, path, unclear);
+        String plain = written;
         if (ScalarNode.parseNumber(plain) == null) {
             throw new ScenarioException(src, path, "'" + written + "' is not a usable number (infinite, NaN or too large)");
         }
         return plain;
+    }
+
+    /**
+     * Whether the scalar {@code value} at {@code loc} is written plain, its text starting where
+     * the value does (a quoted "08" or a block {@code |} starts with the quote or the bar: text
+     * by choice). SnakeYAML counts the offset in code points. Taken as not plain if the offset
+     * cannot be placed, so that no value is refused on a guess.
+     */
+    private static boolean plain(String text, JsonLocation loc, String value) {
+        long at = loc == null ? -1 : loc.getCharOffset();
+        if (at < 0 || at > Integer.MAX_VALUE || value.isEmpty()) return false;
+        try {
+            int i = text.offsetByCodePoints(0, (int) at);
+            return i < text.length() && text.charAt(i) == value.charAt(0);
+        } catch (IndexOutOfBoundsException e) {
+            return false;
+        }
     }
 
     static Source at(String file, JsonLocation loc) {

@@ -53,6 +53,28 @@ class HostileCorpusTest {
     }
 
     /**
+     * A scenario file of the corpus that no case runs (nor a file a case runs extends) tests
+     * nothing: rate-hex.yaml sat unlisted, its message unchecked.
+     */
+    @Test
+    void everyScenarioFileOfTheCorpusIsRunByACase() throws IOException {
+        Path folder = Path.of("src/test/resources/hostile/scenarios");
+        String index = Files.readString(Path.of("src/test/resources/hostile/cases.yaml"));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.sorted().toList();
+        }
+        List<String> unused = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            boolean used = index.contains("scenarios/" + name);
+            for (Path other : files) used |= !other.equals(f) && Files.readString(other).contains("extends: " + name);
+            if (!used) unused.add(name);
+        }
+        assertTrue(unused.isEmpty(), "scenario files no case of cases.yaml runs: " + unused);
+    }
+
+    /**
      * Cases run ahead of their tests on a small pool ({@code -Dhostile.parallel}, default 2), so
      * that the child JVMs of one case start while another is checked; each dynamic test waits for
      * its own case and reports it.

@@ -158,6 +158,23 @@ class ScenarioFilesTest {
         assertEquals("--set: f: write numbers in decimal: '0b101' is the binary number 5", binary.getMessage());
     }
 
+    /** --set read 010 as 10 and 08 as 8 (a file refuses the one and reads the other as text), and 1_000 as text (a file: 1000). */
+    @Test
+    void overrideRefusesANumberReadersCouldTakeTwoWaysAsAFileDoes(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("s.yaml"), "f: 1\n");
+        Path f = dir.resolve("s.yaml");
+        assertEquals("--set: f: write numbers without a leading zero: '010' could mean 10 or the octal number 8",
+                overrideError(f, "f=010").getMessage());
+        assertEquals("--set: f: write numbers without a leading zero: '-010' could mean -10 or the octal number -8",
+                overrideError(f, "f=-010").getMessage());
+        assertEquals("--set: f: write numbers without a leading zero: write '08' as 8", overrideError(f, "f=08").getMessage());
+        assertEquals("--set: f: write numbers without a leading zero: write '00.5' as 0.5", overrideError(f, "f=00.5").getMessage());
+        assertEquals("--set: f: write numbers without underscores: write '1_000' as 1000", overrideError(f, "f=1_000").getMessage());
+        for (String plain : List.of("0", "0.5", ".5", "5.", "1e3", "1E-3", "10")) {
+            assertEquals(ScalarNode.Kind.NUMBER, ((ScalarNode) ScenarioFiles.resolve(f, List.of("f=" + plain)).get("f")).kind(), plain);
+        }
+    }
+
     @Test
     void overrideMistakes(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("s.yaml"), """
