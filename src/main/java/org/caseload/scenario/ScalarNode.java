@@ -36,13 +36,17 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
 
     /**
      * Infers the kind of a command-line value: {@code true}/{@code false}, {@code null}, a
-     * finite decimal number, or else text.
+     * finite decimal number, or else text. A whole number is written as a file's is
+     * ({@code +5} as 5, {@code -0} as 0), so that it reads alike.
      */
     public static ScalarNode infer(Source source, String path, String text) {
         String t = text.strip();
         if (t.equals("true") || t.equals("false")) return new ScalarNode(source, path, t, Kind.BOOLEAN);
         if (t.equals("null")) return new ScalarNode(source, path, t, Kind.NULL);
-        if (parseNumber(t) != null) return new ScalarNode(source, path, t, Kind.NUMBER);
+        if (parseNumber(t) != null) {
+            ScalarNode n = new ScalarNode(source, path, t, Kind.NUMBER);
+            return n.isWholeNumber() ? new ScalarNode(source, path, new BigInteger(t).toString(), Kind.NUMBER) : n;
+        }
         return new ScalarNode(source, path, t, Kind.STRING);
     }
 

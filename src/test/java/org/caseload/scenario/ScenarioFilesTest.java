@@ -158,6 +158,24 @@ class ScenarioFilesTest {
         assertEquals("--set: f: write numbers in decimal: '0b101' is the binary number 5", binary.getMessage());
     }
 
+    /**
+     * --set kept a whole number as written, so -0 read as -0.0 where a file's -0 reads 0.0, and
+     * +5 stayed '+5' (a file: '5'): every number a --set gives now reads as the file's would.
+     */
+    @Test
+    void overrideReadsEveryNumberAsAFileDoes(@TempDir Path dir) throws IOException {
+        for (String written : List.of("-0", "+0", "+5", "-5", "0", "1e3", ".5", "5.", "+.5", "-0.0", "1E-3", "12345678901234567890")) {
+            Files.writeString(dir.resolve("s.yaml"), "f: " + written + "\n");
+            ScalarNode inFile = (ScalarNode) ScenarioFiles.resolve(dir.resolve("s.yaml"), List.of()).get("f");
+            Files.writeString(dir.resolve("s.yaml"), "f: 1\n");
+            ScalarNode bySet = (ScalarNode) ScenarioFiles.resolve(dir.resolve("s.yaml"), List.of("f=" + written)).get("f");
+            assertEquals(ScalarNode.Kind.NUMBER, inFile.kind(), written);
+            assertEquals(inFile.text(), bySet.text(), written);
+            assertEquals(inFile.toJson(), bySet.toJson(), written);
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(inFile.text())), Double.doubleToLongBits(Double.parseDouble(bySet.text())), written);
+        }
+    }
+
     /** --set read 010 as 10 and 08 as 8 (a file refuses the one and reads the other as text), and 1_000 as text (a file: 1000). */
     @Test
     void overrideRefusesANumberReadersCouldTakeTwoWaysAsAFileDoes(@TempDir Path dir) throws IOException {
