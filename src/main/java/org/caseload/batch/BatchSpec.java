@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.caseload.BuildId;
 import org.caseload.Version;
 import org.caseload.fault.InputException;
 import org.caseload.scenario.MapNode;

@@ -1,4 +1,4 @@
-package org.caseload.batch;
+package org.caseload;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +29,9 @@ import java.util.zip.ZipFile;
  * depends on the clock or the folder it was built in. Text resources are hashed with their
  * carriage returns removed, so a checkout with Windows line endings builds the same identity.
  *
- * <p>Batch records ({@link BatchSpec}) carry it, so that a resume or a merge never mixes results
- * of two builds whose models may differ. When the classes cannot be found (an unusual class
+ * <p>Batch records ({@link org.caseload.batch.BatchSpec}) carry it, so that a resume or a merge
+ * never mixes results of two builds whose models may differ. It sits beside {@link Version},
+ * outside the layers, so that any layer may read it. When the classes cannot be found (an unusual class
  * loader), the identity is {@link #UNKNOWN}, which matches nothing, not even itself.
  */
 public final class BuildId {

@@ -1,4 +1,4 @@
-package org.caseload.batch;
+package org.caseload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
