@@ -13,12 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.caseload.BuildId;
 import org.caseload.Version;
 import org.caseload.scenario.MapNode;
 
 /**
  * {@code manifest.json}: what was run, so that a results folder explains itself: tool
- * version, the subcommand, the Java version, each scenario as resolved (after {@code extends}
+ * version and build ({@link BuildId}: the version number does not change with the model), the subcommand, the Java version, each scenario as resolved (after {@code extends}
  * and {@code --set}), seed and replications, and what a command adds (threads and wall time
  * only where the outputs need not be byte-identical: serve and sensitivity).
  */
@@ -39,6 +40,7 @@ public final class Manifest {
         root = mapper.createObjectNode();
         root.put("tool", "caseload");
         root.put("version", Version.VERSION);
+        root.put("build", BuildId.current());
         root.put("command", command);
         root.put("seed", seed);
         root.put("replications", replications);
