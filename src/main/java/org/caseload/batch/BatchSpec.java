@@ -257,11 +257,19 @@ public record BatchSpec(String command, String version, String build, List<Strin
     /** {@code spec}, read from {@code file}, if this build wrote it; else a user mistake saying what to do. */
     private static BatchSpec ofThisBuild(Path file, BatchSpec spec, String whatToDo) {
         if (BuildId.isCurrent(spec.build)) return spec;
+        throw new InputException(file + ": written by " + anotherBuild(spec.build) + ": " + whatToDo);
+    }
+
+    /**
+     * How a refusal names the build of a record of another build ({@code build}, empty if it
+     * recorded none) and this one: "a different build of caseload (build …; this is build …),
+     * whose results may differ". Batch records and portable batches are refused in these words.
+     */
+    static String anotherBuild(String build) {
         String here = BuildId.UNKNOWN.equals(BuildId.current()) ? "this build cannot tell which it is"
                 : "this is build " + shown(BuildId.current());
-        throw new InputException(file + ": written by a different build of caseload (" + (spec.build.isEmpty()
-                ? "one that did not record its build" : "build " + shown(spec.build)) + "; " + here
-                + "), whose results may differ: " + whatToDo);
+        return "a different build of caseload (" + (build.isEmpty() ? "one that did not record its build" : "build " + shown(build))
+                + "; " + here + "), whose results may differ";
     }
 
     private static String shown(String build) {

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.caseload.BuildId;
 import org.caseload.experiment.Experiment;
 import org.caseload.experiment.WorkLimits;
+import org.caseload.fault.InputException;
 import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.Scenario;
@@ -21,15 +23,21 @@ import org.caseload.scenario.YamlTree;
  * resolved scenario as JSON text with its hash, the seed, the stream choice and the event limit. The receiver
  * rebuilds the scenarios (checking the hashes, so it simulates exactly what the sender
  * resolved) and returns each replication as a journal line, which reads back to the identical
- * doubles; results are therefore the same bytes wherever they were computed.
+ * doubles; results are therefore the same bytes wherever they were computed. It carries the
+ * sender's build ({@link BuildId}), and a receiver of another build refuses it, as resume and
+ * merge refuse another build's record: a worker whose caseload differs would simulate another
+ * model.
  */
 public final class PortableBatch implements Serializable {
+    /** Unchanged by the build field: a batch of an older build still arrives, and is refused for its build, not as unreadable. */
     private static final long serialVersionUID = 2L;
     private final List<String> scenarioJson;
     private final List<String> hashes;
     private final long seed;
     private final boolean independentStreams;
     private final long maxEvents;
+    /** The sender's {@link BuildId}; null in a batch of a build that did not send it. */
+    private final String build;
 
     /** A batch with the default event limit ({@link WorkLimits#DEFAULT_MAX_EVENTS}). */
     public PortableBatch(List<MapNode> resolved, long seed, boolean independentStreams) {
@@ -43,6 +51,7 @@ public final class PortableBatch implements Serializable {
         this.seed = seed;
         this.independentStreams = independentStreams;
         this.maxEvents = maxEvents;
+        this.build = BuildId.current();
     }
 
     public int scenarios() {
@@ -54,6 +63,7 @@ public final class PortableBatch implements Serializable {
      * replication), replication by replication (every scenario's, in order), as a summary takes them.
      */
     public List<String> runEncoded(int[] reps) {
+        requireThisBuild();
         List<Scenario> scenarios = rebuild();
         List<List<ReplicationResult>> byScenario = new ArrayList<>();
         try (Experiment experiment = new Experiment(seed, 1, maxEvents)) {
@@ -66,6 +76,13 @@ public final class PortableBatch implements Serializable {
             for (int s = 0; s < byScenario.size(); s++) lines.add(Journal.encode(s, byScenario.get(s).get(r)));
         }
         return lines;
+    }
+
+    /** Refuses a batch sent by another build of caseload, in the words a resume or a merge uses. */
+    void requireThisBuild() {
+        if (BuildId.isCurrent(build)) return;
+        throw new InputException("this worker was sent a batch by " + BatchSpec.anotherBuild(build == null ? "" : build)
+                + ": run the workers with the caseload jar that sent it");
     }
 
     /** One journal line back to its entry; a damaged line (checksum mismatch) is an error. */

@@ -1,16 +1,26 @@
 package org.caseload.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.caseload.BuildId;
 import org.caseload.api.Study;
+import org.caseload.batch.PortableBatch;
+import org.caseload.fault.InputException;
+import org.caseload.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +52,34 @@ class SparkRunnerTest {
         assertTrue(files.contains("report.html") && files.contains("comparison.csv"), files.toString());
         assertEquals(files, listing(onSpark));
         for (String f : files) assertEquals(-1, Files.mismatch(plain.resolve(f), onSpark.resolve(f)), f + " differs");
+    }
+
+    /**
+     * An executor refuses a batch sent by another build of caseload (PortableBatchTest); the
+     * driver reports that refusal as it is, one line with exit code 2, not as Spark's task failure
+     * (an internal error with a stack trace).
+     */
+    @Test
+    void aBatchAnExecutorRefusesIsRefusedByTheDriver() throws Exception {
+        ScenarioReader.Loaded base = ScenarioReader.load(Path.of("scenarios/leeds.yaml"), List.of("horizon_months=12",
+                "warmup_months=6"));
+        String other = "0123456789ab" + "c".repeat(52);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new PortableBatch(List.of(base.tree()), 5, false));
+        }
+        String latin = bytes.toString(StandardCharsets.ISO_8859_1);
+        assertTrue(latin.contains(BuildId.current()));
+        PortableBatch fromAnother;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(
+                latin.replace(BuildId.current(), other).getBytes(StandardCharsets.ISO_8859_1)))) {
+            fromAnother = (PortableBatch) in.readObject();
+        }
+        SparkConf conf = new SparkConf().setAppName("caseload-test").setMaster("local[1]").set("spark.ui.enabled", "false");
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            InputException e = assertThrows(InputException.class, () -> new SparkRunner(spark, 1).run(fromAnother, 0, 1, (s, r) -> { }));
+            assertTrue(e.getMessage().startsWith("this worker was sent a batch by a different build of caseload (build 0123456789ab; "),
+                    e.getMessage());
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.caseload.batch.Journal;
 import org.caseload.batch.PortableBatch;
 import org.caseload.experiment.Experiment;
 import org.caseload.cli.Main;
+import org.caseload.fault.CaseloadException;
 
 /**
  * Runs caseload's replications on Spark executors: the replications are split into
@@ -56,9 +57,26 @@ public final class SparkRunner implements ReplicationRunner {
         try {
             computed.count();
             handOn(computed.toLocalIterator(), batch.scenarios(), first, reps.size(), results);
+        } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared
+            CaseloadException refused = refusal(e);
+            if (refused != null) throw refused;
+            throw e;
         } finally {
             computed.unpersist();
         }
+    }
+
+    /**
+     * What an executor refused, as the driver's own refusal: Spark hands back a failed task's
+     * exception as the cause of its own, so a batch refused by an executor (sent by another
+     * build of caseload, say) is one line and exit code 2 or 3, not an internal error. Null if
+     * no executor refused anything.
+     */
+    static CaseloadException refusal(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof CaseloadException refused) return refused;
+        }
+        return null;
     }
 
     /** Decodes the lines, replication by replication and every scenario's in turn, checking each is in its place. */

@@ -8,9 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.caseload.BuildId;
 import org.caseload.experiment.Experiment;
+import org.caseload.fault.InputException;
 import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
@@ -63,12 +66,48 @@ class PortableBatchTest {
         assertTrue(e.getMessage().contains("more than the limit of 1,000"), e.getMessage());
     }
 
+    /**
+     * A worker ran whatever batch it was sent, whichever caseload sent it, while a resume or a
+     * merge refuses another build's record: a worker of another build would simulate another
+     * model. It now refuses the batch with one line, in the words they use, before simulating.
+     */
+    @Test
+    void aBatchSentByAnotherBuildIsRefused() throws Exception {
+        ScenarioReader.Loaded base = ScenarioReader.load(Path.of("scenarios/leeds.yaml"), List.of("horizon_months=12",
+                "warmup_months=6"));
+        String other = "0123456789ab" + "c".repeat(52);
+        PortableBatch fromAnother = travel(new PortableBatch(List.of(base.tree()), 5, false), BuildId.current(), other);
+        String here = "; this is build " + BuildId.shortForm(BuildId.current()) + "), whose results may differ: "
+                + "run the workers with the caseload jar that sent it";
+        InputException e = assertThrows(InputException.class, () -> fromAnother.runEncoded(new int[]{0}));
+        assertEquals("this worker was sent a batch by a different build of caseload (build 0123456789ab" + here, e.getMessage());
+
+        PortableBatch noBuild = travel(new PortableBatch(List.of(base.tree()), 5, false));
+        java.lang.reflect.Field build = PortableBatch.class.getDeclaredField("build");
+        build.setAccessible(true);
+        build.set(noBuild, null);
+        InputException none = assertThrows(InputException.class, () -> noBuild.runEncoded(new int[]{0}));
+        assertEquals("this worker was sent a batch by a different build of caseload (one that did not record its build" + here,
+                none.getMessage());
+    }
+
     private static PortableBatch travel(PortableBatch sent) throws Exception {
+        return travel(sent, "", "");
+    }
+
+    /** Serialised and read back, with the text {@code from} replaced by {@code to} (of the same length) on the way. */
+    private static PortableBatch travel(PortableBatch sent, String from, String to) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(sent);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        byte[] b = bytes.toByteArray();
+        if (!from.isEmpty()) {
+            String latin = new String(b, StandardCharsets.ISO_8859_1);
+            assertTrue(latin.contains(from) && from.length() == to.length());
+            b = latin.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b))) {
             return (PortableBatch) in.readObject();
         }
     }
