@@ -174,7 +174,7 @@ public final class WorkFolder {
      * Deletes the lock file while still holding it (so that no other process can lock it meanwhile,
      * see {@link BatchLock}), lets go, and removes the folder if nothing else is left in it.
      */
-    private static void letGo(Path workFolder) {
+    static void letGo(Path workFolder) {
         try {
             Files.deleteIfExists(workFolder.resolve(BatchLock.FILE));
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.caseload.api.OutputLock;
 import org.caseload.experiment.Calibration;
 import org.caseload.experiment.Experiment;
 import org.caseload.results.Metrics;
@@ -58,6 +59,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    @SuppressWarnings("try") // the output lock is held by the try, not used in it
     public Integer call() {
         execution.check();
         if (maxEvaluations < 5) throw new UserException("--max-evaluations must be at least 5");
@@ -73,19 +75,22 @@ final class CalibrateCommand implements Callable<Integer> {
         List<Path> inputs = ScenarioOptions.inputFiles(List.of(file, targetsFile), List.of(loaded));
         OutputDirectory.check(dir, inputs);
         Calibration.Result result;
-        try (Experiment e = execution.experiment()) {
-            result = Calibration.run(e, file, targets, reps, maxEvaluations);
-        }
-        if (result.stoppedAtMax()) o.printf("stopped after --max-evaluations %d; keeping the best point seen%n", maxEvaluations);
-        try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
-            od.write(folder -> {
-                CalibrationFiles.write(folder, file, targetsFile, execution.seed, targets, result);
-                new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(),
-                                result.fitted(), Calibration.trial(file, result.fitted()))
-                        .put("targets_file", targetsFile.toString()).put("evaluations", result.evaluations())
-                        .write(folder.resolve("manifest.json"));
-            });
-            od.commit();
+        // Held from before simulating (refused at once while another caseload writes the folder) until committed.
+        try (OutputLock lock = OutputLock.take(dir)) {
+            try (Experiment e = execution.experiment()) {
+                result = Calibration.run(e, file, targets, reps, maxEvaluations);
+            }
+            if (result.stoppedAtMax()) o.printf("stopped after --max-evaluations %d; keeping the best point seen%n", maxEvaluations);
+            try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
+                od.write(folder -> {
+                    CalibrationFiles.write(folder, file, targetsFile, execution.seed, targets, result);
+                    new Manifest("calibrate", execution.seed, reps, execution.threads).scenario(scenario.name(), file.toString(),
+                                    result.fitted(), Calibration.trial(file, result.fitted()))
+                            .put("targets_file", targetsFile.toString()).put("evaluations", result.evaluations())
+                            .write(folder.resolve("manifest.json"));
+                });
+                od.commit();
+            }
         }
         o.printf("%d evaluations x %d replications; fitted:%n", result.evaluations(), reps);
         for (int i = 0; i < targets.parameters().size(); i++) {

@@ -14,6 +14,7 @@ import org.caseload.analysis.ParameterSampler;
 import org.caseload.analysis.Sensitivity;
 import org.caseload.analysis.SobolIndices;
 import org.caseload.analysis.Tornado;
+import org.caseload.api.OutputLock;
 import org.caseload.engine.RandomStreams;
 import org.caseload.results.Metric;
 import org.caseload.results.Metrics;
@@ -78,6 +79,7 @@ final class SensitivityCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    @SuppressWarnings("try") // the output lock is held by the try, not used in it
     public Integer call() {
         execution.check();
         String m = method.toLowerCase(Locale.ROOT);
@@ -111,9 +113,10 @@ final class SensitivityCommand implements Callable<Integer> {
         int points = (int) design;
         Path dir = out != null ? out : Path.of("results", name + "-" + m);
         PrintWriter stdout = spec.commandLine().getOut();
-        // The output folder is checked and prepared before any simulation, as for run.
+        // The output folder is checked and prepared before any simulation, as for run, and held by
+        // this process (refused while another caseload writes it) until it is committed.
         try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(List.of(file), List.of(loaded)),
-                spec.commandLine().getErr())) {
+                spec.commandLine().getErr()); OutputLock lock = OutputLock.take(dir)) {
             analyse(od, m, reps, loaded, params, metrics, points, stdout);
         }
         return 0;

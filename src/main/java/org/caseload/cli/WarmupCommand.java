@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.caseload.api.OutputLock;
 import org.caseload.experiment.Experiment;
 import org.caseload.experiment.WarmupAnalysis;
 import org.caseload.fault.FileFaults;
@@ -56,6 +57,7 @@ final class WarmupCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    @SuppressWarnings("try") // the output lock is held by the try, not used in it
     public Integer call() {
         if (replications < 2) throw new UserException("--replications must be at least 2");
         execution.check();
@@ -69,18 +71,21 @@ final class WarmupCommand implements Callable<Integer> {
         List<Path> inputs = ScenarioOptions.inputFiles(List.of(file), List.of(loaded));
         OutputDirectory.check(dir, inputs);
         WarmupAnalysis.Result result;
-        try (Experiment e = execution.experiment()) {
-            result = WarmupAnalysis.run(e, s, m, replications);
-        }
-        try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
-            WarmupFiles.write(od.path(), s.name(), result, window);
-            new Manifest("warmup", execution.seed, replications, execution.threads)
-                    .scenario(s.name(), file.toString(), scenarioOptions.overrides, loaded.tree())
-                    .put("months_from_empty", m).put("suggested_warmup_months", result.suggested())
-                    .write(od.path().resolve("manifest.json"));
-            od.commit();
-        } catch (UncheckedIOException e) {
-            throw FileFaults.of("cannot write results to", dir, e.getCause());
+        // Held from before simulating (refused at once while another caseload writes the folder) until committed.
+        try (OutputLock lock = OutputLock.take(dir)) {
+            try (Experiment e = execution.experiment()) {
+                result = WarmupAnalysis.run(e, s, m, replications);
+            }
+            try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
+                WarmupFiles.write(od.path(), s.name(), result, window);
+                new Manifest("warmup", execution.seed, replications, execution.threads)
+                        .scenario(s.name(), file.toString(), scenarioOptions.overrides, loaded.tree())
+                        .put("months_from_empty", m).put("suggested_warmup_months", result.suggested())
+                        .write(od.path().resolve("manifest.json"));
+                od.commit();
+            } catch (UncheckedIOException e) {
+                throw FileFaults.of("cannot write results to", dir, e.getCause());
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
         int limit = result.searchLimit();

@@ -1,0 +1,75 @@
+package org.caseload.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The output folder of a command that writes one without a batch record (sensitivity, warmup,
+ * calibrate, merge), taken for this process from before it writes until it has committed: the
+ * same lock as a batch's ({@link BatchLock}, {@code .NAME.resume/lock} beside the output folder,
+ * see {@link Study#workFolderFor}), so such a command and any run, compare, psa or sweep into the
+ * same folder refuse each other (exit 2) instead of interleaving. Closing it deletes the lock file,
+ * the working folder unless something else is in it (a killed run's record, kept for --resume),
+ * and the folders that taking it created above it, if empty: the user's folder is left as it was
+ * found, whether the command succeeded or failed.
+ */
+public final class OutputLock implements AutoCloseable {
+    private final Path workFolder;
+    /** Folders created to take the lock, outermost first; empty when this process held the folder already. */
+    private final List<Path> created;
+    private final boolean taken;
+    private boolean closed;
+
+    private OutputLock(Path workFolder, List<Path> created, boolean taken) {
+        this.workFolder = workFolder;
+        this.created = created;
+        this.taken = taken;
+    }
+
+    /**
+     * Takes the working folder of {@code outputDir} (creating it): a user mistake (exit 2) naming
+     * the output folder if another process holds it, and then nothing is touched. Check the output
+     * folder against the rules first ({@code OutputDirectory.check}): the lock lives beside it.
+     * A folder this process already holds stays held, and closing the result then does nothing.
+     */
+    public static OutputLock take(Path outputDir) {
+        Path work = Study.workFolderFor(outputDir);
+        if (BatchLock.held(work)) return new OutputLock(work, List.of(), false);
+        List<Path> missing = new ArrayList<>();
+        for (Path p = work.getParent(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) missing.add(0, p);
+        try {
+            WorkFolder.hold(work);
+        } catch (RuntimeException | Error e) {
+            removeEmpty(missing);
+            throw e;
+        }
+        return new OutputLock(work, missing, true);
+    }
+
+    /** Lets go of the folder and removes what taking it created (see the class comment). */
+    @Override
+    public void close() {
+        if (closed || !taken) return;
+        closed = true;
+        try {
+            WorkFolder.letGo(workFolder);
+        } finally {
+            removeEmpty(created);
+        }
+    }
+
+    /** Deletes the given folders, innermost first, while they are empty. */
+    private static void removeEmpty(List<Path> folders) {
+        for (int i = folders.size() - 1; i >= 0; i--) {
+            try {
+                Files.deleteIfExists(folders.get(i));
+            } catch (IOException e) {
+                return; // not empty (the results, or someone else's files): kept
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.caseload.cli;
+
+import static org.caseload.cli.SafetySupport.LEEDS;
+import static org.caseload.cli.SafetySupport.execute;
+import static org.caseload.cli.SafetySupport.fingerprint;
+import static org.caseload.cli.SafetySupport.names;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.caseload.api.Study;
+import org.caseload.cli.SafetySupport.Outcome;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The commands that write an output folder without a batch record (sensitivity, warmup,
+ * calibrate) hold the same lock as run, compare, psa and sweep ({@code .NAME.resume/lock}): while
+ * another process holds it they are refused with exit 2 and one line, before simulating, and the
+ * folder is left as it was; a run that succeeds or fails leaves no lock file or folder behind.
+ */
+class OutputLockTest {
+    private static final String OPEN = "src/test/resources/analysis/open-stay.yaml";
+
+    /** A command's arguments writing into {@code out}, preparing any input it needs in {@code dir} first. */
+    @FunctionalInterface
+    interface Writer {
+        List<String> args(Path dir, Path out) throws IOException;
+    }
+
+    static Stream<Arguments> writers() {
+        return Stream.of(
+                Arguments.of("sensitivity", (Writer) (dir, out) -> List.of("sensitivity", OPEN, "--method", "tornado",
+                        "--replications", "2", "--set", "horizon_months=12", "--set", "warmup_months=6", "--threads", "1",
+                        "--quiet", "--out", out.toString())),
+                Arguments.of("warmup", (Writer) (dir, out) -> List.of("warmup", LEEDS.toString(), "--months", "12",
+                        "--replications", "2", "--threads", "1", "--out", out.toString())),
+                Arguments.of("calibrate", (Writer) OutputLockTest::calibrate));
+    }
+
+    /** Medway over a year with one parameter to fit, five evaluations: a calibration of a few seconds. */
+    private static List<String> calibrate(Path dir, Path out) throws IOException {
+        Path scenario = dir.resolve("medway-short.yaml");
+        Path targets = dir.resolve("targets.yaml");
+        if (!Files.exists(scenario)) {
+            Files.writeString(scenario, "extends: " + Path.of("scenarios/medway.yaml").toAbsolutePath()
+                    + "\nhorizon_months: 12\nwarmup_months: 0\n");
+            Files.writeString(targets, """
+                    targets:
+                      - {metric: in_treatment_mean, value: 1208, tolerance_pct: 5}
+                    parameters:
+                      - {path: arrivals.rate_per_month, min: 30, max: 120}
+                    """);
+        }
+        return List.of("calibrate", scenario.toString(), "--targets", targets.toString(), "--replications", "2",
+                "--max-evaluations", "5", "--threads", "1", "--out", out.toString());
+    }
+
+    private static Outcome run(Writer w, Path dir, Path out, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(w.args(dir, out));
+        args.addAll(List.of(extra));
+        return execute(args.toArray(String[]::new));
+    }
+
+    /**
+     * The folder A written once; then, while another process holds A's lock, the command is refused
+     * with exit 2 and the one line run gives, and A and the lock folder are as they were; once that
+     * process is gone, the lock file it leaves stops nobody, and is removed with its folder.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writers")
+    void aHeldFolderIsRefusedAndLeftUntouched(String name, Writer w, @TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no python3 to hold a lock");
+        Path a = dir.resolve("A");
+        Path work = Study.workFolderFor(a);
+        Outcome first = run(w, dir, a);
+        assertEquals(0, first.exit(), first.err());
+        assertFalse(Files.exists(work), "a finished " + name + " leaves no lock folder");
+        List<String> entries = names(dir);
+        Map<String, String> results = fingerprint(a);
+
+        Files.createDirectories(work);
+        Path lock = Files.createFile(work.resolve("lock"));
+        Process holder = hold(lock);
+        try {
+            Outcome refused = run(w, dir, a);
+            assertEquals(2, refused.exit(), refused.err());
+            assertEquals("caseload: error: another caseload is writing " + a.toAbsolutePath().normalize()
+                    + "; wait for it to finish or choose another --out", refused.err().strip());
+            assertEquals(results, fingerprint(a), "a refused " + name + " changed the output folder");
+            assertEquals(List.of("lock"), names(work));
+            assertEquals("", Files.readString(lock), "a refused " + name + " wrote into the lock file");
+            List<String> withLock = new ArrayList<>(entries);
+            withLock.add(work.getFileName().toString());
+            withLock.sort(null);
+            assertEquals(withLock, names(dir), "a refused " + name + " left something beside the folder");
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor(10, TimeUnit.SECONDS);
+        }
+        Outcome again = run(w, dir, a);
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(entries, names(dir), "the lock file left by a process that is gone is removed with its folder");
+    }
+
+    /**
+     * A command that fails after taking the lock (here: more events than --max-events) into a folder
+     * whose parents do not exist leaves nothing at all: no lock folder, no parents.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writers")
+    void aFailedRunLeavesNoLockBehind(String name, Writer w, @TempDir Path dir) throws Exception {
+        w.args(dir, dir.resolve("prepare"));
+        List<String> before = names(dir);
+        Outcome o = run(w, dir, dir.resolve("new/deeper/A"), "--max-events", "1000");
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.oneCleanLine() && o.err().contains("--max-events"), o.err());
+        assertEquals(before, names(dir), name + " left a folder behind");
+    }
+
+    /** Holds an exclusive lock on {@code file} from another process (fcntl, as Java takes it) until destroyed. */
+    static Process hold(Path file) throws IOException {
+        Process holder = new ProcessBuilder("/usr/bin/python3", "-c",
+                "import fcntl,sys,time\nf=open(sys.argv[1],'r+')\nfcntl.lockf(f,fcntl.LOCK_EX)\nprint('locked',flush=True)\ntime.sleep(120)",
+                file.toString()).start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        String line = r.readLine();
+        if (!"locked".equals(line)) {
+            holder.destroyForcibly();
+            throw new IOException("the lock holder did not start: " + line);
+        }
+        return holder;
+    }
+}
