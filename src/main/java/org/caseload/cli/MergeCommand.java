@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.caseload.api.OutputLock;
 import org.caseload.api.Results;
 import org.caseload.api.Shards;
+import org.caseload.report.OutputDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,13 +32,23 @@ final class MergeCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    @SuppressWarnings("try") // the output lock is held by the try, not used in it
     public Integer call() {
         long t0 = System.nanoTime();
         Shards.Checked checked = Shards.check(shards); // the shards' records, read and checked once for either kind of merge
         String command = checked.record().command();
-        if (command.equals("psa") || command.equals("sweep")) return mergeAnalysis(command, checked);
+        if (command.equals("psa") || command.equals("sweep")) {
+            OutputDirectory.check(out, shards); // before the lock beside it is taken; the scenarios are checked at opening
+            // Held (refused while another caseload writes --out) until the folder is committed.
+            try (OutputLock lock = OutputLock.take(out)) {
+                return mergeAnalysis(command, checked);
+            }
+        }
         Results results = Shards.merge(checked);
-        results.write(out);
+        for (Path d : results.folders(out)) OutputDirectory.check(d, results.inputFiles());
+        try (OutputLock lock = OutputLock.take(out)) {
+            results.write(out);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         for (String w : results.summary()) stdout.println(w);
         stdout.printf("merged %d shards: %d scenario(s) x %d replications in %.1f s -> %s%n", shards.size(),

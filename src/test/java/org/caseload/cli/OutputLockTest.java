@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.caseload.api.Study;
 import org.caseload.cli.SafetySupport.Outcome;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The commands that write an output folder without a batch record (sensitivity, warmup,
- * calibrate) hold the same lock as run, compare, psa and sweep ({@code .NAME.resume/lock}): while
+ * calibrate, merge) hold the same lock as run, compare, psa and sweep ({@code .NAME.resume/lock}): while
  * another process holds it they are refused with exit 2 and one line, before simulating, and the
  * folder is left as it was; a run that succeeds or fails leaves no lock file or folder behind.
  */
@@ -42,7 +43,17 @@ class OutputLockTest {
         List<String> args(Path dir, Path out) throws IOException;
     }
 
+    /** Every command that writes an output folder without a batch record. */
     static Stream<Arguments> writers() {
+        return Stream.concat(simulators(), Stream.of(
+                Arguments.of("merge", (Writer) (dir, out) -> merge(dir, out, List.of("run", LEEDS.toString(), "--replications", "2",
+                        "--set", "horizon_months=2", "--set", "warmup_months=0"))),
+                Arguments.of("merge of psa shards", (Writer) (dir, out) -> merge(dir, out, List.of("psa", OPEN, "--samples", "4",
+                        "--replications", "2", "--set", "horizon_months=12", "--set", "warmup_months=0", "--quiet")))));
+    }
+
+    /** Those of {@link #writers} that simulate (and take --max-events). */
+    static Stream<Arguments> simulators() {
         return Stream.of(
                 Arguments.of("sensitivity", (Writer) (dir, out) -> List.of("sensitivity", OPEN, "--method", "tornado",
                         "--replications", "2", "--set", "horizon_months=12", "--set", "warmup_months=6", "--threads", "1",
@@ -68,6 +79,22 @@ class OutputLockTest {
         }
         return List.of("calibrate", scenario.toString(), "--targets", targets.toString(), "--replications", "2",
                 "--max-evaluations", "5", "--threads", "1", "--out", out.toString());
+    }
+
+    /** Runs {@code command} as two shards into {@code dir} (once) and gives the merge of them into {@code out}. */
+    private static List<String> merge(Path dir, Path out, List<String> command) throws IOException {
+        List<String> args = new ArrayList<>(List.of("merge", "--out", out.toString()));
+        for (int i = 1; i <= 2; i++) {
+            Path shard = dir.resolve("shard-" + i);
+            if (!Files.exists(shard)) {
+                List<String> run = new ArrayList<>(command);
+                run.addAll(List.of("--threads", "1", "--shard", i + "/2", "--out", shard.toString()));
+                Outcome o = execute(run.toArray(String[]::new));
+                assertEquals(0, o.exit(), o.err());
+            }
+            args.add(shard.toString());
+        }
+        return args;
     }
 
     private static Outcome run(Writer w, Path dir, Path out, String... extra) throws IOException {
@@ -122,7 +149,7 @@ class OutputLockTest {
      * whose parents do not exist leaves nothing at all: no lock folder, no parents.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("writers")
+    @MethodSource("simulators")
     void aFailedRunLeavesNoLockBehind(String name, Writer w, @TempDir Path dir) throws Exception {
         w.args(dir, dir.resolve("prepare"));
         List<String> before = names(dir);
@@ -130,6 +157,27 @@ class OutputLockTest {
         assertEquals(2, o.exit(), o.err());
         assertTrue(o.oneCleanLine() && o.err().contains("--max-events"), o.err());
         assertEquals(before, names(dir), name + " left a folder behind");
+    }
+
+    /**
+     * A merge of psa shards refused once it holds the lock leaves no lock folder beside --out: here
+     * --out is an earlier caseload results folder (which may be replaced) holding the scenario the
+     * shards ran (which may not), as a calibrated.yaml would be.
+     */
+    @Test
+    void aRefusedMergeLeavesNoLockBehind(@TempDir Path dir) throws Exception {
+        Path earlier = Files.createDirectories(dir.resolve("earlier"));
+        Path open = Files.copy(Path.of(OPEN), earlier.resolve("open-stay.yaml"));
+        Files.writeString(earlier.resolve("manifest.json"), "{\"tool\": \"caseload\", \"files\": [\"manifest.json\", \"open-stay.yaml\"]}");
+        List<String> args = merge(dir, earlier, List.of("psa", open.toString(), "--samples", "4", "--replications", "2",
+                "--set", "horizon_months=12", "--set", "warmup_months=0", "--quiet"));
+        List<String> before = names(dir);
+        Map<String, String> contents = fingerprint(earlier);
+        Outcome o = execute(args.toArray(String[]::new));
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.oneCleanLine() && o.err().contains("holds the input file"), o.err());
+        assertEquals(before, names(dir), "the refused merge left something beside the folder");
+        assertEquals(contents, fingerprint(earlier));
     }
 
     /** Holds an exclusive lock on {@code file} from another process (fcntl, as Java takes it) until destroyed. */
