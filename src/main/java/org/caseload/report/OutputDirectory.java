@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.caseload.fault.EnvironmentException;
 import org.caseload.fault.FileFaults;
+import org.caseload.fault.InputException;
 import org.caseload.fault.Text;
 
 /**
@@ -157,6 +158,16 @@ public final class OutputDirectory implements AutoCloseable {
      * Replaces the target with the finished folder, whose manifest now lists its files. The
      * rules are checked again, because the target may have changed during a long run; earlier
      * caseload results are moved aside, replaced, then deleted, and the replacement is announced.
+     *
+     * <p>Between that check and the moves, no other caseload acts on the target: every command
+     * holds the output folder's lock ({@code .NAME.resume/lock}, taken in the api and cli layers)
+     * until it has committed. Another program can, and what it does is caught where it can be: a
+     * folder created at an absent target makes the move fail (unless empty), a file added to an
+     * empty one makes its deletion fail, and earlier results are read again once moved aside, so
+     * anything else found there is put back, not deleted ({@link #replaceEarlier}). What remains
+     * open: a program that already has the folder open (a shell inside it) can still write into it
+     * after that second reading and before it is deleted, and a folder it puts at the target
+     * between the two moves stops the new results going in (exit 3).
      */
     public synchronized void commit() {
         if (abandoned) throw new IllegalStateException("output folder already abandoned");
@@ -188,6 +199,8 @@ public final class OutputDirectory implements AutoCloseable {
         Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + OLD + ProcessHandle.current().pid() + "-");
         Files.delete(old);
         move(target, old);
+        // Read again as moved: the folder checked is not necessarily the folder that was moved.
+        if (!OutputRules.onlyCaseloadResults(old)) putBack(old);
         try {
             move(temp, target);
         } catch (IOException e) {
@@ -200,6 +213,26 @@ public final class OutputDirectory implements AutoCloseable {
             notice("caseload: warning: could not delete the earlier results moved to " + Text.oneLine(old.toString())
                     + "; the next run of this name removes them");
         }
+    }
+
+    /**
+     * A folder moved aside to be replaced that is no longer caseload's results alone (changed by
+     * another program since it was checked) goes back where it was and the commit is refused (exit
+     * 2); if another folder has taken its place meanwhile, it is kept under a name no run removes.
+     */
+    private void putBack(Path old) throws IOException {
+        String shown = "output folder '" + Text.oneLine(given.toString()) + "'";
+        try {
+            move(old, target);
+        } catch (IOException taken) {
+            Path kept = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".kept-");
+            Files.delete(kept);
+            move(old, kept);
+            throw new EnvironmentException(shown + " changed while caseload was replacing it and another folder took its place; "
+                    + "what was there is now in " + Text.oneLine(kept.toString()), taken);
+        }
+        throw new InputException(shown + " changed while caseload was replacing it: it holds files caseload did not write, "
+                + "and is left as it is; look at it and run again, or choose another --out");
     }
 
     private void notice(String line) {

@@ -119,6 +119,20 @@ final class OutputRules {
     }
 
     /**
+     * Whether {@code dir} holds caseload's results and nothing else, as {@link State#EARLIER_RESULTS}
+     * found; for reading a folder again once it is moved aside to be replaced.
+     */
+    static boolean onlyCaseloadResults(Path dir) {
+        JsonNode manifest = caseloadManifest(dir);
+        if (manifest == null) return false;
+        try {
+            return firstForeign(dir, manifest) == null;
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
      * The first entry of the folder (in {@link #listing} order) that caseload did not write: not in
      * the manifest's list, or, for a manifest without one, not among {@link #LEGACY}. Null if none.
      */
