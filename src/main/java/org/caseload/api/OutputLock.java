@@ -15,13 +15,16 @@ import java.util.List;
  * same folder refuse each other (exit 2) instead of interleaving. Closing it deletes the lock file,
  * the working folder unless something else is in it (a killed run's record, kept for --resume),
  * and the folders that taking it created above it, if empty: the user's folder is left as it was
- * found, whether the command succeeded or failed.
+ * found, whether the command succeeded or failed, or was stopped by Ctrl-C or SIGTERM (a shutdown
+ * hook, as for the output folder's temporary folder). Only {@code kill -9} leaves the lock file,
+ * which stops nobody (see {@link BatchLock}) and goes with the next command into the folder.
  */
 public final class OutputLock implements AutoCloseable {
     private final Path workFolder;
     /** Folders created to take the lock, outermost first; empty when this process held the folder already. */
     private final List<Path> created;
     private final boolean taken;
+    private Thread hook;
     private boolean closed;
 
     private OutputLock(Path workFolder, List<Path> created, boolean taken) {
@@ -41,24 +44,58 @@ public final class OutputLock implements AutoCloseable {
         if (BatchLock.held(work)) return new OutputLock(work, List.of(), false);
         List<Path> missing = new ArrayList<>();
         for (Path p = work.getParent(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) missing.add(0, p);
+        OutputLock l = new OutputLock(work, missing, true);
+        // In place before the folder is created: a signal at any moment leaves nothing behind.
+        l.hook = new Thread(l::letGo, "caseload-output-lock");
+        Runtime.getRuntime().addShutdownHook(l.hook);
         try {
-            WorkFolder.hold(work);
+            l.hold();
         } catch (RuntimeException | Error e) {
+            l.removeHook();
             removeEmpty(missing);
             throw e;
         }
-        return new OutputLock(work, missing, true);
+        return l;
+    }
+
+    /** Takes the folder, unless the process is already shutting down (then the hook has run). */
+    private synchronized void hold() {
+        if (closed) throw new IllegalStateException("shutting down");
+        try {
+            WorkFolder.hold(workFolder);
+        } catch (RuntimeException | Error e) {
+            closed = true;
+            throw e;
+        }
     }
 
     /** Lets go of the folder and removes what taking it created (see the class comment). */
     @Override
     public void close() {
-        if (closed || !taken) return;
+        if (!taken) return;
+        try {
+            letGo();
+        } finally {
+            removeHook();
+        }
+    }
+
+    /** What {@link #close} and the shutdown hook do, once. */
+    private synchronized void letGo() {
+        if (closed) return;
         closed = true;
         try {
-            WorkFolder.letGo(workFolder);
+            if (BatchLock.held(workFolder)) WorkFolder.letGo(workFolder);
         } finally {
             removeEmpty(created);
+        }
+    }
+
+    private void removeHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
         }
     }
 

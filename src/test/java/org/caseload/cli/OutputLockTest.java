@@ -180,6 +180,27 @@ class OutputLockTest {
         assertEquals(contents, fingerprint(earlier));
     }
 
+    /** A command stopped by SIGTERM (as Ctrl-C) while it holds the lock leaves neither the lock nor its folder. */
+    @Test
+    void anInterruptedCommandLeavesNoLockBehind(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("A");
+        Path lock = Study.workFolderFor(a).resolve("lock");
+        List<String> cmd = new ArrayList<>(SafetySupport.javaCommand());
+        cmd.addAll(List.of("warmup", LEEDS.toString(), "--months", "600", "--replications", "500", "--threads", "1", "--out",
+                a.toString()));
+        Process p = SafetySupport.start(dir, cmd, dir.resolve("out.txt"), dir.resolve("err.txt"));
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(lock) && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertTrue(p.isAlive() && Files.exists(lock), "the warmup holds its lock: " + Files.readString(dir.resolve("err.txt")));
+            p.destroy();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the warmup ends on SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(List.of("err.txt", "out.txt"), names(dir), "left behind by the interrupted warmup");
+    }
+
     /** Holds an exclusive lock on {@code file} from another process (fcntl, as Java takes it) until destroyed. */
     static Process hold(Path file) throws IOException {
         Process holder = new ProcessBuilder("/usr/bin/python3", "-c",
