@@ -159,9 +159,10 @@ public final class OutputDirectory implements AutoCloseable {
      * rules are checked again, because the target may have changed during a long run; earlier
      * caseload results are moved aside, replaced, then deleted, and the replacement is announced.
      *
-     * <p>Between that check and the moves, no other caseload acts on the target: every command
-     * holds the output folder's lock ({@code .NAME.resume/lock}, taken in the api and cli layers)
-     * until it has committed. Another program can, and what it does is caught where it can be: a
+     * <p>Between that check and the moves, no other caseload command aimed at the same --out acts
+     * on the target: each holds the lock of its --out ({@code .NAME.resume/lock}, taken in the api
+     * and cli layers) until it has committed (serve's what-if folders and the library's own writers
+     * take none). Another program can, and what it does is caught where it can be: a
      * folder created at an absent target makes the move fail (unless empty), a file added to an
      * empty one makes its deletion fail, and earlier results are read again once moved aside, so
      * anything else found there is put back, not deleted ({@link #replaceEarlier}). What remains
