@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,19 +98,11 @@ class SharedWorkFolderTest {
         long recorded = ResumeTest.killPartWay(args, a, 3, 12, dir.resolve("child.log"));
         Path lock = work.resolve("lock");
         assertTrue(Files.exists(lock), "the killed run's lock file");
-        Process holder = new ProcessBuilder("/usr/bin/python3", "-c",
-                "import fcntl,sys,time\nf=open(sys.argv[1],'r+')\nfcntl.lockf(f,fcntl.LOCK_EX)\nprint('locked',flush=True)\ntime.sleep(120)",
-                lock.toString()).start();
-        try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("locked", r.readLine());
+        try (LockHolder holder = LockHolder.hold(lock)) {
             Map<String, String> before = contents(work);
             for (List<String> writer : writersInto(a)) assertRefused(writer, a);
             assertEquals(before, contents(work), "a refused command changed the working folder");
             assertFalse(Files.exists(a));
-        } finally {
-            holder.destroyForcibly();
-            holder.waitFor(10, TimeUnit.SECONDS);
         }
         Cli.Outcome resumed = Cli.execute("run", "--resume", a.toString(), "--threads", "2");
         assertEquals(0, resumed.exit(), resumed.err());

@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.caseload.cli.SafetySupport.Outcome;
+import org.caseload.api.LockHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,18 +88,10 @@ class InterruptedRunTest {
         Path theirs = Files.createDirectories(dir.resolve(".out.partial-pid" + deadPid + "-777"));
         Path lock = theirs.resolve(".lock");
         Files.writeString(lock, "");
-        Process holder = new ProcessBuilder("/usr/bin/python3", "-c",
-                "import fcntl,sys,time\nf=open(sys.argv[1],'r+')\nfcntl.lockf(f,fcntl.LOCK_EX)\nprint('locked',flush=True)\ntime.sleep(120)",
-                lock.toString()).start();
-        try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("locked", r.readLine());
+        try (LockHolder holder = LockHolder.hold(lock)) {
             Outcome o = shortly("run", LEEDS.toString(), "--out", dir.resolve("out").toString());
             assertEquals(0, o.exit(), o.err());
             assertTrue(Files.isDirectory(theirs), "a locked folder was removed");
-        } finally {
-            holder.destroy();
-            holder.waitFor(10, TimeUnit.SECONDS);
         }
         // Once nobody holds the lock and the PID is gone, it is provably stale.
         Outcome o = shortly("run", LEEDS.toString(), "--out", dir.resolve("out").toString());

@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.caseload.api.Study;
 import org.caseload.cli.SafetySupport.Outcome;
+import org.caseload.api.LockHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,8 +120,7 @@ class OutputLockTest {
 
         Files.createDirectories(work);
         Path lock = Files.createFile(work.resolve("lock"));
-        Process holder = hold(lock);
-        try {
+        try (LockHolder holder = LockHolder.hold(lock)) {
             Outcome refused = run(w, dir, a);
             assertEquals(2, refused.exit(), refused.err());
             assertEquals("caseload: error: another caseload is writing " + a.toAbsolutePath().normalize()
@@ -135,9 +132,6 @@ class OutputLockTest {
             withLock.add(work.getFileName().toString());
             withLock.sort(null);
             assertEquals(withLock, names(dir), "a refused " + name + " left something beside the folder");
-        } finally {
-            holder.destroyForcibly();
-            holder.waitFor(10, TimeUnit.SECONDS);
         }
         Outcome again = run(w, dir, a);
         assertEquals(0, again.exit(), again.err());
@@ -199,19 +193,5 @@ class OutputLockTest {
             p.destroyForcibly();
         }
         assertEquals(List.of("err.txt", "out.txt"), names(dir), "left behind by the interrupted warmup");
-    }
-
-    /** Holds an exclusive lock on {@code file} from another process (fcntl, as Java takes it) until destroyed. */
-    static Process hold(Path file) throws IOException {
-        Process holder = new ProcessBuilder("/usr/bin/python3", "-c",
-                "import fcntl,sys,time\nf=open(sys.argv[1],'r+')\nfcntl.lockf(f,fcntl.LOCK_EX)\nprint('locked',flush=True)\ntime.sleep(120)",
-                file.toString()).start();
-        BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-        String line = r.readLine();
-        if (!"locked".equals(line)) {
-            holder.destroyForcibly();
-            throw new IOException("the lock holder did not start: " + line);
-        }
-        return holder;
     }
 }
