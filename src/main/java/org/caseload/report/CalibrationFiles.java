@@ -1,9 +1,6 @@
 package org.caseload.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +12,7 @@ import org.caseload.experiment.Calibration;
 import org.caseload.scenario.CalibrationTargets.Parameter;
 import org.caseload.scenario.CalibrationTargets.Target;
 import org.caseload.scenario.CalibrationTargets;
+import org.caseload.scenario.YamlTree;
 import org.caseload.stats.ConfidenceInterval;
 
 /**
@@ -37,8 +35,6 @@ public final class CalibrationFiles {
         double[] best = result.best();
         try {
             JsonNode tree = Calibration.trial(scenarioFile, result.fitted()).toJson();
-            YAMLMapper yaml = new YAMLMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
             StringBuilder header = new StringBuilder("# Calibrated from " + scenarioFile + " with caseload calibrate --targets "
                     + targetsFile + " (seed " + seed + ").\n# Fitted parameters:\n");
             for (int i = 0; i < params.size(); i++) {
@@ -46,7 +42,7 @@ public final class CalibrationFiles {
                         .append(" -> ").append(Numbers.format(best[i])).append(wholeNote(params.get(i))).append('\n');
             }
             header.append("# See calibration.csv for the targets against the simulated figures.\n");
-            Files.writeString(dir.resolve("calibrated.yaml"), header + yaml.writeValueAsString(tree), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("calibrated.yaml"), header + YamlTree.write(tree), StandardCharsets.UTF_8);
             try (CSVPrinter p = RunFiles.printer(dir.resolve("calibration.csv"), "metric", "target", "tolerance_pct",
                     "tolerance_abs", "simulated_mean", "ci_low", "ci_high", "n", "within_tolerance")) {
                 for (Target t : targets) {

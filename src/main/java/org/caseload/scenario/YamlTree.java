@@ -5,8 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -57,7 +61,32 @@ public final class YamlTree {
      */
     static final int MAX_BYTES = new LoaderOptions().getCodePointLimit();
 
+    /**
+     * Writes scenario files (calibrated.yaml, a what-if run's scenario) that {@link #load} reads
+     * back as written: quotes only where needed, but always around text a reader could take for
+     * something else, including any text that starts like a number ({@code '08'}, {@code '1_000'},
+     * {@code '.5'}), which would otherwise be written bare and then refused or read as a number.
+     */
+    private static final ObjectMapper WRITER = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .stringQuotingChecker(new StringQuotingChecker.Default() {
+                @Override
+                public boolean needToQuoteValue(String value) {
+                    return super.needToQuoteValue(value) || (!value.isEmpty() && "0123456789+-.".indexOf(value.charAt(0)) >= 0);
+                }
+            })
+            .build());
+
     private YamlTree() {
+    }
+
+    /** {@code tree} as YAML that {@link #load} reads back as the same values (see {@link #WRITER}). */
+    public static String write(JsonNode tree) {
+        try {
+            return WRITER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario tree could not be written as YAML", e);
+        }
     }
 
     /**

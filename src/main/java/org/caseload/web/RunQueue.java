@@ -1,11 +1,10 @@
 package org.caseload.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +20,7 @@ import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ComparedScenarios;
 import org.caseload.scenario.ScenarioException;
 import org.caseload.scenario.ScenarioReader;
+import org.caseload.scenario.YamlTree;
 
 /**
  * Accepts what-if runs and runs them one at a time, so two browsers cannot overload the
@@ -31,8 +31,6 @@ final class RunQueue implements AutoCloseable {
     static final int MAX_WAITING = 4;
     /** Finished runs remembered (each holds its charts, well under 1 MB); their folders stay on disk regardless. */
     private static final int KEEP_JOBS = 20;
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
 
     private final ScenarioCatalogue catalogue;
     private final Path resultsRoot;
@@ -72,7 +70,7 @@ final class RunQueue implements AutoCloseable {
         boolean queued = false;
         try {
             Path file = out.path().resolve(WhatIfRun.SCENARIO_FILE);
-            YAML.writeValue(file.toFile(), WhatIf.tree(base.loaded().tree(), request));
+            Files.writeString(file, YamlTree.write(WhatIf.tree(base.loaded().tree(), request)), StandardCharsets.UTF_8);
             ScenarioReader.Loaded whatIf;
             try {
                 whatIf = ScenarioReader.load(file, List.of());

@@ -31,6 +31,33 @@ class YamlTreeTest {
         return (ScalarNode) ((MapNode) map).get(key);
     }
 
+    /**
+     * What caseload writes as a scenario (calibrated.yaml, a what-if run's scenario.yaml) reads
+     * back as the same tree: text that starts like a number ('08', '1_000', '.5', '-0', '0x10')
+     * keeps its quotes instead of being written bare and then refused or read as a number, and
+     * words YAML treats specially stay text; numbers stay numbers.
+     */
+    @Test
+    void whatIsWrittenReadsBackAsTheSameTree() throws IOException {
+        List<String> texts = List.of("08", "010", "1_000", ".5", "-0", "+5", "0x10", "1e3", "true", "null", "yes", "~", "", "leeds", "a: b", "#x");
+        com.fasterxml.jackson.databind.node.ObjectNode tree = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < texts.size(); i++) tree.put("t" + i, texts.get(i));
+        tree.put("whole", 300).put("fraction", 0.25).put("negative", -2.5).put("flag", true);
+        String written = YamlTree.write(tree);
+        MapNode back = load(written);
+        for (int i = 0; i < texts.size(); i++) {
+            ScalarNode t = scalar(back, "t" + i);
+            assertEquals(ScalarNode.Kind.STRING, t.kind(), texts.get(i) + " in\n" + written);
+            assertEquals(texts.get(i), t.text());
+        }
+        assertEquals(ScalarNode.Kind.NUMBER, scalar(back, "whole").kind());
+        assertEquals("300", scalar(back, "whole").text());
+        assertEquals(0.25, Double.parseDouble(scalar(back, "fraction").text()));
+        assertEquals(-2.5, Double.parseDouble(scalar(back, "negative").text()));
+        assertEquals(ScalarNode.Kind.BOOLEAN, scalar(back, "flag").kind());
+        assertTrue(written.contains("t13: leeds"), "plain text is written without quotes: " + written);
+    }
+
     @Test
     void everyNodeKnowsItsLineColumnAndPath() throws IOException {
         MapNode t = load("""
