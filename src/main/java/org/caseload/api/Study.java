@@ -12,6 +12,7 @@ import org.caseload.engine.RandomStreams;
 import org.caseload.experiment.Experiment;
 import org.caseload.results.ReplicationStore;
 import org.caseload.fault.InputException;
+import org.caseload.fault.Text;
 import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ComparedScenarios;
 import org.caseload.scenario.ScenarioReader;
@@ -283,12 +284,14 @@ public final class Study {
     /**
      * The working folder where the command line records a batch whose outputs go to
      * {@code outputDir}: a hidden sibling, {@code .<name>.resume}, kept until the outputs are
-     * written, so that {@code --resume outputDir} finds it after a crash.
+     * written, so that {@code --resume outputDir} finds it after a crash. The file system's root
+     * (no sibling) is never an output folder, nor the folder of several: a user mistake.
      */
     public static Path workFolderFor(Path outputDir) {
         Path abs = outputDir.toAbsolutePath().normalize();
-        Path parent = abs.getParent() == null ? abs : abs.getParent();
-        return parent.resolve("." + abs.getFileName() + ".resume");
+        if (abs.getParent() == null || abs.getFileName() == null) throw new InputException("output folder '" + Text.oneLine(outputDir.toString())
+                + "' is the root of the file system; caseload never writes its results there: choose a folder, e.g. --out results/NAME");
+        return abs.getParent().resolve("." + abs.getFileName() + ".resume");
     }
 
     /** Whether this is a comparison (baseline first) rather than independent runs. */

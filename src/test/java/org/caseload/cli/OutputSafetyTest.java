@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.caseload.cli.SafetySupport.Outcome;
@@ -271,6 +272,31 @@ class OutputSafetyTest {
             assertTrue(o.oneCleanLine(), o.err());
             assertTrue(o.err().contains("working directory") || o.err().contains("holds the input file")
                     || o.err().contains("root of the file system"), args[0] + ": " + o.err());
+        }
+    }
+
+    /**
+     * The root is not the folder of several scenarios' results either (it was: `run a b --out /`
+     * wrote /a and /b, recording the batch in a working folder named /.null.resume).
+     */
+    @Test
+    void theRootHoldsNoScenariosResults() throws IOException {
+        Set<String> before;
+        try (var l = Files.list(Path.of("/"))) {
+            before = l.map(Path::toString).collect(java.util.stream.Collectors.toSet());
+        }
+        String open = "src/test/resources/analysis/open-stay.yaml";
+        for (String[] args : List.of(
+                new String[] {"run", open, "scenarios/medway.yaml", "--replications", "2", "--out", "/"},
+                new String[] {"run", open, "scenarios/medway.yaml", "--replications", "2", "--out", "/tmp/.."},
+                new String[] {"compare", open, "scenarios/medway.yaml", "--replications", "2", "--out", "/"})) {
+            Outcome o = execute(args);
+            assertEquals(2, o.exit(), String.join(" ", args) + ": " + o.err());
+            assertTrue(o.oneCleanLine(), o.err());
+            assertTrue(o.err().contains("root of the file system"), o.err());
+        }
+        try (var l = Files.list(Path.of("/"))) {
+            assertEquals(before, l.map(Path::toString).collect(java.util.stream.Collectors.toSet()), "written into the root");
         }
     }
 
