@@ -312,6 +312,10 @@ public final class MapReader {
     }
 
     private static ScenarioException typeError(ConfigNode n, String expected) {
-        return new ScenarioException(n.source(), n.path(), "expected " + expected + ", got " + n.describe());
+        String hint = "";
+        if (n instanceof ScalarNode s && s.kind() == ScalarNode.Kind.STRING && s.text().strip().matches("[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?")) {
+            hint = " (write numbers without thousands separators: " + s.text().strip().replace(",", "") + ")";
+        }
+        return new ScenarioException(n.source(), n.path(), "expected " + expected + ", got " + n.describe() + hint);
     }
 }

@@ -167,7 +167,9 @@ class BadInputTest {
                 Arguments.of("08", "write numbers without a leading zero: write '08' as 8"),
                 Arguments.of("0010.5", "write numbers without a leading zero: write '0010.5' as 10.5"),
                 Arguments.of("1_0.5", "write numbers without underscores: write '1_0.5' as 10.5"),
-                Arguments.of("0x10", "write numbers in decimal: '0x10' is the hexadecimal number 16"));
+                Arguments.of("0x10", "write numbers in decimal: '0x10' is the hexadecimal number 16"),
+                Arguments.of("1,000", "expected a number, got '1,000' (write numbers without thousands separators: 1000)"),
+                Arguments.of("-12,345.5", "expected a number, got '-12,345.5' (write numbers without thousands separators: -12345.5)"));
     }
 
     @Test
