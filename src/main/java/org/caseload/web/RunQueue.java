@@ -43,7 +43,11 @@ final class RunQueue implements AutoCloseable {
         return t;
     });
     private final Map<String, Job> jobs = new LinkedHashMap<>();
-    private final AtomicInteger counter = new AtomicInteger();
+    /**
+     * Numbers the runs of this process (all its servers); with the process id and the second in
+     * the run's id, two servers, or two processes, sharing a results folder never pick the same folder.
+     */
+    private static final AtomicInteger COUNTER = new AtomicInteger();
 
     RunQueue(ScenarioCatalogue catalogue, Path resultsRoot, int threads, long maxEvents, PrintStream console) {
         this.catalogue = catalogue;
@@ -64,7 +68,8 @@ final class RunQueue implements AutoCloseable {
         if (base == null) return new Submitted(null, Map.of("baseline", "unknown scenario '" + baseline + "'; choose one from the list"));
         WhatIf.Request request = WhatIf.parse(form, base.loaded().scenario());
         if (!request.errors().isEmpty()) return new Submitted(null, request.errors());
-        String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + counter.incrementAndGet();
+        String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid()
+                + "-" + COUNTER.incrementAndGet();
         // The same output rules as the CLI; the baseline file is an input, so its folder is never replaced.
         OutputDirectory out = OutputDirectory.open(resultsRoot.resolve(baseline + "-what-if-" + id), List.of(base.file()), null);
         boolean queued = false;

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class WebServer implements AutoCloseable {
     static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final Pattern RUN = Pattern.compile("/runs/([0-9]{8}-[0-9]{6}-[0-9]+)(/cancel|/answer|/files/(.+))?");
+    private static final Pattern RUN = Pattern.compile("/runs/([0-9]{8}-[0-9]{6}-[0-9]+-[0-9]+)(/cancel|/answer|/files/(.+))?");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";

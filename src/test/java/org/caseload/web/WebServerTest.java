@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +102,7 @@ class WebServerTest {
     @Test
     void dotDotPathsAreNotFound() throws IOException {
         for (String target : new String[] {"/../pom.xml", "/static/../../pom.xml", "/static/%2e%2e/%2e%2e/pom.xml",
-                "/runs/20260101-000000-1/files/../../pom.xml", "/static/..%2fapp.js"}) {
+                "/runs/20260101-000000-1-1/files/../../pom.xml", "/static/..%2fapp.js"}) {
             Response r = get(target);
             assertEquals(404, r.status(), target);
             assertFalse(r.body().contains("<project"), target);
@@ -150,7 +151,7 @@ class WebServerTest {
 
     @Test
     void noStackTraceInAnyAnswer() throws IOException {
-        for (Response r : new Response[] {get("/runs/20260101-000000-9"), get("/nothing"), post("/run", null, "%zz=%"),
+        for (Response r : new Response[] {get("/runs/20260101-000000-9-9"), get("/nothing"), post("/run", null, "%zz=%"),
                 request("DELETE", "/", "127.0.0.1:" + server.port(), null, null)}) {
             assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
         }
@@ -174,6 +175,41 @@ class WebServerTest {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline && !isEmpty(results)) Thread.sleep(200);
         assertEmpty(results);
+    }
+
+    /**
+     * Two servers sharing a results folder (or two processes: the id holds the process id) never
+     * write into the same folder; each server used to number its runs from 1, so runs submitted in
+     * the same second went to one folder, the later replacing the earlier.
+     */
+    @Test
+    void twoServersSharingAResultsFolderKeepEveryRun(@TempDir Path shared) throws Exception {
+        try (WebServer a = new WebServer("127.0.0.1", 0, Path.of("scenarios"), shared, 1, org.caseload.experiment.WorkLimits.DEFAULT_MAX_EVENTS,
+                new PrintStream(new ByteArrayOutputStream(), true));
+             WebServer b = new WebServer("127.0.0.1", 0, Path.of("scenarios"), shared, 1, org.caseload.experiment.WorkLimits.DEFAULT_MAX_EVENTS,
+                     new PrintStream(new ByteArrayOutputStream(), true))) {
+            a.start();
+            b.start();
+            String form = "baseline=medway&budget_change_pct=-10&replications=2";
+            String idA = id(request(a, "POST", "/run", "127.0.0.1:" + a.port(), null, form));
+            String idB = id(request(b, "POST", "/run", "127.0.0.1:" + b.port(), null, form));
+            assertFalse(idA.equals(idB), idA);
+            assertTrue(idA.contains("-" + ProcessHandle.current().pid() + "-"), idA);
+            for (WebServer s : List.of(a, b)) {
+                String id = s == a ? idA : idB;
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                String status;
+                do {
+                    Thread.sleep(100);
+                    status = request(s, "GET", "/runs/" + id, "127.0.0.1:" + s.port(), null, null).body();
+                    assertTrue(System.nanoTime() < deadline, "run never finished: " + status);
+                } while (!status.contains("\"state\":\"done\""));
+            }
+            try (Stream<Path> files = Files.list(shared)) {
+                assertEquals(Stream.of("medway-what-if-" + idA, "medway-what-if-" + idB).sorted().toList(),
+                        files.map(f -> f.getFileName().toString()).sorted().toList());
+            }
+        }
     }
 
     @Test
