@@ -95,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
             List<org.caseload.api.ScenarioResults> rs = results.scenarios();
             List<Path> dirs = results.folders(dir);
             for (int i = 0; i < rs.size(); i++) {
-                stdout.printf("%s: %d replications%s in %.1f s -> %s%n", rs.get(i).name(), rs.get(i).replications(),
+                int n = rs.get(i).replications();
+                stdout.printf("%s: %d replication%s%s in %.1f s -> %s%n", rs.get(i).name(), n, n == 1 ? "" : "s",
                         Batches.reusedNote(study), wall, dirs.get(i));
             }
             stdout.println();
@@ -146,7 +147,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 for (String line : SummaryCard.run(result)) stdout.println(line);
-                stdout.printf("%s: %d replications in %.1f s -> %s%n", name, result.replications(), wall, od.requested());
+                stdout.printf("%s: %d replication%s in %.1f s -> %s%n", name, result.replications(), result.replications() == 1 ? "" : "s", wall,
+                        od.requested());
             }
         } finally {
             outputs.forEach(OutputDirectory::close);

@@ -30,6 +30,17 @@ class CompareCommandTest {
         return l.toArray(String[]::new);
     }
 
+    /** One replication is said in the singular, on the card and in the closing line. */
+    @Test
+    void oneReplicationIsSingular(@TempDir Path dir) {
+        Path out = dir.resolve("one");
+        BadInputTest.Outcome o = BadInputTest.execute(args("run", "scenarios/medway.yaml", "--replications", "1", "--out", out.toString()));
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().startsWith("medway, 1 replication:\n"), o.out());
+        assertTrue(o.out().contains("medway: 1 replication in "), o.out());
+        assertFalse(o.out().contains("1 replications"), o.out());
+    }
+
     @Test
     void writesComparisonReportAndPlainWords(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("cmp");
