@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ExecutionOptions execution = new ExecutionOptions();
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Untimed replications first, to warm the JIT (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "30", description = "Untimed replications first, to warm the JIT (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
