@@ -64,6 +64,8 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
 
     /** Another base, as YAML writes it: {@code 0x1F} (hexadecimal), {@code 0b101} (binary). */
     private static final Pattern OTHER_BASE = Pattern.compile("([-+]?)0(?:x([0-9a-fA-F_]+)|b([01_]+))");
+    /** YAML's infinities and not-a-number ({@code .inf}, {@code -.Inf}, {@code .NaN}): numbers to YAML, text elsewhere. */
+    private static final Pattern SPECIAL = Pattern.compile("[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
     /** A decimal as YAML 1.1 spells it: digits (underscores allowed), a point, an exponent. */
     private static final Pattern DECIMAL = Pattern.compile("([-+]?)([0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)([eE][-+]?[0-9]+)?");
 
@@ -73,11 +75,13 @@ public record ScalarNode(Source source, String path, String text, Kind kind) imp
      * another base ({@code 0x1F}, {@code 0b101}: numbers to YAML, text elsewhere), a leading
      * zero ({@code 010}: the octal number 8 to YAML 1.1, 10 to YAML 1.2 and {@code --set};
      * {@code 08}: text to YAML 1.1) and underscores ({@code 1_000}: 1000 to YAML 1.1, text to
-     * YAML 1.2). Every message says how to write the number. A file ({@link YamlTree}) and
+     * YAML 1.2), and YAML's {@code .inf} and {@code .nan}, which no field takes. Every message
+     * says how to write the number or why it is unusable. A file ({@link YamlTree}) and
      * {@code --set} ({@link ScenarioFiles}) both ask this of every value not quoted.
      */
     static String unclearNumber(String text) {
         String t = text.strip();
+        if (SPECIAL.matcher(t).matches()) return "'" + t + "' is not a usable number (infinite or NaN)";
         Matcher base = OTHER_BASE.matcher(t);
         if (base.matches()) return otherBase(t, base);
         Matcher m = DECIMAL.matcher(t);

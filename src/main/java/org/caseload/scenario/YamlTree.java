@@ -268,7 +268,7 @@ public final class YamlTree {
         if (unclear != null) throw new ScenarioException(src, path, unclear);
         String plain = written;
         if (ScalarNode.parseNumber(plain) == null) {
-            throw new ScenarioException(src, path, "'" + written + "' is not a usable number (infinite, NaN or too large)");
+            throw new ScenarioException(src, path, "'" + written + "' is not a usable number (too large)");
         }
         return plain;
     }

@@ -153,6 +153,12 @@ class ScenarioFilesTest {
         ScenarioException hex = assertThrows(ScenarioException.class,
                 () -> ScenarioFiles.resolve(dir.resolve("s.yaml"), List.of("f=0x10")));
         assertEquals("--set: f: write numbers in decimal: '0x10' is the hexadecimal number 16", hex.getMessage());
+        // YAML's infinities and NaN, refused in a file, are refused here too, not taken as text (a name of '.inf').
+        for (String special : List.of(".inf", "-.Inf", "+.INF", ".nan", ".NaN")) {
+            ScenarioException e = assertThrows(ScenarioException.class,
+                    () -> ScenarioFiles.resolve(dir.resolve("s.yaml"), List.of("d=" + special)), special);
+            assertEquals("--set: d: '" + special + "' is not a usable number (infinite or NaN)", e.getMessage());
+        }
         ScenarioException binary = assertThrows(ScenarioException.class,
                 () -> ScenarioFiles.resolve(dir.resolve("s.yaml"), List.of("f=0b101")));
         assertEquals("--set: f: write numbers in decimal: '0b101' is the binary number 5", binary.getMessage());

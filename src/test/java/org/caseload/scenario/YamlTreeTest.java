@@ -267,8 +267,9 @@ class YamlTreeTest {
                 error("from_month: 0x10\n").getMessage());
         assertEquals("scenarios/s.yaml:1:7: rate: write numbers in decimal: '-0b1_01' is the binary number -5",
                 error("rate: -0b1_01\n").getMessage());
-        assertEquals("scenarios/s.yaml:1:7: rate: '.inf' is not a usable number (infinite, NaN or too large)",
+        assertEquals("scenarios/s.yaml:1:7: rate: '.inf' is not a usable number (infinite or NaN)",
                 error("rate: .inf\n").getMessage());
+        assertEquals("scenarios/s.yaml:1:7: rate: '1e400' is not a usable number (too large)", error("rate: 1e400\n").getMessage());
         String huge = "9".repeat(400);
         assertEquals("scenarios/s.yaml:1:7: rate: '999999999999999999999999... (400 characters)' is not a usable number (too large)",
                 error("rate: " + huge + "\n").getMessage());
