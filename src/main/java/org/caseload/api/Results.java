@@ -152,9 +152,9 @@ public final class Results {
         return this;
     }
 
-    /** The i-th scenario file, where it can be read (its path as recorded names it in the outputs). */
-    Path scenarioFile(int i) {
-        return readFrom != null ? readFrom.get(i) : Path.of(spec.files().get(i));
+    /** The scenario files, where they can be read (each one's path as recorded names it in the outputs). */
+    List<Path> scenarioFiles() {
+        return readFrom != null ? readFrom : spec.files().stream().map(Path::of).toList();
     }
 
     Path eventFolder() {

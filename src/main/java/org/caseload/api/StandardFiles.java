@@ -72,7 +72,7 @@ final class StandardFiles {
         BatchSpec spec = r.spec();
         ScenarioReader.Loaded l = r.loaded().get(i);
         ScenarioSummary result = r.raw().get(i);
-        Path file = r.scenarioFile(i);
+        Path file = r.scenarioFiles().get(i);
         RunFiles.writeAll(dir, List.of(result));
         EventLogFiles.copy(r.eventFolder(), List.of(result.scenario()), spec.eventLog(), dir);
         new Manifest("run", spec.seed(), result.replications())
@@ -91,7 +91,7 @@ final class StandardFiles {
         List<Scenario> scenarios = r.scenarioList();
         List<ScenarioSummary> results = r.raw();
         List<ComparisonTable.Row> rows = r.rows();
-        List<Path> files = java.util.stream.IntStream.range(0, spec.files().size()).mapToObj(r::scenarioFile).toList();
+        List<Path> files = r.scenarioFiles();
         int n = results.get(0).replications();
         ComparisonFile.write(dir.resolve("comparison.csv"), rows);
         RunFiles.writeAll(dir, results);

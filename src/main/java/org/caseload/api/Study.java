@@ -201,9 +201,8 @@ public final class Study {
     /**
      * Records every finished replication in {@code folder} (an append-only, checksummed journal)
      * and reuses those already recorded there by the same batch, so an interrupted batch resumes
-     * where it stopped. A record of a different batch in the folder is replaced. This process holds
-     * the folder from execution until {@link WorkFolder#forget} (or its end): another process recording into
-     * it meanwhile is refused.
+     * where it stopped. A record of a different batch in the folder is replaced; a folder another
+     * process is recording into is refused (this one holds it until {@link WorkFolder#forget}).
      */
     public Study recordIn(Path folder) {
         workFolder = folder;
@@ -243,8 +242,7 @@ public final class Study {
         if (!slice.equals(Slice.WHOLE)) throw new IllegalStateException("a shard is run with executeShard(dir)");
         Prepared p = prepare();
         BatchSummary summary = runSlice(p);
-        return new Results(p.spec, p.loaded, summary, List.of()).eventLogsIn(eventFolder)
-                .readFrom(files.stream().map(f -> StartedIn.locate(f, startedIn)).toList());
+        return new Results(p.spec, p.loaded, summary, List.of()).eventLogsIn(eventFolder).readFrom(located());
     }
 
     /**
@@ -284,8 +282,7 @@ public final class Study {
     /**
      * The working folder where the command line records a batch whose outputs go to
      * {@code outputDir}: a hidden sibling, {@code .<name>.resume}, kept until the outputs are
-     * written, so that {@code --resume outputDir} finds it after a crash. The file system's root
-     * (no sibling) is never an output folder, nor the folder of several: a user mistake.
+     * written, so that {@code --resume outputDir} finds it after a crash. The root is refused.
      */
     public static Path workFolderFor(Path outputDir) {
         Path abs = outputDir.toAbsolutePath().normalize();
@@ -330,6 +327,11 @@ public final class Study {
         return prepare().loaded;
     }
 
+    /** The scenario files where they are read: relative ones from the folder a resumed batch started in. */
+    private List<Path> located() {
+        return files.stream().map(f -> StartedIn.locate(f, startedIn)).toList();
+    }
+
     private record Prepared(BatchSpec spec, List<ScenarioReader.Loaded> loaded) {
     }
 
@@ -343,8 +345,7 @@ public final class Study {
     private Prepared prepare() {
         if (loadedCache == null) {
             if (resumedFrom != null) StartedIn.requireFound(workFolder, resumedFrom, startedIn);
-            List<ScenarioReader.Loaded> fresh = new ArrayList<>();
-            for (Path f : files) fresh.add(ScenarioReader.load(StartedIn.locate(f, startedIn), overrides));
+            List<ScenarioReader.Loaded> fresh = located().stream().map(f -> ScenarioReader.load(f, overrides)).toList();
             loadedCache = List.copyOf(isComparison() ? ComparedScenarios.align(fresh) : fresh);
         }
         List<ScenarioReader.Loaded> loaded = loadedCache;
@@ -376,9 +377,8 @@ public final class Study {
             return summary;
         }
         // Opened before the summary: opening clears what a killed run left in the working folder's values/.
-        Journal journal = workFolder == null ? null : WorkFolder.open(workFolder, p.spec);
+        Journal journal = workFolder == null ? null : WorkFolder.open(workFolder, p.spec, startedIn);
         try (Experiment experiment = new Experiment(seed, threads, maxEvents)) {
-            if (journal != null) StartedIn.record(workFolder, startedIn);
             BatchSummary summary = WorkFolder.summary(workFolder, names, isComparison());
             if (eventLog > 0) experiment.eventLogs(EventLogFiles.writer(eventFolder = WorkFolder.events(workFolder), eventLog, p.loaded));
             List<RandomStreams> streams = new ArrayList<>();

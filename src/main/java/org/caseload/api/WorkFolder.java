@@ -52,10 +52,11 @@ public final class WorkFolder {
 
     /**
      * Opens the journal of this batch in the working folder, starting a new one if the folder held
-     * another batch. Takes the folder for this process first: a user mistake (exit 2) if another
-     * process holds it, and then nothing in it is touched.
+     * another batch, and records {@code startedIn} (null: the current folder) as the folder the batch
+     * started in ({@link StartedIn}). Takes the folder for this process first: a user mistake (exit 2)
+     * if another process holds it, and then nothing in it is touched.
      */
-    public static Journal open(Path workFolder, BatchSpec spec) {
+    public static Journal open(Path workFolder, BatchSpec spec, Path startedIn) {
         hold(workFolder);
         try {
             Path record = workFolder.resolve(Study.BATCH);
@@ -76,6 +77,7 @@ public final class WorkFolder {
                 Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             forgetValues(workFolder); // a killed run's: never read again
+            StartedIn.record(workFolder, startedIn);
             return Journal.open(workFolder.resolve(Study.JOURNAL), spec);
         } catch (IOException e) {
             throw FileFaults.of("cannot prepare the working folder", workFolder, e);

@@ -30,9 +30,7 @@ final class RunRecord {
         Path work = Study.workFolderFor(outputDir);
         if (resuming != null) WorkFolder.requireResumable(work, resuming, record);
         boolean had = Files.isDirectory(work);
-        Journal journal = WorkFolder.open(work, record);
-        StartedIn.record(work, null);
-        return new RunRecord(work, had, journal);
+        return new RunRecord(work, had, WorkFolder.open(work, record, null));
     }
 
     Journal journal() {
