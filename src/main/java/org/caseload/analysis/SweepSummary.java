@@ -96,6 +96,8 @@ public final class SweepSummary {
             String where = s.axes().size() == 2 ? " (with " + s.axes().get(1).shortName() + " = "
                     + ScenarioVariant.text(s.values(ref)[1]) + ")" : "";
             String what = neutral ? "detectably different" : "detectably worse";
+            // A metric with no better direction can be neither worse nor better, only changed.
+            String unchanged = metricName + where + (neutral ? ": no detectable change from " : ": not " + what + " than at ") + from;
             if (reference != null && reference.ci().n() == 0) {
                 out.add(metricName + where + ": cannot be measured at " + from
                         + " (undefined in every replication there), so no level can be compared with it");
@@ -107,14 +109,11 @@ public final class SweepSummary {
                         + ", Holm-adjusted p " + p(found.pAdjusted()) + ")"
                         + (undefined.isEmpty() ? "" : "; before that it " + unmeasured(a0, from, undefined)));
             } else if (undefined.isEmpty()) {
-                // A metric with no better direction can be neither worse nor better, only changed.
-                out.add(metricName + where + (neutral ? ": no detectable change from " : ": not " + what + " than at ") + from
-                        + " at any level up to " + ScenarioVariant.text(a0.levels().get(n0 - 1)));
+                out.add(unchanged + " at any level up to " + ScenarioVariant.text(a0.levels().get(n0 - 1)));
             } else if (measured == 0) {
                 out.add(metricName + where + ": " + unmeasured(a0, from, undefined) + ", so it cannot be compared with " + from);
             } else {
-                out.add(metricName + where + (neutral ? ": no detectable change from " : ": not " + what + " than at ") + from
-                        + " at the levels where it can be measured; it " + unmeasured(a0, from, undefined));
+                out.add(unchanged + " at the levels where it can be measured; it " + unmeasured(a0, from, undefined));
             }
         }
         return out;

@@ -128,9 +128,7 @@ public final class SummaryCard {
                 || isZero(change(change, kind, changeStep))) {
             return from + " → " + to;
         }
-        double usual = kind == Kind.PEOPLE ? peopleStep(Math.max(Math.abs(baseline), Math.abs(alternative)))
-                : kind == Kind.MONEY ? 1000 : 0.1;
-        for (double step = usual / 10; step > changeStep / 2 && from.equals(to); step /= 10) {
+        for (double step = usualStep(kind, Math.max(Math.abs(baseline), Math.abs(alternative))) / 10; step > changeStep / 2 && from.equals(to); step /= 10) {
             from = level(baseline, kind, step);
             to = level(alternative, kind, step);
         }
@@ -145,7 +143,7 @@ public final class SummaryCard {
 
     /** A change, always signed (+/−), rounded by its own size. */
     static String change(double v, Kind kind) {
-        return change(v, kind, kind == Kind.PEOPLE ? peopleStep(Math.abs(v)) : usualStep(kind));
+        return change(v, kind, usualStep(kind, Math.abs(v)));
     }
 
     /** A change, always signed (+/−), rounded to {@code step} (a power of 10). */
@@ -164,9 +162,8 @@ public final class SummaryCard {
      * ("−50 to −50") or as much wider than it is, and a wide one stays rounded.
      */
     static double changeStep(Kind kind, double baselineMean, ConfidenceInterval d) {
-        double step = usualStep(kind);
+        double step = usualStep(kind, Math.abs(baselineMean));
         if (kind == Kind.PEOPLE) {
-            step = peopleStep(Math.abs(baselineMean));
             double widest = Math.abs(d.mean());
             if (Double.isFinite(d.low()) && Double.isFinite(d.high())) widest = Math.max(widest, Math.max(Math.abs(d.low()), Math.abs(d.high())));
             if (widest < 5 * step) step = peopleStep(widest);
@@ -181,6 +178,11 @@ public final class SummaryCard {
     /** The usual step of a change that is not people (people depend on the level). */
     private static double usualStep(Kind kind) {
         return kind == Kind.MONEY ? 1000 : 0.1;
+    }
+
+    /** The usual step of an amount {@code a} (non-negative) of a kind: for people, by its size. */
+    private static double usualStep(Kind kind, double a) {
+        return kind == Kind.PEOPLE ? peopleStep(a) : usualStep(kind);
     }
 
     /** The finest step a card shows: two decimals (people, ratios, percentages), £10. */

@@ -46,7 +46,6 @@ public record PairedComparison(double baselineMean, double alternativeMean, Conf
         private final Welford difference = new Welford();
         private double sumBaseline;
         private double sumAlternative;
-        private double largest;
         private final double[] baselineRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         private final double[] alternativeRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         private int both;
@@ -59,7 +58,6 @@ public record PairedComparison(double baselineMean, double alternativeMean, Conf
             }
             sumBaseline += baseline;
             sumAlternative += alternative;
-            largest = Math.max(largest, Math.max(Math.abs(baseline), Math.abs(alternative)));
             widen(baselineRange, baseline);
             widen(alternativeRange, alternative);
             both++;
@@ -71,8 +69,8 @@ public record PairedComparison(double baselineMean, double alternativeMean, Conf
             double p;
             if (ci.n() < 2) {
                 p = Double.NaN;
-            } else if (Double.isNaN(ci.sd()) || ci.sd() <= CONSTANT * largest) {
-                if (Math.abs(ci.mean()) <= CONSTANT * largest) p = 1.0;
+            } else if (Double.isNaN(ci.sd()) || ci.sd() <= CONSTANT * largest()) {
+                if (Math.abs(ci.mean()) <= CONSTANT * largest()) p = 1.0;
                 else if (equal(baselineRange) && equal(alternativeRange)) p = 0.0;
                 else p = Math.min(1.0, 2 * Math.pow(0.5, ci.n()));
             } else {
@@ -89,7 +87,13 @@ public record PairedComparison(double baselineMean, double alternativeMean, Conf
         }
 
         private boolean equal(double[] range) {
-            return range[1] - range[0] <= CONSTANT * largest;
+            return range[1] - range[0] <= CONSTANT * largest();
+        }
+
+        /** The largest magnitude paired, from the two scenarios' ranges. */
+        private double largest() {
+            return Math.max(Math.max(Math.abs(baselineRange[0]), Math.abs(baselineRange[1])),
+                    Math.max(Math.abs(alternativeRange[0]), Math.abs(alternativeRange[1])));
         }
     }
 }
