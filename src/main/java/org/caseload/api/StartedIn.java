@@ -60,29 +60,27 @@ public final class StartedIn {
      * folder): a relative one from there. The file as given when that is the current folder, so
      * messages and outputs read as in the run that started it.
      */
-    static Path locate(Path file, Path startedIn) {
+    public static Path locate(Path file, Path startedIn) {
         if (file.isAbsolute() || startedIn == null || startedIn.equals(Path.of("").toAbsolutePath().normalize())) return file;
         return startedIn.resolve(file).normalize();
     }
 
     /**
      * Refuses, naming it, a relative scenario file of a batch being resumed that is not where the
-     * resume reads it: in {@code readFrom} (the folder the batch started in, or null: the current
-     * folder). A user mistake (exit 2) said before anything runs, with where the path is from.
+     * resume reads it: in {@code readFrom} (the folder the batch started in, as {@link #read} gives
+     * it, or null for a record that does not say: the current folder). A user mistake (exit 2) said
+     * before anything runs, with where the path is from.
      */
     public static void requireFound(Path workFolder, BatchSpec record, Path readFrom) {
-        Path here = Path.of("").toAbsolutePath().normalize();
-        Path started = read(workFolder);
         for (String given : record.files()) {
             Path f = Path.of(given);
             if (f.isAbsolute() || Files.exists(locate(f, readFrom))) continue;
             String start = "cannot resume the run recorded in " + workFolder + ": its scenario file '" + Text.oneLine(given) + "' is not in ";
-            if (readFrom != null && !readFrom.equals(here)) {
+            if (readFrom != null) {
                 throw new InputException(start + Text.oneLine(readFrom.toString()) + ", the folder the run started in, to which the path is relative");
             }
-            throw new InputException(start + "the current folder (" + Text.oneLine(here.toString()) + "); the path is relative to "
-                    + (started != null ? Text.oneLine(started.toString()) + ", where the run started: resume from there"
-                    : "the folder the run was started in: resume from that folder"));
+            throw new InputException(start + "the current folder (" + Text.oneLine(Path.of("").toAbsolutePath().normalize().toString())
+                    + "); the path is relative to the folder the run was started in: resume from that folder");
         }
     }
 }

@@ -35,6 +35,9 @@ final class AnalysisBatch {
 
         @Mixin
         AnalysisBatch batch = new AnalysisBatch();
+
+        /** The command's scenario options (a --resume sets where its files are read from). */
+        abstract ScenarioOptions scenarioOptions();
     }
 
     @Option(names = "--shard", paramLabel = "I/N",
@@ -56,6 +59,8 @@ final class AnalysisBatch {
     private RunRecord record;
     /** Set by --resume: the record the analysis run again continues. */
     private BatchSpec resuming;
+    /** Set by --resume: the folder the analysis started in (null: the current folder). */
+    private Path startedIn;
 
     Slice slice() {
         return shard == null ? Slice.WHOLE : Slice.parse(shard);
@@ -88,7 +93,7 @@ final class AnalysisBatch {
      */
     private AnalysisShard open(BatchSpec record, Path dir, PrintWriter err) {
         if (merged != null) return merged;
-        this.record = RunRecord.open(dir, record, resuming);
+        this.record = RunRecord.open(dir, record, resuming, startedIn);
         work = AnalysisShard.slice(record.slice(), record.items()).record(this.record.journal());
         if (shard != null) work.forShardFolder();
         int reused = work.reused();
@@ -177,12 +182,16 @@ final class AnalysisBatch {
         if (!record.command().equals(command)) {
             throw new UserException(resume + " was being written by 'caseload " + record.command() + "': resume it with that command");
         }
-        RunRecord.requireFilesHere(resume, record);
+        Path from = RunRecord.startedIn(resume, record);
         List<String> args = arguments(record, resume);
         if (!record.slice().equals(Slice.WHOLE)) args.addAll(List.of("--shard", record.slice().toString()));
         args.addAll(List.of("--threads", String.valueOf(threads)));
         if (quiet) args.add("--quiet");
-        return rerun(fresh, caller, args, b -> b.resuming = record);
+        return rerun(fresh, caller, args, b -> {
+            b.resuming = record;
+            b.startedIn = from;
+            fresh.scenarioOptions().startedIn = from;
+        });
     }
 
     /** The command line of a recorded analysis (scenarios, --set, seed, replications, its design) writing into {@code out}. */

@@ -82,15 +82,18 @@ final class Batches {
      * which continues the record: the replications it finished are read back.
      */
     static int resumePrecision(CommandSpec spec, BatchSpec record, Path dir, Callable<Integer> fresh, RunOptions freshRun,
-                               RunOptions run) {
+                               ScenarioOptions freshScenarios, RunOptions run) {
         if (spec.commandLine().getParseResult().hasMatchedOption("--replications")) {
             throw new UserException("--resume " + dir + ": it was a --precision run; leave out --replications");
         }
-        RunRecord.requireFilesHere(dir, record);
+        Path startedIn = RunRecord.startedIn(dir, record);
         List<String> args = record.arguments();
         args.addAll(List.of("--out", dir.toString(), "--threads", String.valueOf(run.execution.threads)));
         if (run.quiet.quiet) args.add("--quiet");
-        return rerun(fresh, spec, args, () -> freshRun.resuming = record);
+        return rerun(fresh, spec, args, () -> {
+            freshRun.resuming = record;
+            freshScenarios.startedIn = startedIn;
+        });
     }
 
 

@@ -94,7 +94,7 @@ final class CompareCommand implements Callable<Integer> {
             BatchSpec record = Batches.checkResume(spec, batch.resume, given, true);
             if (!record.design().isEmpty()) {
                 CompareCommand fresh = new CompareCommand();
-                return Batches.resumePrecision(spec, record, batch.resume, fresh, fresh.run, run);
+                return Batches.resumePrecision(spec, record, batch.resume, fresh, fresh.run, fresh.scenarioOptions, run);
             }
             study = Batches.resume(spec, batch.resume, record);
             dir = batch.resume;
@@ -146,10 +146,11 @@ final class CompareCommand implements Callable<Integer> {
                 + (scenarios.size() > 2 ? "-and-" + (scenarios.size() - 2) + "-more" : ""));
         PrintWriter stdout = spec.commandLine().getOut();
         // Checked and prepared before simulating: a refused or unwritable folder costs nothing.
-        try (OutputDirectory od = OutputDirectory.open(dir, ScenarioOptions.inputFiles(files, loaded), spec.commandLine().getErr())) {
+        List<Path> inputs = ScenarioOptions.inputFiles(scenarioOptions.located(files), loaded);
+        try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
             RunRecord record = RunRecord.open(od.requested(), BatchSpec.of("compare", files, loaded, scenarioOptions.overrides,
                     run.execution.seed, run.maxReplications, alpha, independentStreams, Slice.WHOLE, run.precisionDesign(), 0),
-                    run.resuming);
+                    run.resuming, scenarioOptions.startedIn);
             try {
                 compare(od, loaded, scenarios, files, record, stdout);
                 record.done();
@@ -195,11 +196,13 @@ final class CompareCommand implements Callable<Integer> {
             Map<String, String> leftOut = new LinkedHashMap<>();
             ReportCharts.Chart diff = ReportCharts.differences(folder, rows, leftOut);
             Reports.RunInfo info = new Reports.RunInfo(Reproduce.precision("compare", files, scenarioOptions.overrides, run,
-                    comparisonOptions()), run.execution.seed, n, !independentStreams, run.precisionNote, files);
+                    comparisonOptions()), run.execution.seed, n, !independentStreams, run.precisionNote,
+                    scenarioOptions.located(files));
             RunCommand.write(folder.resolve("report.html"),
                     Reports.compareReport(info, scenarios, rows, card, words, diff, leftOut, charts, alpha));
             List<Assumptions.Sources> sources = new ArrayList<>();
-            for (int i = 0; i < scenarios.size(); i++) sources.add(Assumptions.read(scenarios.get(i).name(), files.get(i)));
+            List<Path> read = scenarioOptions.located(files);
+            for (int i = 0; i < scenarios.size(); i++) sources.add(Assumptions.read(scenarios.get(i).name(), read.get(i)));
             XlsxReport.write(folder.resolve("report.xlsx"), summaries, rows, sources);
         });
         od.commit();

@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
             BatchSpec record = Batches.checkResume(spec, batch.resume, files, false);
             if (!record.design().isEmpty()) {
                 RunCommand fresh = new RunCommand();
-                return Batches.resumePrecision(spec, record, batch.resume, fresh, fresh.run, run);
+                return Batches.resumePrecision(spec, record, batch.resume, fresh, fresh.run, fresh.scenarioOptions, run);
             }
             study = Batches.resume(spec, batch.resume, record);
             dir = batch.resume;
@@ -117,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         ScenarioReader.requireDistinctNames(loaded, files);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<Path> inputs = ScenarioOptions.inputFiles(files, loaded);
+        List<Path> inputs = ScenarioOptions.inputFiles(scenarioOptions.located(files), loaded);
         List<OutputDirectory> outputs = new ArrayList<>();
         // Every output folder is checked and prepared before any simulation, so a refused or
         // unwritable folder costs nothing; each is committed as soon as its scenario is done.
@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 RunRecord record = RunRecord.open(od.requested(), BatchSpec.of("run", List.of(files.get(i)), List.of(l),
                         scenarioOptions.overrides, run.execution.seed, run.maxReplications, Double.NaN, false, Slice.WHOLE,
-                        run.precisionDesign(), 0), run.resuming);
+                        run.precisionDesign(), 0), run.resuming, scenarioOptions.startedIn);
                 ScenarioSummary result;
                 try {
                     result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), false, record, stderr)
@@ -171,10 +171,10 @@ final class RunCommand implements Callable<Integer> {
             List<ReportCharts.Chart> charts = ReportCharts.monthly(dir, List.of(result), List.of(l.scenario()));
             Reports.RunInfo info = new Reports.RunInfo(Reproduce.precision("run", List.of(files.get(index)),
                     scenarioOptions.overrides, run, List.of()),
-                    run.execution.seed, result.replications(), true, run.precisionNote, List.of(files.get(index)));
+                    run.execution.seed, result.replications(), true, run.precisionNote, List.of(scenarioOptions.locate(files.get(index))));
             write(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
             XlsxReport.write(dir.resolve("report.xlsx"), List.of(result), null,
-                    List.of(Assumptions.read(name, files.get(index))));
+                    List.of(Assumptions.read(name, scenarioOptions.locate(files.get(index)))));
         });
         od.commit();
     }

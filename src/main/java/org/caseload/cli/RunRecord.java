@@ -25,12 +25,15 @@ final class RunRecord {
         this.journal = journal;
     }
 
-    /** @param resuming the record a --resume continues, which {@code record} must match (null: not a resume) */
-    static RunRecord open(Path outputDir, BatchSpec record, BatchSpec resuming) {
+    /**
+     * @param resuming  the record a --resume continues, which {@code record} must match (null: not a resume)
+     * @param startedIn the folder the run started in, to which its relative scenario files are relative (null: the current folder)
+     */
+    static RunRecord open(Path outputDir, BatchSpec record, BatchSpec resuming, Path startedIn) {
         Path work = Study.workFolderFor(outputDir);
         if (resuming != null) WorkFolder.requireResumable(work, resuming, record);
         boolean had = Files.isDirectory(work);
-        return new RunRecord(work, had, WorkFolder.open(work, record, null));
+        return new RunRecord(work, had, WorkFolder.open(work, record, startedIn));
     }
 
     Journal journal() {
@@ -63,11 +66,14 @@ final class RunRecord {
     }
 
     /**
-     * Refuses a --resume that runs the recorded command line again (psa, sweep, a --precision
-     * run), which reads relative scenario files from the current folder, when one is not there,
-     * saying where the run started.
+     * For a --resume that runs the recorded command line again (psa, sweep, a --precision run):
+     * the folder the run started in, from which its relative scenario files are read (null when
+     * the record does not say: the current folder). Refuses, naming it, a file not there.
      */
-    static void requireFilesHere(Path dir, BatchSpec record) {
-        StartedIn.requireFound(Study.workFolderFor(dir), record, null);
+    static Path startedIn(Path dir, BatchSpec record) {
+        Path work = Study.workFolderFor(dir);
+        Path from = StartedIn.read(work);
+        StartedIn.requireFound(work, record, from);
+        return from;
     }
 }

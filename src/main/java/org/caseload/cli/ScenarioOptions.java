@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.caseload.api.StartedIn;
 import org.caseload.scenario.ComparedScenarios;
 import org.caseload.scenario.ConfigNode;
 import org.caseload.scenario.ListNode;
@@ -20,10 +21,27 @@ final class ScenarioOptions {
                     + "or --set budget.changes.0.change_pct=-25 (list elements by index). Repeatable.")
     List<String> overrides = new ArrayList<>();
 
+    /**
+     * Where relative scenario files are read from (null: the current folder): a {@code --resume}
+     * that runs a recorded command line again sets the folder the run started in ({@link StartedIn}),
+     * while the files keep the paths as given, for the outputs and the record.
+     */
+    Path startedIn;
+
+    /** Where scenario file {@code given} is read from (see {@link #startedIn}). */
+    Path locate(Path given) {
+        return StartedIn.locate(given, startedIn);
+    }
+
+    /** Where each of the scenario files given is read from. */
+    List<Path> located(List<Path> given) {
+        return given.stream().map(this::locate).toList();
+    }
+
     /** Loads and validates every file before anything runs, so a mistake in the last one costs nothing. */
     List<ScenarioReader.Loaded> load(List<Path> files) {
         List<ScenarioReader.Loaded> loaded = new ArrayList<>();
-        for (Path f : files) loaded.add(ScenarioReader.load(f, overrides));
+        for (Path f : files) loaded.add(ScenarioReader.load(locate(f), overrides));
         return loaded;
     }
 

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A run started with a scenario path relative to its folder, killed, and resumed from another
  * folder reads the scenario from where the run started, and writes the same bytes as an
- * uninterrupted run there (the outputs keep the path as it was given). A record that does not
+ * uninterrupted run there (run and compare through their record, psa, sweep and --precision
+ * through the recorded command line) (the outputs keep the path as it was given). A record that does not
  * say where it started (an older one) is refused in one line naming the file.
  */
 class ResumeElsewhereTest {
@@ -78,19 +81,80 @@ class ResumeElsewhereTest {
         assertTrue(Files.readString(a.resolve("manifest.json")).contains("\"s.yaml\""), "the outputs name the file as given");
     }
 
-    /** psa, sweep and --precision resume by running the recorded command line again here: a file not here is refused, saying where the run started. */
+    /** The command line of a psa, a sweep and a --precision run of s.yaml, writing into out, and its work items. */
+    private static List<String> rerunArgs(String command, Path out) {
+        List<String> args = new ArrayList<>(List.of(command, "s.yaml"));
+        switch (command) {
+            case "psa" -> args.addAll(List.of("--samples", "8", "--replications", "2"));
+            case "sweep" -> args.addAll(List.of("--vary", "budget.changes.0.change_pct=0:-20:-10", "--replications", "4"));
+            default -> args.addAll(List.of("--precision", "0.02", "--max-replications", "1000"));
+        }
+        args.addAll(List.of("--seed", "3", "--set", "horizon_months=24", "--set", "warmup_months=12", "--quiet", "--out", out.toString()));
+        return args;
+    }
+
+    /**
+     * psa, sweep and --precision resume by running the recorded command line again: started where
+     * s.yaml is, killed part-way and resumed from the project folder, they read s.yaml from where
+     * they started and write the bytes of an uninterrupted run there.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"psa", "sweep", "run"})
+    void aRerunResumedFromAnotherFolderReadsItsScenarioFromWhereItStarted(String command, @TempDir Path dir) throws Exception {
+        Path started = Files.createDirectories(dir.resolve("started"));
+        Files.copy(Path.of("scenarios/leeds.yaml"), started.resolve("s.yaml"));
+        assertFalse(Files.exists(Path.of("s.yaml")), "the test needs s.yaml absent from the folder it resumes in");
+        Path a = dir.resolve("A");
+        Path work = Study.workFolderFor(a);
+        Path journal = work.resolve("journal.tsv");
+        int all = command.equals("psa") ? 16 : command.equals("sweep") ? 12 : 1000;
+        int atLeast = command.equals("run") ? 12 : 3; // a --precision run: past its first batch of 10
+
+        List<String> args = rerunArgs(command, a);
+        args.addAll(List.of("--threads", "1"));
+        Process p = child(started, args, dir.resolve("a.log"));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (ResumeTest.lines(journal) < atLeast && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+        p.destroyForcibly();
+        p.waitFor();
+        long recorded = ResumeTest.lines(journal);
+        assertTrue(recorded >= atLeast && recorded < all, "kill was not part-way: " + recorded + " records; "
+                + Files.readString(dir.resolve("a.log")));
+        assertFalse(Files.exists(a), "a killed run must not leave an output folder");
+
+        // A record that does not say where it started reads s.yaml from here, where it is not: one clear line.
+        Path kept = Files.move(work.resolve("started_in"), dir.resolve("started_in"));
+        Cli.Outcome older = Cli.execute(command, "--resume", a.toString());
+        assertEquals(2, older.exit(), older.err());
+        assertTrue(older.err().contains("its scenario file 's.yaml' is not in the current folder"), older.err());
+        assertEquals(1, older.err().strip().lines().count(), older.err());
+        assertEquals(recorded, ResumeTest.lines(journal), "a refused resume must leave the journal alone");
+        Files.move(kept, work.resolve("started_in"));
+
+        Cli.Outcome resumed = Cli.execute(command, "--resume", a.toString(), "--threads", "2");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("resuming: " + recorded), resumed.err());
+        assertFalse(Files.exists(work), "the working folder is removed once the outputs are written");
+
+        Path b = dir.resolve("B");
+        Process whole = child(started, rerunArgs(command, b), dir.resolve("b.log"));
+        assertTrue(whole.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, whole.exitValue(), Files.readString(dir.resolve("b.log")));
+        SameFiles.assertSame(b, a);
+    }
+
+    /** A resume reads relative files from where the run started; a file gone from there is refused, naming that folder. */
     @Test
-    void aRerunResumeSaysWhereTheRunStarted(@TempDir Path dir) throws Exception {
+    void aFileGoneFromWhereTheRunStartedIsRefusedNamingThatFolder(@TempDir Path dir) throws Exception {
         Path work = Files.createDirectories(dir.resolve(".A.resume"));
         org.caseload.batch.BatchSpec record = new org.caseload.batch.BatchSpec("sweep", "v", List.of("nowhere/s.yaml"), List.of(),
                 List.of(new org.caseload.batch.BatchSpec.ScenarioId("s", "0")), 1, 2, Double.NaN, false,
                 org.caseload.batch.Slice.WHOLE);
         StartedIn.record(work, dir);
         org.caseload.fault.InputException e = org.junit.jupiter.api.Assertions.assertThrows(org.caseload.fault.InputException.class,
-                () -> StartedIn.requireFound(work, record, null));
-        assertTrue(e.getMessage().contains("its scenario file 'nowhere/s.yaml' is not in the current folder"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("the path is relative to " + dir.toAbsolutePath().normalize()
-                + ", where the run started: resume from there"), e.getMessage());
+                () -> StartedIn.requireFound(work, record, StartedIn.read(work)));
+        assertTrue(e.getMessage().endsWith("its scenario file 'nowhere/s.yaml' is not in " + dir.toAbsolutePath().normalize()
+                + ", the folder the run started in, to which the path is relative"), e.getMessage());
         WorkFolder.forget(work);
         assertFalse(Files.exists(work), "forgetting the working folder removes where it started too");
     }
