@@ -64,11 +64,25 @@ public final class ScenarioReader {
                                 + "', so the results of " + Text.oneLine(files.get(j).toString()) + " and " + Text.oneLine(files.get(i).toString())
                                 + " would overwrite each other; --set changes every scenario given: leave name out of it");
                     }
+                    if (sameFile(files.get(j), files.get(i))) {
+                        throw new InputException(Text.oneLine(files.get(i).toString()) + " is given twice"
+                                + (files.get(i).equals(files.get(j)) ? "" : " (as " + Text.oneLine(files.get(j).toString()) + " too)")
+                                + ": give each scenario once");
+                    }
                     throw new InputException(Text.oneLine(files.get(j).toString()) + " and " + Text.oneLine(files.get(i).toString())
                             + " have the same name '" + Text.oneLine(name) + "', so their results would overwrite each other; "
                             + "give each scenario its own name (edit 'name:' in one of them)");
                 }
             }
+        }
+    }
+
+    /** Whether two scenario paths name one file (false when either cannot be looked at: the names then speak for themselves). */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
         }
     }
 

@@ -251,6 +251,20 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aScenarioGivenTwiceIsRefusedAsSuch(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        Outcome same = shortly("compare", LEEDS.toString(), LEEDS.toString(), "--out", out.toString());
+        assertEquals(2, same.exit(), same.err());
+        assertTrue(same.err().contains(LEEDS + " is given twice: give each scenario once"), same.err());
+        assertTrue(same.oneCleanLine(), same.err());
+        Path other = Path.of("scenarios", "..", "scenarios", LEEDS.getFileName().toString());
+        Outcome spelled = shortly("run", LEEDS.toString(), other.toString(), "--out", out.toString());
+        assertEquals(2, spelled.exit(), spelled.err());
+        assertTrue(spelled.err().contains(other + " is given twice (as " + LEEDS + " too)"), spelled.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void warmupAndCalibrateFollowTheSameRule() {
         Outcome warm = execute("warmup", LEEDS.toString(), "--months", "12", "--replications", "2", "--out", ".");
         assertEquals(2, warm.exit(), warm.err());
