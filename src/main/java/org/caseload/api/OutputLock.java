@@ -58,6 +58,40 @@ public final class OutputLock implements AutoCloseable {
         return l;
     }
 
+    /**
+     * Takes the working folders of several output folders (the scenario folders of a run of
+     * several), in order, each as {@link #take} does: if one is refused, those already taken are
+     * closed (let go of, and the folders created for them removed) before the refusal is thrown.
+     */
+    public static List<OutputLock> takeEach(List<Path> outputDirs) {
+        List<OutputLock> taken = new ArrayList<>();
+        try {
+            for (Path d : outputDirs) taken.add(take(d));
+            return taken;
+        } catch (RuntimeException | Error e) {
+            try {
+                closeEach(taken);
+            } catch (RuntimeException | Error alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Closes each of {@code locks}, the last taken first; every one is closed even if one fails. */
+    public static void closeEach(List<OutputLock> locks) {
+        RuntimeException failed = null;
+        for (int i = locks.size() - 1; i >= 0; i--) {
+            try {
+                locks.get(i).close();
+            } catch (RuntimeException e) {
+                if (failed == null) failed = e;
+                else failed.addSuppressed(e);
+            }
+        }
+        if (failed != null) throw failed;
+    }
+
     /** Takes the folder, unless the process is already shutting down (then the hook has run). */
     private synchronized void hold() {
         if (closed) throw new IllegalStateException("shutting down");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.caseload.api.OutputLock;
 import org.caseload.api.ProgressListener;
 import org.caseload.api.Results;
 import org.caseload.api.Study;
@@ -127,10 +128,14 @@ final class Batches {
         List<Path> dirs = shard || study.isComparison() ? List.of(dir)
                 : runFolders(dir, loaded.stream().map(l -> l.scenario().name()).toList());
         List<OutputDirectory> outputs = new ArrayList<>();
+        List<OutputLock> scenarioLocks = new ArrayList<>();
         Path work = Study.workFolderFor(dir);
         boolean hadRecord = Files.isDirectory(work);
         try {
             for (Path d : dirs) outputs.add(OutputDirectory.open(d, inputs, err));
+            // A run of several scenarios writes dir/NAME for each: those folders are held too (as a
+            // run into one of them holds it), from now until committed, besides dir's own below.
+            if (!dirs.equals(List.of(dir))) scenarioLocks.addAll(OutputLock.takeEach(dirs));
             study.recordIn(work).progress(progress(err, label, quiet));
             if (shard) {
                 study.executeShard(outputs.get(0));
@@ -148,7 +153,11 @@ final class Batches {
             WorkFolder.failed(work, hadRecord);
             throw failed;
         } finally {
-            outputs.forEach(OutputDirectory::close);
+            try {
+                OutputLock.closeEach(scenarioLocks);
+            } finally {
+                outputs.forEach(OutputDirectory::close);
+            }
         }
     }
 
