@@ -26,6 +26,8 @@ public final class OutputLock implements AutoCloseable {
     private final boolean taken;
     private Thread hook;
     private boolean closed;
+    /** Set by {@link #handOver}: the batch record opened in the folder lets go of it, not this. */
+    private boolean handedOver;
 
     private OutputLock(Path workFolder, List<Path> created, boolean taken) {
         this.workFolder = workFolder;
@@ -103,6 +105,17 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The folder is now the working folder of a batch record this process has opened in it
+     * ({@link WorkFolder#open}, which found it held): the record lets go of it when its batch ends
+     * ({@link WorkFolder#forget}, {@link WorkFolder#failed}), and a signal leaves it as it leaves a
+     * killed run's, for --resume. Closing this, or a signal, then only removes the folders created
+     * to take it, if empty.
+     */
+    public synchronized void handOver() {
+        handedOver = true;
+    }
+
     /** Lets go of the folder and removes what taking it created (see the class comment). */
     @Override
     public void close() {
@@ -119,7 +132,7 @@ public final class OutputLock implements AutoCloseable {
         if (closed) return;
         closed = true;
         try {
-            if (BatchLock.held(workFolder)) WorkFolder.letGo(workFolder);
+            if (!handedOver && BatchLock.held(workFolder)) WorkFolder.letGo(workFolder);
         } finally {
             removeEmpty(created);
         }

@@ -35,6 +35,11 @@ public final class WorkFolder {
         return BatchSpec.read(record);
     }
 
+    /** Whether a working folder holds a batch's record (its lock file alone is none). */
+    public static boolean hasRecord(Path workFolder) {
+        return Files.exists(workFolder.resolve(Study.BATCH));
+    }
+
     /**
      * Refuses to resume the batch recorded in a working folder as anything else: a scenario file
      * (or the tool, or a --set) changed since it started. Opened as it is, the record would be

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.caseload.api.OutputLock;
 import org.caseload.batch.BatchSpec;
 import org.caseload.batch.Slice;
 import org.caseload.experiment.Experiment;
@@ -119,14 +120,18 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> inputs = ScenarioOptions.inputFiles(scenarioOptions.located(files), loaded);
         List<OutputDirectory> outputs = new ArrayList<>();
-        // Every output folder is checked and prepared before any simulation, so a refused or
-        // unwritable folder costs nothing; each is committed as soon as its scenario is done.
+        List<OutputLock> locks = new ArrayList<>();
+        // Every output folder is checked, prepared and held (refused at once while another caseload
+        // writes one) before any simulation, so a refused or unwritable folder costs nothing; each
+        // is committed as soon as its scenario is done. Its record, opened when its turn comes,
+        // takes its lock over.
         try (Experiment experiment = run.execution.experiment()) {
             for (ScenarioReader.Loaded l : loaded) {
                 String name = l.scenario().name();
                 Path dir = out == null ? Path.of("results", name) : loaded.size() == 1 ? out : out.resolve(name);
                 outputs.add(OutputDirectory.open(dir, inputs, stderr));
             }
+            if (outputs.size() > 1) locks.addAll(OutputLock.takeEach(outputs.stream().map(OutputDirectory::requested).toList()));
             for (int i = 0; i < loaded.size(); i++) {
                 ScenarioReader.Loaded l = loaded.get(i);
                 String name = l.scenario().name();
@@ -135,6 +140,7 @@ final class RunCommand implements Callable<Integer> {
                 RunRecord record = RunRecord.open(od.requested(), BatchSpec.of("run", List.of(files.get(i)), List.of(l),
                         scenarioOptions.overrides, run.execution.seed, run.maxReplications, Double.NaN, false, Slice.WHOLE,
                         run.precisionDesign(), 0), run.resuming, scenarioOptions.startedIn);
+                if (!locks.isEmpty()) locks.get(i).handOver();
                 ScenarioSummary result;
                 try {
                     result = run.replicate(experiment, List.of(l.scenario()), List.of(experiment.streams()), false, record, stderr)
@@ -151,7 +157,11 @@ final class RunCommand implements Callable<Integer> {
                         od.requested());
             }
         } finally {
-            outputs.forEach(OutputDirectory::close);
+            try {
+                OutputLock.closeEach(locks);
+            } finally {
+                outputs.forEach(OutputDirectory::close);
+            }
         }
         stdout.println();
         stdout.println(SummaryCard.MEANING);

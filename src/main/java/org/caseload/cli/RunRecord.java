@@ -1,6 +1,5 @@
 package org.caseload.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.caseload.api.StartedIn;
 import org.caseload.api.Study;
@@ -32,7 +31,8 @@ final class RunRecord {
     static RunRecord open(Path outputDir, BatchSpec record, BatchSpec resuming, Path startedIn) {
         Path work = Study.workFolderFor(outputDir);
         if (resuming != null) WorkFolder.requireResumable(work, resuming, record);
-        boolean had = Files.isDirectory(work);
+        // The folder may be there only for its lock (taken first by a run of several scenarios).
+        boolean had = WorkFolder.hasRecord(work);
         return new RunRecord(work, had, WorkFolder.open(work, record, startedIn));
     }
 

@@ -60,7 +60,8 @@ class ScenarioFolderLockTest {
      * taken or not, is let go and its folder removed.
      */
     @ParameterizedTest(name = "{0}, {1} held")
-    @org.junit.jupiter.params.provider.CsvSource({"fixed, leeds", "fixed, leeds-cut-10"})
+    @org.junit.jupiter.params.provider.CsvSource({"fixed, leeds", "fixed, leeds-cut-10", "precision, leeds",
+            "precision, leeds-cut-10"})
     void aHeldScenarioFolderRefusesTheWholeRun(String mode, String held, @TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no python3 to hold a lock");
         Path r = dir.resolve("R");
@@ -89,7 +90,7 @@ class ScenarioFolderLockTest {
      * that scenario's turn comes.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"fixed"})
+    @ValueSource(strings = {"fixed", "precision"})
     void aRunOfSeveralHoldsEachScenarioFolder(String mode, @TempDir Path dir) throws Exception {
         Path r = dir.resolve("R");
         List<String> cmd = new ArrayList<>(SafetySupport.javaCommand());
@@ -135,7 +136,7 @@ class ScenarioFolderLockTest {
 
     /** A run of both that succeeds leaves R holding the two results folders and nothing else (no lock folder), and nothing beside R. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"fixed"})
+    @ValueSource(strings = {"fixed", "precision"})
     void aRunOfSeveralLeavesNoLockBehind(String mode, @TempDir Path dir) throws Exception {
         Path r = dir.resolve("R");
         Outcome ok = execute(runBoth(mode, r));
