@@ -47,7 +47,7 @@ final class StandardFiles {
             for (Path d : dirs) ods.add(OutputDirectory.open(d, r.inputFiles(), null));
             writeInto(r, ods);
         } finally {
-            ods.forEach(OutputDirectory::close);
+            OutputDirectory.closeAll(ods);
         }
         return dirs;
     }

@@ -156,7 +156,7 @@ final class Batches {
             try {
                 OutputLock.closeEach(scenarioLocks);
             } finally {
-                outputs.forEach(OutputDirectory::close);
+                OutputDirectory.closeAll(outputs);
             }
         }
     }

@@ -160,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 OutputLock.closeEach(locks);
             } finally {
-                outputs.forEach(OutputDirectory::close);
+                OutputDirectory.closeAll(outputs);
             }
         }
         stdout.println();

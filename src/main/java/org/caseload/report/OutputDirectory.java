@@ -252,6 +252,14 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes each of {@code folders}, the last opened first: the parents created for the first
+     * (those of a run's scenario folders, {@code R} of {@code R/NAME}) are then empty, and removed.
+     */
+    public static void closeAll(List<OutputDirectory> folders) {
+        for (int i = folders.size() - 1; i >= 0; i--) folders.get(i).close();
+    }
+
     /** Deletes the temporary folder unless committed; also what the shutdown hook does on Ctrl-C or SIGTERM. */
     private synchronized void abandon() {
         if (committed || abandoned) return;

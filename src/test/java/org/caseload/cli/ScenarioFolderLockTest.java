@@ -145,6 +145,16 @@ class ScenarioFolderLockTest {
         assertEquals(List.of("R"), names(dir));
     }
 
+    /** A run of both into a new folder that fails by itself (--max-events) leaves nothing: no lock folder, no parents. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fixed", "precision"})
+    void aFailedRunOfSeveralLeavesNothing(String mode, @TempDir Path dir) throws Exception {
+        Outcome failed = execute(runBoth(mode, dir.resolve("new/R"), "--max-events", "1000"));
+        assertEquals(2, failed.exit(), failed.err());
+        assertTrue(failed.oneCleanLine() && failed.err().contains("--max-events"), failed.err());
+        assertEquals(List.of(), names(dir), "the failed run left something behind");
+    }
+
     /**
      * A run of both killed with SIGKILL part-way leaves the lock files of the scenario folders it
      * held (they stop nobody); {@code run --resume R} finishes it, and removes them.
