@@ -45,9 +45,17 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         Results results = Shards.merge(checked);
-        for (Path d : results.folders(out)) OutputDirectory.check(d, results.inputFiles());
+        List<Path> folders = results.folders(out);
+        for (Path d : folders) OutputDirectory.check(d, results.inputFiles());
         try (OutputLock lock = OutputLock.take(out)) {
-            results.write(out);
+            // The shards of a run of several scenarios are merged into out/NAME for each: those
+            // folders are held too, as the run itself holds them.
+            List<OutputLock> each = folders.equals(List.of(out)) ? List.of() : OutputLock.takeEach(folders);
+            try {
+                results.write(out);
+            } finally {
+                OutputLock.closeEach(each);
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         for (String w : results.summary()) stdout.println(w);

@@ -84,6 +84,37 @@ class ScenarioFolderLockTest {
     }
 
     /**
+     * A merge of the shards of a run of both writes R/NAME for each too, and is refused the same
+     * way while another process holds one of them, leaving R as it was.
+     */
+    @Test
+    void aMergeOfSeveralIsRefusedWhileAScenarioFolderIsHeld(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no python3 to hold a lock");
+        List<String> merge = new ArrayList<>(List.of("merge", "--out", dir.resolve("R").toString()));
+        for (int i = 1; i <= 2; i++) {
+            Path shard = dir.resolve("shard-" + i);
+            Outcome o = execute(runBoth("fixed", shard, "--shard", i + "/2"));
+            assertEquals(0, o.exit(), o.err());
+            merge.add(shard.toString());
+        }
+        Path r = dir.resolve("R");
+        Outcome first = execute(merge);
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(SCENARIOS, names(r));
+        Path work = Files.createDirectories(Study.workFolderFor(r.resolve("leeds-cut-10")));
+        Path lock = Files.createFile(work.resolve("lock"));
+        List<String> beside = names(dir);
+        Map<String, String> before = fingerprint(r);
+        try (LockHolder holder = LockHolder.hold(lock)) {
+            Outcome refused = execute(merge);
+            assertEquals(2, refused.exit(), refused.err());
+            assertEquals(busy(r.resolve("leeds-cut-10")), refused.err().strip());
+            assertEquals(before, fingerprint(r), "the refused merge changed R");
+            assertEquals(beside, names(dir), "the refused merge left something beside R");
+        }
+    }
+
+    /**
      * While a run of both scenarios into R simulates (in another process), a run, or a warmup,
      * into either scenario's folder is refused (exit 2, one line naming it) and writes nothing,
      * with --precision too, whose record of each scenario beside its folder is opened only when
