@@ -22,6 +22,7 @@ import org.caseload.cli.SafetySupport.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -60,7 +61,7 @@ class ScenarioFolderLockTest {
      * taken or not, is let go and its folder removed.
      */
     @ParameterizedTest(name = "{0}, {1} held")
-    @org.junit.jupiter.params.provider.CsvSource({"fixed, leeds", "fixed, leeds-cut-10", "precision, leeds",
+    @CsvSource({"fixed, leeds", "fixed, leeds-cut-10", "precision, leeds",
             "precision, leeds-cut-10"})
     void aHeldScenarioFolderRefusesTheWholeRun(String mode, String held, @TempDir Path dir) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no python3 to hold a lock");
