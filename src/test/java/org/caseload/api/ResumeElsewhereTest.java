@@ -17,16 +17,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A run started with a scenario path relative to its folder, killed, and resumed from another
  * folder reads the scenario from where the run started, and writes the same bytes as an
- * uninterrupted run there (run and compare through their record, psa, sweep and --precision
- * through the recorded command line) (the outputs keep the path as it was given). A record that does not
- * say where it started (an older one) is refused in one line naming the file.
+ * uninterrupted run there (the outputs keep the path as it was given): a run of a fixed count
+ * through its record, and psa, sweep and a --precision run through the recorded command line. A
+ * record that does not say where it started (an older one) is refused in one line naming the file.
  */
 class ResumeElsewhereTest {
-    private static final int REPLICATIONS = 12;
-
-    private static List<String> runArgs(Path out) {
-        return new ArrayList<>(List.of("run", "s.yaml", "--replications", String.valueOf(REPLICATIONS), "--seed", "3",
-                "--set", "horizon_months=24", "--set", "warmup_months=12", "--threads", "1", "--out", out.toString()));
+    /** The command line of each kind of run of s.yaml, writing into out. */
+    private static List<String> args(String kind, Path out) {
+        List<String> args = new ArrayList<>(List.of(kind.equals("precision") ? "run" : kind, "s.yaml"));
+        switch (kind) {
+            case "run" -> args.addAll(List.of("--replications", "12"));
+            case "psa" -> args.addAll(List.of("--samples", "8", "--replications", "2"));
+            case "sweep" -> args.addAll(List.of("--vary", "budget.changes.0.change_pct=0:-20:-10", "--replications", "4"));
+            default -> args.addAll(List.of("--precision", "0.02", "--max-replications", "1000"));
+        }
+        args.addAll(List.of("--seed", "3", "--set", "horizon_months=24", "--set", "warmup_months=12", "--quiet", "--out", out.toString()));
+        return args;
     }
 
     /** Starts the command line in a child JVM working in {@code folder}. */
@@ -38,81 +44,29 @@ class ResumeElsewhereTest {
         return new ProcessBuilder(cmd).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    @Test
-    void aRunResumedFromAnotherFolderReadsItsScenarioFromWhereItStarted(@TempDir Path dir) throws Exception {
-        Path started = Files.createDirectories(dir.resolve("started"));
-        Files.copy(Path.of("scenarios/leeds.yaml"), started.resolve("s.yaml"));
-        assertFalse(Files.exists(Path.of("s.yaml")), "the test needs s.yaml absent from the folder it resumes in");
-        Path a = dir.resolve("A");
-        Path work = Study.workFolderFor(a);
-        Path journal = work.resolve("journal.tsv");
-
-        Process p = child(started, runArgs(a), dir.resolve("a.log"));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (ResumeTest.lines(journal) < 3 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-        p.destroyForcibly();
-        p.waitFor();
-        long recorded = ResumeTest.lines(journal);
-        assertTrue(recorded >= 3 && recorded < REPLICATIONS, "kill was not part-way: " + recorded + " records; "
-                + Files.readString(dir.resolve("a.log")));
-        assertEquals(started.toAbsolutePath().normalize().toString(), Files.readString(work.resolve("started_in")).strip());
-
-        // A record that does not say where it started reads s.yaml from here, where it is not: one clear line.
-        Path kept = Files.move(work.resolve("started_in"), dir.resolve("started_in"));
-        Cli.Outcome older = Cli.execute("run", "--resume", a.toString());
-        assertEquals(2, older.exit(), older.err());
-        assertTrue(older.err().contains("its scenario file 's.yaml' is not in the current folder"), older.err());
-        assertTrue(older.err().contains("relative to the folder the run was started in"), older.err());
-        assertEquals(1, older.err().strip().lines().count(), older.err());
-        assertEquals(recorded, ResumeTest.lines(journal), "a refused resume must leave the journal alone");
-        Files.move(kept, work.resolve("started_in"));
-
-        // This JVM works in the project folder, not in started/.
-        Cli.Outcome resumed = Cli.execute("run", "--resume", a.toString(), "--threads", "2");
-        assertEquals(0, resumed.exit(), resumed.err());
-        assertTrue(resumed.err().contains("resuming: " + recorded + " replications already done"), resumed.err());
-        assertFalse(Files.exists(work), "the working folder is removed once the outputs are written");
-
-        Path b = dir.resolve("B");
-        Process whole = child(started, runArgs(b), dir.resolve("b.log"));
-        assertTrue(whole.waitFor(5, TimeUnit.MINUTES));
-        assertEquals(0, whole.exitValue(), Files.readString(dir.resolve("b.log")));
-        SameFiles.assertSame(b, a);
-        assertTrue(Files.readString(a.resolve("manifest.json")).contains("\"s.yaml\""), "the outputs name the file as given");
-    }
-
-    /** The command line of a psa, a sweep and a --precision run of s.yaml, writing into out, and its work items. */
-    private static List<String> rerunArgs(String command, Path out) {
-        List<String> args = new ArrayList<>(List.of(command, "s.yaml"));
-        switch (command) {
-            case "psa" -> args.addAll(List.of("--samples", "8", "--replications", "2"));
-            case "sweep" -> args.addAll(List.of("--vary", "budget.changes.0.change_pct=0:-20:-10", "--replications", "4"));
-            default -> args.addAll(List.of("--precision", "0.02", "--max-replications", "1000"));
-        }
-        args.addAll(List.of("--seed", "3", "--set", "horizon_months=24", "--set", "warmup_months=12", "--quiet", "--out", out.toString()));
-        return args;
-    }
-
-    /**
-     * psa, sweep and --precision resume by running the recorded command line again: started where
-     * s.yaml is, killed part-way and resumed from the project folder, they read s.yaml from where
-     * they started and write the bytes of an uninterrupted run there.
-     */
     @ParameterizedTest
-    @ValueSource(strings = {"psa", "sweep", "run"})
-    void aRerunResumedFromAnotherFolderReadsItsScenarioFromWhereItStarted(String command, @TempDir Path dir) throws Exception {
+    @ValueSource(strings = {"run", "precision", "psa", "sweep"})
+    void aRunResumedFromAnotherFolderReadsItsScenarioFromWhereItStarted(String kind, @TempDir Path dir) throws Exception {
+        String command = kind.equals("precision") ? "run" : kind;
         Path started = Files.createDirectories(dir.resolve("started"));
         Files.copy(Path.of("scenarios/leeds.yaml"), started.resolve("s.yaml"));
         assertFalse(Files.exists(Path.of("s.yaml")), "the test needs s.yaml absent from the folder it resumes in");
         Path a = dir.resolve("A");
         Path work = Study.workFolderFor(a);
         Path journal = work.resolve("journal.tsv");
-        int all = command.equals("psa") ? 16 : command.equals("sweep") ? 12 : 1000;
-        int atLeast = command.equals("run") ? 12 : 3; // a --precision run: past its first batch of 10
+        // Replications or work items recorded before the kill (a --precision run: past its first
+        // batch of 10), and all there are.
+        int atLeast = kind.equals("precision") ? 12 : 3;
+        int all = switch (kind) {
+            case "run" -> 12;
+            case "psa" -> 16;
+            case "sweep" -> 12;
+            default -> 1000;
+        };
 
-        List<String> args = rerunArgs(command, a);
-        args.addAll(List.of("--threads", "1"));
-        Process p = child(started, args, dir.resolve("a.log"));
+        List<String> killed = args(kind, a);
+        killed.addAll(List.of("--threads", "1"));
+        Process p = child(started, killed, dir.resolve("a.log"));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (ResumeTest.lines(journal) < atLeast && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
         p.destroyForcibly();
@@ -121,26 +75,30 @@ class ResumeElsewhereTest {
         assertTrue(recorded >= atLeast && recorded < all, "kill was not part-way: " + recorded + " records; "
                 + Files.readString(dir.resolve("a.log")));
         assertFalse(Files.exists(a), "a killed run must not leave an output folder");
+        assertEquals(started.toAbsolutePath().normalize().toString(), Files.readString(work.resolve("started_in")).strip());
 
         // A record that does not say where it started reads s.yaml from here, where it is not: one clear line.
         Path kept = Files.move(work.resolve("started_in"), dir.resolve("started_in"));
         Cli.Outcome older = Cli.execute(command, "--resume", a.toString());
         assertEquals(2, older.exit(), older.err());
         assertTrue(older.err().contains("its scenario file 's.yaml' is not in the current folder"), older.err());
+        assertTrue(older.err().contains("relative to the folder the run was started in"), older.err());
         assertEquals(1, older.err().strip().lines().count(), older.err());
         assertEquals(recorded, ResumeTest.lines(journal), "a refused resume must leave the journal alone");
         Files.move(kept, work.resolve("started_in"));
 
+        // This JVM works in the project folder, not in started/.
         Cli.Outcome resumed = Cli.execute(command, "--resume", a.toString(), "--threads", "2");
         assertEquals(0, resumed.exit(), resumed.err());
         assertTrue(resumed.err().contains("resuming: " + recorded), resumed.err());
         assertFalse(Files.exists(work), "the working folder is removed once the outputs are written");
 
         Path b = dir.resolve("B");
-        Process whole = child(started, rerunArgs(command, b), dir.resolve("b.log"));
+        Process whole = child(started, args(kind, b), dir.resolve("b.log"));
         assertTrue(whole.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, whole.exitValue(), Files.readString(dir.resolve("b.log")));
         SameFiles.assertSame(b, a);
+        assertTrue(Files.readString(a.resolve("manifest.json")).contains("\"s.yaml\""), "the outputs name the file as given");
     }
 
     /** A resume reads relative files from where the run started; a file gone from there is refused, naming that folder. */
