@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.caseload.report.Cleanups;
 
 /**
  * The output folder of a command that writes one without a batch record (sensitivity, warmup,
@@ -15,16 +16,17 @@ import java.util.List;
  * same folder refuse each other (exit 2) instead of interleaving. Closing it deletes the lock file,
  * the working folder unless something else is in it (a killed run's record, kept for --resume),
  * and the folders that taking it created above it, if empty: the user's folder is left as it was
- * found, whether the command succeeded or failed, or was stopped by Ctrl-C or SIGTERM (a shutdown
- * hook, as for the output folder's temporary folder). Only {@code kill -9} leaves the lock file,
- * which stops nobody (see {@link BatchLock}) and goes with the next command into the folder.
+ * found, whether the command succeeded or failed, or was stopped by Ctrl-C or SIGTERM ({@link
+ * Cleanups}, as for the output folder's temporary folder: the last set up is undone first). Only
+ * {@code kill -9} leaves the lock file, which stops nobody (see {@link BatchLock}) and goes with
+ * the next command into the folder.
  */
 public final class OutputLock implements AutoCloseable {
     private final Path workFolder;
     /** Folders created to take the lock, outermost first; empty when this process held the folder already. */
     private final List<Path> created;
     private final boolean taken;
-    private Thread hook;
+    private Runnable hook;
     private boolean closed;
     /** Set by {@link #handOver}: the batch record opened in the folder lets go of it, not this. */
     private boolean handedOver;
@@ -48,8 +50,8 @@ public final class OutputLock implements AutoCloseable {
         for (Path p = work.getParent(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) missing.add(0, p);
         OutputLock l = new OutputLock(work, missing, true);
         // In place before the folder is created: a signal at any moment leaves nothing behind.
-        l.hook = new Thread(l::letGo, "caseload-output-lock");
-        Runtime.getRuntime().addShutdownHook(l.hook);
+        l.hook = l::letGo;
+        Cleanups.ON_EXIT.add(l.hook);
         try {
             l.hold();
         } catch (RuntimeException | Error e) {
@@ -94,7 +96,7 @@ public final class OutputLock implements AutoCloseable {
         if (failed != null) throw failed;
     }
 
-    /** Takes the folder, unless the process is already shutting down (then the hook has run). */
+    /** Takes the folder, unless the process is already shutting down (then its cleanup has run). */
     private synchronized void hold() {
         if (closed) throw new IllegalStateException("shutting down");
         try {
@@ -127,7 +129,7 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    /** What {@link #close} and the shutdown hook do, once. */
+    /** What {@link #close} and a signal's cleanup do, once. */
     private synchronized void letGo() {
         if (closed) return;
         closed = true;
@@ -139,11 +141,7 @@ public final class OutputLock implements AutoCloseable {
     }
 
     private void removeHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
-        }
+        Cleanups.ON_EXIT.remove(hook);
     }
 
     /** Deletes the given folders, innermost first, while they are empty. */

@@ -28,7 +28,7 @@ import org.caseload.fault.Text;
  * An output folder that appears complete or not at all, written only where
  * {@link OutputRules} allows. Files are written into a hidden temporary sibling
  * ({@code .NAME.partial-pidPID-…}), which replaces the target only on {@link #commit()}.
- * Closing without committing, an exception, Ctrl-C or SIGTERM (a shutdown hook) delete the
+ * Closing without committing, an exception, Ctrl-C or SIGTERM ({@link Cleanups}) delete the
  * temporary folder. A temporary folder left by a killed process ({@code kill -9}) is
  * removed by the next run of the same name, once its process is provably gone: the PID in
  * its name is not alive and nobody holds the lock file inside it.
@@ -51,7 +51,7 @@ public final class OutputDirectory implements AutoCloseable {
 
     private final Path given;
     private final Path target;
-    /** Set once, under this object's lock, after the shutdown hook is in place (null until then). */
+    /** Set once, under this object's lock, after its cleanup is in place (null until then). */
     private Path temp;
     private final Collection<Path> inputs;
     private final PrintWriter notices;
@@ -59,7 +59,7 @@ public final class OutputDirectory implements AutoCloseable {
     private List<Path> createdParents = List.of();
     private FileChannel lockChannel;
     private FileLock lock;
-    private Thread cleanupHook;
+    private Runnable cleanup;
     private boolean committed;
     private boolean abandoned;
 
@@ -96,11 +96,11 @@ public final class OutputDirectory implements AutoCloseable {
         OutputRules.check(given, inputs);
         Path target = given.toAbsolutePath().normalize();
         OutputDirectory od = new OutputDirectory(given, target, inputs, notices);
-        // The hook is in place before anything is created, and creating takes the lock the hook
-        // takes: a signal at any moment (the hostile suite sends one as soon as the temporary
+        // The cleanup is in place before anything is created, and creating takes the lock the
+        // cleanup takes: a signal at any moment (the hostile suite sends one as soon as the temporary
         // folder appears) leaves nothing behind.
-        od.cleanupHook = new Thread(od::abandon, "caseload-output-cleanup");
-        Runtime.getRuntime().addShutdownHook(od.cleanupHook);
+        od.cleanup = od::abandon;
+        Cleanups.ON_EXIT.add(od.cleanup);
         try {
             od.createFolders();
             return od;
@@ -245,11 +245,7 @@ public final class OutputDirectory implements AutoCloseable {
     @Override
     public void close() {
         abandon();
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanupHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run; nothing to remove
-        }
+        Cleanups.ON_EXIT.remove(cleanup);
     }
 
     /**
@@ -260,12 +256,12 @@ public final class OutputDirectory implements AutoCloseable {
         for (int i = folders.size() - 1; i >= 0; i--) folders.get(i).close();
     }
 
-    /** Deletes the temporary folder unless committed; also what the shutdown hook does on Ctrl-C or SIGTERM. */
+    /** Deletes the temporary folder unless committed; also what is done on Ctrl-C or SIGTERM. */
     private synchronized void abandon() {
         if (committed || abandoned) return;
         abandoned = true;
         unlock();
-        // A writer may still be adding files while a shutdown hook runs; a few passes catch them.
+        // A writer may still be adding files while a signal's cleanup runs; a few passes catch them.
         for (int attempt = 0; attempt < 3 && temp != null && Files.exists(temp, LinkOption.NOFOLLOW_LINKS); attempt++) {
             try {
                 deleteTree(temp);
