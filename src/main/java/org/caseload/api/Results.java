@@ -112,7 +112,9 @@ public final class Results {
     /**
      * Writes the standard files: for a comparison, or a run of one scenario, into {@code dir};
      * for a run of several scenarios, into {@code dir/<scenario name>/} each. A folder appears
-     * complete or not at all, replacing one of the same name.
+     * complete or not at all, replacing one of the same name. The folders are locked as the
+     * command line locks them: while another caseload writes one, this is refused
+     * ({@link org.caseload.fault.InputException}, exit 2 on the command line) and writes nothing.
      *
      * @return the folders written
      */

@@ -40,14 +40,27 @@ final class StandardFiles {
         return out;
     }
 
+    /**
+     * Writes the standard files into dir (several runs: dir/name each), holding the lock of dir and
+     * of each folder written, as the command line does, so that no caseload command writes one at
+     * the same time (a user mistake, exit 2, if one is; already held by this process: kept).
+     */
     static List<Path> write(Results r, Path dir) {
         List<Path> dirs = folders(r, dir);
         List<OutputDirectory> ods = new ArrayList<>();
+        List<OutputLock> locks = new ArrayList<>();
         try {
             for (Path d : dirs) ods.add(OutputDirectory.open(d, r.inputFiles(), null));
+            List<Path> held = new ArrayList<>(List.of(dir));
+            if (!dirs.equals(held)) held.addAll(dirs);
+            locks.addAll(OutputLock.takeEach(held));
             writeInto(r, ods);
         } finally {
-            OutputDirectory.closeAll(ods);
+            try {
+                OutputLock.closeEach(locks);
+            } finally {
+                OutputDirectory.closeAll(ods);
+            }
         }
         return dirs;
     }

@@ -246,13 +246,13 @@ public final class Study {
     }
 
     /**
-     * Runs this study's slice of replications into a shard folder ({@code manifest.json} and the
-     * slice's journal), complete or not at all; {@link Shards#merge} turns all slices into the
-     * results of the whole batch.
+     * Runs this study's slice of replications into a shard folder ({@code manifest.json} and the slice's
+     * journal), complete or not at all, holding its lock as the command line does (exit 2 if another
+     * caseload writes it); {@link Shards#merge} turns all slices into the results of the whole batch.
      */
     public Path executeShard(Path dir) {
         List<ScenarioReader.Loaded> loaded = load();
-        try (OutputDirectory od = OutputDirectory.open(dir, Inputs.of(files, loaded), null)) {
+        try (OutputDirectory od = OutputDirectory.open(dir, Inputs.of(files, loaded), null); OutputLock lock = OutputLock.take(dir)) {
             executeShard(od);
         }
         return dir;

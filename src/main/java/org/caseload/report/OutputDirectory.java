@@ -161,8 +161,8 @@ public final class OutputDirectory implements AutoCloseable {
      *
      * <p>Between that check and the moves, no other caseload command aimed at the same --out acts
      * on the target: each holds the lock of its --out ({@code .NAME.resume/lock}, taken in the api
-     * and cli layers) until it has committed (serve's what-if folders and the library's own writers
-     * take none). Another program can, and what it does is caught where it can be: a
+     * and cli layers, the library's writers included) until it has committed (serve's what-if
+     * folders, each new and named by its process, take none). Another program can, and what it does is caught where it can be: a
      * folder created at an absent target makes the move fail (unless empty), a file added to an
      * empty one makes its deletion fail, and earlier results are read again once moved aside, so
      * anything else found there is put back, not deleted ({@link #replaceEarlier}). What remains
