@@ -134,8 +134,14 @@ final class Batches {
         try {
             for (Path d : dirs) outputs.add(OutputDirectory.open(d, inputs, err));
             // A run of several scenarios writes dir/NAME for each: those folders are held too (as a
-            // run into one of them holds it), from now until committed, besides dir's own below.
-            if (!dirs.equals(List.of(dir))) scenarioLocks.addAll(OutputLock.takeEach(dirs));
+            // run into one of them holds it), from now until committed. dir's own is taken first,
+            // so another run into dir is refused naming dir; the batch's record takes it over.
+            if (!dirs.equals(List.of(dir))) {
+                OutputLock own = OutputLock.take(dir);
+                own.handOver();
+                scenarioLocks.add(own);
+                scenarioLocks.addAll(OutputLock.takeEach(dirs));
+            }
             study.recordIn(work).progress(progress(err, label, quiet));
             if (shard) {
                 study.executeShard(outputs.get(0));

@@ -151,6 +151,11 @@ class ScenarioFolderLockTest {
                     assertFalse(Files.exists(folder), args + " wrote " + folder);
                 }
             }
+            // Another run of both: refused naming R, which a fixed count's batch holds first (a
+            // --precision run keeps its records in the scenario folders, the first of which it names).
+            Outcome again = execute(runBoth(mode, r));
+            assertEquals(2, again.exit(), again.err());
+            assertEquals(busy("precision".equals(mode) ? r.resolve("leeds") : r), again.err().strip());
             assertTrue(p.isAlive(), "the run of both stopped: " + Files.readString(dir.resolve("err.txt")));
         } finally {
             p.destroyForcibly();
