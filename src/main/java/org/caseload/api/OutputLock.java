@@ -82,6 +82,18 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The locks of what is written into {@code dir}: dir's own, then, when the files go into
+     * folders of their own inside it (a run of several scenarios, {@code dir/NAME}), each of
+     * those, as {@link #takeEach} takes them. dir's comes first, so that another writer of dir is
+     * refused naming dir.
+     */
+    public static List<OutputLock> takeFor(Path dir, List<Path> folders) {
+        List<Path> all = new ArrayList<>(List.of(dir));
+        if (!folders.equals(all)) all.addAll(folders);
+        return takeEach(all);
+    }
+
     /** Closes each of {@code locks}, the last taken first; every one is closed even if one fails. */
     public static void closeEach(List<OutputLock> locks) {
         RuntimeException failed = null;

@@ -51,9 +51,7 @@ final class StandardFiles {
         List<OutputLock> locks = new ArrayList<>();
         try {
             for (Path d : dirs) ods.add(OutputDirectory.open(d, r.inputFiles(), null));
-            List<Path> held = new ArrayList<>(List.of(dir));
-            if (!dirs.equals(held)) held.addAll(dirs);
-            locks.addAll(OutputLock.takeEach(held));
+            locks.addAll(OutputLock.takeFor(dir, dirs));
             writeInto(r, ods);
         } finally {
             try {

@@ -137,10 +137,8 @@ final class Batches {
             // run into one of them holds it), from now until committed. dir's own is taken first,
             // so another run into dir is refused naming dir; the batch's record takes it over.
             if (!dirs.equals(List.of(dir))) {
-                OutputLock own = OutputLock.take(dir);
-                own.handOver();
-                scenarioLocks.add(own);
-                scenarioLocks.addAll(OutputLock.takeEach(dirs));
+                scenarioLocks.addAll(OutputLock.takeFor(dir, dirs));
+                scenarioLocks.get(0).handOver();
             }
             study.recordIn(work).progress(progress(err, label, quiet));
             if (shard) {

@@ -45,18 +45,9 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         Results results = Shards.merge(checked);
-        List<Path> folders = results.folders(out);
-        for (Path d : folders) OutputDirectory.check(d, results.inputFiles());
-        try (OutputLock lock = OutputLock.take(out)) {
-            // The shards of a run of several scenarios are merged into out/NAME for each: those
-            // folders are held too, as the run itself holds them.
-            List<OutputLock> each = folders.equals(List.of(out)) ? List.of() : OutputLock.takeEach(folders);
-            try {
-                results.write(out);
-            } finally {
-                OutputLock.closeEach(each);
-            }
-        }
+        for (Path d : results.folders(out)) OutputDirectory.check(d, results.inputFiles());
+        // Holds out, and out/NAME for each scenario of a run of several, as the run itself does.
+        results.write(out);
         PrintWriter stdout = spec.commandLine().getOut();
         for (String w : results.summary()) stdout.println(w);
         stdout.printf("merged %d shards: %d scenario(s) x %d replications in %.1f s -> %s%n", shards.size(),
