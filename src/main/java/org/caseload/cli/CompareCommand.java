@@ -146,7 +146,7 @@ final class CompareCommand implements Callable<Integer> {
                 + (scenarios.size() > 2 ? "-and-" + (scenarios.size() - 2) + "-more" : ""));
         PrintWriter stdout = spec.commandLine().getOut();
         // Checked and prepared before simulating: a refused or unwritable folder costs nothing.
-        List<Path> inputs = ScenarioOptions.inputFiles(scenarioOptions.located(files), loaded);
+        List<Path> inputs = scenarioOptions.inputsOf(files, loaded);
         try (OutputDirectory od = OutputDirectory.open(dir, inputs, spec.commandLine().getErr())) {
             RunRecord record = RunRecord.open(od.requested(), BatchSpec.of("compare", files, loaded, scenarioOptions.overrides,
                     run.execution.seed, run.maxReplications, alpha, independentStreams, Slice.WHOLE, run.precisionDesign(), 0),
@@ -195,13 +195,12 @@ final class CompareCommand implements Callable<Integer> {
             List<ReportCharts.Chart> charts = ReportCharts.monthly(folder, summaries, scenarios);
             Map<String, String> leftOut = new LinkedHashMap<>();
             ReportCharts.Chart diff = ReportCharts.differences(folder, rows, leftOut);
+            List<Path> read = scenarioOptions.located(files);
             Reports.RunInfo info = new Reports.RunInfo(Reproduce.precision("compare", files, scenarioOptions.overrides, run,
-                    comparisonOptions()), run.execution.seed, n, !independentStreams, run.precisionNote,
-                    scenarioOptions.located(files));
+                    comparisonOptions()), run.execution.seed, n, !independentStreams, run.precisionNote, read);
             RunCommand.write(folder.resolve("report.html"),
                     Reports.compareReport(info, scenarios, rows, card, words, diff, leftOut, charts, alpha));
             List<Assumptions.Sources> sources = new ArrayList<>();
-            List<Path> read = scenarioOptions.located(files);
             for (int i = 0; i < scenarios.size(); i++) sources.add(Assumptions.read(scenarios.get(i).name(), read.get(i)));
             XlsxReport.write(folder.resolve("report.xlsx"), summaries, rows, sources);
         });

@@ -93,8 +93,7 @@ final class PsaCommand extends AnalysisBatch.Command {
         int items = scenarios.size() * samples * replications;
         BatchSpec record = BatchSpec.of("psa", files, loaded, scenarioOptions.overrides, execution.seed, replications, Double.NaN,
                 false, batch.slice(), design(), items);
-        List<Path> inputFiles = ScenarioOptions.inputFiles(scenarioOptions.located(files), loaded);
-        return batch.execute(spec, record, dir, inputFiles, execution, "psa", quiet.quiet,
+        return batch.execute(spec, record, dir, scenarioOptions.inputsOf(files, loaded), execution, "psa", quiet.quiet,
                 (streams, evaluator, done) -> Psa.run(inputs, params, method, samples, replications, metrics, streams, evaluator, done),
                 (od, psa, wall) -> write(od, psa, loaded, method, wall, spec.commandLine().getOut()));
     }

@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
         ScenarioReader.requireDistinctNames(loaded, files);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<Path> inputs = ScenarioOptions.inputFiles(scenarioOptions.located(files), loaded);
+        List<Path> inputs = scenarioOptions.inputsOf(files, loaded);
         List<OutputDirectory> outputs = new ArrayList<>();
         List<OutputLock> locks = new ArrayList<>();
         // Every output folder is checked, prepared and held (refused at once while another caseload
@@ -172,6 +172,7 @@ final class RunCommand implements Callable<Integer> {
     /** The files of one scenario's --precision run, committed. */
     private void write(OutputDirectory od, ScenarioReader.Loaded l, int index, ScenarioSummary result) {
         String name = l.scenario().name();
+        Path read = scenarioOptions.locate(files.get(index));
         od.write(dir -> {
             RunFiles.writeAll(dir, List.of(result));
             Manifest m = new Manifest("run", run.execution.seed, result.replications())
@@ -181,10 +182,10 @@ final class RunCommand implements Callable<Integer> {
             List<ReportCharts.Chart> charts = ReportCharts.monthly(dir, List.of(result), List.of(l.scenario()));
             Reports.RunInfo info = new Reports.RunInfo(Reproduce.precision("run", List.of(files.get(index)),
                     scenarioOptions.overrides, run, List.of()),
-                    run.execution.seed, result.replications(), true, run.precisionNote, List.of(scenarioOptions.locate(files.get(index))));
+                    run.execution.seed, result.replications(), true, run.precisionNote, List.of(read));
             write(dir.resolve("report.html"), Reports.runReport(info, List.of(l.scenario()), List.of(result), charts));
             XlsxReport.write(dir.resolve("report.xlsx"), List.of(result), null,
-                    List.of(Assumptions.read(name, scenarioOptions.locate(files.get(index)))));
+                    List.of(Assumptions.read(name, read)));
         });
         od.commit();
     }

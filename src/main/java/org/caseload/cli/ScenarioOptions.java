@@ -38,6 +38,11 @@ final class ScenarioOptions {
         return given.stream().map(this::locate).toList();
     }
 
+    /** {@link #inputFiles} of the scenario files given, where they are read from. */
+    List<Path> inputsOf(List<Path> given, List<ScenarioReader.Loaded> loaded) {
+        return inputFiles(located(given), loaded);
+    }
+
     /** Loads and validates every file before anything runs, so a mistake in the last one costs nothing. */
     List<ScenarioReader.Loaded> load(List<Path> files) {
         List<ScenarioReader.Loaded> loaded = new ArrayList<>();

@@ -97,7 +97,7 @@ final class SweepCommand extends AnalysisBatch.Command {
         int items = levels * replications;
         BatchSpec record = BatchSpec.of("sweep", List.of(file), List.of(loaded), scenarioOptions.overrides, execution.seed,
                 replications, Double.NaN, false, batch.slice(), design(), items);
-        return batch.execute(spec, record, dir, ScenarioOptions.inputFiles(scenarioOptions.located(List.of(file)), List.of(loaded)), execution,
+        return batch.execute(spec, record, dir, scenarioOptions.inputsOf(List.of(file), List.of(loaded)), execution,
                 name + " sweep", quiet.quiet,
                 (streams, evaluator, done) -> Sweep.run(loaded.tree(), loaded.scenario(), axes, replications, evaluator, done),
                 (od, sweep, wall) -> write(od, sweep, goal, wall, loaded, levels, spec.commandLine().getOut()));
