@@ -15,6 +15,7 @@ import org.caseload.batch.Journal;
 import org.caseload.batch.Slice;
 import org.caseload.stats.BatchSummary;
 import org.caseload.fault.InputException;
+import org.caseload.fault.Text;
 import org.caseload.report.OutputDirectory;
 import org.caseload.scenario.ComparedScenarios;
 import org.caseload.scenario.ScenarioReader;
@@ -40,19 +41,32 @@ public final class Shards {
         private final TreeMap<Integer, Path> byIndex;
         private final List<ScenarioReader.Loaded> loaded;
         private final List<Path> shardFiles;
+        private final Path ranIn;
+        private final List<Path> located;
 
         private Checked(List<Path> dirs, BatchSpec first, TreeMap<Integer, Path> byIndex, List<ScenarioReader.Loaded> loaded,
-                        List<Path> shardFiles) {
+                        List<Path> shardFiles, Path ranIn, List<Path> located) {
             this.dirs = List.copyOf(dirs);
             this.first = first;
             this.byIndex = byIndex;
             this.loaded = loaded;
             this.shardFiles = shardFiles;
+            this.ranIn = ranIn;
+            this.located = located;
         }
 
         /** The record the shards share: the first folder's, with its slice. */
         public BatchSpec record() {
             return first;
+        }
+
+        /**
+         * The folder the record's relative scenario files are read from (null: the current
+         * folder): where the shards ran, when the files are there; the outputs name each file as
+         * recorded.
+         */
+        public Path readFrom() {
+            return ranIn;
         }
     }
 
@@ -99,14 +113,10 @@ public final class Shards {
                     + (missing.size() == 1 ? " is" : " are") + " missing: a merge needs all " + count);
         }
 
+        Path ranIn = readFrom(dirs.get(0), first);
+        List<Path> located = first.files().stream().map(f -> StartedIn.locate(Path.of(f), ranIn)).toList();
         List<ScenarioReader.Loaded> loaded = new ArrayList<>();
-        for (int i = 0; i < first.files().size(); i++) {
-            Path f = Path.of(first.files().get(i));
-            if (!Files.exists(f)) {
-                throw new InputException(f + ": not found (a merge reads the scenario files the shards ran, from the same folder)");
-            }
-            loaded.add(ScenarioReader.load(f, first.overrides()));
-        }
+        for (Path f : located) loaded.add(ScenarioReader.load(f, first.overrides()));
         if ("compare".equals(first.command())) loaded = ComparedScenarios.align(loaded);
         for (int i = 0; i < loaded.size(); i++) {
             if (!BatchSpec.hash(loaded.get(i).tree()).equals(first.scenarios().get(i).sha256())) {
@@ -114,7 +124,27 @@ public final class Shards {
                         + Study.SHARD + ")");
             }
         }
-        return new Checked(dirs, first, byIndex, loaded, shardFiles);
+        return new Checked(dirs, first, byIndex, loaded, shardFiles, ranIn, located);
+    }
+
+    /**
+     * The folder the shards' relative scenario files are read from (null: the current folder):
+     * the folder the first shard ran in ({@link StartedIn}, kept in its shard folder) when every
+     * file is there, else the current folder when every file is here (a shard that ran on
+     * another machine, or one written before the folder was kept). Refuses, naming where it
+     * looked, a file in neither.
+     */
+    private static Path readFrom(Path shard, BatchSpec record) {
+        Path ranIn = StartedIn.read(shard);
+        if (ranIn != null && record.files().stream().allMatch(f -> Files.exists(StartedIn.locate(Path.of(f), ranIn)))) return ranIn;
+        for (String given : record.files()) {
+            if (Files.exists(Path.of(given))) continue;
+            throw new InputException(Text.oneLine(given) + ": not found " + (ranIn == null
+                    ? "in the current folder (the shards do not say which folder they ran in: run the merge from there)"
+                    : "in " + Text.oneLine(ranIn.toString()) + ", the folder the shards ran in, nor in the current folder "
+                    + "(a merge reads the scenario files the shards ran)"));
+        }
+        return null;
     }
 
     /** Checks the shard folders of a run or comparison fit together and returns the whole batch's results. */
@@ -132,7 +162,7 @@ public final class Shards {
         BatchSummary summary = WorkFolder.summary(null, first.scenarios().stream().map(BatchSpec.ScenarioId::name).toList(),
                 "compare".equals(first.command()));
         for (var e : c.byIndex.entrySet()) feed(e.getValue(), new Slice(e.getKey(), count), first, summary);
-        return new Results(first.withSlice(Slice.WHOLE), c.loaded, summary, c.shardFiles);
+        return new Results(first.withSlice(Slice.WHOLE), c.loaded, summary, c.shardFiles).readFrom(c.located);
     }
 
     /**
@@ -195,11 +225,16 @@ public final class Shards {
         return new Analysis(c.first.withSlice(Slice.WHOLE), AnalysisShard.merged(c.first, journals, c.first.items()), c.shardFiles);
     }
 
-    /** Writes an analysis's shard folder (its record and journal) into an output folder opened before simulating; commits it. */
-    public static void writeAnalysisShard(OutputDirectory od, BatchSpec spec, AnalysisShard work) {
+    /**
+     * Writes an analysis's shard folder (its record, its journal, and the folder it ran in,
+     * {@code startedIn}, null for the current one) into an output folder opened before
+     * simulating; commits it.
+     */
+    public static void writeAnalysisShard(OutputDirectory od, BatchSpec spec, AnalysisShard work, Path startedIn) {
         od.write(folder -> {
             work.writeJournal(folder.resolve(Study.JOURNAL), spec);
             spec.write(folder.resolve(Study.SHARD));
+            StartedIn.record(folder, startedIn);
         });
         od.commit();
     }

@@ -80,9 +80,8 @@ public final class Study {
 
     /** A baseline against one or more alternatives under common random numbers. */
     public static Study compare(Path baseline, Path... alternatives) {
-        List<Path> all = new ArrayList<>();
-        all.add(baseline);
-        all.addAll(List.of(alternatives));
+        List<Path> all = new ArrayList<>(List.of(alternatives));
+        all.add(0, baseline);
         return compare(all);
     }
 
@@ -246,9 +245,9 @@ public final class Study {
     }
 
     /**
-     * Runs this study's slice of replications into a shard folder ({@code manifest.json} and the slice's
-     * journal), complete or not at all, holding its lock as the command line does (exit 2 if another
-     * caseload writes it); {@link Shards#merge} turns all slices into the results of the whole batch.
+     * Runs this study's slice of replications into a shard folder (manifest, journal, {@code started_in}),
+     * complete or not at all, holding its lock as the command line does (exit 2 if another caseload
+     * writes it); {@link Shards#merge} turns all slices into the results of the whole batch.
      */
     public Path executeShard(Path dir) {
         List<ScenarioReader.Loaded> loaded = load();
@@ -275,6 +274,7 @@ public final class Study {
                 readers.forEach(ReplicationStore.Reader::close);
             }
             p.spec.write(folder.resolve(SHARD));
+            StartedIn.record(folder, startedIn);
         });
         od.commit();
     }

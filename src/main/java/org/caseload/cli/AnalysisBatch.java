@@ -168,7 +168,7 @@ final class AnalysisBatch {
         if (shard == null) return false;
         Slice s = record.slice();
         int items = record.items();
-        Shards.writeAnalysisShard(od, record, work);
+        Shards.writeAnalysisShard(od, record, work, startedIn);
         stdout.println(String.format(Locale.ROOT, "shard %s: %s work items %d to %d of %d in %.1f s -> %s", s, record.command(),
                 s.first(items) + 1, s.end(items), items, wallSeconds, od.requested()));
         stdout.flush();

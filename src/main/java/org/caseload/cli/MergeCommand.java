@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Join the N shard folders written by 'run', 'compare', 'psa' or 'sweep' with --shard I/N into exactly "
                 + "the files the unsharded command writes (same bytes).",
                 "Refuses (exit 2) shards of different batches (scenarios, --set, seed, replications, version), "
-                        + "a missing or repeated shard, or an incomplete one. Reads the scenario files the shards ran, "
-                        + "from the same paths."})
+                        + "a missing or repeated shard, or an incomplete one. Reads the scenario files the shards ran "
+                        + "from the folder they ran in (relative paths), or else from the current folder; they must not have changed."})
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -69,6 +69,7 @@ final class MergeCommand implements Callable<Integer> {
         return AnalysisBatch.rerun(analysis, spec, args, batch -> {
             batch.merged = a.work();
             batch.mergedInputs = a.files();
+            analysis.scenarioOptions().startedIn = checked.readFrom();
         });
     }
 }
