@@ -1,6 +1,7 @@
 package org.caseload.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.caseload.engine.Mrg32k3a;
 import org.caseload.engine.RandomStreams;
 import org.caseload.scenario.Distribution;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +21,8 @@ import umontreal.ssj.rng.MRG32k3a;
  * One duration drawn by inversion, ns each: the gamma of Leeds' rehab episodes (shape 6, mean
  * 120 days) by the model's {@code Distribution.Gamma} and by SSJ's root finder (what the model
  * used before), with the lognormal and exponential durations for scale. The uniforms cycle
- * through 4,096 drawn once.
+ * through 4,096 drawn once. {@code uniform} is one draw of a client's own MRG32k3a stream, the
+ * model's generator, for the cost of the uniforms themselves.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,6 +37,7 @@ public class QuantileBenchmark {
     private final Distribution gamma = new Distribution.Gamma(6, 120);
     private final Distribution lognormal = Distribution.Lognormal.ofMedian(150, 0.6);
     private final Distribution exponential = new Distribution.Exponential(30);
+    private final Mrg32k3a stream = RandomStreams.fromSeed(1).sequence(0, 0).next();
 
     @Setup
     public void draw() {
@@ -59,6 +62,11 @@ public class QuantileBenchmark {
     @Benchmark
     public double lognormal() {
         return lognormal.quantile(next());
+    }
+
+    @Benchmark
+    public double uniform() {
+        return stream.nextDouble();
     }
 
     @Benchmark
