@@ -36,15 +36,6 @@ class MergeElsewhereTest {
         return args;
     }
 
-    /** Starts the command line in a child JVM working in {@code folder}. */
-    private static Process child(Path folder, List<String> args, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("surefire.test.class.path",
-                        System.getProperty("java.class.path")), "org.caseload.cli.Main"));
-        cmd.addAll(args);
-        return new ProcessBuilder(cmd).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"run", "psa", "sweep"})
     void shardsMergedFromAnotherFolderReadTheirScenarioFromWhereTheyRan(String kind, @TempDir Path dir) throws Exception {
@@ -55,12 +46,13 @@ class MergeElsewhereTest {
         Path two = dir.resolve("shard-2");
         Path whole = dir.resolve("whole");
         // The two shards and the unsharded run, at once, each started in ran/.
-        List<Process> started = List.of(child(ran, args(kind, one, "--shard", "1/2"), dir.resolve("1.log")),
-                child(ran, args(kind, two, "--shard", "2/2"), dir.resolve("2.log")),
-                child(ran, args(kind, whole), dir.resolve("whole.log")));
-        for (Process p : started) assertTrue(p.waitFor(5, TimeUnit.MINUTES), "a child did not finish");
-        for (String log : List.of("1", "2", "whole")) {
-            assertEquals(0, started.get(List.of("1", "2", "whole").indexOf(log)).exitValue(), Files.readString(dir.resolve(log + ".log")));
+        List<Process> started = List.of(ChildJvm.start(ran, args(kind, one, "--shard", "1/2"), dir.resolve("1.log")),
+                ChildJvm.start(ran, args(kind, two, "--shard", "2/2"), dir.resolve("2.log")),
+                ChildJvm.start(ran, args(kind, whole), dir.resolve("whole.log")));
+        List<String> logs = List.of("1.log", "2.log", "whole.log");
+        for (int i = 0; i < started.size(); i++) {
+            assertTrue(started.get(i).waitFor(5, TimeUnit.MINUTES), "a child did not finish");
+            assertEquals(0, started.get(i).exitValue(), Files.readString(dir.resolve(logs.get(i))));
         }
         assertEquals(ran.toAbsolutePath().normalize().toString(), Files.readString(one.resolve("started_in")).strip());
 

@@ -35,15 +35,6 @@ class ResumeElsewhereTest {
         return args;
     }
 
-    /** Starts the command line in a child JVM working in {@code folder}. */
-    private static Process child(Path folder, List<String> args, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("surefire.test.class.path",
-                        System.getProperty("java.class.path")), "org.caseload.cli.Main"));
-        cmd.addAll(args);
-        return new ProcessBuilder(cmd).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"run", "precision", "psa", "sweep"})
     void aRunResumedFromAnotherFolderReadsItsScenarioFromWhereItStarted(String kind, @TempDir Path dir) throws Exception {
@@ -66,7 +57,7 @@ class ResumeElsewhereTest {
 
         List<String> killed = args(kind, a);
         killed.addAll(List.of("--threads", "1"));
-        Process p = child(started, killed, dir.resolve("a.log"));
+        Process p = ChildJvm.start(started, killed, dir.resolve("a.log"));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (ResumeTest.lines(journal) < atLeast && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
         p.destroyForcibly();
@@ -94,7 +85,7 @@ class ResumeElsewhereTest {
         assertFalse(Files.exists(work), "the working folder is removed once the outputs are written");
 
         Path b = dir.resolve("B");
-        Process whole = child(started, args(kind, b), dir.resolve("b.log"));
+        Process whole = ChildJvm.start(started, args(kind, b), dir.resolve("b.log"));
         assertTrue(whole.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, whole.exitValue(), Files.readString(dir.resolve("b.log")));
         SameFiles.assertSame(b, a);
