@@ -11,7 +11,11 @@ import java.util.List;
 import org.caseload.BuildId;
 import org.caseload.experiment.Experiment;
 import org.caseload.experiment.WorkLimits;
+import org.caseload.fault.CaseloadException;
+import org.caseload.fault.EnvironmentException;
+import org.caseload.fault.ExitCode;
 import org.caseload.fault.InputException;
+import org.caseload.fault.Text;
 import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.MapNode;
 import org.caseload.scenario.Scenario;
@@ -85,8 +89,30 @@ public final class PortableBatch implements Serializable {
                 + ": run the workers with the caseload jar that sent it");
     }
 
-    /** One journal line back to its entry; a damaged line (checksum mismatch) is an error. */
+    /** How a refusal line begins; no journal line does (they begin with a checksum in hex). */
+    private static final String REFUSED = "refused\t";
+
+    /**
+     * A receiver's refusal of this batch (another build, too much work), sent back in place of
+     * its lines: its exit code and message, one line. {@link #decode} turns it back into the
+     * refusal, so the sender says it as its own. (On Spark a task that throws instead is logged
+     * with a stack trace and retried, though a refusal gives the same answer every time.)
+     */
+    public static String refusalLine(CaseloadException refused) {
+        return REFUSED + refused.exitCode() + "\t" + Text.oneLine(String.valueOf(refused.getMessage()));
+    }
+
+    /**
+     * One journal line back to its entry; a damaged line (checksum mismatch) is an error, and a
+     * {@link #refusalLine} is thrown as the refusal it carries (exit code 2 or 3).
+     */
     public static Journal.Entry decode(String line) {
+        if (line.startsWith(REFUSED)) {
+            String[] f = line.strip().split("\t", 3);
+            String message = f.length == 3 ? f[2] : "a worker refused the batch";
+            if (f.length == 3 && f[1].equals(String.valueOf(ExitCode.ENVIRONMENT))) throw new EnvironmentException(message, null);
+            throw new InputException(message);
+        }
         Journal.Entry e = Journal.decode(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
         if (e == null) throw new IllegalStateException("a replication came back damaged (checksum mismatch)");
         return e;

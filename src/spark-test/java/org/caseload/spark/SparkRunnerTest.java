@@ -13,8 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
+import org.apache.spark.Success$;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.caseload.BuildId;
 import org.caseload.api.Study;
@@ -77,9 +83,40 @@ class SparkRunnerTest {
         }
         SparkConf conf = new SparkConf().setAppName("caseload-test").setMaster("local[1]").set("spark.ui.enabled", "false");
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            Tasks tasks = new Tasks();
+            spark.sc().addSparkListener(tasks);
             InputException e = assertThrows(InputException.class, () -> new SparkRunner(spark, 1).run(fromAnother, 0, 1, (s, r) -> { }));
             assertTrue(e.getMessage().startsWith("this worker was sent a batch by a different build of caseload (build 0123456789ab; "),
                     e.getMessage());
+            // The refusal comes back as the task's answer: a failed task is logged by Spark with a
+            // stack trace (and retried on a cluster), though the answer would be the same each time.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!tasks.settled() && System.nanoTime() < deadline) Thread.sleep(10);
+            assertTrue(tasks.settled(), "the tasks' ends were not reported");
+            assertEquals(0, tasks.failed.get(), "an executor's refusal must not fail its task");
+        }
+    }
+
+    /** Counts the tasks started, ended and failed (Spark tells listeners on its own thread). */
+    private static final class Tasks extends SparkListener {
+        final AtomicInteger started = new AtomicInteger();
+        final AtomicInteger ended = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+
+        @Override
+        public void onTaskStart(SparkListenerTaskStart start) {
+            started.incrementAndGet();
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (!(end.reason() instanceof Success$)) failed.incrementAndGet();
+            ended.incrementAndGet();
+        }
+
+        /** Every task started has ended, and there was at least one. */
+        boolean settled() {
+            return ended.get() > 0 && ended.get() == started.get();
         }
     }
 }

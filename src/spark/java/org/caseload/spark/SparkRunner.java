@@ -97,7 +97,10 @@ public final class SparkRunner implements ReplicationRunner {
         }
     }
 
-    /** One partition's replications, run on an executor. Serialisable: it carries only the portable batch. */
+    /**
+     * One partition's replications, run on an executor, or the executor's refusal of the batch as
+     * a line ({@link PortableBatch#refusalLine}). Serialisable: it carries only the portable batch.
+     */
     static final class Replications implements FlatMapFunction<Iterator<Integer>, String> {
         private static final long serialVersionUID = 1L;
         private final PortableBatch batch;
@@ -110,7 +113,13 @@ public final class SparkRunner implements ReplicationRunner {
         public Iterator<String> call(Iterator<Integer> reps) {
             List<Integer> mine = new ArrayList<>();
             reps.forEachRemaining(mine::add);
-            return batch.runEncoded(mine.stream().mapToInt(Integer::intValue).toArray()).iterator();
+            try {
+                return batch.runEncoded(mine.stream().mapToInt(Integer::intValue).toArray()).iterator();
+            } catch (CaseloadException refused) {
+                // The task's answer, not its failure: Spark would log a failed task with its stack
+                // trace and run it again, and a refusal is the same every time.
+                return List.of(PortableBatch.refusalLine(refused)).iterator();
+            }
         }
     }
 

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.caseload.BuildId;
 import org.caseload.experiment.Experiment;
+import org.caseload.fault.EnvironmentException;
+import org.caseload.fault.ExitCode;
 import org.caseload.fault.InputException;
+import org.caseload.fault.Text;
 import org.caseload.results.ReplicationResult;
 import org.caseload.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,19 @@ class PortableBatchTest {
         InputException none = assertThrows(InputException.class, () -> noBuild.runEncoded(new int[]{0}));
         assertEquals("this worker was sent a batch by a different build of caseload (one that did not record its build" + here,
                 none.getMessage());
+    }
+
+    /** A receiver's refusal sent back as a line is thrown by the sender as the same refusal: its kind (exit code) and message. */
+    @Test
+    void aRefusalLineDecodesToTheRefusal() {
+        String input = PortableBatch.refusalLine(new InputException("too much work:\nsplit it"));
+        assertEquals(1, input.strip().lines().count(), input);
+        InputException i = assertThrows(InputException.class, () -> PortableBatch.decode(input));
+        assertEquals(Text.oneLine("too much work:\nsplit it"), i.getMessage());
+        String disk = PortableBatch.refusalLine(new EnvironmentException("/tmp/x: disk full", null)) + "\n";
+        EnvironmentException d = assertThrows(EnvironmentException.class, () -> PortableBatch.decode(disk));
+        assertEquals("/tmp/x: disk full", d.getMessage());
+        assertEquals(ExitCode.ENVIRONMENT, d.exitCode());
     }
 
     private static PortableBatch travel(PortableBatch sent) throws Exception {
