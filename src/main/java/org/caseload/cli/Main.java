@@ -11,15 +11,25 @@ import picocli.CommandLine.Command;
  * (disk full, read-only, permission denied, out of memory), also one message; 1 an
  * internal error, with its stack trace.
  */
-@Command(name = "caseload", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
-        description = "Discrete-event simulation for planning drug and alcohol treatment capacity.")
+@Command(name = "caseload", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class, description = Main.ABOUT)
 public final class Main {
     public static final int EXIT_USER_ERROR = 2;
+    static final String ABOUT = "Discrete-event simulation for planning drug and alcohol treatment capacity.";
+
+    /**
+     * The whole command line as annotations, every subcommand in the order the help lists them:
+     * what the build generates the completion script and the man pages from (pom.xml names this
+     * class), since {@link Main} itself adds its subcommands in code, only those a run needs.
+     */
+    @Command(name = "caseload", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class, description = ABOUT,
+            subcommands = {RunCommand.class, CompareCommand.class, WarmupCommand.class, CalibrateCommand.class, RestCommand.class,
+                ValidateCommand.class, BenchCommand.class, SchemaCommand.class, ServeCommand.class, SweepCommand.class,
+                PsaCommand.class, SensitivityCommand.class, MergeCommand.class})
+    public static final class Commands {
+    }
 
     /** The subcommands, in the order the help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, CompareCommand.class, WarmupCommand.class,
-            CalibrateCommand.class, RestCommand.class, ValidateCommand.class, BenchCommand.class, SchemaCommand.class, ServeCommand.class,
-            SweepCommand.class, PsaCommand.class, SensitivityCommand.class, MergeCommand.class);
+    private static final List<Class<?>> COMMANDS = List.of(Commands.class.getAnnotation(Command.class).subcommands());
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
