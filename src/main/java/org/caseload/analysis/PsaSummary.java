@@ -18,7 +18,7 @@ import org.caseload.results.Metric;
 public final class PsaSummary {
     public static final double LEVEL = 0.95;
     /** Relative tolerance within which a set's mean difference counts as a tie (rounding in the sums is ~1e-15). */
-    public static final double TIE_TOLERANCE = 1e-9;
+    public static final double TIE_TOLERANCE = org.caseload.stats.PairedComparison.CONSTANT;
     /** Absolute floor of the scale the tolerance is taken of, so that two all-zero sets tie. */
     static final double TIE_FLOOR = Double.MIN_NORMAL;
 
@@ -61,7 +61,7 @@ public final class PsaSummary {
     }
 
     static Row row(String scenario, Metric metric, double[][] y) {
-        return summary(scenario, metric, y, Double.NaN, Double.NaN, Double.NaN);
+        return summary(scenario, metric, y, VarianceSplit.largest(y), Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** The row of {@code alt − base}, paired per replication ({@code [sample][replication]} both). */
@@ -81,9 +81,10 @@ public final class PsaSummary {
             else if (means[k] > 0) up++;
             else down++;
         }
-        if (defined == 0) return summary(scenario, metric, d, Double.NaN, Double.NaN, Double.NaN);
+        double scale = VarianceSplit.largest(alt, base);
+        if (defined == 0) return summary(scenario, metric, d, scale, Double.NaN, Double.NaN, Double.NaN);
         boolean lowerBetter = metric.direction() == Direction.LOWER_IS_BETTER;
-        return summary(scenario, metric, d, 100.0 * (lowerBetter ? down : up) / defined,
+        return summary(scenario, metric, d, scale, 100.0 * (lowerBetter ? down : up) / defined,
                 100.0 * (lowerBetter ? up : down) / defined, 100.0 * tied / defined);
     }
 
@@ -99,11 +100,12 @@ public final class PsaSummary {
         return n == 0 ? 0 : s / n;
     }
 
-    private static Row summary(String scenario, Metric metric, double[][] y, double better, double worse, double tied) {
+    /** {@code scale}: what tells a constant {@code y} from rounding ({@link VarianceSplit#estimate(double[][], double)}). */
+    private static Row summary(String scenario, Metric metric, double[][] y, double scale, double better, double worse, double tied) {
         double[] means = Stats.finite(Psa.sampleMeans(y));
         double mean = Stats.mean(means);
         double hw = means.length < 2 ? Double.NaN : Stats.t(means.length, 0.5 + LEVEL / 2) * Stats.se(means);
         return new Row(scenario, metric, mean, mean - hw, mean + hw, Stats.quantile(means, (1 - LEVEL) / 2),
-                Stats.quantile(means, (1 + LEVEL) / 2), VarianceSplit.estimate(y), better, worse, tied);
+                Stats.quantile(means, (1 + LEVEL) / 2), VarianceSplit.estimate(y, scale), better, worse, tied);
     }
 }

@@ -1,5 +1,7 @@
 package org.caseload.analysis;
 
+import org.caseload.stats.PairedComparison;
+
 /**
  * The variance of an output across parameter samples split into parameter uncertainty and
  * simulation noise: the one-way random-effects ANOVA estimator of O'Hagan, Stevenson and
@@ -11,7 +13,9 @@ package org.caseload.analysis;
  * inflated by noise. A negative estimate (noise swamps the parameters) is reported as 0.
  * An output that is the same in every replication of every sample has no variance at all:
  * every part is exactly 0 and the parameter share is undefined (NaN), whatever rounding the
- * means of equal values would otherwise leave behind.
+ * means of equal values would otherwise leave behind. "The same" allows for rounding: values
+ * spread by at most {@link PairedComparison#CONSTANT} of the scale they are measured against
+ * (a time-averaged staff level that never moves comes out as 52 ± 4e-13).
  *
  * @param parameters          variance of the true mean output across parameter uncertainty
  * @param noisePerReplication variance of one replication's output around its sample's mean
@@ -22,7 +26,16 @@ public record VarianceSplit(double parameters, double noisePerReplication, doubl
 
     /** @param y {@code y[k][r]}: replication r of parameter sample k (NaN values are left out) */
     public static VarianceSplit estimate(double[][] y) {
-        if (constant(y)) {
+        return estimate(y, largest(y));
+    }
+
+    /**
+     * As {@link #estimate(double[][])}, telling a constant output from rounding by {@code scale}:
+     * for a difference of two outputs, the larger of theirs, since a difference of equal
+     * outputs is rounding around 0 and has no scale of its own.
+     */
+    public static VarianceSplit estimate(double[][] y, double scale) {
+        if (constant(y, scale)) {
             int k = 0;
             for (double[] row : y) if (Stats.finite(row).length > 0) k++;
             return new VarianceSplit(0, 0, 0, k);
@@ -53,21 +66,35 @@ public record VarianceSplit(double parameters, double noisePerReplication, doubl
     }
 
     /**
-     * True when at least two values are defined and all are equal. The mean of equal values
-     * can differ from them in the last bit (three 0.1s), which would leave a noise variance of
-     * 1e-34 and a share of 0 where a constant output's share is undefined.
+     * True when at least two values are defined and all are equal, rounding apart (see the
+     * class comment). The mean of equal values can differ from them in the last bit (three
+     * 0.1s), which would leave a noise variance of 1e-34 and a share of 0 where a constant
+     * output's share is undefined.
      */
-    private static boolean constant(double[][] y) {
-        double first = Double.NaN;
+    private static boolean constant(double[][] y, double scale) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
         int n = 0;
         for (double[] row : y) {
             for (double v : row) {
                 if (Double.isNaN(v)) continue;
-                if (n++ == 0) first = v;
-                else if (v != first) return false;
+                low = Math.min(low, v);
+                high = Math.max(high, v);
+                n++;
             }
         }
-        return n >= 2;
+        return n >= 2 && high - low <= PairedComparison.CONSTANT * scale;
+    }
+
+    /** The largest magnitude of the defined values (0 when none is). */
+    static double largest(double[][]... ys) {
+        double m = 0;
+        for (double[][] y : ys) {
+            for (double[] row : y) {
+                for (double v : row) if (!Double.isNaN(v)) m = Math.max(m, Math.abs(v));
+            }
+        }
+        return m;
     }
 
     /** Share (%) of the sample means' variance that parameter uncertainty explains; NaN when there is none. */

@@ -28,8 +28,11 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 public record PairedComparison(double baselineMean, double alternativeMean, ConfidenceInterval difference, double pValue) {
 
-    /** Values whose spread is at most this fraction of the largest value paired are equal (rounding apart). */
-    static final double CONSTANT = 1e-9;
+    /**
+     * Values whose spread is at most this fraction of the largest value paired are equal
+     * (rounding apart: a time average of a level that never moves differs from it by ~1e-14).
+     */
+    public static final double CONSTANT = 1e-9;
 
     public static PairedComparison paired(double[] baseline, double[] alternative, double level) {
         if (baseline.length != alternative.length) throw new IllegalArgumentException("paired samples differ in size");

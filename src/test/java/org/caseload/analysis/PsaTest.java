@@ -2,6 +2,7 @@ package org.caseload.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -116,6 +117,40 @@ class PsaTest {
         List<String> lines = java.nio.file.Files.readAllLines(csv);
         assertTrue(lines.get(0).endsWith(",pct_parameters"), lines.get(0));
         assertTrue(lines.get(1).endsWith(",0,0,0,"), "pct_parameters is an empty cell: " + lines.get(1));
+    }
+
+    /**
+     * A staff level that never moves, time-averaged over a replication, comes out as 52 give or
+     * take 4e-13: constant, rounding apart, so its parameter share is undefined, not a share of
+     * rounding noise (it printed 38%). The same for the difference of two such outputs, fixed at
+     * different levels or at the same one.
+     */
+    @Test
+    void anOutputConstantButForRoundingHasNoParameterShare() {
+        java.util.Random rounding = new java.util.Random(1);
+        double[][] base = new double[6][3];
+        double[][] lower = new double[6][3];
+        double[][] same = new double[6][3];
+        for (int k = 0; k < 6; k++) {
+            for (int r = 0; r < 3; r++) {
+                base[k][r] = 52 + 4e-13 * (2 * rounding.nextDouble() - 1);
+                lower[k][r] = 46.8 + 4e-13 * (2 * rounding.nextDouble() - 1);
+                same[k][r] = 52 + 4e-13 * (2 * rounding.nextDouble() - 1);
+            }
+        }
+        VarianceSplit v = VarianceSplit.estimate(base);
+        assertEquals(0.0, v.parameters());
+        assertTrue(Double.isNaN(v.pctParameters()), "share of a constant output: " + v.pctParameters());
+        Metric metric = Metrics.forPathways(List.of("p")).get(0);
+        for (double[][] alt : List.of(lower, same)) {
+            PsaSummary.Row d = PsaSummary.differenceRow("alt", metric, alt, base);
+            assertTrue(Double.isNaN(d.split().pctParameters()), "share of a constant difference: " + d.split().pctParameters());
+        }
+        assertEquals(100.0, PsaSummary.differenceRow("alt", metric, same, base).probTied());
+
+        // Far above rounding, a small real spread still has its share.
+        base[2][1] += 1e-6;
+        assertFalse(Double.isNaN(VarianceSplit.estimate(base).pctParameters()), "a real spread has a defined share");
     }
 
     @Test
