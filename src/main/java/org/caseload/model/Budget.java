@@ -14,7 +14,8 @@ import org.caseload.scenario.Scenario.AllocationRule;
  *
  * <p>At each budget change the new budget is the base budget × (1 + change%). The base
  * budget is {@code annual_gbp} if given (applied at month 0), otherwise the annual cost of
- * the configured system at the first change. Medication is demand-driven: its cost a year is
+ * the configured system at the first change that is not 0%: a 0% change before it changes
+ * nothing, not even the base a later change is measured against. Medication is demand-driven: its cost a year is
  * taken as the people on each pathway now × its cost per client-day. Three rules share a
  * change out:
  * <ul>
@@ -73,7 +74,10 @@ final class Budget {
         }
         for (Scenario.Budget.Change c : b.changes()) {
             engine.at(start + c.fromMonth() * Scenario.DAYS_PER_MONTH, Priority.SYSTEM, () -> {
-                if (Double.isNaN(base)) base = annualCostRate();
+                if (Double.isNaN(base)) {
+                    if (c.changePct() == 0) return; // the configured system's own budget: nothing changes, nor the base
+                    base = annualCostRate();
+                }
                 change(engine, base * (1 + c.changePct() / 100), applyAll);
             });
         }

@@ -53,6 +53,25 @@ class SharedBudgetTest {
         }
     }
 
+    /**
+     * A 0% change changes nothing, the base a later change is measured against included:
+     * Leeds' placeholder at month 0 followed by a 10% cut from month 12 (as the what-if page
+     * builds it) is leeds-cut-10.yaml to the last bit. The base used to be costed at the 0%
+     * change, so the cut took 10% of month 0's cost, not month 12's.
+     */
+    @Test
+    void aZeroChangeBeforeACutLeavesTheCutItsOwnBase(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path both = dir.resolve("leeds-0-then-cut.yaml");
+        java.nio.file.Files.writeString(both, "extends: " + Path.of("scenarios/leeds.yaml").toAbsolutePath() + "\n"
+                + "name: leeds-cut-10\nbudget:\n  changes:\n    - {from_month: 0, change_pct: 0}\n"
+                + "    - {from_month: 12, change_pct: -10}\n");
+        ScenarioResult withPlaceholder = run(load(both, "horizon_months=36"), 2, 631);
+        ScenarioResult cut = run(load(Path.of("scenarios/leeds-cut-10.yaml"), "horizon_months=36"), 2, 631);
+        for (int r = 0; r < 2; r++) {
+            assertEquals(cut.replications().get(r).metrics(), withPlaceholder.replications().get(r).metrics(), "replication " + r);
+        }
+    }
+
     @Test
     void onLeedsKeyworkersNoLongerFallByTwiceTheCut() {
         ScenarioResult base = run(load(ValidationSupport.LEEDS, "horizon_months=36"), 3, 621);
