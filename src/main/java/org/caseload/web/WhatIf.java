@@ -106,7 +106,6 @@ final class WhatIf {
     static ObjectNode tree(MapNode baseline, Request r) {
         ObjectNode t = (ObjectNode) baseline.toJson();
         t.put("name", r.baseline() + "-what-if");
-        t.put("description", describe(r));
         t.remove("targets");
         if (r.budgetChangePct() != 0) {
             // A change the baseline already makes in the same month is replaced, not stacked on.
@@ -120,9 +119,15 @@ final class WhatIf {
             change.set("change_pct", whole(r.budgetChangePct()));
         }
         ObjectNode pathways = (ObjectNode) t.get("pathways");
-        boolean variant = r.demandChangePct() != 0;
-        for (Map.Entry<String, Double> e : r.fte().entrySet()) variant |= set(pathways, e.getKey(), "staff_fte", e.getValue());
-        for (Map.Entry<String, Double> e : r.places().entrySet()) variant |= set(pathways, e.getKey(), "places", e.getValue());
+        List<String> capacity = new ArrayList<>();
+        for (Map.Entry<String, Double> e : r.fte().entrySet()) {
+            if (set(pathways, e.getKey(), "staff_fte", e.getValue())) capacity.add(num(e.getValue()) + " keyworker FTE on " + e.getKey());
+        }
+        for (Map.Entry<String, Double> e : r.places().entrySet()) {
+            if (set(pathways, e.getKey(), "places", e.getValue())) capacity.add(num(e.getValue()) + " places on " + e.getKey());
+        }
+        t.put("description", describe(r, capacity));
+        boolean variant = r.demandChangePct() != 0 || !capacity.isEmpty();
         if (r.demandChangePct() != 0) {
             ObjectNode arrivals = (ObjectNode) t.get("arrivals");
             double rate = arrivals.get("rate_per_month").asDouble();
@@ -163,11 +168,14 @@ final class WhatIf {
         return null;
     }
 
-    static String describe(Request r) {
+    /** The what-if in words, for its title: every change asked for ({@code capacity}: the staff and places changed). */
+    static String describe(Request r, List<String> capacity) {
         List<String> parts = new ArrayList<>();
         if (r.budgetChangePct() != 0) parts.add(num(r.budgetChangePct()) + "% budget from month " + num(r.budgetFromMonth()));
+        parts.addAll(capacity);
         if (r.demandChangePct() != 0) parts.add(num(r.demandChangePct()) + "% demand");
         if (r.allocation().startsWith(PROTECT)) parts.add("protecting " + r.allocation().substring(PROTECT.length()));
+        if (r.allocation().equals(PROPORTIONAL)) parts.add("proportional allocation");
         return "What-if on " + r.baseline() + (parts.isEmpty() ? "" : ": " + String.join(", ", parts))
                 + " (from caseload serve)";
     }
