@@ -56,13 +56,13 @@ public final class CostLineTable {
                 double diff = r.comparison().difference().mean();
                 boolean spend = l.measure().equals("spend");
                 String pct = percent(diff, base);
-                String share = spend && sharesMeaningful(spendChange, total) ? Reports.round(100 * diff / spendChange) + "%" : "";
+                String share = spend && sharesMeaningful(spendChange, total) ? minus(100 * diff / spendChange) + "%" : "";
                 table.add(List.of(e.getKey(), l.line(), l.measure(), r.metric().unit(), Reports.round(base),
                         Reports.round(r.comparison().alternativeMean()), signed(diff), pct, share));
             }
         }
         if (table.isEmpty()) return;
-        h.heading("What the budget change did to each cost line");
+        h.heading("What the change in spend did to each cost line");
         h.paragraph("Means over the reporting window (time averages of staff, places and assessors; spend a year), "
                 + "alternative against baseline on the same random numbers. 'Share' is each line's part of the change in "
                 + "total spend; the five spend lines add up to the total. " + rules(scenarios));
@@ -72,7 +72,7 @@ public final class CostLineTable {
 
     /**
      * One line per alternative for the command line: how the change in spend split across the
-     * lines, e.g. "How the budget change fell on each cost line (leeds-cut-25 against leeds,
+     * lines, e.g. "How the change in spend fell on each cost line (leeds-cut-25 against leeds,
      * means over the reporting window): spend −N%: staff −27% (31% of the change), ...;
      * keyworker FTE a → b (...). Table in report.html." Empty when there is no change in spend to split.
      */
@@ -93,14 +93,14 @@ public final class CostLineTable {
                 ComparisonTable.Row r = m.get(n[0]);
                 if (r == null || r.comparison().baselineMean() == 0) continue;
                 double diff = r.comparison().difference().mean();
-                parts.add(n[1] + " " + percent(diff, r.comparison().baselineMean()) + " (" + Reports.round(100 * diff / spendChange)
+                parts.add(n[1] + " " + percent(diff, r.comparison().baselineMean()) + " (" + minus(100 * diff / spendChange)
                         + "% of the change)");
             }
             ComparisonTable.Row kw = m.get(Metrics.KEYWORKER_FTE_MEAN);
             String fte = kw == null ? "" : "; keyworker FTE " + Reports.round(kw.comparison().baselineMean()) + " → "
                     + Reports.round(kw.comparison().alternativeMean()) + " (" + percent(kw.comparison().difference().mean(),
                     kw.comparison().baselineMean()) + ")";
-            out.add("How the budget change fell on each cost line (" + e.getKey() + " against " + total.baseline()
+            out.add("How the change in spend fell on each cost line (" + e.getKey() + " against " + total.baseline()
                     + ", means over the reporting window): spend " + percent(spendChange, total.comparison().baselineMean())
                     + ": " + String.join(", ", parts) + fte + ". Table in report.html.");
         }
@@ -175,6 +175,12 @@ public final class CostLineTable {
     }
 
     /** Signed like the summary card: "+" or the minus sign (U+2212), never a hyphen. */
+    /** A share, written with the minus sign where it is negative (a line that moved against the change). */
+    private static String minus(double v) {
+        String digits = signed(v);
+        return digits.startsWith("+") ? digits.substring(1) : digits;
+    }
+
     private static String signed(double v) {
         String digits = Reports.round(Math.abs(v));
         if (digits.equals("0") || digits.equals(Undefined.DASH)) return digits;

@@ -51,7 +51,7 @@ class CompareCommandTest {
                 + "  Successful completions a year: "), o.out());
         assertTrue(o.out().contains("simulation noise only"), o.out());
         // The cut's split over the cost lines: every line falls, written with the card's minus sign.
-        String split = o.out().lines().filter(l -> l.startsWith("How the budget change fell on each cost line")).findFirst()
+        String split = o.out().lines().filter(l -> l.startsWith("How the change in spend fell on each cost line")).findFirst()
                 .orElseThrow(() -> new AssertionError("no cost-line sentence: " + o.out()));
         for (String line : List.of("spend", "staff", "places", "assessment", "overheads")) {
             assertTrue(split.contains(line + " \u2212"), line + " must fall: " + split);
