@@ -157,10 +157,11 @@ public final class Reports {
         for (Scenario s : scenarios) {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("Description", s.description().isEmpty() ? "(none)" : s.description());
-            p.put("Run length", s.horizonMonths() + " months reported after " + s.warmupMonths() + " months of warm-up");
+            p.put("Run length", s.horizonMonths() + " months reported after " + s.warmupMonths() + " months of warm-up"
+                    + (scenarios.size() > 1 ? " (scenarios compared all warm up as long as the longest of them)" : ""));
             p.put("New referrals", round(s.arrivals().ratePerMonth()) + " a month (re-presentations come on top)");
             int initial = s.initialCaseload().values().stream().mapToInt(Integer::intValue).sum();
-            p.put("Initial caseload", initial == 0 ? "none (starts empty)" : initial + " people");
+            p.put("Initial caseload", initial == 0 ? "none (starts empty)" : String.format(java.util.Locale.ROOT, "%,d people", initial));
             p.put("Assessment", s.assessment().workers() + " assessors");
             for (Scenario.Pathway pw : s.pathways().values()) {
                 String cap = switch (pw.capacity().kind()) {

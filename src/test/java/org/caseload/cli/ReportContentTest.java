@@ -148,6 +148,9 @@ class ReportContentTest {
         assertTrue(html.contains("Assumptions and their sources"));
         assertTrue(html.contains("seeded at rest, histories and stays included"), "leeds.yaml comment as a source");
         assertTrue(html.contains("@media print{@page{size:A4"));
+        // What was run: the shared warm-up of scenarios compared, said where it is given; people with thousands separators.
+        assertTrue(html.contains("months of warm-up (scenarios compared all warm up as long as the longest of them)"), "shared warm-up");
+        assertTrue(Pattern.compile("Initial caseload</dt><dd>\\d,\\d{3} people").matcher(html).find(), "initial caseload with a separator");
     }
 
     @Test
