@@ -27,9 +27,9 @@ import org.dhatim.fastexcel.Worksheet;
 public final class XlsxReport {
     /** Rows of an Excel worksheet: a longer Replications sheet would not open, so it is left out. */
     private static final int EXCEL_ROWS = 1_048_576;
-    private static final String NUMBER = "#,##0.00";
-    private static final String WHOLE = "0";
-    private static final String P_VALUE = "[<0.0001]\"<0.0001\";0.0000";
+    static final String NUMBER = "#,##0.00";
+    static final String WHOLE = "0";
+    static final String P_VALUE = "[<0.0001]\"<0.0001\";0.0000";
     /** Rows of the Replications sheet written out at a time. */
     private static final int FLUSH_ROWS = 10_000;
 
@@ -115,7 +115,35 @@ public final class XlsxReport {
     private static void number(Worksheet ws, int r, int c, double v, String format) {
         if (!Double.isFinite(v)) return;
         ws.value(r, c, v);
-        ws.style(r, c).format(format).set();
+        ws.style(r, c).format(xmlAttribute(format)).set();
+    }
+
+    /**
+     * A number format code as fastexcel (0.19) must be given it: it copies the code into the
+     * {@code formatCode} attribute of styles.xml as it is, so the p-value format's {@code <} and
+     * quotes made that part malformed XML. No format code shows "&lt;0.0001" without them, so they
+     * are escaped here, once: a fastexcel that escaped them too would show the entities in the
+     * cell (XlsxWellFormedTest reads the codes back and would fail).
+     */
+    private static String xmlAttribute(String code) {
+        StringBuilder sb = null;
+        for (int i = 0; i < code.length(); i++) {
+            char ch = code.charAt(i);
+            String entity = switch (ch) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&apos;";
+                default -> null;
+            };
+            if (entity != null && sb == null) sb = new StringBuilder(code.length() + 16).append(code, 0, i);
+            if (sb != null) {
+                if (entity != null) sb.append(entity);
+                else sb.append(ch);
+            }
+        }
+        return sb == null ? code : sb.toString();
     }
 
     private static void summary(Worksheet ws, List<ScenarioSummary> results) {
