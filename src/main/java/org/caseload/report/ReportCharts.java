@@ -84,19 +84,39 @@ public final class ReportCharts {
     /** Words for screen readers: which series, their first and last monthly means. */
     private static String altText(Spec spec, List<Charts.Series> series) {
         List<String> parts = new ArrayList<>();
-        for (Charts.Series s : series) {
-            parts.add(s.scenario() + " from " + Reports.round(firstDefined(s.mean(), false)) + " in month 1 to "
-                    + Reports.round(firstDefined(s.mean(), true)) + " in month " + s.mean().length);
-        }
+        for (Charts.Series s : series) parts.add(seriesWords(s));
         return "Line chart of " + spec.title().toLowerCase() + " (" + spec.yLabel() + ") by month: " + String.join("; ", parts) + ".";
     }
 
-    private static double firstDefined(double[] v, boolean fromEnd) {
+    /**
+     * One series in words: its first and last defined monthly means and the months they fall
+     * in, and the months where it is undefined (before, between and after them); a value is
+     * never given for a month that has none.
+     */
+    static String seriesWords(Charts.Series s) {
+        double[] v = s.mean();
+        int first = -1;
+        int last = -1;
+        int between = 0;
         for (int i = 0; i < v.length; i++) {
-            double x = v[fromEnd ? v.length - 1 - i : i];
-            if (Double.isFinite(x)) return x;
+            if (!Double.isFinite(v[i])) continue;
+            if (first < 0) first = i;
+            else between += i - last - 1;
+            last = i;
         }
-        return Double.NaN;
+        if (first < 0) return s.scenario() + " undefined in every month";
+        StringBuilder b = new StringBuilder(s.scenario());
+        if (first > 0) b.append(" undefined in ").append(months(1, first)).append(", then");
+        if (first == last) b.append(' ').append(Reports.round(v[first])).append(" in month ").append(first + 1);
+        else b.append(" from ").append(Reports.round(v[first])).append(" in month ").append(first + 1).append(" to ")
+                .append(Reports.round(v[last])).append(" in month ").append(last + 1);
+        if (between > 0) b.append(" (undefined in ").append(between).append(between == 1 ? " month" : " months").append(" between)");
+        if (last < v.length - 1) b.append(", undefined ").append(last + 2 == v.length ? "in month " + v.length : "from month " + (last + 2));
+        return b.toString();
+    }
+
+    private static String months(int from, int to) {
+        return from == to ? "month " + from : "months " + from + " to " + to;
     }
 
     /**
