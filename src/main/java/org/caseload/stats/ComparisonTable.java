@@ -53,23 +53,44 @@ public final class ComparisonTable {
         return rows;
     }
 
-    /** Why a comparison is undefined or uses fewer replications than were run. */
+    /**
+     * Why a comparison is undefined or uses fewer replications than were run, saying which
+     * scenario(s) the left-out replications were undefined in, e.g. "3 of 10 replications left
+     * out: undefined in medway only in 2, in both in 1 (no stays ended in the period)".
+     */
     static String note(String metric, ScenarioSummary baseline, ScenarioSummary alt, PairedComparison c) {
         int total = baseline.replications();
         int pairs = c.difference().n();
         if (pairs == total && pairs >= 2) return "";
-        if (pairs == 1) return total == 1 ? "one replication: no interval or test" : "one replication defined in both: no interval or test";
+        if (pairs == 1 && total == 1) return "one replication: no interval or test";
         int baseUndefined = baseline.undefined(metric);
         int altUndefined = alt.undefined(metric);
-        String where = baseUndefined > 0 && altUndefined > 0 ? "in both scenarios"
-                : baseUndefined > 0 ? "in " + baseline.scenario() : "in " + alt.scenario();
-        String reason = " (" + Undefined.reason(metric) + ")";
+        String reason = Undefined.reason(metric);
+        String where = where(total - pairs, baseUndefined, altUndefined, baseline.scenario(), alt.scenario());
+        if (pairs == 1) return "one replication defined in both: no interval or test; undefined " + where + " (" + reason + ")";
         if (pairs == 0) {
             String which = baseUndefined == total && altUndefined == total ? "in both scenarios"
                     : altUndefined == total ? "in " + alt.scenario()
-                    : baseUndefined == total ? "in " + baseline.scenario() : "in one scenario or the other in every replication";
-            return "undefined " + which + ": " + Undefined.reason(metric);
+                    : baseUndefined == total ? "in " + baseline.scenario() : where;
+            return "undefined " + which + ": " + reason;
         }
-        return (total - pairs) + " of " + total + " replications left out: undefined " + where + reason;
+        return (total - pairs) + " of " + total + " replications left out: undefined " + where + " (" + reason + ")";
+    }
+
+    /**
+     * Which scenario(s) the {@code leftOut} replications (a metric undefined in the baseline, the
+     * alternative or both) were undefined in, from each scenario's count of undefined replications:
+     * those in both are the overlap, {@code base + alt - leftOut}.
+     */
+    private static String where(int leftOut, int base, int alt, String baseline, String alternative) {
+        int both = base + alt - leftOut;
+        int baseOnly = base - both;
+        int altOnly = alt - both;
+        if (both < 0 || baseOnly < 0 || altOnly < 0) return "in one scenario or both";
+        List<String> parts = new ArrayList<>();
+        if (baseOnly > 0) parts.add("in " + baseline + (both + altOnly > 0 ? " only in " + baseOnly : ""));
+        if (altOnly > 0) parts.add("in " + alternative + (both + baseOnly > 0 ? " only in " + altOnly : ""));
+        if (both > 0) parts.add(baseOnly + altOnly > 0 ? "in both in " + both : "in both scenarios");
+        return parts.isEmpty() ? "in neither scenario" : String.join(", ", parts);
     }
 }
