@@ -97,7 +97,9 @@ public final class Reports {
                 + "Holm-adjusted p-values at alpha " + alpha + "; 'higher'/'lower' mark descriptive metrics "
                 + "(volumes, staffing, spend) that have no better or worse direction. The change is shown as % of the "
                 + "baseline only where the baseline is meaningfully non-zero (the whole interval within ±1,000% of it). "
-                + "Colours: worse is warm, better cool, descriptive or no detectable difference grey.");
+                + "Colours: worse is warm, better cool, descriptive or no detectable difference grey. "
+                + "Each pathway's entries per year and mean stay (entries_per_year_<pathway>, stay_days_mean_<pathway>) "
+                + "are left out of this table: they are in comparison.csv and report.xlsx.");
         List<List<String>> table = new ArrayList<>();
         for (ComparisonTable.Row r : rows) {
             if (r.metric().name().startsWith(Metrics.ENTRIES_PREFIX) || r.metric().name().startsWith(Metrics.STAY_PREFIX)) continue;

@@ -73,6 +73,10 @@ final class Page {
                 .append("<span class=\"error\" id=\"e-").append(escape(name)).append("\"></span>\n</div>\n");
     }
 
+    /** Where the rows the verdict table leaves out ({@link Answers#verdicts}) are. */
+    static final String PATHWAY_ROWS = "Each pathway's entries per year and mean stay (entries_per_year_<pathway>, "
+            + "stay_days_mean_<pathway>) are in comparison.csv and report.xlsx (Downloads, below).";
+
     /** The answer: summary card, verdict table, charts, downloads. */
     static String answer(Job job) {
         Job.Answer a = job.answer();
@@ -88,8 +92,10 @@ final class Page {
         b.append("</ul>\n<p class=\"hint\">").append(escape(SummaryCard.MEANING)).append("</p>\n");
         for (String w : a.words()) b.append("<p>").append(escape(w)).append("</p>\n");
         b.append("<p class=\"hint\">").append(escape(a.note())).append("</p>\n</section>\n");
-        b.append("<section id=\"verdicts\">\n<h2>Every metric</h2>\n<div class=\"scroll\" tabindex=\"0\" ")
-                .append("aria-label=\"Verdict table\">\n<table>\n<thead><tr>");
+        b.append("<section id=\"verdicts\">\n<h2>Every metric but pathway entries and stays</h2>\n")
+                .append("<p class=\"hint\" id=\"verdicts-scope\">").append(escape(PATHWAY_ROWS)).append("</p>\n")
+                .append("<div class=\"scroll\" tabindex=\"0\" aria-label=\"Verdict table\" aria-describedby=\"verdicts-scope\">\n")
+                .append("<table>\n<thead><tr>");
         for (String h : List.of("metric", "baseline", "what-if", "difference", "95% CI", "adjusted p", "verdict")) {
             b.append("<th scope=\"col\">").append(escape(h)).append("</th>");
         }

@@ -153,6 +153,26 @@ class ReportContentTest {
         assertTrue(Pattern.compile("Initial caseload</dt><dd>\\d,\\d{3} people").matcher(html).find(), "initial caseload with a separator");
     }
 
+    /**
+     * The verdict table leaves out each pathway's entries and stays; the paragraph above it says so
+     * and where they are, and they are there (comparison.csv, and report.xlsx holds its rows).
+     */
+    @Test
+    void verdictParagraphSaysWhereThePathwayRowsAre() throws IOException {
+        String html = html();
+        Matcher p = Pattern.compile("<p>([^<]*Holm-adjusted p-values at alpha[^<]*)</p>").matcher(html);
+        assertTrue(p.find(), "no paragraph above the verdict table");
+        String words = p.group(1);
+        assertTrue(words.contains("entries_per_year_&lt;pathway&gt;, stay_days_mean_&lt;pathway&gt;"), words);
+        assertTrue(words.contains("left out of this table: they are in comparison.csv and report.xlsx."), words);
+        List<String> inReport = tableRows(html).stream().map(r -> r.get(0)).toList();
+        List<String> inCsv = UndefinedResultsTest.csv(out.resolve("comparison.csv")).stream().map(r -> r.get("metric")).toList();
+        for (String prefix : List.of("entries_per_year_", "stay_days_mean_")) {
+            assertTrue(inCsv.stream().anyMatch(m -> m.startsWith(prefix)), prefix + " rows missing from comparison.csv");
+            assertTrue(inReport.stream().noneMatch(m -> m.startsWith(prefix)), prefix + " rows in the report's tables");
+        }
+    }
+
     @Test
     void spreadsheetHoldsTheCsvNumbersAsNumbers() throws IOException {
         Path xlsx = out.resolve("report.xlsx");

@@ -1,8 +1,12 @@
 package org.caseload.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.caseload.results.Direction;
 import org.caseload.results.Metric;
 import org.caseload.stats.ComparisonTable;
@@ -12,7 +16,10 @@ import org.caseload.stats.Undefined;
 import org.caseload.stats.Verdict;
 import org.junit.jupiter.api.Test;
 
-/** The page's table says an undefined interval with one dash, as the report does, not "— to —". */
+/**
+ * The page's table says an undefined interval with one dash, as the report does, not "— to —";
+ * it leaves out each pathway's entries and stays, and its heading and note say so and where they are.
+ */
 class AnswersTest {
     private static ComparisonTable.Row row(ConfidenceInterval d, Verdict v) {
         return new ComparisonTable.Row(new Metric("wait_days_mean", "days", "mean wait", Direction.LOWER_IS_BETTER), "a", "b",
@@ -25,5 +32,23 @@ class AnswersTest {
         assertEquals(Undefined.DASH, Answers.verdicts(List.of(row(undefined, Verdict.UNDEFINED))).get(0).get(4));
         ConfidenceInterval defined = new ConfidenceInterval(2, 1, 1.5, 2.5, 10, 0.95);
         assertEquals("1.50 to 2.50", Answers.verdicts(List.of(row(defined, Verdict.WORSE))).get(0).get(4));
+    }
+
+    @Test
+    void theVerdictTableSaysWhichRowsItLeavesOutAndWhereTheyAre() {
+        ConfidenceInterval d = new ConfidenceInterval(2, 1, 1.5, 2.5, 10, 0.95);
+        ComparisonTable.Row entries = new ComparisonTable.Row(new Metric("entries_per_year_rehab", "people/year", "entries",
+                Direction.NEUTRAL), "a", "b", new PairedComparison(10, 12, d, 0.01), 0.02, Verdict.HIGHER, "");
+        List<List<String>> verdicts = Answers.verdicts(List.of(row(d, Verdict.WORSE), entries));
+        assertEquals(List.of("wait_days_mean"), verdicts.stream().map(r -> r.get(0)).toList());
+        Job job = new Job("j", new WhatIf.Request("leeds", 0, 0, Map.of(), Map.of(), 0, "", 2, 1, Map.of()));
+        job.finished(new Job.Answer(Path.of("results", "serve", "j"), List.of("card"), List.of(), verdicts, List.of(),
+                List.of("comparison.csv", "report.xlsx"), ""));
+        String page = Page.answer(job);
+        String section = page.substring(page.indexOf("<section id=\"verdicts\">"), page.indexOf("<table>"));
+        assertTrue(section.contains("<h2>Every metric but pathway entries and stays</h2>"), section);
+        assertTrue(section.contains("(entries_per_year_&lt;pathway&gt;, stay_days_mean_&lt;pathway&gt;) are in comparison.csv "
+                + "and report.xlsx"), section);
+        assertFalse(page.contains("entries_per_year_rehab"), "the row is left out");
     }
 }
