@@ -216,16 +216,41 @@ public final class Reports {
         return scenarios.stream().map(Scenario::name).toList();
     }
 
-    /** "low to high", or a dash when there is no interval (fewer than 2 values). */
+    /**
+     * "low to high", each {@link #round rounded}; where that would make ends that differ read the
+     * same, both get one more decimal at a time until they do not (at most six); a dash when
+     * there is no interval (fewer than 2 values).
+     */
     public static String interval(ConfidenceInterval ci) {
         if (!Double.isFinite(ci.low()) || !Double.isFinite(ci.high())) return Undefined.DASH;
-        return round(ci.low()) + " to " + round(ci.high());
+        String low = round(ci.low());
+        String high = round(ci.high());
+        if (!low.equals(high) || ci.high() - ci.low() < Digits.FINEST) return low + " to " + high;
+        int shown = low.indexOf('.') < 0 ? 0 : low.length() - low.indexOf('.') - 1;
+        for (int d = shown + 1; d <= Digits.MOST_DECIMALS; d++) {
+            String l = signed(ci.low(), d);
+            String h = signed(ci.high(), d);
+            if (!l.equals(h)) return l + " to " + h;
+        }
+        return low + " to " + high;
     }
 
-    /** A readable rounding for tables and sentences: about three significant figures; a dash when undefined. */
+    private static String signed(double v, int decimals) {
+        String s = Digits.fixed(Math.abs(v), decimals);
+        return v < 0 && !Digits.readsZero(s) ? "-" + s : s;
+    }
+
+    /**
+     * A readable rounding for tables and sentences: about three significant figures, and two
+     * where a value below 0.005 would otherwise read as 0 (-0.0029), at most six decimals; a dash
+     * when undefined.
+     */
     public static String round(double v) {
         if (!Double.isFinite(v)) return Undefined.DASH;
-        if (Math.abs(v) < 0.005) return "0";
+        if (Math.abs(v) < 0.005) {
+            String s = Digits.figures(Math.abs(v));
+            return Digits.readsZero(s) ? "0" : (v < 0 ? "-" : "") + s;
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(java.util.Locale.ROOT, "%,.0f", v);
         // Bands by the value as it will be printed, so that 999.7 reads "1,000", not "1000",
         // and 99.97 "100", not "100.0".
