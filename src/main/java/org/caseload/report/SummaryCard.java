@@ -67,14 +67,32 @@ public final class SummaryCard {
             if (!result.reports(h.metric())) continue;
             ConfidenceInterval ci = result.interval(h.metric(), RunFiles.LEVEL);
             String note = result.undefinedNote(h.metric());
-            StringBuilder b = new StringBuilder("  ").append(h.label()).append(": ").append(value(ci.mean(), h.kind()));
-            if (ci.n() >= 2) {
-                b.append(" (95% CI ").append(value(ci.low(), h.kind())).append(" to ").append(value(ci.high(), h.kind())).append(')');
-            }
+            StringBuilder b = new StringBuilder("  ").append(h.label()).append(": ").append(mean(ci, h.kind()));
             if (!note.isEmpty()) b.append(" (").append(note).append(')');
             out.add(b.append('.').toString());
         }
         return out;
+    }
+
+    /**
+     * A level and, from two values, its 95% interval ("111 (95% CI 109 to 114)"), each rounded as
+     * people read it; but where that would make the interval's ends read the same though they
+     * differ, all three are rounded ten times finer until they do not (at most six decimals).
+     */
+    static String mean(ConfidenceInterval ci, Kind kind) {
+        String low = value(ci.low(), kind);
+        String high = value(ci.high(), kind);
+        if (ci.n() < 2) return value(ci.mean(), kind);
+        if (low.equals(high) && Double.isFinite(ci.mean()) && ci.high() - ci.low() >= Digits.FINEST) {
+            double step = usualStep(kind, Math.max(Math.abs(ci.low()), Math.abs(ci.high())));
+            do {
+                step /= 10;
+                low = level(ci.low(), kind, step);
+                high = level(ci.high(), kind, step);
+            } while (low.equals(high) && step > Digits.FINEST * 1.5);
+            return level(ci.mean(), kind, step) + " (95% CI " + low + " to " + high + ")";
+        }
+        return value(ci.mean(), kind) + " (95% CI " + low + " to " + high + ")";
     }
 
     static String line(Headline h, ComparisonTable.Row r) {
@@ -109,7 +127,10 @@ public final class SummaryCard {
         };
     }
 
-    /** A level as people read it: people to the nearest 10 (1 from 10 to 100, one decimal below 10), money to £1,000, % to one decimal. */
+    /**
+     * A level as people read it: people to the nearest 10 (1 from 10 to 100, one decimal below 10), money to £1,000,
+     * % to one decimal; a non-zero value that would read as zero gets two significant figures instead.
+     */
     static String value(double v, Kind kind) {
         if (!Double.isFinite(v)) return Undefined.DASH;
         String s = magnitude(Math.abs(v), kind);
@@ -157,9 +178,10 @@ public final class SummaryCard {
     /**
      * The rounding step of a change and its interval. It starts from the kind's usual step (for
      * people, the step of the level, or of the change where that would blur it away) and is made
-     * ten times finer, down to {@link #finestStep}, until the rounded point and both rounded ends
-     * differ and the step is no wider than the interval: an interval never reads as a point
-     * ("−50 to −50") or as much wider than it is, and a wide one stays rounded.
+     * ten times finer, down to six decimals ({@link Digits#FINEST}), until the rounded point and both
+     * rounded ends differ and the step is no wider than the interval: an interval never reads as a
+     * point ("−50 to −50") or as much wider than it is, and a wide one stays rounded. An interval
+     * narrower than six decimals (rounding noise) keeps the usual step.
      */
     static double changeStep(Kind kind, double baselineMean, ConfidenceInterval d) {
         double step = usualStep(kind, Math.abs(baselineMean));
@@ -169,9 +191,8 @@ public final class SummaryCard {
             if (widest < 5 * step) step = peopleStep(widest);
         }
         double width = d.high() - d.low();
-        if (!Double.isFinite(d.mean()) || !Double.isFinite(width) || width <= 0) return step;
-        double finest = finestStep(kind);
-        while (step > finest * 1.5 && (step > width || !distinct(kind, step, d.low(), d.mean(), d.high()))) step /= 10;
+        if (!Double.isFinite(d.mean()) || !Double.isFinite(width) || width < Digits.FINEST) return step;
+        while (step > Digits.FINEST * 1.5 && (step > width || !distinct(kind, step, d.low(), d.mean(), d.high()))) step /= 10;
         return step;
     }
 
@@ -185,11 +206,6 @@ public final class SummaryCard {
         return kind == Kind.PEOPLE ? peopleStep(a) : usualStep(kind);
     }
 
-    /** The finest step a card shows: two decimals (people, ratios, percentages), £10. */
-    static double finestStep(Kind kind) {
-        return kind == Kind.MONEY ? 10 : 0.01;
-    }
-
     private static boolean distinct(Kind kind, double step, double low, double mean, double high) {
         String l = change(low, kind, step);
         String m = change(mean, kind, step);
@@ -198,16 +214,16 @@ public final class SummaryCard {
     }
 
     private static boolean isZero(String s) {
-        return s.replaceAll("[^1-9]", "").isEmpty();
+        return Digits.readsZero(s);
     }
 
     private static String magnitude(double a, Kind kind) {
-        return switch (kind) {
-            case MONEY -> "£" + String.format(Locale.ROOT, "%,.0f", Math.round(a / 1000.0) * 1000.0);
-            case PERCENT -> String.format(Locale.ROOT, "%.1f%%", a);
-            case RATIO -> String.format(Locale.ROOT, "%.1f", a);
-            case PEOPLE -> plain(a, peopleStep(a));
+        String s = switch (kind) {
+            case MONEY -> String.format(Locale.ROOT, "%,.0f", Math.round(a / 1000.0) * 1000.0);
+            case PERCENT, RATIO -> String.format(Locale.ROOT, "%.1f", a);
+            case PEOPLE -> Digits.rounded(a, peopleStep(a));
         };
+        return decorate(Digits.nonZero(s, a), kind);
     }
 
     /** People to the nearest 10 from 100 up, to 1 from 10, else to one decimal. */
@@ -215,16 +231,12 @@ public final class SummaryCard {
         return a >= 100 ? 10 : a >= 10 ? 1 : 0.1;
     }
 
-    /** A non-negative amount of a kind rounded to {@code step}, with the kind's £ or %. */
+    /** A non-negative amount of a kind rounded to {@code step} (see {@link Digits#rounded}), with the kind's £ or %. */
     private static String rounded(double a, Kind kind, double step) {
-        String s = plain(a, step);
-        return kind == Kind.MONEY ? "£" + s : kind == Kind.PERCENT ? s + "%" : s;
+        return decorate(Digits.rounded(a, step), kind);
     }
 
-    /** {@code a} rounded to {@code step} (a power of 10), with thousands separators and the step's decimals. */
-    private static String plain(double a, double step) {
-        int decimals = Math.max(0, (int) Math.round(-Math.log10(step)));
-        double r = step >= 1 ? Math.round(a / step) * step : a;
-        return String.format(Locale.ROOT, "%,." + decimals + "f", r);
+    private static String decorate(String s, Kind kind) {
+        return kind == Kind.MONEY ? "£" + s : kind == Kind.PERCENT ? s + "%" : s;
     }
 }

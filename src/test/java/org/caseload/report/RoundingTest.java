@@ -11,6 +11,18 @@ import org.junit.jupiter.api.Test;
  * (c) a non-zero value never reads as zero (above the CSV files' six decimals).
  */
 class RoundingTest {
+    /** The run card's deaths, 111.37 (109.15 to 113.59), read "110 (95% CI 110 to 110)". */
+    @Test
+    void theRunCardShowsAnIntervalAsAnInterval() {
+        ConfidenceInterval deaths = new ConfidenceInterval(111.37, 4.7, 109.15, 113.59, 20, 0.95);
+        assertEquals("111 (95% CI 109 to 114)", SummaryCard.mean(deaths, SummaryCard.Kind.PEOPLE));
+        // Where the usual rounding already keeps the ends apart, it is unchanged.
+        assertEquals("1,590 (95% CI 1,560 to 1,620)",
+                SummaryCard.mean(new ConfidenceInterval(1593, 30, 1561, 1622, 10, 0.95), SummaryCard.Kind.PEOPLE));
+        assertEquals("—", SummaryCard.mean(new ConfidenceInterval(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0.95),
+                SummaryCard.Kind.PEOPLE));
+    }
+
     /** The verdict table's difference of −0.002935 (−0.003664 to −0.002206) read "0" and "0 to 0". */
     @Test
     void theTablesNeverShowANonZeroDifferenceAsZero() {

@@ -23,7 +23,7 @@ class SummaryCardTest {
         assertEquals("−68", SummaryCard.change(-68, SummaryCard.Kind.PEOPLE));
         assertEquals("−70", SummaryCard.change(-68, SummaryCard.Kind.PEOPLE, 10));
         assertEquals("+0.5", SummaryCard.change(0.46, SummaryCard.Kind.PEOPLE));
-        assertEquals("0.0", SummaryCard.change(-0.01, SummaryCard.Kind.PEOPLE));
+        assertEquals("−0.010", SummaryCard.change(-0.01, SummaryCard.Kind.PEOPLE), "never 0.0");
         assertEquals("—", SummaryCard.value(Double.NaN, SummaryCard.Kind.PEOPLE));
     }
 
@@ -53,7 +53,7 @@ class SummaryCardTest {
         SummaryCard.Kind people = SummaryCard.Kind.PEOPLE;
         assertEquals("110.3 → 110.5", SummaryCard.levels(people, 110.31, 110.49, 0.18, 0.1));
         assertEquals("112 → 114", SummaryCard.levels(people, 112.2, 113.8, 1.6, 1));
-        assertEquals("110 → 110", SummaryCard.levels(people, 110.31, 110.33, 0.02, 0.1), "the change reads 0.0");
+        assertEquals("110 → 110", SummaryCard.levels(people, 110.31, 110.33, 0, 0.1), "no change");
         assertEquals("1,590 → 1,540", SummaryCard.levels(people, 1593, 1540, -53, 1), "already different");
         assertEquals("£11,519,100 → £11,519,400", SummaryCard.levels(SummaryCard.Kind.MONEY, 11_519_132, 11_519_401, 269, 100));
         assertEquals("64.25 → 64.27", SummaryCard.levels(SummaryCard.Kind.RATIO, 64.251, 64.269, 0.018, 0.01));
@@ -81,7 +81,9 @@ class SummaryCardTest {
         assertEquals("−£955,000; 95% CI −£958,000 to −£952,000", change(SummaryCard.Kind.MONEY, 11_544_000, -955_300, -958_100, -952_400));
         assertEquals("+8.0; 95% CI +7.7 to +8.3", change(SummaryCard.Kind.RATIO, 64.6, 8.0, 7.7, 8.3));
         assertEquals("+5; 95% CI +5 to +5", change(SummaryCard.Kind.PEOPLE, 14, 5.13, 5.13, 5.13));
-        assertEquals("0.00; 95% CI 0.00 to 0.00", change(SummaryCard.Kind.PEOPLE, 14, 1e-5, 0.5e-5, 1.5e-5), "no finer than two decimals");
+        assertEquals("+0.000010; 95% CI +0.000005 to +0.000015", change(SummaryCard.Kind.PEOPLE, 14, 1e-5, 0.5e-5, 1.5e-5),
+                "down to the CSV files' six decimals");
+        assertEquals("0.0; 95% CI 0.0 to 0.0", change(SummaryCard.Kind.PEOPLE, 14, 4e-13, 3e-13, 5e-13), "rounding noise below them");
     }
 
     /** Over a grid of points and widths, both signs: the three numbers differ and the shown width is within a step of the true one. */
