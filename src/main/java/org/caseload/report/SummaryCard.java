@@ -138,22 +138,22 @@ public final class SummaryCard {
     }
 
     /**
-     * "baseline → alternative", each level rounded as people read it; but where that makes the two
-     * read the same while the change, rounded to {@code changeStep}, is not zero ("110 → 110 (+0.2)"),
-     * both are rounded ten times finer, down to the change's own step, until they differ.
+     * "baseline → alternative", each level rounded as people read it; but where that is coarser than
+     * the change's first significant digit ("120 → 110 (−0.4)", "110 → 120 (+6)"), both are rounded
+     * to that digit's place, or to the change's own step if that is coarser ("115.0 → 114.6",
+     * "112 → 118"): the levels' difference then agrees with the change to within one unit of the
+     * levels' last digit, and they read the same only where the change is below that unit.
      */
     static String levels(Kind kind, double baseline, double alternative, double change, double changeStep) {
         String from = value(baseline, kind);
         String to = value(alternative, kind);
-        if (!from.equals(to) || !Double.isFinite(baseline) || !Double.isFinite(alternative)
+        if (!Double.isFinite(baseline) || !Double.isFinite(alternative) || !Double.isFinite(change)
                 || isZero(change(change, kind, changeStep))) {
             return from + " → " + to;
         }
-        for (double step = usualStep(kind, Math.max(Math.abs(baseline), Math.abs(alternative))) / 10; step > changeStep / 2 && from.equals(to); step /= 10) {
-            from = level(baseline, kind, step);
-            to = level(alternative, kind, step);
-        }
-        return from + " → " + to;
+        double step = Math.max(Math.pow(10, Math.floor(Math.log10(Math.abs(change)))), changeStep);
+        if (step >= 0.99 * usualStep(kind, Math.max(Math.abs(baseline), Math.abs(alternative)))) return from + " → " + to;
+        return level(baseline, kind, step) + " → " + level(alternative, kind, step);
     }
 
     /** A level rounded to {@code step} (a power of 10), signed only when negative. */

@@ -54,6 +54,7 @@ class SummaryCardTest {
         assertEquals("110.3 → 110.5", SummaryCard.levels(people, 110.31, 110.49, 0.18, 0.1));
         assertEquals("112 → 114", SummaryCard.levels(people, 112.2, 113.8, 1.6, 1));
         assertEquals("110 → 110", SummaryCard.levels(people, 110.31, 110.33, 0, 0.1), "no change");
+        assertEquals("110.3 → 110.3", SummaryCard.levels(people, 110.31, 110.33, 0.02, 0.1), "at the change's step of 0.1");
         assertEquals("1,590 → 1,540", SummaryCard.levels(people, 1593, 1540, -53, 1), "already different");
         assertEquals("£11,519,100 → £11,519,400", SummaryCard.levels(SummaryCard.Kind.MONEY, 11_519_132, 11_519_401, 269, 100));
         assertEquals("64.25 → 64.27", SummaryCard.levels(SummaryCard.Kind.RATIO, 64.251, 64.269, 0.018, 0.01));
