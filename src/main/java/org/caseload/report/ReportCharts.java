@@ -166,6 +166,7 @@ public final class ReportCharts {
         shown.add(Metrics.KEYWORKER_FTE_MEAN);
         Set<String> alternatives = new java.util.LinkedHashSet<>(rows.stream().map(ComparisonTable.Row::scenario).toList());
         List<Charts.DiffBar> bars = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         for (String name : shown) {
             for (ComparisonTable.Row r : rows) {
                 if (!r.metric().name().equals(name)) continue;
@@ -175,25 +176,24 @@ public final class ReportCharts {
                     continue;
                 }
                 if (!relative(r)) {
-                    left.put(key, "baseline " + Reports.round(r.comparison().baselineMean())
-                            + " is too near zero for a percentage; the difference is " + Reports.round(r.comparison().difference().mean())
-                            + " " + r.metric().unit());
+                    String diff = Reports.round(r.comparison().difference().mean()) + " " + r.metric().unit();
+                    left.put(key, Math.abs(r.comparison().baselineMean()) > 0
+                            ? "the difference, " + diff + ", or its interval reaches beyond ±1,000% of the baseline, "
+                                    + Reports.round(r.comparison().baselineMean()) + ", so no percentage is shown"
+                            : "the baseline is 0, so no percentage is shown; the difference is " + diff);
                     continue;
                 }
                 double base = Math.abs(r.comparison().baselineMean());
                 ConfidenceInterval d = r.comparison().difference();
                 bars.add(new Charts.DiffBar(key.replace('_', ' '), r.scenario(), 100 * d.mean() / base,
                         100 * d.low() / base, 100 * d.high() / base, tone(r)));
+                words.add(key.replace('_', ' ') + " " + (d.mean() > 0 ? "+" : "") + Reports.round(100 * d.mean() / base) + "% ("
+                        + r.verdict().label() + ")");
             }
         }
         if (bars.isEmpty()) return null;
         byte[] png = Charts.write(Charts.differences("Difference from the baseline (95% CI)", "% of the baseline mean", bars),
                 chartDir(dir).resolve("differences"), WIDTH, 120 + 46 * Math.max(4, bars.size()));
-        List<String> words = new ArrayList<>();
-        for (Charts.DiffBar b : bars) {
-            words.add(b.label() + " " + (b.mean() > 0 ? "+" : "") + Reports.round(b.mean()) + "% ("
-                    + b.tone().name().toLowerCase().replace("neutral", "no verdict or descriptive") + ")");
-        }
         String caption = "Differences from the baseline as % of the baseline mean, with 95% confidence intervals. "
                 + "Orange is worse, blue better, grey descriptive or no detectable difference.";
         return new Chart(caption, "Horizontal bar chart of differences from the baseline: " + String.join("; ", words) + ".", png);

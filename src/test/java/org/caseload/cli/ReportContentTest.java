@@ -150,6 +150,10 @@ class ReportContentTest {
         assertTrue(html.contains("@media print{@page{size:A4"));
         // What was run: the shared warm-up of scenarios compared, said where it is given; people with thousands separators.
         assertTrue(html.contains("months of warm-up (scenarios compared all warm up as long as the longest of them)"), "shared warm-up");
+        // The differences chart's words give each bar's verdict; a metric without a percentage says why, truly.
+        assertFalse(html.contains("no verdict or descriptive"), "a bar's verdict in words");
+        assertTrue(html.contains("% (lower)") || html.contains("% (higher)"), "a descriptive bar says 'lower' or 'higher'");
+        assertFalse(html.contains("too near zero"), "the reason for no percentage");
         assertTrue(Pattern.compile("Initial caseload</dt><dd>\\d,\\d{3} people").matcher(html).find(), "initial caseload with a separator");
     }
 
