@@ -261,8 +261,8 @@ public final class Reports {
         return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
-    /** p for people: {@code <0.0001} below the floor (never 0), 4 decimals below 0.001, else 3. */
-    static String pValue(double p) {
+    /** p for people (report.html, the serve page): {@code <0.0001} below the floor (never 0), 4 decimals below 0.001, else 3. */
+    public static String pValue(double p) {
         if (!Double.isFinite(p)) return Undefined.DASH;
         if (p < Numbers.P_FLOOR) return "<0.0001";
         return String.format(java.util.Locale.ROOT, p < 0.001 ? "%.4f" : "%.3f", p);

@@ -3,7 +3,6 @@ package org.caseload.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.results.Metrics;
-import org.caseload.report.Numbers;
 import org.caseload.report.Reports;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
@@ -26,7 +25,7 @@ final class Answers {
             ConfidenceInterval d = r.comparison().difference();
             out.add(List.of(name, Reports.round(r.comparison().baselineMean()), Reports.round(r.comparison().alternativeMean()),
                     Reports.round(d.mean()), Reports.interval(d),
-                    Numbers.pValue(r.pAdjusted()), r.verdict().label()));
+                    Reports.pValue(r.pAdjusted()), r.verdict().label()));
         }
         return out;
     }

@@ -34,6 +34,21 @@ class AnswersTest {
         assertEquals("1.50 to 2.50", Answers.verdicts(List.of(row(defined, Verdict.WORSE))).get(0).get(4));
     }
 
+    /** p-values read as in report.html (3 decimals, 4 below 0.001, "<0.0001"), not as in the CSV files (6 decimals). */
+    @Test
+    void pValuesReadAsInTheReport() {
+        ConfidenceInterval d = new ConfidenceInterval(2, 1, 1.5, 2.5, 10, 0.95);
+        for (double[] pShown : new double[][] {{0.380547, 0.381}, {1, 1.0}, {0.000512, 0.0005}}) {
+            ComparisonTable.Row r = new ComparisonTable.Row(new Metric("wait_days_mean", "days", "mean wait", Direction.LOWER_IS_BETTER),
+                    "a", "b", new PairedComparison(10, 12, d, pShown[0]), pShown[0], Verdict.NO_DETECTABLE_DIFFERENCE, "");
+            String expected = String.format(java.util.Locale.ROOT, pShown[0] < 0.001 ? "%.4f" : "%.3f", pShown[1]);
+            assertEquals(expected, Answers.verdicts(List.of(r)).get(0).get(5));
+        }
+        ComparisonTable.Row tiny = new ComparisonTable.Row(row(d, Verdict.WORSE).metric(), "a", "b", new PairedComparison(10, 12, d, 0),
+                0, Verdict.WORSE, "");
+        assertEquals("<0.0001", Answers.verdicts(List.of(tiny)).get(0).get(5));
+    }
+
     @Test
     void theVerdictTableSaysWhichRowsItLeavesOutAndWhereTheyAre() {
         ConfidenceInterval d = new ConfidenceInterval(2, 1, 1.5, 2.5, 10, 0.95);
