@@ -50,8 +50,9 @@ public final class Reports {
         return new Charts.Series(r.scenario(), mean, lo, hi);
     }
 
-    private static boolean headlineRow(String name) {
-        return Metrics.HEADLINE.contains(name) || name.equals(Metrics.REFERRALS_PER_MONTH)
+    /** The metrics of a run report's Results table: the headlines, every line of the card among them, and a few more. */
+    static boolean headlineRow(String name) {
+        return Metrics.HEADLINE.contains(name) || name.equals(Metrics.REFERRALS_PER_MONTH) || name.equals(Metrics.WAITING_LIST_MEAN)
                 || name.equals(Metrics.WAITED_OVER_21D_PER_YEAR) || name.equals(Metrics.KEYWORKER_FTE_MEAN)
                 || name.equals(Metrics.COST_PER_COMPLETION) || name.equals(Metrics.PCT_WAITING_OVER_21D);
     }

@@ -151,4 +151,12 @@ class SummaryCardTest {
         assertEquals("warmup_months", e.get(2).path());
         assertEquals("header, not an entry", Assumptions.header(List.of("# header, not an entry", "name: s")));
     }
+
+    /** The run report's Results table gives every metric its card shows (the people waiting were missing). */
+    @org.junit.jupiter.api.Test
+    void everyLineOfTheCardIsARowOfTheRunReportsTable() {
+        for (SummaryCard.Headline h : SummaryCard.HEADLINES) {
+            org.junit.jupiter.api.Assertions.assertTrue(Reports.headlineRow(h.metric()), h.metric());
+        }
+    }
 }
