@@ -92,7 +92,11 @@ final class RunCommand implements Callable<Integer> {
         if (results == null) {
             stdout.println(Batches.shardLine(study, "scenario(s)", wall, dir));
         } else {
+            // The card and what it means first, as compare prints them; then where the files went.
             for (String line : results.summaryCard()) stdout.println(line);
+            stdout.println();
+            stdout.println(SummaryCard.MEANING);
+            stdout.println();
             List<org.caseload.api.ScenarioResults> rs = results.scenarios();
             List<Path> dirs = results.folders(dir);
             for (int i = 0; i < rs.size(); i++) {
@@ -100,8 +104,6 @@ final class RunCommand implements Callable<Integer> {
                 stdout.printf("%s: %d replication%s%s in %.1f s -> %s%n", rs.get(i).name(), n, n == 1 ? "" : "s",
                         Batches.reusedNote(study), wall, dirs.get(i));
             }
-            stdout.println();
-            stdout.println(SummaryCard.MEANING);
         }
         stdout.flush();
         return 0;
