@@ -113,7 +113,7 @@ public final class Shards {
                     + (missing.size() == 1 ? " is" : " are") + " missing: a merge needs all " + count);
         }
 
-        Path ranIn = readFrom(dirs.get(0), first);
+        Path ranIn = whereToRead(dirs.get(0), first);
         List<Path> located = first.files().stream().map(f -> StartedIn.locate(Path.of(f), ranIn)).toList();
         List<ScenarioReader.Loaded> loaded = new ArrayList<>();
         for (Path f : located) loaded.add(ScenarioReader.load(f, first.overrides()));
@@ -134,7 +134,7 @@ public final class Shards {
      * another machine, or one written before the folder was kept). Refuses, naming where it
      * looked, a file in neither.
      */
-    private static Path readFrom(Path shard, BatchSpec record) {
+    private static Path whereToRead(Path shard, BatchSpec record) {
         Path ranIn = StartedIn.read(shard);
         if (ranIn != null && record.files().stream().allMatch(f -> Files.exists(StartedIn.locate(Path.of(f), ranIn)))) return ranIn;
         for (String given : record.files()) {

@@ -174,13 +174,13 @@ public final class CostLineTable {
                 + Reports.round(w.medicationUnitCost()) + "/" + Reports.round(w.overheads());
     }
 
-    /** Signed like the summary card: "+" or the minus sign (U+2212), never a hyphen. */
     /** A share, written with the minus sign where it is negative (a line that moved against the change). */
     private static String minus(double v) {
         String digits = signed(v);
         return digits.startsWith("+") ? digits.substring(1) : digits;
     }
 
+    /** Signed like the summary card: "+" or the minus sign (U+2212), never a hyphen. */
     private static String signed(double v) {
         String digits = Reports.round(Math.abs(v));
         if (digits.equals("0") || digits.equals(Undefined.DASH)) return digits;

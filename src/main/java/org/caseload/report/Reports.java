@@ -50,6 +50,15 @@ public final class Reports {
         return new Charts.Series(r.scenario(), mean, lo, hi);
     }
 
+    /**
+     * Whether a comparison's row is in the verdict tables of report.html and the serve page:
+     * each pathway's entries a year and mean stay are left to comparison.csv and report.xlsx.
+     */
+    public static boolean inVerdictTable(ComparisonTable.Row r) {
+        String name = r.metric().name();
+        return !name.startsWith(Metrics.ENTRIES_PREFIX) && !name.startsWith(Metrics.STAY_PREFIX);
+    }
+
     /** The metrics of a run report's Results table: the headlines, every line of the card among them, and a few more. */
     static boolean headlineRow(String name) {
         return Metrics.HEADLINE.contains(name) || name.equals(Metrics.REFERRALS_PER_MONTH) || name.equals(Metrics.WAITING_LIST_MEAN)
@@ -103,7 +112,7 @@ public final class Reports {
                 + "are left out of this table: they are in comparison.csv and report.xlsx.");
         List<List<String>> table = new ArrayList<>();
         for (ComparisonTable.Row r : rows) {
-            if (r.metric().name().startsWith(Metrics.ENTRIES_PREFIX) || r.metric().name().startsWith(Metrics.STAY_PREFIX)) continue;
+            if (!inVerdictTable(r)) continue;
             ConfidenceInterval d = r.comparison().difference();
             String pct = ReportCharts.relative(r) ? signed(100 * d.mean() / Math.abs(r.comparison().baselineMean())) + "%" : "";
             table.add(List.of(r.metric().name(), r.metric().unit(), r.scenario(), round(r.comparison().baselineMean()),
@@ -229,14 +238,15 @@ public final class Reports {
         if (!low.equals(high) || ci.high() - ci.low() < Digits.FINEST) return low + " to " + high;
         int shown = low.indexOf('.') < 0 ? 0 : low.length() - low.indexOf('.') - 1;
         for (int d = shown + 1; d <= Digits.MOST_DECIMALS; d++) {
-            String l = signed(ci.low(), d);
-            String h = signed(ci.high(), d);
+            String l = withDecimals(ci.low(), d);
+            String h = withDecimals(ci.high(), d);
             if (!l.equals(h)) return l + " to " + h;
         }
         return low + " to " + high;
     }
 
-    private static String signed(double v, int decimals) {
+    /** {@code v} to {@code decimals} decimals, with a hyphen-minus when negative and not reading as zero (as {@link #round}). */
+    private static String withDecimals(double v, int decimals) {
         String s = Digits.fixed(Math.abs(v), decimals);
         return v < 0 && !Digits.readsZero(s) ? "-" + s : s;
     }

@@ -80,9 +80,9 @@ public final class SummaryCard {
      * differ, all three are rounded ten times finer until they do not (at most six decimals).
      */
     static String mean(ConfidenceInterval ci, Kind kind) {
+        if (ci.n() < 2) return value(ci.mean(), kind);
         String low = value(ci.low(), kind);
         String high = value(ci.high(), kind);
-        if (ci.n() < 2) return value(ci.mean(), kind);
         if (low.equals(high) && Double.isFinite(ci.mean()) && ci.high() - ci.low() >= Digits.FINEST) {
             double step = usualStep(kind, Math.max(Math.abs(ci.low()), Math.abs(ci.high())));
             do {

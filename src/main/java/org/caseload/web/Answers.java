@@ -2,7 +2,6 @@ package org.caseload.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.caseload.results.Metrics;
 import org.caseload.report.Reports;
 import org.caseload.stats.ComparisonTable;
 import org.caseload.stats.ConfidenceInterval;
@@ -20,10 +19,9 @@ final class Answers {
     static List<List<String>> verdicts(List<ComparisonTable.Row> rows) {
         List<List<String>> out = new ArrayList<>();
         for (ComparisonTable.Row r : rows) {
-            String name = r.metric().name();
-            if (name.startsWith(Metrics.ENTRIES_PREFIX) || name.startsWith(Metrics.STAY_PREFIX)) continue;
+            if (!Reports.inVerdictTable(r)) continue;
             ConfidenceInterval d = r.comparison().difference();
-            out.add(List.of(name, Reports.round(r.comparison().baselineMean()), Reports.round(r.comparison().alternativeMean()),
+            out.add(List.of(r.metric().name(), Reports.round(r.comparison().baselineMean()), Reports.round(r.comparison().alternativeMean()),
                     Reports.round(d.mean()), Reports.interval(d),
                     Reports.pValue(r.pAdjusted()), r.verdict().label()));
         }
