@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseload.report.Cleanups;
+import org.caseload.report.OutputDirectory;
 
 /**
  * The output folder of a command that writes one without a batch record (sensitivity, warmup,
@@ -106,6 +107,18 @@ public final class OutputLock implements AutoCloseable {
             }
         }
         if (failed != null) throw failed;
+    }
+
+    /**
+     * Closes {@code locks} as {@link #closeEach} does, then the output folders they held
+     * ({@link OutputDirectory#closeAll}), the folders even if a lock fails to close.
+     */
+    public static void closeEach(List<OutputLock> locks, List<OutputDirectory> folders) {
+        try {
+            closeEach(locks);
+        } finally {
+            OutputDirectory.closeAll(folders);
+        }
     }
 
     /** Takes the folder, unless the process is already shutting down (then its cleanup has run). */

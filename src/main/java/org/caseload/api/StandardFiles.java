@@ -54,11 +54,7 @@ final class StandardFiles {
             locks.addAll(OutputLock.takeFor(dir, dirs));
             writeInto(r, ods);
         } finally {
-            try {
-                OutputLock.closeEach(locks);
-            } finally {
-                OutputDirectory.closeAll(ods);
-            }
+            OutputLock.closeEach(locks, ods);
         }
         return dirs;
     }

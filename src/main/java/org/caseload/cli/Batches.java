@@ -157,11 +157,7 @@ final class Batches {
             WorkFolder.failed(work, hadRecord);
             throw failed;
         } finally {
-            try {
-                OutputLock.closeEach(scenarioLocks);
-            } finally {
-                OutputDirectory.closeAll(outputs);
-            }
+            OutputLock.closeEach(scenarioLocks, outputs);
         }
     }
 

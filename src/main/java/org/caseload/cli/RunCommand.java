@@ -159,11 +159,7 @@ final class RunCommand implements Callable<Integer> {
                         od.requested());
             }
         } finally {
-            try {
-                OutputLock.closeEach(locks);
-            } finally {
-                OutputDirectory.closeAll(outputs);
-            }
+            OutputLock.closeEach(locks, outputs);
         }
         stdout.println();
         stdout.println(SummaryCard.MEANING);
